@@ -1,0 +1,1 @@
+"""Small Wins: understanding, memory and replies, on top of the speech pipeline."""

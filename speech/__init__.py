@@ -1,0 +1,1 @@
+"""Audio in, endpointing, recognition, synthesis and audio out: everything that touches sound."""

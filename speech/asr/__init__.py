@@ -1,0 +1,1 @@
+"""Speech recognition behind one small interface, with one module per engine."""

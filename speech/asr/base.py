@@ -1,0 +1,71 @@
+"""The contract every recogniser keeps: open a stream, feed audio, finish with a Transcript.
+
+Order of calls on a stream: feed (any number of times, returning partial text) then finish once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from speech.audio import Audio, chunks
+
+
+class ModelError(Exception):
+    """A recognition model is missing or unusable; the message names the fix."""
+
+
+@dataclass(frozen=True)
+class Word:
+    """One recognised word; times in seconds from the start of the utterance, confidence 0–1."""
+
+    text: str
+    start_s: float
+    end_s: float
+    confidence: float | None
+
+
+@dataclass(frozen=True)
+class Transcript:
+    text: str
+    engine: str
+    words: tuple[Word, ...] = ()
+    confidence: float | None = None
+    """Mean word confidence, or None when the engine gives none."""
+    duration_s: float = 0.0
+    """Length of the audio that was recognised."""
+    elapsed_s: float = 0.0
+    """Wall-clock time recognition took, for real-time-factor figures."""
+    extra: dict = field(default_factory=dict)
+
+
+class RecognitionStream(Protocol):
+    def feed(self, audio: Audio) -> str:
+        """Add 16 kHz audio; return the partial text so far ('' if the engine has none)."""
+        ...
+
+    def finish(self) -> Transcript: ...
+
+
+class Recognizer(Protocol):
+    name: str
+
+    def stream(self, words: Sequence[str] | None = None) -> RecognitionStream:
+        """Start an utterance; `words`, when given, limits or biases recognition to that list."""
+        ...
+
+
+def transcribe(
+    recognizer: Recognizer, audio: Audio, words: Sequence[str] | None = None
+) -> Transcript:
+    """Recognise a whole utterance by streaming it in device-sized blocks."""
+    stream = recognizer.stream(words)
+    for block in chunks(audio, 0.25):
+        stream.feed(block)
+    return stream.finish()
+
+
+def mean_confidence(words: Sequence[Word]) -> float | None:
+    scores = [w.confidence for w in words if w.confidence is not None]
+    return sum(scores) / len(scores) if scores else None

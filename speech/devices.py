@@ -1,0 +1,399 @@
+"""Microphone and speaker: the one place that talks to PortAudio (through sounddevice).
+
+Everything that can go wrong with a sound device — no library, no device, a name that
+matches nothing, a microphone unplugged mid-sentence — comes out of here as an
+`AudioDeviceError` whose message a patient or caregiver can act on. PortAudio's own
+errors never escape; the technical text is kept on `.detail` for logs.
+
+sounddevice is imported lazily: importing it fails with OSError when libportaudio2 is
+missing, and the rest of the assistant (files, text mode) must keep working then.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from types import ModuleType, TracebackType
+from typing import Any, Literal
+
+import numpy as np
+import soxr
+
+from speech.audio import SPEECH_RATE, Audio, resample
+
+Kind = Literal["input", "output"]
+
+
+class AudioDeviceError(Exception):
+    """A sound device problem, worded for a patient or caregiver and naming the fix."""
+
+    def __init__(self, message: str, detail: str = "") -> None:
+        super().__init__(message)
+        self.detail = detail
+        """The technical reason (PortAudio's words), for logs, not for the user."""
+
+
+class NoMicrophone(AudioDeviceError):
+    """There is no usable microphone (none found, none matching, or it stopped)."""
+
+
+class NoSpeaker(AudioDeviceError):
+    """There is no usable speaker (none found, none matching, or it failed)."""
+
+
+_NO_DEVICE = {
+    "input": "I can't find a microphone. Check that it is plugged in and switched on.",
+    "output": "I can't find a speaker or headphones. Check that they are plugged in "
+    "and switched on, and that the sound is not muted.",
+}
+_WORD = {"input": "microphone", "output": "speaker"}
+
+
+def _missing(kind: Kind, message: str, detail: str = "") -> AudioDeviceError:
+    return (NoMicrophone if kind == "input" else NoSpeaker)(message, detail)
+
+
+def _sounddevice() -> ModuleType:
+    """Import sounddevice, turning a missing PortAudio library into plain words."""
+    try:
+        import sounddevice
+    except (OSError, ImportError) as error:
+        raise AudioDeviceError(
+            "The sound system is not installed on this computer, so I can't use the "
+            "microphone or speaker. Ask whoever set up this computer to install "
+            "libportaudio2 (for example: sudo apt-get install libportaudio2).",
+            str(error),
+        ) from error
+    return sounddevice
+
+
+@dataclass(frozen=True)
+class Device:
+    """One PortAudio device as the assistant shows it in settings and messages."""
+
+    index: int
+    name: str
+    inputs: int
+    outputs: int
+    default_rate: float
+    default_input: bool
+    default_output: bool
+
+    def channels(self, kind: Kind) -> int:
+        return self.inputs if kind == "input" else self.outputs
+
+
+def _default_index(sd: ModuleType, kind: Kind) -> int | None:
+    try:
+        return int(sd.query_devices(kind=kind)["index"])
+    except (sd.PortAudioError, ValueError, KeyError, TypeError):
+        return None  # "Error querying device -1": the system has no default
+
+
+def list_devices() -> list[Device]:
+    """All devices PortAudio sees ([] when there are none).
+
+    Raises AudioDeviceError only when the PortAudio library itself is missing.
+    """
+    sd = _sounddevice()
+    try:
+        found = list(sd.query_devices())
+    except sd.PortAudioError:
+        return []
+    default_in = _default_index(sd, "input")
+    default_out = _default_index(sd, "output")
+    return [
+        Device(
+            index=int(info["index"]),
+            name=str(info["name"]),
+            inputs=int(info["max_input_channels"]),
+            outputs=int(info["max_output_channels"]),
+            default_rate=float(info["default_samplerate"]),
+            default_input=int(info["index"]) == default_in,
+            default_output=int(info["index"]) == default_out,
+        )
+        for info in found
+    ]
+
+
+def _names(devices: list[Device]) -> str:
+    return ", ".join(f'"{d.name}" (number {d.index})' for d in devices)
+
+
+def pick_device(spec: str | int | None, kind: Kind) -> int | None:
+    """Resolve a user's device setting to a PortAudio index.
+
+    `spec` is an index (int or digits), a case-insensitive part of the name ("pulse"),
+    or None for the system default (None is returned; if the system has no default but
+    a device exists, the first one is used). Raises NoMicrophone/NoSpeaker when there is
+    no such device; the message lists the ones there are, so the setting can be fixed.
+    """
+    candidates = [d for d in list_devices() if d.channels(kind) > 0]
+    if not candidates:
+        raise _missing(kind, _NO_DEVICE[kind], "PortAudio lists no device of this kind")
+    if spec is None or (isinstance(spec, str) and not spec.strip()):
+        if any(d.default_input if kind == "input" else d.default_output for d in candidates):
+            return None
+        return candidates[0].index
+    word = _WORD[kind]
+    if isinstance(spec, int) or spec.strip().isdigit():
+        index = int(spec)
+        for device in candidates:
+            if device.index == index:
+                return index
+        wanted = f"number {index}"
+    else:
+        needle = spec.strip().casefold()
+        exact = [d for d in candidates if d.name.casefold() == needle]
+        partial = [d for d in candidates if needle in d.name.casefold()]
+        if exact or partial:
+            return (exact or partial)[0].index
+        wanted = f'called "{spec.strip()}"'
+    raise _missing(
+        kind,
+        f"I can't find the {word} {wanted}. The {word}s I can see are: "
+        f"{_names(candidates)}. Check the {word} setting, or leave it empty to use the "
+        "usual one.",
+        f"no {kind} device matches {spec!r}",
+    )
+
+
+def _opening_error(kind: Kind, error: Exception) -> AudioDeviceError:
+    text = str(error)
+    if "querying device" in text or "Invalid device" in text or "No such device" in text:
+        return _missing(kind, _NO_DEVICE[kind], text)
+    word = _WORD[kind]
+    return _missing(
+        kind,
+        f"The {word} is there but I couldn't start it. It may be in use by another "
+        f"program: close other programs that use sound, or unplug the {word} and plug "
+        "it back in, then try again.",
+        text,
+    )
+
+
+class Microphone:
+    """Live 16 kHz mono int16 sound from a microphone, as a context manager.
+
+    The PortAudio callback only copies bytes onto a queue (as in the Vosk examples), so
+    slow recognition never makes the audio thread drop sound; `chunks()` yields from it.
+    If the device runs at another rate, blocks are resampled here.
+    """
+
+    def __init__(
+        self,
+        device: str | int | None = None,
+        rate: int = SPEECH_RATE,
+        block_s: float = 0.1,
+        timeout_s: float = 3.0,
+    ) -> None:
+        self.device = device
+        self.rate = rate
+        self.block_s = block_s
+        self.timeout_s = timeout_s
+        self.overflows = 0
+        """How many times the device had sound we did not collect in time (for logs)."""
+        self._stream: Any = None
+        self._queue: queue.Queue[bytes] = queue.Queue()
+        self._resampler: soxr.ResampleStream | None = None
+        self._ended = threading.Event()
+
+    def open(self) -> Microphone:
+        """Start recording (idempotent). Raises NoMicrophone / AudioDeviceError."""
+        if self._stream is not None:
+            return self
+        sd = _sounddevice()
+        index = pick_device(self.device, "input")
+        device_rate = self._device_rate(sd, index)
+        self._queue = queue.Queue()
+        self._ended.clear()
+        self._resampler = (
+            None
+            if device_rate == self.rate
+            else soxr.ResampleStream(device_rate, self.rate, 1, dtype="int16")
+        )
+        try:
+            stream = sd.RawInputStream(
+                device=index,
+                samplerate=device_rate,
+                channels=1,
+                dtype="int16",
+                blocksize=max(1, round(self.block_s * device_rate)),
+                callback=self._callback,
+                finished_callback=self._ended.set,
+            )
+        except (sd.PortAudioError, ValueError) as error:
+            raise _opening_error("input", error) from error
+        try:
+            stream.start()
+        except sd.PortAudioError as error:
+            _abort(stream)
+            raise _opening_error("input", error) from error
+        self._stream = stream
+        return self
+
+    def _device_rate(self, sd: ModuleType, index: int | None) -> int:
+        """Our rate if the device takes it, else the device's own (we resample)."""
+        try:
+            sd.check_input_settings(device=index, samplerate=self.rate, channels=1, dtype="int16")
+            return self.rate
+        except (sd.PortAudioError, ValueError):
+            pass
+        try:
+            return int(sd.query_devices(index, "input")["default_samplerate"])
+        except (sd.PortAudioError, ValueError) as error:
+            raise _opening_error("input", error) from error
+
+    def _callback(self, indata: Any, frames: int, time: Any, status: Any) -> None:
+        if status.input_overflow:
+            self.overflows += 1
+        self._queue.put(bytes(indata))
+
+    def chunks(self, timeout_s: float | None = None) -> Iterator[Audio]:
+        """Yield blocks of about `block_s` as they arrive, until close().
+
+        Raises NoMicrophone if the stream stops or nothing arrives for `timeout_s`
+        (default: the one given to __init__) — the microphone was unplugged or died.
+        """
+        self.open()
+        wait = self.timeout_s if timeout_s is None else timeout_s
+        poll = min(0.2, wait)
+        silent_for = 0.0
+        while self._stream is not None:
+            try:
+                data = self._queue.get(timeout=poll)
+            except queue.Empty:
+                if self._stream is None:
+                    return
+                silent_for += poll
+                if self._ended.is_set() or not self._stream.active or silent_for >= wait:
+                    self.close()
+                    raise NoMicrophone(
+                        "The microphone stopped sending sound. It may have been unplugged "
+                        "or switched off: check it, then try again.",
+                        f"no audio for {silent_for:.1f} s (stream active: "
+                        f"{not self._ended.is_set()})",
+                    ) from None
+                continue
+            silent_for = 0.0
+            samples = np.frombuffer(data, dtype="<i2").astype(np.int16)
+            if self._resampler is not None:
+                samples = self._resampler.resample_chunk(samples)
+                if not len(samples):
+                    continue
+            yield Audio(samples, self.rate)
+
+    def close(self) -> None:
+        """Stop recording at once. abort(), not stop(): stop() waits for a last block
+        that a dead device never delivers, and would hang."""
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            _abort(stream)
+
+    def __enter__(self) -> Microphone:
+        return self.open()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+def _abort(stream: Any) -> None:
+    try:
+        stream.abort(ignore_errors=True)
+    finally:
+        stream.close(ignore_errors=True)
+
+
+class Speaker:
+    """Plays Audio on a speaker, blocking until it has been heard.
+
+    The device is looked up on each play(), so a speaker plugged in after start-up is
+    found (once PortAudio sees it).
+    """
+
+    def __init__(self, device: str | int | None = None) -> None:
+        self.device = device
+
+    def play(self, audio: Audio) -> None:
+        """Play `audio` to the end. Raises NoSpeaker / AudioDeviceError in plain words."""
+        if not len(audio.samples):
+            return
+        sd = _sounddevice()
+        index = pick_device(self.device, "output")
+        rate, channels = self._settings(sd, index, audio.rate)
+        if rate != audio.rate:
+            audio = resample(audio, rate)
+        frames = audio.samples.astype(np.int16).reshape(-1, 1)
+        if channels > 1:
+            frames = np.repeat(frames, channels, axis=1)
+        frames = np.ascontiguousarray(frames)
+        position = 0
+        done = threading.Event()
+
+        def callback(outdata: Any, count: int, time: Any, status: Any) -> None:
+            nonlocal position
+            piece = frames[position : position + count]
+            position += len(piece)
+            outdata[: len(piece)] = piece
+            if len(piece) < count:
+                outdata[len(piece) :] = 0
+                raise sd.CallbackStop
+
+        try:
+            stream = sd.OutputStream(
+                device=index,
+                samplerate=rate,
+                channels=channels,
+                dtype="int16",
+                latency="high",  # a gap in speech is worse than 0.1 s more delay
+                callback=callback,
+                finished_callback=done.set,
+            )
+        except (sd.PortAudioError, ValueError) as error:
+            raise _opening_error("output", error) from error
+        try:
+            stream.start()
+            # Generous margin for device latency; never wait forever on a stuck device.
+            if not done.wait(audio.duration_s + 5.0):
+                raise NoSpeaker(
+                    "The speaker stopped playing. It may have been unplugged or switched "
+                    "off: check it, then try again.",
+                    "playback did not finish in time",
+                )
+        except sd.PortAudioError as error:
+            raise _opening_error("output", error) from error
+        finally:
+            if done.is_set():
+                stream.close(ignore_errors=True)
+            else:
+                _abort(stream)
+
+    @staticmethod
+    def _settings(sd: ModuleType, index: int | None, rate: int) -> tuple[int, int]:
+        """(rate, channels) the device accepts: ours if possible, else its default rate
+        and/or stereo (mono is copied to both sides)."""
+        try:
+            info = sd.query_devices(index, "output")
+        except (sd.PortAudioError, ValueError) as error:
+            raise _opening_error("output", error) from error
+        max_channels = max(1, int(info["max_output_channels"]))
+        for try_rate in (rate, int(info["default_samplerate"])):
+            for channels in sorted({1, min(2, max_channels)}):
+                try:
+                    sd.check_output_settings(
+                        device=index, samplerate=try_rate, channels=channels, dtype="int16"
+                    )
+                except (sd.PortAudioError, ValueError):
+                    continue
+                return try_rate, channels
+        raise NoSpeaker(
+            "The speaker can't play this sound. Try another speaker or headphones.",
+            f"no supported settings near {rate} Hz",
+        )

@@ -1,0 +1,30 @@
+"""Where spoken replies go: a speaker (speech.devices.Speaker) or a WAV file, behind one method."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Protocol
+
+from speech.audio import Audio, join, write_wav
+
+REPLY_GAP_S = 0.5
+
+
+class AudioOut(Protocol):
+    def play(self, audio: Audio) -> None: ...
+
+
+class WavRecorder:
+    """Collects every reply into one WAV file, rewritten after each reply so a crash keeps
+    everything said so far."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._replies: list[Audio] = []
+
+    def play(self, audio: Audio) -> None:
+        self._replies.append(audio)
+        partial = self.path.with_name(self.path.name + ".part")
+        write_wav(partial, join(self._replies, REPLY_GAP_S))
+        os.replace(partial, self.path)

