@@ -7,15 +7,19 @@ the loop. The schema grows through named migrations, so an old database opens in
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
+
+from assistant.understand import Milestone
 
 migrations = Migrations("smallwins")
 
@@ -38,6 +42,55 @@ def create_utterances(db: sqlite_utils.Database) -> None:
         not_null={"time", "text", "source"},
     )
     db["utterances"].create_index(["time"])
+
+
+@migrations()
+def create_progress_tables(db: sqlite_utils.Database) -> None:
+    """Milestones and goals as rows a therapist can query; replies and settings for the dialog."""
+    db["milestones"].create(
+        {
+            "id": int,
+            "utterance_id": int,
+            "time": str,
+            "category": str,
+            "activity": str,
+            "value": float,
+            "unit": str,
+            "assistance": str,
+            "side": str,
+            "summary": str,
+            "shared": int,
+        },
+        pk="id",
+        foreign_keys=[("utterance_id", "utterances", "id")],
+        defaults={"shared": 0},
+        not_null={"utterance_id", "time", "category", "activity", "summary"},
+    )
+    db["milestones"].create_index(["activity", "unit", "time"])
+    db["milestones"].create_index(["time"])
+    db["goals"].create(
+        {
+            "id": int,
+            "utterance_id": int,
+            "parent_id": int,
+            "created": str,
+            "text": str,
+            "category": str,
+            "activity": str,
+            "target_value": float,
+            "unit": str,
+            "assistance": str,
+            "status": str,
+            "done_time": str,
+        },
+        pk="id",
+        foreign_keys=[("utterance_id", "utterances", "id"), ("parent_id", "goals", "id")],
+        not_null={"created", "text", "status"},
+        defaults={"status": "active"},
+    )
+    db["goals"].create_index(["status"])
+    db["replies"].create({"id": int, "time": str, "kind": str, "text": str}, pk="id")
+    db["settings"].create({"key": str, "value": str}, pk="key")
 
 
 class StoreError(Exception):
@@ -73,7 +126,7 @@ class Store:
     ) -> int:
         """Commit one utterance and return its id; nothing is kept in memory only."""
         row = {
-            "time": time.isoformat(timespec="seconds"),
+            "time": _iso(time),
             "text": text,
             "source": source,
             "engine": engine,
@@ -82,9 +135,79 @@ class Store:
             "intent": intent,
             "understanding": json.dumps(understanding, ensure_ascii=False),
         }
+        with self._writing() as db:
+            return db["utterances"].insert(row).last_pk
+
+    def add_milestones(
+        self, utterance_id: int, time: datetime, milestones: Sequence[Milestone]
+    ) -> None:
+        rows = [
+            {"utterance_id": utterance_id, "time": _iso(time), **m.to_dict()} for m in milestones
+        ]
+        with self._writing() as db:
+            db["milestones"].insert_all(rows)
+
+    def add_goal(
+        self,
+        *,
+        utterance_id: int | None,
+        time: datetime,
+        text: str,
+        target: Milestone | None,
+        parent_id: int | None = None,
+    ) -> int:
+        row = {
+            "utterance_id": utterance_id,
+            "parent_id": parent_id,
+            "created": _iso(time),
+            "text": text,
+            "category": target.category if target else None,
+            "activity": target.activity if target else None,
+            "target_value": target.value if target else None,
+            "unit": target.unit if target else None,
+            "assistance": target.assistance if target else None,
+            "status": "active",
+        }
+        with self._writing() as db:
+            return db["goals"].insert(row).last_pk
+
+    def finish_goal(self, goal_id: int, time: datetime) -> None:
+        with self._writing() as db:
+            db["goals"].update(goal_id, {"status": "done", "done_time": _iso(time)})
+
+    def remove_utterance(self, utterance_id: int) -> None:
+        """Undo: the utterance and everything recorded from it go, in one transaction."""
+        with self._writing() as db:
+            goals = [r["id"] for r in db["goals"].rows_where("utterance_id = ?", [utterance_id])]
+            for goal_id in goals:
+                db.execute("DELETE FROM goals WHERE parent_id = ?", [goal_id])
+            db.execute("DELETE FROM goals WHERE utterance_id = ?", [utterance_id])
+            db.execute("DELETE FROM milestones WHERE utterance_id = ?", [utterance_id])
+            db.execute("DELETE FROM utterances WHERE id = ?", [utterance_id])
+
+    def share(self, utterance_id: int) -> None:
+        """Mark what was recorded from an utterance for the family note."""
+        with self._writing() as db:
+            db.execute("UPDATE milestones SET shared = 1 WHERE utterance_id = ?", [utterance_id])
+
+    def add_reply(self, time: datetime, kind: str, text: str) -> None:
+        with self._writing() as db:
+            db["replies"].insert({"time": _iso(time), "kind": kind, "text": text})
+
+    def setting(self, key: str) -> str | None:
+        rows = list(self.db["settings"].rows_where("key = ?", [key]))
+        return rows[0]["value"] if rows else None
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._writing() as db:
+            db["settings"].upsert({"key": key, "value": value}, pk="key")
+
+    @contextlib.contextmanager
+    def _writing(self) -> Iterator[sqlite_utils.Database]:
+        """One committed transaction; SQLite trouble becomes a plain StoreError."""
         try:
             with self.db.conn:
-                return self.db["utterances"].insert(row).last_pk
+                yield self.db
         except sqlite3.Error as error:
             raise StoreError(_explain(self.path, error)) from error
 
@@ -105,6 +228,10 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _iso(time: datetime) -> str:
+    return time.isoformat(timespec="seconds")
 
 
 def _private_file(path: Path) -> Path:

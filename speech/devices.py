@@ -311,6 +311,13 @@ def _abort(stream: Any) -> None:
         stream.close(ignore_errors=True)
 
 
+_LEAD_IN_S = 0.15
+"""Silence played before each sound: PortAudio's ALSA-to-PulseAudio path was seen to drop
+up to ~0.1 s at the start of a stream, which would clip the first word."""
+_TAIL_S = 0.1
+"""Silence after each sound, so the end is not lost when the stream is closed."""
+
+
 class Speaker:
     """Plays Audio on a speaker, blocking until it has been heard.
 
@@ -330,7 +337,9 @@ class Speaker:
         rate, channels = self._settings(sd, index, audio.rate)
         if rate != audio.rate:
             audio = resample(audio, rate)
-        frames = audio.samples.astype(np.int16).reshape(-1, 1)
+        lead_in = np.zeros(round(_LEAD_IN_S * rate), dtype=np.int16)
+        tail = np.zeros(round(_TAIL_S * rate), dtype=np.int16)
+        frames = np.concatenate([lead_in, audio.samples.astype(np.int16), tail]).reshape(-1, 1)
         if channels > 1:
             frames = np.repeat(frames, channels, axis=1)
         frames = np.ascontiguousarray(frames)
@@ -353,6 +362,7 @@ class Speaker:
                 channels=channels,
                 dtype="int16",
                 latency="high",  # a gap in speech is worse than 0.1 s more delay
+                prime_output_buffers_using_stream_callback=True,
                 callback=callback,
                 finished_callback=done.set,
             )
@@ -361,7 +371,7 @@ class Speaker:
         try:
             stream.start()
             # Generous margin for device latency; never wait forever on a stuck device.
-            if not done.wait(audio.duration_s + 5.0):
+            if not done.wait(len(frames) / rate + 5.0):
                 raise NoSpeaker(
                     "The speaker stopped playing. It may have been unplugged or switched "
                     "off: check it, then try again.",

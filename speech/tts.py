@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from speech.audio import Audio, read_wav
+from speech.audio import Audio, AudioFileError, read_wav
 
 DEFAULT_RATE_WPM = 140
 """Slower than espeak's 175: easier to follow after a brain injury, still natural."""
@@ -51,10 +51,15 @@ class Synthesizer:
         self.apply(settings)
 
     def apply(self, settings: VoiceSettings) -> None:
+        from pyttsx3.drivers import _espeak
+
         self._engine.setProperty("rate", settings.rate_wpm)
         self._engine.setProperty("volume", max(0.0, min(1.0, settings.volume)))
         if settings.voice:
             self._engine.setProperty("voice", self._voice_id(settings.voice))
+        # espeak takes settings through its command queue, and pyttsx3 cancels that queue
+        # before each utterance: wait until espeak has applied them, or they may be lost.
+        _espeak.Synchronize()
         self.settings = settings
 
     def voices(self) -> list[tuple[str, str]]:
@@ -80,6 +85,7 @@ class Synthesizer:
             with contextlib.redirect_stdout(io.StringIO()):
                 self._engine.save_to_file(text, str(path))
                 self._engine.runAndWait()
-            if not path.is_file():
-                raise SpeechOutputError("Speech output produced no audio.")
-            return read_wav(path, rate=22_050)
+            try:
+                return read_wav(path, rate=22_050)
+            except AudioFileError as error:
+                raise SpeechOutputError(f"Speech output produced no audio ({error})") from error

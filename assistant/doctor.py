@@ -1,0 +1,78 @@
+"""`smallwins doctor`: one check per part of the chain, each with a plain fix a caregiver can do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.paths import database_path
+from assistant.store import Store, StoreError
+from speech.asr.base import ModelError
+from speech.asr.select import load_recognizer, resolve_engine
+from speech.devices import AudioDeviceError, list_devices
+from speech.tts import SpeechOutputError, Synthesizer
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool
+    detail: str
+    required: bool = True
+    """A missing microphone or speaker is not fatal: typed input and printed replies still work."""
+
+
+def run_checks(db: Path | None, engine: str, model: Path | None) -> Iterator[Check]:
+    yield from _devices()
+    yield _recogniser(engine, model)
+    yield _speech_output()
+    yield _database(database_path(db))
+
+
+def _devices() -> Iterator[Check]:
+    try:
+        found = list_devices()
+    except AudioDeviceError as error:
+        yield Check("audio devices", False, str(error), required=False)
+        return
+    for role, attribute, fix in (
+        ("microphone", "inputs", "Plug in a microphone; until then, type with `smallwins run`."),
+        ("speaker", "outputs", "Plug in a speaker; until then, replies are printed."),
+    ):
+        names = [d.name for d in found if getattr(d, attribute)]
+        detail = f"found {', '.join(names)}" if names else f"none found. {fix}"
+        yield Check(role, bool(names), detail, required=False)
+
+
+def _recogniser(engine: str, model: Path | None) -> Check:
+    try:
+        chosen = resolve_engine(engine, model)
+        recognizer = load_recognizer(chosen, model)
+    except ModelError as error:
+        return Check("speech recognition", False, str(error))
+    return Check("speech recognition", True, f"{recognizer.name} model loads")
+
+
+def _speech_output() -> Check:
+    try:
+        audio = Synthesizer().synthesize("Hello")
+    except SpeechOutputError as error:
+        return Check("speech output", False, str(error))
+    if audio.rms() == 0:
+        return Check("speech output", False, "the voice produced only silence; reinstall espeak-ng")
+    return Check("speech output", True, "espeak-ng voice works")
+
+
+def _database(path: Path) -> Check:
+    """Open the real database (creating it if needed) and prove a write works, leaving no trace."""
+    try:
+        store = Store(path)
+        store.probe_write()
+        count = store.db["utterances"].count
+        store.close()
+    except StoreError as error:
+        return Check("database", False, str(error))
+    return Check("database", True, f"{path} is writable, {count} utterances stored")
+
+

@@ -1,0 +1,140 @@
+"""Read-only questions about the patient's record, answered from SQLite.
+
+Everything the replies say about the past ("4 more than your best", "3 days in a row") comes
+from here, so it is always the stored record talking, never something kept in memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from assistant.store import Store
+
+RECORD_INTENTS = ("milestone", "setback", "goal")
+
+
+@dataclass(frozen=True)
+class Done:
+    """A stored milestone."""
+
+    id: int
+    utterance_id: int
+    time: datetime
+    category: str
+    activity: str
+    value: float | int | None
+    unit: str | None
+    assistance: str | None
+    summary: str
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    parent_id: int | None
+    text: str
+    activity: str | None
+    target_value: float | int | None
+    unit: str | None
+    assistance: str | None
+    status: str
+    created: datetime
+
+
+def _number(value: float | None) -> float | int | None:
+    return int(value) if value is not None and float(value).is_integer() else value
+
+
+def _done(row: dict[str, Any]) -> Done:
+    return Done(
+        id=row["id"],
+        utterance_id=row["utterance_id"],
+        time=datetime.fromisoformat(row["time"]),
+        category=row["category"],
+        activity=row["activity"],
+        value=_number(row["value"]),
+        unit=row["unit"],
+        assistance=row["assistance"],
+        summary=row["summary"],
+    )
+
+
+def _goal(row: dict[str, Any]) -> Goal:
+    return Goal(
+        id=row["id"],
+        parent_id=row["parent_id"],
+        text=row["text"],
+        activity=row["activity"],
+        target_value=_number(row["target_value"]),
+        unit=row["unit"],
+        assistance=row["assistance"],
+        status=row["status"],
+        created=datetime.fromisoformat(row["created"]),
+    )
+
+
+def milestones(
+    store: Store,
+    *,
+    activity: str | None = None,
+    unit: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> list[Done]:
+    """Stored milestones in time order, filtered by whatever is given (`until` is exclusive)."""
+    where, args = [], []
+    for column, value in (("activity", activity), ("unit", unit)):
+        if value is not None:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if since is not None:
+        where.append("time >= ?")
+        args.append(since.isoformat(timespec="seconds"))
+    if until is not None:
+        where.append("time < ?")
+        args.append(until.isoformat(timespec="seconds"))
+    rows = store.db["milestones"].rows_where(" AND ".join(where) or None, args, order_by="time, id")
+    return [_done(r) for r in rows]
+
+
+def active_goals(store: Store) -> list[Goal]:
+    rows = store.db["goals"].rows_where("status = 'active'", order_by="created, id")
+    return [_goal(r) for r in rows]
+
+
+def goal(store: Store, goal_id: int) -> Goal:
+    return _goal(store.db["goals"].get(goal_id))
+
+
+def day_streak(store: Store, today: date) -> int:
+    """Consecutive days, ending today, on which something was achieved."""
+    days = {
+        datetime.fromisoformat(r["time"]).date()
+        for r in store.db.query("SELECT time FROM milestones WHERE time >= ?",
+                                [(today - timedelta(days=400)).isoformat()])
+    }
+    streak = 0
+    while today - timedelta(days=streak) in days:
+        streak += 1
+    return streak
+
+
+def last_record(store: Store) -> dict[str, Any] | None:
+    """The most recent utterance that recorded something (what 'undo' takes back)."""
+    placeholders = ", ".join("?" for _ in RECORD_INTENTS)
+    rows = list(store.db.query(
+        f"SELECT * FROM utterances WHERE intent IN ({placeholders}) ORDER BY id DESC LIMIT 1",
+        RECORD_INTENTS,
+    ))
+    return rows[0] if rows else None
+
+
+def recorded_from(store: Store, utterance_id: int) -> list[Done]:
+    return [_done(r) for r in store.db["milestones"].rows_where("utterance_id = ?", [utterance_id])]
+
+
+def recent_replies(store: Store, count: int = 20) -> list[str]:
+    rows = store.db.query("SELECT text FROM replies ORDER BY id DESC LIMIT ?", [count])
+    return [r["text"] for r in rows]

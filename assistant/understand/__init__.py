@@ -1,0 +1,127 @@
+"""Understanding: one recognised utterance in, its structured meaning out.
+
+    from assistant.understand import understand
+    understand("i walked twenty five steps with my therapist helping me").to_dict()
+
+Pipeline: normalise (case, punctuation, numbers as digits, fillers, self-corrections) ->
+intents (commands, practice requests, progress questions) -> milestones (activities,
+amounts, assistance, side, failure or plan). Pure, offline and fast; never raises.
+
+Conventions the labelled data and the extractor share:
+  * "half an hour" is 30 minutes: fractional hours become minutes and fractional minutes
+    seconds, so values stay whole where the speaker meant a whole amount; whole hours
+    stay hours ("an hour" is 1 hour).
+  * Miles and kilometres become meters, yards become feet; steps climbed are stairs.
+  * "twice" is 2 times; exercise repetitions ("10 squats") are times; things counted that
+    are not units ("10 coins") keep the value with unit null.
+  * Assistance: helper over device over independent when several are heard.
+  * A setback carries no milestones; a goal carries its target as milestones, with a
+    base-form summary ("walk 50 steps"); milestones carry a past-tense one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .intents import command_of, is_practice_request, is_progress_query, states_goal
+from .milestones import Found, analyse
+from .normalise import clean
+
+__all__ = ["Milestone", "Understanding", "understand"]
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One thing done (or, for a goal, to be done)."""
+
+    category: str
+    activity: str
+    value: int | float | None
+    unit: str | None
+    assistance: str | None
+    side: str | None
+    summary: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "category": self.category,
+            "activity": self.activity,
+            "value": self.value,
+            "unit": self.unit,
+            "assistance": self.assistance,
+            "side": self.side,
+            "summary": self.summary,
+        }
+
+
+@dataclass(frozen=True)
+class Understanding:
+    """What one utterance means."""
+
+    text: str
+    intent: str
+    milestones: tuple[Milestone, ...]
+    command: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of ``smallwins extract --json``, keys in contract order."""
+        return {
+            "text": self.text,
+            "intent": self.intent,
+            "milestones": [m.to_dict() for m in self.milestones],
+            "command": self.command,
+        }
+
+
+def _milestone(found: Found) -> Milestone:
+    return Milestone(
+        category=found.category,
+        activity=found.activity,
+        value=found.value,
+        unit=found.unit,
+        assistance=found.assistance,
+        side=found.side,
+        summary=found.summary,
+    )
+
+
+def _understand(text: str) -> Understanding:
+    cleaned = clean(text)
+    if cleaned is None:
+        return Understanding(text, "other", (), None)
+    command = command_of(cleaned.light)
+    if command is not None:
+        return Understanding(text, "command", (), command)
+    if not cleaned.tokens:
+        return Understanding(text, "other", (), None)
+    if is_practice_request(cleaned):
+        return Understanding(text, "practice", (), None)
+    if is_progress_query(cleaned):
+        return Understanding(text, "progress_query", (), None)
+    analysis = analyse(cleaned.tokens)
+    done = [f for f in analysis.found if not f.negative and not f.goal]
+    if done:
+        return Understanding(text, "milestone", tuple(_milestone(f) for f in done), None)
+    if analysis.setback_cue or any(f.negative for f in analysis.found):
+        return Understanding(text, "setback", (), None)
+    goals = [f for f in analysis.found if f.goal]
+    if goals or states_goal(cleaned):
+        return Understanding(text, "goal", tuple(_milestone(f) for f in goals), None)
+    return Understanding(text, "other", (), None)
+
+
+def understand(text: str) -> Understanding:
+    """The meaning of one recognised utterance.
+
+    Never raises: the assistant runs unattended for a patient, so input that is not text,
+    or a fault in a rule, yields intent "other" rather than a crash.
+    """
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    elif not isinstance(text, str):
+        text = "" if text is None else str(text)
+    try:
+        return _understand(text)
+    except Exception:  # noqa: BLE001 - see docstring: a crash here would silence the assistant
+        return Understanding(text, "other", (), None)

@@ -1,0 +1,435 @@
+"""Find what the patient did, how much, with what help, and whether it worked.
+
+The approach is general rather than per-sentence: activity patterns from the vocabulary
+(verb + object, e.g. "brush ... teeth") mark *mentions*; amounts ("25 steps"), assistance
+cues ("with my walker") and sides ("left arm") are found separately and each is attached
+to the nearest mention in its clause. Each mention is then judged: a failure ("couldn't
+lift my arm", "tried to stand but my legs gave way"), a plan ("tomorrow i want to ...") or
+something done.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from .normalise import CLAUSE, SENTENCE
+from .numbers import parse_number, tidy
+from .summary import describe
+from .vocab import VOCAB, Activity, is_past_only
+
+_BOUNDARIES = (CLAUSE, SENTENCE)
+_DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
+_FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
+_HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount heard in the utterance, already in a canonical unit."""
+
+    value: int | float
+    unit: str | None
+    pos: int
+    end: int
+    noun: str | None = None
+
+
+@dataclass
+class Mention:
+    """One activity the utterance talks about."""
+
+    activity: Activity
+    start: int
+    end: int
+    weak: bool = False
+    from_unit: bool = False
+    clause: int = 0
+    sentence: int = 0
+    quantities: list[Quantity] = field(default_factory=list)
+    assistance: set[str] = field(default_factory=set)
+    devices: list[str] = field(default_factory=list)
+    sides: set[str] = field(default_factory=set)
+    negative: bool = False
+    goal: bool = False
+
+
+@dataclass(frozen=True)
+class Found:
+    """An activity ready for the output contract."""
+
+    category: str
+    activity: str
+    value: int | float | None
+    unit: str | None
+    assistance: str | None
+    side: str | None
+    summary: str
+    negative: bool
+    goal: bool
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything milestones.py learnt from one utterance."""
+
+    found: tuple[Found, ...]
+    setback_cue: bool
+
+
+class _Text:
+    """Tokens plus the joined string the regexes run on, with offset <-> index maps."""
+
+    def __init__(self, tokens: tuple[str, ...]) -> None:
+        self.tokens = tokens
+        self.string = " ".join(tokens)
+        self.offsets: list[int] = []
+        offset = 0
+        for token in tokens:
+            self.offsets.append(offset)
+            offset += len(token) + 1
+        self.clause = [0] * len(tokens)
+        self.sentence = [0] * len(tokens)
+
+    def index(self, char: int) -> int:
+        """The token that contains character ``char``."""
+        return bisect_right(self.offsets, char) - 1
+
+    def mark_clauses(self, splits: set[int]) -> None:
+        """Number clauses and sentences; ``splits`` are extra clause starts ("... and i ...")."""
+        clause = sentence = 0
+        for i, token in enumerate(self.tokens):
+            if token == SENTENCE:
+                sentence += 1
+                clause += 1
+            elif token == CLAUSE or i in splits:
+                clause += 1
+            self.clause[i] = clause
+            self.sentence[i] = sentence
+
+    def clause_span(self, i: int) -> tuple[int, int]:
+        """First and last token index of the clause holding token ``i``."""
+        start = end = i
+        while start > 0 and self.clause[start - 1] == self.clause[i]:
+            start -= 1
+        while end + 1 < len(self.tokens) and self.clause[end + 1] == self.clause[i]:
+            end += 1
+        return start, end
+
+    def words(self, start: int, end: int) -> str:
+        """Tokens start..end-1 joined, boundaries dropped."""
+        return " ".join(t for t in self.tokens[max(start, 0) : end] if t not in _BOUNDARIES)
+
+
+def _find_mentions(text: _Text) -> list[Mention]:
+    """Activity pattern matches, longest first, without overlaps."""
+    candidates: list[tuple[bool, int, int, int, str]] = []
+    for i, token in enumerate(text.tokens):
+        for pattern in VOCAB.anchors.get(token, ()):
+            match = pattern.regex.match(text.string, text.offsets[i])
+            if match:
+                end = text.index(match.end() - 1)
+                candidates.append((pattern.weak, -(end - i), i, end, pattern.activity))
+    candidates.sort()
+    taken = [False] * len(text.tokens)
+    mentions = []
+    for weak, _, start, end, activity in candidates:
+        if any(taken[start : end + 1]):
+            continue
+        for k in range(start, end + 1):
+            taken[k] = True
+        mentions.append(Mention(VOCAB.activities[activity], start, end, weak=weak))
+    mentions.sort(key=lambda m: m.start)
+    return mentions
+
+
+def _clause_splits(text: _Text, mentions: list[Mention]) -> set[int]:
+    """An "and" before a new activity or a new "i" starts a new clause."""
+    starts = {m.start for m in mentions}
+    splits = set()
+    for i, token in enumerate(text.tokens[:-1]):
+        if token == "and" and (
+            i + 1 in starts or text.tokens[i + 1] in ("i", "we", "then", "also")
+        ):
+            splits.add(i + 1)
+    return splits
+
+
+def _is_someone_else(text: _Text, mention: Mention) -> bool:
+    """True for "my wife made soup": another person is the subject of the clause."""
+    start, _ = text.clause_span(mention.start)
+    prefix = text.tokens[start : mention.start]
+    if not prefix or any(t in VOCAB.words["self"] for t in prefix):
+        return False
+    others = VOCAB.words["others"]
+    return prefix[0] in others or (
+        len(prefix) > 1 and prefix[0] in _DETERMINERS and prefix[1] in others
+    )
+
+
+def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
+    """True for "brushed my teeth standing at the sink": a participle setting the scene."""
+    return text.tokens[mention.start].endswith("ing") and any(
+        m.clause == mention.clause for m in earlier
+    )
+
+
+def _convert(value: float, unit: str) -> tuple[int | float, str]:
+    """Fractional hours to minutes and fractional minutes to seconds; whole values stay."""
+    if unit == "hours" and value != int(value):
+        value, unit = value * 60, "minutes"
+    if unit == "minutes" and value != int(value):
+        value, unit = value * 60, "seconds"
+    if unit == "meters" and value > 20:
+        value = round(value)
+    return tidy(value), unit
+
+
+def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
+    """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
+    tokens = text.tokens
+    counts = {m.start: m for m in mentions if m.activity.count}
+    modifiers = VOCAB.words["modifiers"]
+    found: list[tuple[Quantity, Mention | None]] = []
+    for i, token in enumerate(tokens):
+        value = parse_number(token)
+        if value is None or (i > 0 and tokens[i - 1] in VOCAB.words["labels"]):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 2 and tokens[j] in modifiers:
+            j += 1
+        following = tokens[j] if j < len(tokens) else ""
+        if parse_number(following) is not None:
+            continue
+        if j in counts:
+            found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
+        elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
+            unit, factor = VOCAB.unit_forms[following]
+            amount, unit = _convert(value * factor, unit)
+            found.append((Quantity(amount, unit, i, j), None))
+        elif (
+            following.isalpha()
+            and following not in VOCAB.words["not_amounts"]
+            and following not in VOCAB.words["not_counted"]
+            and following not in _FUNCTION_WORDS
+            and (i == 0 or tokens[i - 1] not in VOCAB.words["prepositions"])
+        ):
+            found.append((Quantity(value, None, i, j, noun=following), None))
+    return found
+
+
+def _nearest(text: _Text, mentions: list[Mention], pos: int) -> Mention | None:
+    """The mention a feature at ``pos`` belongs to: its clause first, then its sentence."""
+    for group in (
+        [m for m in mentions if m.clause == text.clause[pos]],
+        [m for m in mentions if m.sentence == text.sentence[pos]],
+        mentions,
+    ):
+        before = [m for m in group if m.start <= pos]
+        if before:
+            return before[-1]
+        if group:
+            return group[0]
+    return None
+
+
+def _unit_fits(mention: Mention, unit: str | None) -> bool:
+    activity = mention.activity
+    return unit is None or unit in activity.units or unit in activity.unit_aliases
+
+
+def _add_unit_mentions(
+    text: _Text, mentions: list[Mention], quantities: list[tuple[Quantity, Mention | None]]
+) -> list[Mention]:
+    """ "twelve stairs today": a unit heard with no activity that fits brings its own."""
+    added = list(mentions)
+    for quantity, owner in quantities:
+        if owner is not None or quantity.unit is None:
+            continue
+        default = VOCAB.units[quantity.unit].activity
+        if default is None:
+            continue
+        target = _nearest(text, added, quantity.pos)
+        if target is None or not _unit_fits(target, quantity.unit):
+            mention = Mention(VOCAB.activities[default], quantity.pos, quantity.end, from_unit=True)
+            mention.clause = text.clause[quantity.pos]
+            mention.sentence = text.sentence[quantity.pos]
+            added.append(mention)
+            added.sort(key=lambda m: m.start)
+    return added
+
+
+def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
+    regexes = VOCAB.regexes
+    string = text.string
+    for kind in ("independent", "helped"):
+        for match in regexes[kind].finditer(string):
+            target = _nearest(text, mentions, text.index(match.start()))
+            if target is None:
+                continue
+            if (
+                kind == "helped"
+                and target.activity.partner
+                and not _HELP_WORDS.search(match.group())
+            ):
+                continue
+            target.assistance.add("independent" if kind == "independent" else "helper")
+    for kind in ("devices", "device_phrases"):
+        for match in regexes[kind].finditer(string):
+            before = string[max(0, match.start() - 40) : match.start()]
+            if regexes["device_places"].search(before):
+                continue
+            target = _nearest(text, mentions, text.index(match.start()))
+            if target is not None:
+                target.assistance.add("device")
+                target.devices.append(match.group())
+    for match in regexes["sides"].finditer(string):
+        target = _nearest(text, mentions, text.index(match.start()))
+        if target is not None:
+            target.sides.add(match.group(1))
+
+
+def _negated(text: _Text, start: int, end: int) -> bool:
+    """A negator in tokens start..end-1 that is not "can't believe", "didn't need" etc."""
+    exceptions = VOCAB.regexes["negation_exceptions"]
+    for k in range(start, end):
+        if text.tokens[k] in VOCAB.words["negators"]:
+            following = " ".join(text.tokens[k + 1 : k + 4])
+            if not exceptions.match(following):
+                return True
+    return False
+
+
+def _setback_in(string: str) -> bool:
+    """A setback word in ``string`` that is not cancelled ("without falling", "no pain")."""
+    cancel = VOCAB.regexes["setback_cancel"]
+    for match in VOCAB.regexes["setbacks"].finditer(string):
+        if not cancel.search(string[: match.start()]):
+            return True
+    return False
+
+
+def _judge(text: _Text, mentions: list[Mention]) -> None:
+    """Mark each mention as a failure, a plan, or (by default) done."""
+    regexes = VOCAB.regexes
+    for n, mention in enumerate(mentions):
+        clause_start, clause_end = text.clause_span(mention.start)
+        previous = mentions[n - 1] if n else None
+        scope = clause_start
+        if previous is not None and previous.clause == mention.clause:
+            scope = max(scope, previous.end + 1)
+        attempt = any(t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
+        later = text.words(mention.end + 1, len(text.tokens))
+        mention.negative = (
+            _negated(text, scope, mention.end + 1)
+            or _setback_in(text.words(clause_start, clause_end + 1))
+            or (
+                attempt
+                and (_setback_in(later) or _negated(text, mention.end + 1, len(text.tokens)))
+            )
+        )
+        goal_scope = next(
+            i for i in range(mention.start + 1) if text.sentence[i] == mention.sentence
+        )
+        if previous is not None and previous.sentence == mention.sentence and not previous.goal:
+            goal_scope = max(goal_scope, previous.end + 1)
+        anchor = text.tokens[mention.start]
+        if is_past_only(anchor):
+            continue
+        mention.goal = bool(
+            regexes["goal_before"].search(text.words(goal_scope, mention.start))
+            or regexes["goal_after"].search(text.words(mention.end + 1, clause_end + 1))
+        )
+
+
+def _merge(mentions: list[Mention]) -> list[Mention]:
+    """One milestone for "gripped the ball and squeezed it", not two."""
+    merged: list[Mention] = []
+    for mention in mentions:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.activity.name == mention.activity.name
+            and last.sentence == mention.sentence
+            and (last.negative, last.goal) == (mention.negative, mention.goal)
+            and not (last.quantities and mention.quantities)
+        ):
+            last.end = max(last.end, mention.end)
+            last.quantities += mention.quantities
+            last.assistance |= mention.assistance
+            last.devices += mention.devices
+            last.sides |= mention.sides
+            continue
+        merged.append(mention)
+    return merged
+
+
+def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Quantity | None]:
+    if not mention.quantities:
+        return None, None, None
+    activity = mention.activity
+
+    def unit_of(q: Quantity) -> str | None:
+        return activity.unit_aliases.get(q.unit, q.unit) if q.unit else None
+
+    best = min(mention.quantities, key=lambda q: (activity.unit_rank(unit_of(q)), q.pos))
+    return best.value, unit_of(best), best
+
+
+def _assistance(mention: Mention) -> str | None:
+    """The most help heard wins: a helper over a device over doing it alone."""
+    for level in ("helper", "device", "independent"):
+        if level in mention.assistance:
+            return level
+    return None
+
+
+def _side(mention: Mention) -> str | None:
+    sides = mention.sides
+    if "both" in sides or {"left", "right"} <= sides:
+        return "both"
+    return next(iter(sides)) if sides else None
+
+
+def analyse(tokens: tuple[str, ...]) -> Analysis:
+    """Activities in a cleaned utterance, each judged done, failed or planned."""
+    text = _Text(tokens)
+    mentions = _find_mentions(text)
+    text.mark_clauses(_clause_splits(text, mentions))
+    for mention in mentions:
+        mention.clause = text.clause[mention.start]
+        mention.sentence = text.sentence[mention.start]
+    strong_clauses = {m.clause for m in mentions if not m.weak}
+    mentions = [
+        m
+        for m in mentions
+        if not (m.weak and m.clause in strong_clauses) and not _is_someone_else(text, m)
+    ]
+    mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
+    quantities = _find_quantities(text, mentions)
+    mentions = _add_unit_mentions(text, mentions, quantities)
+    for quantity, owner in quantities:
+        target = owner or _nearest(text, mentions, quantity.pos)
+        if target is not None:
+            target.quantities.append(quantity)
+    _attach_assistance(text, mentions)
+    _judge(text, mentions)
+    found = []
+    for mention in _merge(mentions):
+        value, unit, quantity = _best_quantity(mention)
+        level = _assistance(mention)
+        found.append(
+            Found(
+                category=mention.activity.category,
+                activity=mention.activity.name,
+                value=value,
+                unit=unit,
+                assistance=level,
+                side=_side(mention),
+                summary=describe(text.tokens, mention, quantity, value, unit, level),
+                negative=mention.negative,
+                goal=mention.goal,
+            )
+        )
+    return Analysis(found=tuple(found), setback_cue=_setback_in(text.words(0, len(tokens))))

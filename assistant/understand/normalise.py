@@ -1,0 +1,348 @@
+"""Recogniser text to one clean token stream.
+
+Vosk ("i walked twenty five steps") and Whisper ("I walked 25 steps.") differ in case,
+punctuation and numbers; after this step they are the same: lowercase words, digits for
+amounts, contractions spelt out, fillers ("um"), stutters and repeated words gone, and
+self-corrections applied ("ten no wait fifteen" keeps fifteen). Punctuation and joining
+words ("and then", "but") become clause boundaries: "|" between clauses, "||" between
+sentences. Junk (binary, other scripts, other languages, runaway lines) is refused here.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .numbers import parse_number, spoken_to_digits
+from .vocab import VOCAB
+
+# No spoken update is this long; a longer line is a stuck recogniser or pasted junk.
+MAX_CHARS = 1000
+
+CLAUSE = "|"
+SENTENCE = "||"
+
+# Whole words spelt out, with or without the apostrophe Vosk sometimes drops.
+_WORDS = {
+    "can't": "can not",
+    "cannot": "can not",
+    "cant": "can not",
+    "won't": "will not",
+    "wont": "will not",
+    "shan't": "shall not",
+    "dont": "do not",
+    "i'm": "i am",
+    "im": "i am",
+    "ive": "i have",
+    "youre": "you are",
+    "wanna": "want to",
+    "gonna": "going to",
+    "gotta": "got to",
+    "kinda": "kind of",
+    "dunno": "do not know",
+    "ok": "okay",
+    "let's": "let us",
+    "lets": "let us",
+    "my self": "myself",
+    **{
+        f"{stem}nt": f"{stem} not"
+        for stem in (
+            "could",
+            "would",
+            "should",
+            "did",
+            "do",
+            "does",
+            "was",
+            "were",
+            "is",
+            "are",
+            "has",
+            "have",
+            "had",
+            "must",
+            "need",
+        )
+    },
+    **{
+        f"{word}{s}": f"{word} is"
+        for word in (
+            "it",
+            "that",
+            "what",
+            "there",
+            "here",
+            "he",
+            "she",
+            "who",
+            "where",
+            "how",
+            "when",
+            "everything",
+            "nothing",
+            "something",
+        )
+        for s in ("'s", "s")
+        if f"{word}{s}" not in ("its", "hes", "whos", "hows", "whens", "heres")
+    },
+}
+_WORD_RE = re.compile(
+    r"(?<![\w'])(?:"
+    + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+    + r")(?![\w'])"
+)
+_APOSTROPHES = re.compile(r"[’‘`´]")
+# Suffixes, once the whole words above are done ("couldn't" -> "could not").
+_SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), replacement)
+    for pattern, replacement in (
+        (r"n't\b", " not"),
+        (r"'ll\b", " will"),
+        (r"'re\b", " are"),
+        (r"'ve\b", " have"),
+        (r"'d\b", " would"),
+        (r"'s\b", ""),
+    )
+)
+# "got up to 60 steps" reports a total reached, not climbing.
+_GOT_UP_TO = re.compile(
+    r"\b(?:get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
+)
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_CURRENCY = re.compile(r"[$€£](\d+(?:\.\d+)?)")
+_SENTENCE_END = re.compile(r"(?:(?<!\d)[.!?]+|[.!?]+(?!\d))")
+_CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]| - ")
+_OTHER_PUNCT = re.compile(r"[^\w\s.|]|_")
+_SPACES = re.compile(r"\s+")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+
+_SHORT_WORDS = frozenset(
+    [
+        "i",
+        "a",
+        "an",
+        "to",
+        "in",
+        "on",
+        "at",
+        "up",
+        "we",
+        "me",
+        "my",
+        "no",
+        "so",
+        "do",
+        "go",
+        "he",
+        "it",
+        "is",
+        "am",
+        "of",
+        "or",
+        "by",
+        "us",
+        "be",
+        "oh",
+        "ok",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """One utterance after normalisation."""
+
+    tokens: tuple[str, ...]
+    plain: str
+    light: str
+
+
+def _printable(text: str) -> tuple[str, int]:
+    """Text with control, unassigned and private characters blanked, and how many there were."""
+    if text.isprintable():
+        return text, 0
+    bad = 0
+    out = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category in ("Cc", "Cs", "Co", "Cn") and char not in "\t\n\r" or char == "\ufffd":
+            bad += 1
+            out.append(" ")
+        else:
+            out.append(char)
+    return "".join(out), bad
+
+
+def _looks_like_speech(text: str, bad: int) -> bool:
+    """False for junk: nothing to read, binary noise, or another script."""
+    if not text.strip() or len(text) > MAX_CHARS or bad * 10 > len(text):
+        return False
+    if text.isascii():
+        return _ASCII_LETTER.search(text) is not None
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return False
+    latin = sum(1 for c in letters if ord(c) < 0x250)
+    return latin * 2 >= len(letters)
+
+
+def _expand_contractions(text: str) -> str:
+    if "'" in text or "’" in text or "`" in text or "‘" in text or "´" in text:
+        text = _APOSTROPHES.sub("'", text)
+        text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
+        for pattern, replacement in _SUFFIXES:
+            text = pattern.sub(replacement, text)
+    else:
+        text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
+    if "up to" in text:
+        text = _GOT_UP_TO.sub("managed ", text)
+    return text
+
+
+def _light(text: str) -> str:
+    """Lowercase words only, for matching whole-utterance commands."""
+    words = _OTHER_PUNCT.sub(" ", _CLAUSE_PUNCT.sub(" ", _SENTENCE_END.sub(" ", text))).split()
+    return " ".join(w for w in words if w not in VOCAB.words["fillers"])
+
+
+def _drop_stutters(tokens: list[str]) -> list[str]:
+    """Drop fillers and false starts ("w walked", "st steps") the recogniser kept."""
+    fillers = VOCAB.words["fillers"]
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        if token in fillers:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if (
+            len(token) <= 2
+            and token.isalpha()
+            and token not in _SHORT_WORDS
+            and following.startswith(token)
+            and following != token
+        ):
+            continue
+        out.append(token)
+    return out
+
+
+def _dedupe(tokens: list[str]) -> list[str]:
+    """Remove repeats: "i i walked walked", "i did the i did the pegboard"."""
+    changed = True
+    while changed:
+        changed = False
+        for n in (1, 2, 3, 4):
+            i = 0
+            while i + 2 * n <= len(tokens):
+                first, second = tokens[i : i + n], tokens[i + n : i + 2 * n]
+                gap = 0
+                if first != second and i + 2 * n + 1 <= len(tokens) and tokens[i + n] == CLAUSE:
+                    second, gap = tokens[i + n + 1 : i + 2 * n + 1], 1
+                if first == second and any(t not in (CLAUSE, SENTENCE) for t in first):
+                    del tokens[i : i + n + gap]
+                    changed = True
+                else:
+                    i += 1
+    return tokens
+
+
+def _value_class(token: str) -> str | None:
+    if parse_number(token) is not None:
+        return "number"
+    if token in ("left", "right"):
+        return "side"
+    return None
+
+
+def _apply_corrections(tokens: list[str]) -> list[str]:
+    """Keep the second of two values around a correction ("10 no wait 15" -> "15")."""
+    markers = VOCAB.words["corrections"]
+    cues = VOCAB.words["correction_cues"]
+    i = 0
+    while i < len(tokens):
+        kind = _value_class(tokens[i])
+        if kind is None:
+            i += 1
+            continue
+        j = i + 1
+        unit = None
+        if kind == "number" and j < len(tokens) and tokens[j] in VOCAB.unit_forms:
+            unit = tokens[j]
+            j += 1
+        start, cued = j, False
+        while j < len(tokens) and j - start < 6 and (tokens[j] in markers or tokens[j] == CLAUSE):
+            cued = cued or tokens[j] in cues
+            j += 1
+        if j < len(tokens) and tokens[j] in ("my", "the", "a"):
+            j += 1
+        if cued and j < len(tokens) and _value_class(tokens[j]) == kind:
+            replacement = tokens[j : j + 1]
+            if unit and (j + 1 >= len(tokens) or tokens[j + 1] not in VOCAB.unit_forms):
+                replacement.append(unit)
+            tokens[i : j + 1] = replacement
+        i += 1
+    return tokens
+
+
+def _tidy_boundaries(tokens: list[str]) -> list[str]:
+    """Collapse runs of boundaries (the strongest wins) and trim them from the ends."""
+    out: list[str] = []
+    for token in tokens:
+        if token in (CLAUSE, SENTENCE):
+            if not out:
+                continue
+            if out[-1] in (CLAUSE, SENTENCE):
+                if token == SENTENCE:
+                    out[-1] = SENTENCE
+                continue
+        out.append(token)
+    while out and out[-1] in (CLAUSE, SENTENCE):
+        out.pop()
+    return out
+
+
+def _strip_preamble(text: str) -> str:
+    """Drop "guess what", "okay so", "i wanted to tell you that" from the front."""
+    preamble = VOCAB.regexes["preamble"]
+    while True:
+        match = preamble.match(text)
+        if not match or match.end() == 0:
+            return text
+        rest = text[match.end() :].lstrip(" |")
+        if not rest:
+            return text
+        text = rest
+
+
+def _is_english(tokens: list[str]) -> bool:
+    words = [t for t in tokens if t.isalpha()]
+    if len(words) < 3:
+        return True
+    known = sum(1 for w in words if w in VOCAB.english)
+    return known * 3 >= len(words)
+
+
+def clean(text: str) -> Cleaned | None:
+    """Normalise one utterance; None when it is not speech we can read."""
+    text, bad = _printable(unicodedata.normalize("NFKC", text))
+    if not _looks_like_speech(text, bad):
+        return None
+    text = _expand_contractions(text.lower())
+    light = _light(text)
+    text = _THOUSANDS.sub("", text)
+    text = _CURRENCY.sub(r"\1 dollars", text)
+    text = text.replace("%", " percent")
+    text = _SENTENCE_END.sub(f" {SENTENCE} ", text)
+    text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
+    text = _OTHER_PUNCT.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    tokens = _drop_stutters(text.split())
+    if not _is_english(tokens):
+        return None
+    text = spoken_to_digits(" ".join(tokens))
+    text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
+    tokens = _tidy_boundaries(_apply_corrections(_dedupe(_tidy_boundaries(text.split()))))
+    text = _strip_preamble(" ".join(tokens))
+    tokens = text.split()
+    plain = " ".join(t for t in tokens if t not in (CLAUSE, SENTENCE))
+    return Cleaned(tokens=tuple(tokens), plain=plain, light=light)

@@ -1,0 +1,106 @@
+"""Spoken amounts to digits.
+
+text2num's ``alpha2digit`` turns "twenty five" into "25" and "two point five" into "2.5";
+this module adds only what it leaves alone: "a dozen", "a couple of", "half an hour",
+"one and a half", "three quarters of", "once"/"twice" and "a"/"an" before a unit
+("an hour" is one hour). Fractions are written as decimals ("1.5 hour"); turning a
+fractional hour into minutes is the unit layer's job.
+"""
+
+from __future__ import annotations
+
+import re
+
+from text_to_num import alpha2digit
+
+# Words alpha2digit would read as the number one although nobody is counting.
+_ONE_IDIOMS = (
+    (re.compile(r"\bno one\b"), "nobody"),
+    (re.compile(r"\bone day\b"), "someday"),
+    (re.compile(r"\bevery one\b"), "everyone"),
+    (re.compile(r"\bthe one\b"), "the thing"),
+    (re.compile(r"\bone of\b"), "some of"),
+    (re.compile(r"\bone by one\b"), "in turn"),
+)
+
+_NUM = r"\d+(?:\.\d+)?"
+
+# Units that "a"/"an" can stand in front of to mean one of them.
+_UNIT_WORDS = (
+    r"hour|minute|second|sec|min|mile|kilometer|kilometre|km|meter|metre|yard|foot|lap|"
+    r"block|step|stair|flight|pound|kilo|kilogram|sentence|circuit|couple|half"
+)
+_UNIT_ADJECTIVES = r"full|whole|good|solid|long|short|single|straight|complete|quick"
+_UNIT_LOOKAHEAD = rf"(?=(?: (?:{_UNIT_ADJECTIVES}))? (?:{_UNIT_WORDS})s?\b)"
+
+# (needle, pattern, replacement): a rule runs only when its needle is in the text, which
+# keeps the common case (no fraction, no "dozen") to a few substring checks.
+_RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (needle, re.compile(pattern), replacement)
+    for needle, pattern, replacement in (
+        # "an hour and a half" / "a minute and a half" before the plain "a|an" rule.
+        ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|day|week) and a half\b", r"1.5 \1"),
+        ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?) and a half\b", r"\1.5 \2"),
+        ("half", rf"\b({_NUM}) and a half\b", r"\1.5"),
+        ("quarter", rf"\b({_NUM}) and a quarter\b", r"\1.25"),
+        ("quarter", rf"\b({_NUM}) and 3 quarters\b", r"\1.75"),
+        ("dozen", r"\bhalf (?:a|an) dozen\b", "6"),
+        ("dozen", r"\b(?:a|1) dozen\b", "12"),
+        ("dozen", r"\bdozens of\b", "many"),
+        ("quarter", r"\b(?:3|three) quarters? of (?:a|an|the|1)\b", "0.75"),
+        ("quarter", r"\b(?:a|1) quarter of (?:a|an|the|1)\b", "0.25"),
+        ("quarter", r"\bquarter of (?:a|an|the)\b", "0.25"),
+        ("half", r"\b(?:a |1 )?half (?:a|an|of a|of an)\b", "0.5"),
+        ("couple", r"\b(?:a|1) couple(?: of)?\b", "2"),
+        ("pair", r"\b(?:a|1) pair of\b", "2"),
+        ("a", rf"\b(?:a|an) ({_NUM})\b", r"\1"),
+        ("once", r"\bonce\b(?! (?:i|you|we|it|he|she|they|the|my)\b)", "1 time"),
+        ("twice", r"\btwice\b", "2 times"),
+        ("thrice", r"\bthrice\b", "3 times"),
+        ("a", rf"\b(?:a|an){_UNIT_LOOKAHEAD}", "1"),
+        # alpha2digit reads "second" as an ordinal; put the unit back after an amount.
+        ("2nd", rf"\b({_NUM}) 2nd\b", r"\1 second"),
+        (
+            "2nd",
+            r"\ba 2nd\b(?! (?:time|try|attempt|go|round|lap|set|day|week|one|session|walk))",
+            "1 second",
+        ),
+    )
+)
+_DOZEN = re.compile(rf"\b({_NUM}) dozen\b")
+
+
+def spoken_to_digits(text: str) -> str:
+    """Rewrite every spoken amount in lowercase, contraction-free ``text`` as digits."""
+    if "one" in text:
+        for pattern, replacement in _ONE_IDIOMS:
+            text = pattern.sub(replacement, text)
+    text = alpha2digit(text, "en", threshold=0)
+    for needle, pattern, replacement in _RULES:
+        if needle in text:
+            text = pattern.sub(replacement, text)
+    if "dozen" in text:
+        text = _DOZEN.sub(lambda m: format_number(float(m.group(1)) * 12), text)
+    return text
+
+
+def parse_number(token: str) -> int | float | None:
+    """The value of a digit token ("25", "1.5"), ints kept as ints; None if not a number."""
+    try:
+        value = float(token)
+    except ValueError:
+        return None
+    if value != value or value in (float("inf"), float("-inf")):
+        return None
+    return tidy(value)
+
+
+def tidy(value: float) -> int | float:
+    """An int when the value is whole, else the float rounded to two places."""
+    rounded = round(value, 2)
+    return int(rounded) if rounded == int(rounded) else rounded
+
+
+def format_number(value: float) -> str:
+    """Digits for a value, without a trailing ".0"."""
+    return str(tidy(value))

@@ -1,0 +1,145 @@
+"""Short spoken phrases for milestones: "walked 25 steps with a helper".
+
+A summary has no subject, so the reply layer can say "You walked 25 steps with a helper!".
+It is built from the words the patient used where they form a verb phrase ("buttoned my
+shirt" becomes "buttoned your shirt"), else from the activity's `does` phrase in the
+vocabulary; milestones are in the past tense and goals in the base form ("walk 50 steps").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .normalise import CLAUSE, SENTENCE
+from .numbers import format_number
+from .vocab import VOCAB, base_form, is_verb, past_tense
+
+if TYPE_CHECKING:
+    from .milestones import Mention, Quantity
+
+_WORDS = VOCAB.summary_words
+_NOT_OBJECTS = VOCAB.words["not_objects"]
+_DETERMINERS = VOCAB.words["determiners"]
+_VERB_CONTEXT = VOCAB.words["verb_context"]
+_PLACE_PREPOSITIONS = VOCAB.words["place_prepositions"]
+_MAX_SPAN = 7
+_FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
+
+
+def _quantity_phrase(value: int | float, unit: str | None, quantity: Quantity) -> str:
+    number = format_number(value)
+    if unit is None:
+        return f"{number} {quantity.noun}" if quantity.noun else number
+    if unit == "times":
+        return "once" if value == 1 else "twice" if value == 2 else f"{number} times"
+    word = VOCAB.units[unit].one if value == 1 else unit
+    return f"for {number} {word}" if VOCAB.units[unit].duration else f"{number} {word}"
+
+
+def _assistance_phrase(level: str | None, mention: Mention) -> str:
+    if level == "independent":
+        return "independently"
+    if level == "helper":
+        return "with a helper"
+    if level == "device":
+        device = mention.devices[0] if mention.devices else ""
+        if not device or device.split()[0] in (
+            "hold",
+            "holding",
+            "using",
+            "lean",
+            "leaning",
+            "leaned",
+        ):
+            return "holding on for support"
+        if device.endswith("s") and not device.endswith(("ss", "brace")):
+            return f"with {device}"
+        return f"with {'an' if device[:1] in 'aeiou' else 'a'} {device}"
+    return ""
+
+
+def _object_words(tokens: tuple[str, ...], k: int) -> list[str]:
+    """The thing acted on, starting at token ``k``: "my left arm", "a cup of coffee", "pasta"."""
+    if k >= len(tokens):
+        return []
+    if tokens[k] not in _DETERMINERS:
+        return [tokens[k]] if _is_noun_like(tokens[k]) else []
+    words = [tokens[k]]
+    k += 1
+    while k < len(tokens) and len(words) < 4 and _is_noun_like(tokens[k], after_determiner=True):
+        if len(words) > 1 and tokens[k].endswith("ing"):
+            break
+        words.append(tokens[k])
+        k += 1
+    if (
+        k + 1 < len(tokens)
+        and tokens[k] == "of"
+        and _is_noun_like(tokens[k + 1], after_determiner=True)
+    ):
+        words += tokens[k : k + 2]
+    return words if len(words) > 1 else []
+
+
+def _is_noun_like(token: str, after_determiner: bool = False) -> bool:
+    """A content word; after "my"/"the" even activity and unit words are objects ("the stairs")."""
+    if not token.isalpha() or token in _FUNCTION_WORDS or token in _NOT_OBJECTS:
+        return False
+    return after_determiner or (token not in VOCAB.unit_forms and token not in VOCAB.anchors)
+
+
+def _used_as_verb(tokens: tuple[str, ...], i: int) -> bool:
+    """Whether the anchor at ``i`` is a verb here ("i walk") rather than a noun ("a puzzle")."""
+    token = tokens[i]
+    if not is_verb(token):
+        return False
+    if token.endswith(("ed", "ing")) or i == 0 or past_tense(token) == token:
+        return True
+    return tokens[i - 1] in _VERB_CONTEXT or tokens[i - 1] in (CLAUSE, SENTENCE)
+
+
+def describe(
+    tokens: tuple[str, ...],
+    mention: Mention,
+    quantity: Quantity | None,
+    value: int | float | None,
+    unit: str | None,
+    level: str | None,
+) -> str:
+    """A short phrase without a subject: "walked 25 steps with a helper"."""
+    inflect = base_form if mention.goal else past_tense
+    covered = range(mention.start, mention.end + 1)
+    counted = quantity is not None and mention.activity.count and quantity.end == mention.end
+    if counted and quantity is not None:
+        words = ["do", format_number(quantity.value), *tokens[mention.start : mention.end + 1]]
+    elif (
+        mention.from_unit
+        or mention.end - mention.start >= _MAX_SPAN
+        or not _used_as_verb(tokens, mention.start)
+    ):
+        words = mention.activity.does.split()
+        covered = range(0)
+    else:
+        words = list(tokens[mention.start : mention.end + 1])
+        following = mention.end + 1
+        if len(words) > 1 and words[-1] in _DETERMINERS:
+            words.pop()
+            following -= 1
+        if len(words) > 1 and words[-1] in _PLACE_PREPOSITIONS and mention.activity.place:
+            words.pop()
+            following -= 1
+        if mention.activity.place:
+            if following < len(tokens) and tokens[following] in _PLACE_PREPOSITIONS:
+                place = _object_words(tokens, following + 1)
+                if place and place[0] in _DETERMINERS:
+                    words += [tokens[following], *place]
+        elif (
+            len(words) == 1
+            or words[-1] in _PLACE_PREPOSITIONS
+            or words[-1] in ("of", "for", "on", "off")
+        ):
+            words += _object_words(tokens, following)
+    words = [inflect(words[0])] + [_WORDS.get(w, w) for w in words[1:]]
+    if quantity is not None and value is not None and quantity.pos not in covered and not counted:
+        words.append(_quantity_phrase(value, unit, quantity))
+    words.append(_assistance_phrase(level, mention))
+    return " ".join(w for w in words if w)

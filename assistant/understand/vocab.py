@@ -1,0 +1,296 @@
+"""The vocabulary file, loaded once and compiled into fast lookups.
+
+All word knowledge sits in ``vocabulary.toml`` so it can be extended without code. Words in
+activity patterns are expanded to every inflection with lemminflect (an English
+lemmatiser that ships its tables), so the file lists "walk" and the extractor also knows
+"walked", "walking" and "walks"; "stand" brings "stood".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from lemminflect import getAllInflections, getAllLemmas, getInflection
+
+# A pattern gap: up to four tokens that are neither clause boundaries ("|", "||") nor "and",
+# so one pattern does not swallow two actions ("got out of bed and into my chair").
+_GAP = r"(?: (?!and(?: |$))[^ |][^ ]*){0,4}?"
+
+
+@cache
+def inflections(word: str) -> frozenset[str]:
+    """Every inflected form of ``word`` (and of its lemmas), the word itself included."""
+    forms = {word}
+    if " " in word or "-" in word or not word.isalpha():
+        head, _, last = word.rpartition(" ")
+        if head and last.isalpha():
+            forms |= {f"{head} {form}" for form in inflections(last)}
+        return frozenset(forms)
+    lemmas = {word}
+    for found in getAllLemmas(word).values():
+        lemmas.update(found)
+    for lemma in lemmas:
+        for found in getAllInflections(lemma).values():
+            forms.update(found)
+    return frozenset(forms)
+
+
+@cache
+def past_tense(word: str) -> str:
+    """The simple past of a verb form ("walk", "walking" -> "walked"); other words unchanged."""
+    lemmas = getAllLemmas(word).get("VERB")
+    if not lemmas:
+        return word
+    past = getInflection(lemmas[0], tag="VBD")
+    return past[0] if past else word
+
+
+@cache
+def is_verb(word: str) -> bool:
+    """True when ``word`` can be a verb form ("walked", "read"; not "crossword")."""
+    return "VERB" in getAllLemmas(word)
+
+
+@cache
+def base_form(word: str) -> str:
+    """The bare verb of a verb form ("walked" -> "walk"); other words unchanged."""
+    lemmas = getAllLemmas(word).get("VERB")
+    return lemmas[0] if lemmas else word
+
+
+@cache
+def is_past_only(word: str) -> bool:
+    """True for forms that can only be past tense ("walked", "stood"; not "read" or "put")."""
+    lemmas = getAllLemmas(word).get("VERB")
+    if not lemmas or word == lemmas[0]:
+        return False
+    pasts = set(getInflection(lemmas[0], tag="VBD")) | set(getInflection(lemmas[0], tag="VBN"))
+    return word in pasts
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A canonical unit of the output contract."""
+
+    name: str
+    one: str
+    activity: str | None
+    duration: bool
+
+
+@dataclass(frozen=True)
+class Activity:
+    """Something a patient can do, with how it is reported."""
+
+    name: str
+    category: str
+    does: str
+    units: tuple[str, ...]
+    count: bool
+    place: bool
+    partner: bool
+    unit_aliases: dict[str, str] = field(default_factory=dict)
+
+    def unit_rank(self, unit: str | None) -> int:
+        """Lower is preferred when one mention carries several amounts."""
+        if unit is None:
+            return len(self.units) + 1
+        return self.units.index(unit) if unit in self.units else len(self.units)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One compiled activity pattern, tried at tokens that are one of its first word's forms."""
+
+    activity: str
+    regex: re.Pattern[str]
+    weak: bool
+
+
+@dataclass
+class Vocabulary:
+    """Everything compiled from the TOML file."""
+
+    units: dict[str, Unit]
+    unit_forms: dict[str, tuple[str, float]]
+    activities: dict[str, Activity]
+    anchors: dict[str, list[Pattern]]
+    words: dict[str, frozenset[str]]
+    regexes: dict[str, re.Pattern[str]]
+    command_examples: dict[str, str]
+    summary_words: dict[str, str]
+    english: frozenset[str]
+
+
+def _alternation(words: list[str] | frozenset[str] | set[str]) -> str:
+    """A regex group matching any of ``words`` as whole tokens, longest first."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
+
+
+def _term_forms(term: str, lists: dict[str, list[str]]) -> set[str]:
+    """The token forms one pattern term stands for ("a|=b|@list|out_of")."""
+    forms: set[str] = set()
+    for option in term.split("|"):
+        if option.startswith("@"):
+            for word in lists[option[1:]]:
+                forms |= inflections(word)
+        elif option.startswith("="):
+            forms.add(option[1:].replace("_", " "))
+        else:
+            forms |= inflections(option.replace("_", " "))
+    return forms
+
+
+def _compile_pattern(text: str, lists: dict[str, list[str]]) -> tuple[set[str], re.Pattern[str]]:
+    """Turn "brush ... teeth" into (anchor forms, regex matched at the anchor)."""
+    terms = text.split()
+    if not terms or terms[0] == "...":
+        raise ValueError(f"pattern must start with a word: {text!r}")
+    anchor = _term_forms(terms[0], lists)
+    first_words = {form.split()[0] for form in anchor}
+    parts = [_alternation(anchor)]
+    gap = False
+    for term in terms[1:]:
+        if term == "...":
+            gap = True
+            continue
+        parts.append((_GAP if gap else "") + " " + _alternation(_term_forms(term, lists)))
+        gap = False
+    return first_words, re.compile("".join(parts) + r"(?= |$)")
+
+
+def _expand(pattern: str, lists: dict[str, list[str]]) -> str:
+    """Replace "@name" in a regex with an alternation of that word list."""
+    return re.sub(r"@(\w+)", lambda m: _alternation(lists[m.group(1)]), pattern)
+
+
+def _load() -> Vocabulary:
+    text = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
+    raw = tomllib.loads(text)
+    assistance = raw["assistance"]
+    lists: dict[str, list[str]] = dict(raw["lists"])
+    lists["devices"] = assistance["devices"]
+    lists["helpers"] = assistance["helpers"]
+
+    units = {
+        name: Unit(name, spec["one"], spec.get("activity"), spec.get("duration", False))
+        for name, spec in raw["units"].items()
+    }
+    unit_forms: dict[str, tuple[str, float]] = {}
+    for name, spec in raw["units"].items():
+        for form in spec["forms"]:
+            unit_forms[form] = (name, 1.0)
+    for form, (name, factor) in raw["conversions"].items():
+        unit_forms[form] = (name, float(factor))
+
+    activities: dict[str, Activity] = {}
+    anchors: dict[str, list[Pattern]] = {}
+    for name, spec in raw["activities"].items():
+        activities[name] = Activity(
+            name=name,
+            category=spec["category"],
+            does=spec["does"],
+            units=tuple(spec["units"]),
+            count=spec.get("count", False),
+            place=spec.get("place", False),
+            partner=spec.get("partner", False),
+            unit_aliases=dict(spec.get("unit_aliases", {})),
+        )
+        for weak, key in ((False, "patterns"), (True, "weak")):
+            for source in spec.get(key, []):
+                first_words, regex = _compile_pattern(source, lists)
+                for word in first_words:
+                    anchors.setdefault(word, []).append(Pattern(name, regex, weak))
+
+    intents = raw["intents"]
+    numbers = raw["numbers"]
+    words = {
+        "fillers": frozenset(intents["fillers"]),
+        "corrections": frozenset(intents["corrections"]),
+        "correction_cues": frozenset(intents["correction_cues"]),
+        "negators": frozenset(intents["negators"]),
+        "attempts": frozenset(intents["attempts"]),
+        "others": frozenset(intents["others"]),
+        "self": frozenset(intents["self_words"]),
+        "not_amounts": frozenset(numbers["not_amounts"]),
+        "labels": frozenset(numbers["labels"]),
+        "prepositions": frozenset(numbers["prepositions"]),
+        "function": frozenset(intents["english"]),
+        **{
+            key: frozenset(raw["summary"][key])
+            for key in ("determiners", "not_objects", "verb_context", "place_prepositions")
+        },
+        "modifiers": frozenset(numbers["modifiers"]),
+        "not_counted": frozenset(numbers["not_counted"]),
+    }
+
+    def joined(patterns: list[str]) -> re.Pattern[str]:
+        return re.compile("|".join(f"(?:{_expand(p, lists)})" for p in patterns))
+
+    regexes = {
+        "independent": joined(assistance["independent"]),
+        "helped": joined(assistance["helped"]),
+        "devices": re.compile(r"\b" + _alternation(assistance["devices"]) + r"\b"),
+        "device_phrases": joined(assistance["device_phrases"]),
+        "device_places": re.compile(
+            "|".join(f"(?:{_expand(p, lists)})" for p in assistance["device_places"])
+        ),
+        "sides": re.compile(
+            r"\b(left|right|both)\b(?: \w+)?? " + _alternation(raw["sides"]["body_parts"]) + r"\b"
+        ),
+        "preamble": re.compile(r"^(?:" + intents["preambles"] + r")\b ?"),
+        "clause_words": re.compile(
+            r"(?<![^ ])" + _alternation(intents["clause_words"]) + r"(?![^ ])"
+        ),
+        "query_start": re.compile(intents["query_start"]),
+        "query_topic": re.compile(intents["query_topic"]),
+        "query_self": re.compile(intents["query_self"]),
+        "practice": joined(intents["practice"]),
+        "goal_before": re.compile(intents["goal_before"]),
+        "goal_after": re.compile(intents["goal_after"]),
+        "goal_only": re.compile(intents["goal_only"]),
+        "setbacks": re.compile(intents["setbacks"]),
+        "setback_cancel": re.compile(intents["setback_cancel"]),
+        "negation_exceptions": re.compile(
+            r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
+        ),
+        "leading_politeness": re.compile(
+            r"^(?:" + raw["commands"]["politeness"]["leading"] + r") "
+        ),
+        "trailing_politeness": re.compile(
+            r" (?:" + raw["commands"]["politeness"]["trailing"] + r")$"
+        ),
+    }
+    regexes["commands"] = re.compile(
+        "|".join(
+            f"(?P<{name}>" + "|".join(f"(?:{p})" for p in patterns) + ")"
+            for name, patterns in raw["commands"]["patterns"].items()
+        )
+    )
+    command_examples = {
+        example: name
+        for name, examples in raw["commands"]["examples"].items()
+        for example in examples
+    }
+    english: set[str] = set(intents["english"]) | set(unit_forms) | set(anchors)
+    for values in lists.values():
+        english.update(values)
+    return Vocabulary(
+        units=units,
+        unit_forms=unit_forms,
+        activities=activities,
+        anchors=anchors,
+        words=words,
+        regexes=regexes,
+        command_examples=command_examples,
+        summary_words=dict(raw["summary"]["say_back"]),
+        english=frozenset(english),
+    )
+
+
+VOCAB = _load()

@@ -1,0 +1,40 @@
+"""Speaking replies without ever stopping the conversation.
+
+If speech cannot be made or played (no speaker, a broken voice), the reply has been printed
+already; the caregiver is told once why there is no sound, and the loop goes on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from speech.devices import AudioDeviceError
+from speech.output import AudioOut
+from speech.tts import SpeechOutputError, Synthesizer, VoiceSettings
+
+
+class ReplyVoice:
+    def __init__(
+        self, settings: VoiceSettings, out: AudioOut | None, warn: Callable[[str], None]
+    ) -> None:
+        self._warn = warn
+        self._warned = False
+        self._out = out
+        self._synth: Synthesizer | None = None
+        try:
+            self._synth = Synthesizer(settings)
+        except SpeechOutputError as error:
+            self._tell(str(error))
+
+    def say(self, text: str) -> None:
+        if self._synth is None or self._out is None:
+            return
+        try:
+            self._out.play(self._synth.synthesize(text))
+        except (SpeechOutputError, AudioDeviceError, OSError) as error:
+            self._tell(f"I can't speak right now ({error}); replies are printed instead.")
+
+    def _tell(self, message: str) -> None:
+        if not self._warned:
+            self._warn(message)
+            self._warned = True

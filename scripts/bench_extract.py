@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Throughput of ``understand`` on one core, against a plain tokenising pass.
+
+    python scripts/bench_extract.py [--seconds 2] [--check]
+
+Runs every labelled utterance in tests/data/understanding_*.jsonl through the extractor,
+repeatedly, and through a reference pass over the same texts (``str.lower().split()`` plus
+a ``\\w+`` regex findall). Prints utterances per second for both and their ratio, so the
+figure can be compared across machines of different speed. With --check, exits 1 when the
+extractor is below 5,000 utterances per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.understand import understand  # noqa: E402
+
+TARGET = 5000.0
+_WORD = re.compile(r"\w+")
+
+
+def load_texts() -> list[str]:
+    texts = []
+    for path in sorted((ROOT / "tests" / "data").glob("understanding_*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            texts.append(json.loads(line)["text"])
+    return texts
+
+
+def reference(text: str) -> int:
+    """The cheapest sensible look at an utterance: split it and find its words."""
+    return len(text.lower().split()) + len(_WORD.findall(text))
+
+
+def rate(work: Callable[[str], object], texts: Sequence[str], seconds: float) -> float:
+    """Best utterances per second over rounds of the whole list, for about ``seconds``."""
+    best = 0.0
+    deadline = time.perf_counter() + seconds
+    while True:
+        start = time.perf_counter()
+        for text in texts:
+            work(text)
+        elapsed = time.perf_counter() - start
+        best = max(best, len(texts) / elapsed)
+        if time.perf_counter() > deadline:
+            return best
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
+    parser.add_argument(
+        "--check", action="store_true", help=f"exit 1 below {TARGET:.0f} utterances/s"
+    )
+    args = parser.parse_args(argv)
+    texts = load_texts()
+    for text in texts:
+        understand(text)
+    extractor = rate(understand, texts, args.seconds)
+    baseline = rate(reference, texts, args.seconds)
+    print(f"utterances: {len(texts)} distinct, mean {sum(map(len, texts)) / len(texts):.0f} chars")
+    print(f"reference (split + regex):  {baseline:12,.0f} utterances/s")
+    print(f"understand():               {extractor:12,.0f} utterances/s")
+    print(f"ratio: understand takes {baseline / extractor:.0f}x the reference time per utterance")
+    print(f"target {TARGET:,.0f}/s: {'met' if extractor >= TARGET else 'NOT met'}")
+    return 1 if args.check and extractor < TARGET else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+#!/usr/bin/env python3
+"""Score the understanding layer against labelled utterances.
+
+    python scripts/eval_understanding.py [FILE.jsonl ...] [--check]
+
+Each line of a file is {"text", "intent", "milestones": [{"category", "value", "unit",
+"assistance"}], "command"}. With no FILE, every tests/data/understanding_*.jsonl (train,
+unseen, blind) is scored, each on its own. Prints intent
+accuracy, milestone precision/recall/F1 (a milestone matches when category, value and
+unit agree), quantity accuracy (gold milestones that state an amount, matched by
+category, with the same value and unit), assistance accuracy (every gold milestone,
+matched by category, with the same assistance), command accuracy, then every miss.
+
+Exit code is 0 unless --check is given and a figure is below its target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.understand import understand  # noqa: E402
+
+DEFAULT_FILES = tuple(
+    ROOT / "tests" / "data" / f"understanding_{name}.jsonl" for name in ("train", "unseen", "blind")
+)
+TARGETS = {"intent": 0.95, "f1": 0.95, "quantity": 0.95, "assistance": 0.90}
+
+
+@dataclass
+class Report:
+    """Counts for one labelled file and the utterances that went wrong."""
+
+    utterances: int = 0
+    intent_right: int = 0
+    predicted: int = 0
+    gold: int = 0
+    matched: int = 0
+    quantities: int = 0
+    quantity_right: int = 0
+    assisted: int = 0
+    assistance_right: int = 0
+    commands: int = 0
+    command_right: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def ratio(right: int, total: int) -> float:
+        return right / total if total else 1.0
+
+    @property
+    def figures(self) -> dict[str, float]:
+        precision = self.ratio(self.matched, self.predicted)
+        recall = self.ratio(self.matched, self.gold)
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return {
+            "intent": self.ratio(self.intent_right, self.utterances),
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "quantity": self.ratio(self.quantity_right, self.quantities),
+            "assistance": self.ratio(self.assistance_right, self.assisted),
+            "command": self.ratio(self.command_right, self.commands),
+        }
+
+
+def _key(milestone: dict[str, Any]) -> tuple[str, Any, Any]:
+    value = milestone.get("value")
+    return milestone["category"], None if value is None else float(value), milestone.get("unit")
+
+
+def _align(gold: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[dict[str, Any] | None]:
+    """For each gold milestone, the predicted one of the same category (exact match first)."""
+    free = list(range(len(got)))
+    pairs: list[dict[str, Any] | None] = []
+    for want in gold:
+        same = [i for i in free if got[i]["category"] == want["category"]]
+        exact = [i for i in same if _key(got[i]) == _key(want)]
+        choice = (exact or same or [None])[0]
+        if choice is not None:
+            free.remove(choice)
+        pairs.append(None if choice is None else got[choice])
+    return pairs
+
+
+def _short(milestones: list[dict[str, Any]]) -> str:
+    return (
+        "; ".join(
+            f"{m['category']} {m.get('value')} {m.get('unit')} {m.get('assistance')}"
+            for m in milestones
+        )
+        or "-"
+    )
+
+
+def evaluate(path: Path) -> Report:
+    """Run the extractor over every labelled line of ``path``."""
+    report = Report()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        case = json.loads(line)
+        result = understand(case["text"]).to_dict()
+        gold, got = case["milestones"], result["milestones"]
+        report.utterances += 1
+        problems = []
+        if result["intent"] == case["intent"]:
+            report.intent_right += 1
+        else:
+            problems.append(f"intent {case['intent']} -> {result['intent']}")
+        if case["intent"] == "command":
+            report.commands += 1
+            if result["command"] == case.get("command"):
+                report.command_right += 1
+            else:
+                problems.append(f"command {case.get('command')} -> {result['command']}")
+        matched = sum((Counter(map(_key, gold)) & Counter(map(_key, got))).values())
+        report.gold += len(gold)
+        report.predicted += len(got)
+        report.matched += matched
+        if matched != len(gold) or matched != len(got):
+            problems.append(f"milestones [{_short(gold)}] -> [{_short(got)}]")
+        for want, have in zip(gold, _align(gold, got), strict=True):
+            if want.get("value") is not None:
+                report.quantities += 1
+                if have is not None and _key(have) == _key(want):
+                    report.quantity_right += 1
+            report.assisted += 1
+            if have is not None and have.get("assistance") == want.get("assistance"):
+                report.assistance_right += 1
+            elif have is not None and _key(have) == _key(want):
+                problems.append(f"assistance {want.get('assistance')} -> {have.get('assistance')}")
+        if problems:
+            report.misses.append(f"  line {number}: {case['text']!r}: " + " | ".join(problems))
+    return report
+
+
+def print_report(path: Path, report: Report) -> None:
+    figures = report.figures
+    rows = (
+        ("intent accuracy", "intent", f"{report.intent_right}/{report.utterances}"),
+        ("milestone precision", "precision", f"{report.matched}/{report.predicted}"),
+        ("milestone recall", "recall", f"{report.matched}/{report.gold}"),
+        ("milestone F1", "f1", ""),
+        ("quantity accuracy", "quantity", f"{report.quantity_right}/{report.quantities}"),
+        ("assistance accuracy", "assistance", f"{report.assistance_right}/{report.assisted}"),
+        ("command accuracy", "command", f"{report.command_right}/{report.commands}"),
+    )
+    print(f"== {path.name} ({report.utterances} utterances, {report.gold} milestones)")
+    for label, name, counts in rows:
+        print(f"{label:<20} {figures[name]:.3f}" + (f"  ({counts})" if counts else ""))
+    print(f"misses ({len(report.misses)}):")
+    for miss in report.misses:
+        print(miss)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path, help="labelled .jsonl files")
+    parser.add_argument("--check", action="store_true", help="exit 1 when a figure is below target")
+    for name, target in TARGETS.items():
+        parser.add_argument(
+            f"--{name}", type=float, default=target, help=f"target (default {target})"
+        )
+    args = parser.parse_args(argv)
+    failed = False
+    for path in args.files or DEFAULT_FILES:
+        report = evaluate(path)
+        print_report(path, report)
+        for name in TARGETS:
+            if report.figures[name] < getattr(args, name):
+                failed = True
+                if args.check:
+                    print(
+                        f"BELOW TARGET: {name} {report.figures[name]:.3f} < {getattr(args, name)}"
+                    )
+    return 1 if args.check and failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,387 @@
+"""The understanding layer on the hard cases named in the issue, in both recogniser styles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.understand import Milestone, Understanding, understand
+
+
+def only(text: str) -> Milestone:
+    """The single milestone of ``text``."""
+    result = understand(text)
+    assert len(result.milestones) == 1, result
+    return result.milestones[0]
+
+
+def amounts(text: str) -> list[tuple[str, object, object]]:
+    return [(m.category, m.value, m.unit) for m in understand(text).milestones]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i walked twenty five steps in the hallway with my therapist helping me",
+        "I walked 25 steps in the hallway with my therapist helping me.",
+    ],
+)
+def test_the_example_from_the_issue_in_both_styles(text):
+    result = understand(text)
+    assert result.intent == "milestone"
+    assert result.command is None
+    milestone = only(text)
+    assert (milestone.category, milestone.activity, milestone.value, milestone.unit) == (
+        "mobility",
+        "walk",
+        25,
+        "steps",
+    )
+    assert milestone.assistance == "helper"
+    assert milestone.side is None
+    assert milestone.summary == "walked 25 steps with a helper"
+
+
+def test_to_dict_is_the_json_contract_in_order():
+    data = understand("I took 12 steps with my walker").to_dict()
+    assert list(data) == ["text", "intent", "milestones", "command"]
+    assert list(data["milestones"][0]) == [
+        "category",
+        "activity",
+        "value",
+        "unit",
+        "assistance",
+        "side",
+        "summary",
+    ]
+    assert data["text"] == "I took 12 steps with my walker"
+    assert data["milestones"][0]["assistance"] == "device"
+    assert data["command"] is None
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_results_are_frozen_dataclasses():
+    result = understand("i walked ten steps")
+    assert isinstance(result, Understanding)
+    assert isinstance(result.milestones, tuple)
+    with pytest.raises(AttributeError):
+        result.intent = "other"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("i walked twenty five steps", 25, "steps"),
+        ("i walked a dozen steps", 12, "steps"),
+        ("i walked half a dozen laps", 6, "laps"),
+        ("i walked half an hour", 30, "minutes"),
+        ("i walked for one and a half hours", 90, "minutes"),
+        ("I walked for 1.5 hours.", 90, "minutes"),
+        ("i walked for an hour", 1, "hours"),
+        ("i stood for a minute and a half", 90, "seconds"),
+        ("i stood for thirty seconds", 30, "seconds"),
+        ("i walked a couple of laps", 2, "laps"),
+        ("i walked three quarters of an hour", 45, "minutes"),
+        ("i walked one hundred and fifty steps", 150, "steps"),
+        ("I walked 1,200 steps today.", 1200, "steps"),
+        ("i walked a mile", 1609, "meters"),
+        ("I walked 40 yards.", 120, "feet"),
+        ("i walked one and a half laps", 1.5, "laps"),
+        ("i lifted five pounds", 5, "pounds"),
+        ("I lifted 2.5 kg.", 2.5, "kilograms"),
+        ("i squeezed the ball twice", 2, "times"),
+    ],
+)
+def test_spoken_amounts(text, value, unit):
+    milestone = only(text)
+    assert (milestone.value, milestone.unit) == (value, unit)
+    assert type(milestone.value) is type(value)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("i walked ten no wait fifteen steps", 15),
+        ("I walked 10, no wait, 15 steps.", 15),
+        ("i walked twenty sorry thirty steps", 30),
+        ("i walked eighteen i mean twenty eight steps", 28),
+        ("i walked ten steps no fifteen steps", 15),
+    ],
+)
+def test_self_corrections_keep_the_second_value(text, value):
+    assert only(text).value == value
+
+
+def test_self_correction_of_a_side():
+    milestone = only("i lifted my left no my right arm")
+    assert milestone.side == "right"
+    assert milestone.category == "arm_hand"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "um i walked uh twenty steps",
+        "i i walked walked twenty steps",
+        "Um, I, uh, walked 20 steps.",
+        "i w- walked twenty steps",
+        "so um like i walked twenty steps you know",
+    ],
+)
+def test_disfluencies_are_ignored(text):
+    assert amounts(text) == [("mobility", 20, "steps")]
+
+
+def test_several_milestones_in_one_utterance():
+    result = understand("i walked to the kitchen and then i buttoned my shirt by myself")
+    assert result.intent == "milestone"
+    walk, button = result.milestones
+    assert (walk.category, walk.activity, walk.assistance) == ("mobility", "walk", None)
+    assert walk.summary == "walked to the kitchen"
+    assert (button.category, button.activity, button.assistance) == (
+        "arm_hand",
+        "button",
+        "independent",
+    )
+    assert button.summary == "buttoned your shirt independently"
+
+
+def test_three_milestones_with_amounts():
+    assert amounts("I climbed 6 stairs, then I walked 40 feet and said three new words.") == [
+        ("mobility", 6, "stairs"),
+        ("mobility", 40, "feet"),
+        ("speech", 3, "words"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i couldn't lift my arm today",
+        "I couldn't lift my arm today.",
+        "i wasnt able to stand up",
+        "I tried to stand but my legs gave way.",
+        "i fell in the bathroom",
+        "i forgot my appointment",
+        "walking was harder today",
+    ],
+)
+def test_failures_are_setbacks_without_milestones(text):
+    result = understand(text)
+    assert result.intent == "setback"
+    assert result.milestones == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "assistance"),
+    [
+        ("i can't believe i walked forty steps", None),
+        ("i didn't need my walker today i walked to the kitchen", "independent"),
+        ("I walked 20 steps without falling.", None),
+        ("i walked twenty steps but i couldn't do the stairs", None),
+    ],
+)
+def test_negative_words_that_are_still_good_news(text, assistance):
+    result = understand(text)
+    assert result.intent == "milestone"
+    assert len(result.milestones) == 1
+    assert result.milestones[0].category == "mobility"
+    assert result.milestones[0].assistance == assistance
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("tomorrow i want to walk to the mailbox", [("mobility", None, None)]),
+        ("Tomorrow I want to walk to the mailbox.", [("mobility", None, None)]),
+        ("my goal is to walk fifty steps", [("mobility", 50, "steps")]),
+        ("I'm going to try to stand for five minutes tomorrow.", [("mobility", 5, "minutes")]),
+        ("i hope to write my name again", [("arm_hand", None, None)]),
+        ("my goal is to get stronger", []),
+    ],
+)
+def test_plans_are_goals_with_their_target(text, expected):
+    result = understand(text)
+    assert result.intent == "goal"
+    assert amounts(text) == expected
+
+
+def test_goal_summary_is_the_base_form():
+    assert only("my goal is to walk fifty steps").summary == "walk 50 steps"
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("say that again", "repeat"),
+        ("What did you say?", "repeat"),
+        ("could you say that again please", "repeat"),
+        ("slow down", "slower"),
+        ("Speak more slowly, please.", "slower"),
+        ("speed up", "faster"),
+        ("speak up", "louder"),
+        ("I can't hear you.", "louder"),
+        ("too loud", "quieter"),
+        ("that's wrong", "undo"),
+        ("Delete that.", "undo"),
+        ("what can i say", "help"),
+        ("help", "help"),
+        ("stop", "stop"),
+        ("Goodbye.", "stop"),
+        ("pause", "pause"),
+        ("hold on", "pause"),
+        ("yes", "yes"),
+        ("Yeah.", "yes"),
+        ("no", "no"),
+        ("nope", "no"),
+        ("say that a gain", "repeat"),
+    ],
+)
+def test_commands(text, command):
+    result = understand(text)
+    assert (result.intent, result.command, result.milestones) == ("command", command, ())
+
+
+def test_yes_before_news_is_not_a_command():
+    result = understand("yes i walked fifteen steps")
+    assert (result.intent, result.command) == ("milestone", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how am i doing",
+        "How am I doing?",
+        "how many steps did i walk this week",
+        "what's my record",
+        "am i getting better",
+        "show me my progress",
+    ],
+)
+def test_progress_questions(text):
+    result = understand(text)
+    assert (result.intent, result.milestones) == ("progress_query", ())
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["let's practise", "let's practice", "Let's practice.", "can we practice my words", "quiz me"],
+)
+def test_practice_requests(text):
+    assert understand(text).intent == "practice"
+
+
+def test_past_practice_is_a_milestone_not_a_request():
+    result = understand("i practised walking for ten minutes")
+    assert result.intent == "milestone"
+    assert amounts("i practised walking for ten minutes") == [("mobility", 10, "minutes")]
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("i stood up from the chair by myself", "mobility"),
+        ("i climbed five stairs", "mobility"),
+        ("i picked up a cup with my right hand", "arm_hand"),
+        ("i wrote my name", "arm_hand"),
+        ("i read a page out loud", "speech"),
+        ("i made a phone call to my brother", "speech"),
+        ("i remembered my grandson's name", "cognition"),
+        ("i did a jigsaw puzzle", "cognition"),
+        ("i counted my money at the store", "cognition"),
+        ("i got out of bed by myself", "daily_living"),
+        ("i brushed my teeth", "daily_living"),
+        ("i cooked dinner", "daily_living"),
+    ],
+)
+def test_categories(text, category):
+    assert only(text).category == category
+
+
+@pytest.mark.parametrize(
+    ("text", "assistance"),
+    [
+        ("i walked on my own", "independent"),
+        ("i walked without my cane", "independent"),
+        ("i walked without help", "independent"),
+        ("i walked with my cane", "device"),
+        ("i walked on crutches", "device"),
+        ("i stood holding the rail", "device"),
+        ("i walked with my wife", "helper"),
+        ("i walked with help", "helper"),
+        ("i walked with my walker and my therapist beside me", "helper"),
+        ("i walked to the kitchen", None),
+        ("i called my son on the phone", None),
+    ],
+)
+def test_assistance(text, assistance):
+    assert only(text).assistance == assistance
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("i lifted my left arm", "left"),
+        ("I lifted my right arm.", "right"),
+        ("i can raise both arms now", "both"),
+        ("i lifted my arm", None),
+    ],
+)
+def test_side(text, side):
+    assert only(text).side == side
+
+
+def test_steps_climbed_are_stairs():
+    assert amounts("i climbed twelve steps with the handrail") == [("mobility", 12, "stairs")]
+
+
+def test_repetitions_of_an_exercise_are_times():
+    milestone = only("i did ten sit to stands")
+    assert (milestone.value, milestone.unit, milestone.summary) == (
+        10,
+        "times",
+        "did 10 sit to stands",
+    )
+
+
+def test_someone_else_doing_something_is_not_a_milestone():
+    assert understand("my wife is making soup").intent == "other"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hello",
+        "thank you very much",
+        "it's raining outside",
+        "What time is it?",
+        "i had chicken for dinner",
+    ],
+)
+def test_small_talk_is_other(text):
+    result = understand(text)
+    assert (result.intent, result.milestones, result.command) == ("other", (), None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "...",
+        "\x00\x01\x02",
+        "a" * 100_000,
+        "오늘 스무 걸음 걸었어요",
+        "Hoy caminé veinte pasos con mi andador.",
+    ],
+)
+def test_bad_input_is_other(text):
+    result = understand(text)
+    assert (result.intent, result.milestones, result.command) == ("other", (), None)
+    assert result.text == text
+
+
+def test_not_text_at_all_is_other():
+    assert understand(None).intent == "other"  # type: ignore[arg-type]
+    assert understand(b"\xff\xfe junk").intent == "other"  # type: ignore[arg-type]

@@ -1,0 +1,89 @@
+"""The labelled sets stay above target, and the evaluation script works as a command."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SCRIPT = ROOT / "scripts" / "eval_understanding.py"
+LABELLED = sorted(DATA.glob("understanding_*.jsonl"))
+
+
+def load_eval():
+    spec = importlib.util.spec_from_file_location("eval_understanding", SCRIPT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_labelled_sets_are_big_and_well_formed():
+    sizes = {path.name: 0 for path in LABELLED}
+    for path in LABELLED:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            assert set(case) == {"text", "intent", "milestones", "command"}
+            for milestone in case["milestones"]:
+                assert {"category", "value", "unit", "assistance"} <= set(milestone)
+            sizes[path.name] += 1
+    assert sizes["understanding_train.jsonl"] >= 300
+    assert sizes["understanding_unseen.jsonl"] >= 120
+
+
+def test_train_set_meets_the_targets():
+    module = load_eval()
+    figures = module.evaluate(DATA / "understanding_train.jsonl").figures
+    for name, target in module.TARGETS.items():
+        assert figures[name] >= target, (name, figures[name])
+
+
+@pytest.mark.parametrize("name", ["understanding_unseen.jsonl", "understanding_blind.jsonl"])
+def test_held_out_sets_meet_the_targets(name):
+    module = load_eval()
+    figures = module.evaluate(DATA / name).figures
+    for metric, target in module.TARGETS.items():
+        assert figures[metric] >= target, (metric, figures[metric])
+
+
+def test_script_prints_every_figure_and_the_misses():
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(DATA / "understanding_train.jsonl")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    for name in (
+        "intent accuracy",
+        "milestone precision",
+        "milestone recall",
+        "milestone F1",
+        "quantity accuracy",
+        "assistance accuracy",
+        "misses",
+    ):
+        assert name in result.stdout
+
+
+def test_check_fails_below_target(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps(
+            {"text": "i walked ten steps", "intent": "goal", "milestones": [], "command": None}
+        )
+        + "\n"
+    )
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(bad), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "line 1" in result.stdout
+    plain = subprocess.run([sys.executable, str(SCRIPT), str(bad)], capture_output=True, text=True)
+    assert plain.returncode == 0

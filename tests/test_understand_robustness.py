@@ -1,0 +1,184 @@
+"""Whatever the recogniser hands over, understanding returns a valid result and never raises."""
+
+from __future__ import annotations
+
+import json
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from assistant.understand import _understand as understand_unguarded
+from assistant.understand import understand
+
+INTENTS = {"milestone", "setback", "goal", "progress_query", "practice", "command", "other"}
+CATEGORIES = {"mobility", "arm_hand", "speech", "cognition", "daily_living"}
+UNITS = {
+    "steps",
+    "minutes",
+    "seconds",
+    "hours",
+    "meters",
+    "feet",
+    "stairs",
+    "laps",
+    "blocks",
+    "times",
+    "words",
+    "sentences",
+    "pounds",
+    "kilograms",
+    None,
+}
+COMMANDS = {
+    "repeat",
+    "slower",
+    "faster",
+    "louder",
+    "quieter",
+    "undo",
+    "help",
+    "stop",
+    "pause",
+    "yes",
+    "no",
+}
+
+WORDS = [
+    "i",
+    "walked",
+    "took",
+    "stood",
+    "steps",
+    "minutes",
+    "twenty",
+    "five",
+    "a",
+    "dozen",
+    "half",
+    "an",
+    "hour",
+    "and",
+    "then",
+    "no",
+    "wait",
+    "my",
+    "walker",
+    "cane",
+    "therapist",
+    "by",
+    "myself",
+    "couldn't",
+    "tomorrow",
+    "want",
+    "to",
+    "how",
+    "many",
+    "did",
+    "um",
+    "uh",
+    "left",
+    "right",
+    "arm",
+    "lifted",
+    "buttoned",
+    "shirt",
+    "said",
+    "words",
+    "remembered",
+    "name",
+    "got",
+    "out",
+    "of",
+    "bed",
+    "stairs",
+    ",",
+    ".",
+    "?",
+]
+
+
+def check(result, text: str) -> None:
+    """The result honours the output contract."""
+    data = result.to_dict()
+    assert data["text"] == text
+    assert data["intent"] in INTENTS
+    assert (data["command"] in COMMANDS) == (data["intent"] == "command")
+    json.dumps(data)
+    for milestone in data["milestones"]:
+        assert milestone["category"] in CATEGORIES
+        assert milestone["unit"] in UNITS
+        assert milestone["assistance"] in {"independent", "device", "helper", None}
+        assert milestone["side"] in {"left", "right", "both", None}
+        assert milestone["value"] is None or isinstance(milestone["value"], int | float)
+        assert isinstance(milestone["summary"], str) and milestone["summary"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_any_text_gives_a_valid_result_without_the_safety_net(text):
+    check(understand_unguarded(text), text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25).map(" ".join))
+def test_recogniser_like_word_salad_gives_a_valid_result(text):
+    check(understand_unguarded(text), text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.binary(min_size=1, max_size=200))
+def test_binary_junk_is_other(data):
+    text = data.decode("latin-1")
+    result = understand(text)
+    check(result, text)
+    if sum(c.isalpha() for c in text) < 3:
+        assert result.intent == "other"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(min_codepoint=0xAC00, max_codepoint=0xD7A3), min_size=1))
+def test_korean_is_other(text):
+    result = understand(text)
+    assert (result.intent, result.milestones) == ("other", ())
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "hoy",
+                "caminé",
+                "veinte",
+                "pasos",
+                "con",
+                "mi",
+                "andador",
+                "ayer",
+                "no",
+                "pude",
+                "levantar",
+                "el",
+                "brazo",
+            ]
+        ),
+        min_size=3,
+        max_size=12,
+    ).map(" ".join)
+)
+def test_spanish_is_other(text):
+    result = understand(text)
+    assert (result.intent, result.milestones) == ("other", ())
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=1001, max_value=200_000), st.sampled_from(WORDS))
+def test_very_long_lines_are_other(length, word):
+    text = ((word + " ") * length)[:length]
+    result = understand(text)
+    assert (result.intent, result.milestones) == ("other", ())
+
+
+def test_lone_surrogates_do_not_crash():
+    text = "i walked \ud800 ten steps"
+    check(understand_unguarded(text), text)
