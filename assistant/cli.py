@@ -5,24 +5,44 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import signal
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
 
-from assistant.clock import ClockError
-from assistant.loop import Assistant, Heard, Turn, converse, hear_audio, hear_typed
+from assistant import history, privacy, service
+from assistant.clock import ClockError, now
+from assistant.config import ConfigError, chosen_path, load_defaults
+from assistant.dialog import (
+    DEFAULT_CONFIRM_BELOW,
+    DEFAULT_WAKE_PHRASE,
+    DEFAULT_WINDOW_S,
+    Dialog,
+    DialogSettings,
+    voice_for,
+)
+from assistant.loop import Heard, Turn, converse, hear_audio, hear_typed
 from assistant.paths import data_dir, database_path
-from assistant.store import Store, StoreError
+from assistant.store import KeptForLater, Store, StoreError
 from assistant.understand import understand
 from assistant.voice import ReplyVoice
 from speech.asr.base import ModelError, transcribe
 from speech.asr.select import ENGINES, find_vosk_model, load_recognizer, model_folders
-from speech.audio import AudioFileError, chunks, read_wav
-from speech.devices import AudioDeviceError, Microphone, NoMicrophone, Speaker, list_devices
+from speech.audio import AudioFileError, chunks, read_wav, silence
+from speech.devices import (
+    AudioDeviceError,
+    Microphone,
+    NoMicrophone,
+    Speaker,
+    keep_listening,
+    list_devices,
+)
 from speech.output import AudioOut, WavRecorder
 from speech.tts import DEFAULT_RATE_WPM, SpeechOutputError, Synthesizer, VoiceSettings
 from speech.vad import DEFAULT_PAUSE_S, Endpointer
@@ -34,6 +54,7 @@ PLAIN_ERRORS = (
     AudioDeviceError,
     SpeechOutputError,
     ClockError,
+    ConfigError,
 )
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -71,13 +92,19 @@ model_option = click.option(
 )
 
 
+db_option = click.option("--db", type=click.Path(path_type=Path),
+                         help="Database file. Default: SMALLWINS_DB or the user data folder.")
+
+
 def voice_options(command: F) -> F:
     for option in reversed(
         [
-            click.option("--rate", type=int, default=DEFAULT_RATE_WPM, show_default=True,
-                         help="Speaking rate, words per minute."),
-            click.option("--volume", type=click.FloatRange(0, 1), default=1.0,
-                         show_default=True, help="Speech volume, 0 to 1."),
+            click.option("--rate", type=click.IntRange(60, 300), default=None,
+                         help=f"Speaking rate, words per minute. Default: {DEFAULT_RATE_WPM}, "
+                         "or what the patient last asked for by voice."),
+            click.option("--volume", type=click.FloatRange(0, 1), default=None,
+                         help="Speech volume, 0 to 1. Default: 1, or what the patient last "
+                         "asked for by voice."),
             click.option("--voice", default="en-us", show_default=True,
                          help="espeak-ng voice name or id."),
             click.option("--speaker", "speaker_device", default=None,
@@ -88,14 +115,24 @@ def voice_options(command: F) -> F:
     return command
 
 
-def voice_settings(rate: int, volume: float, voice: str) -> VoiceSettings:
-    return VoiceSettings(rate_wpm=rate, volume=volume, voice=voice)
+def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
+    return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
+                         volume=1.0 if volume is None else volume, voice=voice)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="smallwins")
-def cli() -> None:
+@click.option("--config", "config_path", type=click.Path(path_type=Path),
+              help="Settings file (TOML) whose keys are `run` options, e.g. rate = 130. "
+              "Default: ~/.config/smallwins/config.toml if it exists.")
+@click.option("--log-level", type=click.Choice(service.LEVELS), envvar="SMALLWINS_LOG_LEVEL",
+              help="Default: info under systemd (never the words said), else error.")
+@click.pass_context
+@plain_errors
+def cli(ctx: click.Context, config_path: Path | None, log_level: str | None) -> None:
     """Small Wins: an offline voice companion that celebrates recovery, one win at a time."""
+    service.setup_logging(log_level)
+    ctx.default_map = load_defaults(chosen_path(config_path), cli)
 
 
 @cli.command()
@@ -104,12 +141,22 @@ def cli() -> None:
 @click.option("--reply-wav", type=click.Path(path_type=Path),
               help="Write every spoken reply into this WAV file instead of the speaker.")
 @click.option("--text", "typed", is_flag=True, help="Read utterances typed or piped, one per line.")
-@click.option("--db", type=click.Path(path_type=Path),
-              help="Database file. Default: SMALLWINS_DB or the user data folder.")
+@db_option
 @click.option("--mic", default=None, help="Microphone name or index. Default: the system's.")
 @click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
               show_default=True, help="Seconds of silence that end an utterance.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per turn.")
+@click.option("--wake/--no-wake", default=None,
+              help="Outside a conversation, react only to the wake phrase. "
+              "Default: on for the microphone, off for --text and --audio.")
+@click.option("--wake-phrase", default=DEFAULT_WAKE_PHRASE, show_default=True,
+              help="Words that start a conversation.")
+@click.option("--window", type=click.FloatRange(0, 600), default=DEFAULT_WINDOW_S,
+              show_default=True, help="Seconds after a reply when no wake phrase is needed.")
+@click.option("--confirm-below", type=click.FloatRange(0, 1.01), default=DEFAULT_CONFIRM_BELOW,
+              show_default=True,
+              help="Read a milestone back for a yes/no when recognition confidence is below "
+              "this (1.01: always).")
 @engine_option
 @model_option
 @voice_options
@@ -122,10 +169,14 @@ def run(
     mic: str | None,
     pause: float,
     as_json: bool,
+    wake: bool | None,
+    wake_phrase: str,
+    window: float,
+    confirm_below: float,
     engine: str,
     model: Path | None,
-    rate: int,
-    volume: float,
+    rate: int | None,
+    volume: float | None,
     voice: str,
     speaker_device: str | None,
 ) -> None:
@@ -149,13 +200,34 @@ def run(
     signal.signal(signal.SIGTERM, _stop)
     try:
         store = Store(database_path(db))
-        heard = _listen(audio, typed, mic, pause, engine, model, tell)
-        converse(heard, Assistant(store), show, speaker.say)
+        heard, live = _listen(audio, typed, mic, pause, engine, model, tell)
+        listening_for = wake_phrase if (live if wake is None else wake) else None
+        dialog = Dialog(
+            store,
+            DialogSettings(listening_for, window, confirm_below),
+            voice_for(store, rate, volume, voice),
+        )
+        converse(heard, _kept_going(dialog.take, tell), show, speaker.say)
     except KeyboardInterrupt:
         click.echo("Goodbye.", err=True)
     except PLAIN_ERRORS as error:
         tell(str(error))
         sys.exit(1)
+
+
+def _kept_going(
+    take: Callable[[Heard], Turn | None], tell: Callable[[str], None]
+) -> Callable[[Heard], Turn | None]:
+    """When the database refuses an utterance it is kept for later: say so, and go on."""
+
+    def take_or_keep(heard: Heard) -> Turn | None:
+        try:
+            return take(heard)
+        except KeptForLater as kept:
+            tell(str(kept))
+            return None
+
+    return take_or_keep
 
 
 def _stop(*_: object) -> None:
@@ -170,22 +242,51 @@ def _listen(
     engine: str,
     model: Path | None,
     tell: Callable[[str], None],
-) -> Iterator[Heard]:
-    """Pick the source of utterances: a recording, the keyboard, or the microphone."""
+) -> tuple[Iterator[Heard], bool]:
+    """Pick the source of utterances: a recording, the keyboard, or the microphone (live)."""
     if typed:
-        return hear_typed(sys.stdin)
+        return hear_typed(_stdin_lines()), False
     if audio:
         recording = read_wav(audio)
         recognizer = load_recognizer(engine, model)
-        return hear_audio(chunks(recording), recognizer, Endpointer(pause), "recording")
+        heard = hear_audio(chunks(recording), recognizer, Endpointer(pause), "recording")
+        return _or_nothing_heard(heard, audio, tell), False
+    microphone = Microphone(mic)
     try:
-        microphone = Microphone(mic).open()
+        microphone.open()
     except NoMicrophone as error:
-        tell(f"{error} I'll read what you type instead; press Enter after each line.")
-        return hear_typed(sys.stdin)
+        if not _nobody_typing():
+            tell(f"{error} I'll read what you type instead; press Enter after each line.")
+            return hear_typed(_stdin_lines()), False
     recognizer = load_recognizer(engine, model)
     warn("Listening. Say what you did today; press Ctrl-C to stop.")
-    return hear_audio(microphone.chunks(), recognizer, Endpointer(pause), "microphone")
+    blocks = keep_listening(
+        microphone,
+        lambda error: tell(f"{error} I'll carry on as soon as it works again."),
+        lambda: tell("I can hear you again."),
+        bridge=silence(pause + 0.3),
+    )
+    return hear_audio(blocks, recognizer, Endpointer(pause), "microphone"), True
+
+
+def _nobody_typing() -> bool:
+    """Standard input is /dev/null, as under systemd: with no microphone there is no keyboard
+    to fall back on, so the microphone is waited for instead."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(os.devnull))
+    except (OSError, ValueError, AttributeError):  # no standard input at all
+        return True
+
+
+def _or_nothing_heard(heard: Iterator[Heard], audio: Path, tell: Callable[[str], None]
+                      ) -> Iterator[Heard]:
+    """A recording with no speech in it (silence, noise) gets a sentence, not a silent exit."""
+    anything = False
+    for item in heard:
+        anything = True
+        yield item
+    if not anything:
+        tell(f"I heard no speech in {audio}.")
 
 
 @cli.command(name="transcribe")
@@ -268,6 +369,38 @@ def _stdin_lines() -> Iterator[str]:
 
 
 @cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only from this day on.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per milestone.")
+@db_option
+@plain_errors
+def milestones(since: datetime | None, as_json: bool, db: Path | None) -> None:
+    """List the stored milestones, oldest first."""
+    store = Store(database_path(db))
+    start = since.replace(tzinfo=now().tzinfo) if since else None
+    for done in history.milestones(store, since=start):
+        if as_json:
+            click.echo(json.dumps({**asdict(done), "time": done.time.isoformat()}))
+        else:
+            click.echo(f"{done.time:%Y-%m-%d %H:%M}  {done.category:<12} {done.summary}")
+
+
+@cli.command(name="goals")
+@click.option("--all", "everything", is_flag=True, help="Include finished goals.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per goal.")
+@db_option
+@plain_errors
+def goals_command(everything: bool, as_json: bool, db: Path | None) -> None:
+    """List the patient's goals and the smaller steps toward them."""
+    store = Store(database_path(db))
+    for goal in history.goals(store, include_done=everything):
+        if as_json:
+            click.echo(json.dumps({**asdict(goal), "created": goal.created.isoformat()}))
+        else:
+            indent = "    " if goal.parent_id else ""
+            click.echo(f"{indent}[{'x' if goal.status == 'done' else ' '}] {goal.text}")
+
+
+@cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @plain_errors
 def devices(as_json: bool) -> None:
@@ -317,7 +450,7 @@ def models_list() -> None:
 
 
 @cli.command()
-@click.option("--db", type=click.Path(path_type=Path), help="Database file to check.")
+@db_option
 @engine_option
 @model_option
 def doctor(db: Path | None, engine: str, model: Path | None) -> None:
@@ -330,6 +463,48 @@ def doctor(db: Path | None, engine: str, model: Path | None) -> None:
         click.echo(f"[{mark}] {check.name}: {check.detail}")
         problems += not check.ok and check.required
     sys.exit(1 if problems else 0)
+
+
+@cli.command()
+@click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]),
+              help="Delete what was recorded from this day (or time) on.")
+@click.option("--all", "everything", is_flag=True, help="Delete everything recorded.")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@db_option
+@plain_errors
+def forget(since: datetime | None, everything: bool, yes: bool, db: Path | None) -> None:
+    """Delete the patient's recorded words for good: --all, or --since DATE. Settings stay."""
+    if everything == (since is not None):
+        raise click.UsageError("Say what to delete: --all, or --since DATE (e.g. 2026-03-02).")
+    start = since.astimezone() if since else None
+    what = f"everything recorded since {start:%Y-%m-%d %H:%M}" if start else "everything recorded"
+    if not yes:
+        click.confirm(f"Delete {what}? This cannot be undone.", abort=True, err=True)
+    click.echo(privacy.forget(Store(database_path(db)), start))
+
+
+@cli.command(name="install-service")
+@db_option
+@click.option("--dry-run", is_flag=True, help="Only print the unit; change nothing.")
+@click.pass_context
+def install_service(ctx: click.Context, db: Path | None, dry_run: bool) -> None:
+    """Start Small Wins at boot as a systemd user service, restarted if it fails."""
+    config = chosen_path(ctx.find_root().params["config_path"])
+    text = service.unit_text(service.command_line(config, db))
+    if dry_run:
+        click.echo(text, nl=False)
+        return
+    path, left = service.install(text, service.run_quietly)
+    click.echo(f"Wrote {path}.")
+    if left:
+        click.echo("To finish, run:\n" + "\n".join("  " + " ".join(step) for step in left))
+        sys.exit(1)
+    click.echo("Enabled: Small Wins starts at boot. Start it now: systemctl --user start "
+               f"{service.UNIT_NAME}; see its log: journalctl --user -u {service.UNIT_NAME}")
+
+
+from assistant.practice.cli import practice  # noqa: E402, I001  (it reuses the helpers above)
+cli.add_command(practice)
 
 
 def main() -> None:

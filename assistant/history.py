@@ -35,6 +35,7 @@ class Goal:
     id: int
     parent_id: int | None
     text: str
+    category: str | None
     activity: str | None
     target_value: float | int | None
     unit: str | None
@@ -66,6 +67,7 @@ def _goal(row: dict[str, Any]) -> Goal:
         id=row["id"],
         parent_id=row["parent_id"],
         text=row["text"],
+        category=row["category"],
         activity=row["activity"],
         target_value=_number(row["target_value"]),
         unit=row["unit"],
@@ -80,15 +82,22 @@ def milestones(
     *,
     activity: str | None = None,
     unit: str | None = None,
+    category: str | None = None,
     since: datetime | None = None,
     until: datetime | None = None,
+    before_utterance: int | None = None,
 ) -> list[Done]:
-    """Stored milestones in time order, filtered by whatever is given (`until` is exclusive)."""
-    where, args = [], []
-    for column, value in (("activity", activity), ("unit", unit)):
+    """Stored milestones in time order, filtered by whatever is given (`until` is exclusive;
+    `before_utterance` keeps what was said before that utterance, even within one second)."""
+    where: list[str] = []
+    args: list[object] = []
+    for column, value in (("activity", activity), ("unit", unit), ("category", category)):
         if value is not None:
             where.append(f"{column} = ?")
             args.append(value)
+    if before_utterance is not None:
+        where.append("utterance_id < ?")
+        args.append(before_utterance)
     if since is not None:
         where.append("time >= ?")
         args.append(since.isoformat(timespec="seconds"))
@@ -100,7 +109,13 @@ def milestones(
 
 
 def active_goals(store: Store) -> list[Goal]:
-    rows = store.db["goals"].rows_where("status = 'active'", order_by="created, id")
+    return goals(store, include_done=False)
+
+
+def goals(store: Store, include_done: bool = True) -> list[Goal]:
+    """Goals in the order they were set, each followed by its smaller steps."""
+    where = None if include_done else "status = 'active'"
+    rows = store.db["goals"].rows_where(where, order_by="coalesce(parent_id, id), id")
     return [_goal(r) for r in rows]
 
 

@@ -1,4 +1,4 @@
-"""The turn loop: words heard → understood → committed to the store → reply spoken.
+"""The turn loop: words heard → a turn taken (understood, committed, answered) → reply spoken.
 
 Each turn runs in this order: understand, commit, show, speak. The reply is never spoken
 before the patient's words are safely on disk.
@@ -8,15 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from assistant.clock import now
-from assistant.respond import reply_to
-from assistant.store import Store
-from assistant.understand import Understanding, understand
+from assistant.understand import Understanding
 from speech.asr.base import Recognizer, transcribe
 from speech.audio import Audio
+from speech.tts import VoiceSettings
 from speech.vad import Endpointer, utterances
 
 
@@ -26,6 +25,8 @@ class Heard:
 
     text: str
     source: str
+    at: datetime
+    """When it was said: the clock for typed lines, stream start + offset for audio."""
     engine: str | None = None
     confidence: float | None = None
     duration_s: float | None = None
@@ -38,6 +39,8 @@ class Turn:
     heard: Heard
     understanding: Understanding
     reply: str
+    voice: VoiceSettings
+    """How to speak the reply (the patient may have asked for slower or louder)."""
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -50,60 +53,46 @@ class Turn:
 
 
 def hear_audio(
-    blocks: Iterable[Audio], recognizer: Recognizer, endpointer: Endpointer, source: str
+    blocks: Iterable[Audio],
+    recognizer: Recognizer,
+    endpointer: Endpointer,
+    source: str,
+    clock: Callable[[], datetime] = now,
 ) -> Iterator[Heard]:
     """Endpoint a stream and recognise each utterance; stretches with no words are skipped."""
+    started = clock()
     for utterance in utterances(blocks, endpointer):
         transcript = transcribe(recognizer, utterance.audio)
         if transcript.text.strip():
             yield Heard(
                 transcript.text.strip(),
                 source,
+                started + timedelta(seconds=utterance.start_s),
                 transcript.engine,
                 transcript.confidence,
                 round(utterance.audio.duration_s, 3),
             )
 
 
-def hear_typed(lines: Iterable[str]) -> Iterator[Heard]:
+def hear_typed(lines: Iterable[str], clock: Callable[[], datetime] = now) -> Iterator[Heard]:
     for line in lines:
         if line.strip():
-            yield Heard(line.strip(), "typed")
-
-
-class Assistant:
-    def __init__(self, store: Store, clock: Callable[[], datetime] = now) -> None:
-        self.store = store
-        self.clock = clock
-
-    def take(self, heard: Heard) -> Turn:
-        """Understand and commit one utterance, and decide the reply (not yet spoken)."""
-        understanding = understand(heard.text)
-        time = self.clock()
-        turn_id = self.store.add_utterance(
-            time=time,
-            text=heard.text,
-            source=heard.source,
-            engine=heard.engine,
-            confidence=heard.confidence,
-            duration_s=heard.duration_s,
-            intent=understanding.intent,
-            understanding=understanding.to_dict(),
-        )
-        return Turn(turn_id, time, heard, understanding, reply_to(understanding))
+            yield Heard(line.strip(), "typed", clock())
 
 
 def converse(
     heard: Iterable[Heard],
-    assistant: Assistant,
+    take: Callable[[Heard], Turn | None],
     show: Callable[[Turn], None],
-    speak: Callable[[str], None],
+    speak: Callable[[str, VoiceSettings], None],
 ) -> int:
     """Run turns until the input ends; returns how many turns were taken."""
     count = 0
     for item in heard:
-        turn = assistant.take(item)
+        turn = take(item)
+        if turn is None:
+            continue
         show(turn)
-        speak(turn.reply)
+        speak(turn.reply, turn.voice)
         count += 1
     return count

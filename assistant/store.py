@@ -3,23 +3,31 @@
 Every utterance is committed before the assistant answers, so nothing said is lost to a crash.
 The file is owner-only (0600) and in WAL mode, so a reader (a report, Datasette) never blocks
 the loop. The schema grows through named migrations, so an old database opens in a new version.
+When the database cannot be written, an utterance goes to the pending journal (journal.py) and
+is written with the next successful transaction.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
+import logging
 import os
 import sqlite3
+import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlite_utils
+from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
 
+from assistant.journal import Journal, Row, journal_path
 from assistant.understand import Milestone
+
+log = logging.getLogger(__name__)
 
 migrations = Migrations("smallwins")
 
@@ -82,9 +90,14 @@ def create_progress_tables(db: sqlite_utils.Database) -> None:
             "assistance": str,
             "status": str,
             "done_time": str,
+            "done_by": int,
         },
         pk="id",
-        foreign_keys=[("utterance_id", "utterances", "id"), ("parent_id", "goals", "id")],
+        foreign_keys=[
+            ("utterance_id", "utterances", "id"),
+            ("parent_id", "goals", "id"),
+            ("done_by", "utterances", "id"),
+        ],
         not_null={"created", "text", "status"},
         defaults={"status": "active"},
     )
@@ -93,8 +106,57 @@ def create_progress_tables(db: sqlite_utils.Database) -> None:
     db["settings"].create({"key": str, "value": str}, pk="key")
 
 
+@migrations()
+def add_utterance_keys(db: sqlite_utils.Database) -> None:
+    """A unique key per utterance, so replaying the pending journal twice (after a crash
+    between commit and emptying it) never stores anything twice."""
+    db["utterances"].add_column("key", str)
+    db["utterances"].create_index(["key"], unique=True)
+
+
+@migrations()
+def create_practice_tables(db: sqlite_utils.Database) -> None:
+    """Speech practice: the caregiver's own items, each session and every attempt (what was
+    asked, what was heard, the score), and the adaptive level per exercise kind."""
+    db["practice_items"].create(
+        {"id": int, "added": str, "kind": str, "level": int, "text": str, "prompt": str,
+         "accept": str},
+        pk="id",
+        not_null={"added", "kind", "level", "text", "prompt"},
+        defaults={"accept": "[]"},
+    )
+    db["practice_items"].create_index(["kind", "text"], unique=True)
+    db["practice_sessions"].create(
+        {"id": int, "started": str, "ended": str, "assigned": int},
+        pk="id",
+        not_null={"started", "assigned"},
+    )
+    db["practice_attempts"].create(
+        {"id": int, "session_id": int, "item_id": int, "time": str, "kind": str, "level": int,
+         "target": str, "heard": str, "score": float, "passed": int, "try": int,
+         "engine": str, "confidence": float},
+        pk="id",
+        foreign_keys=[("session_id", "practice_sessions", "id"),
+                      ("item_id", "practice_items", "id")],
+        not_null={"session_id", "time", "kind", "level", "target", "heard", "score", "passed"},
+    )
+    db["practice_attempts"].create_index(["time"])
+    db["practice_attempts"].create_index(["session_id"])
+    db["practice_attempts"].create_index(["target", "passed"])
+    db["practice_levels"].create(
+        {"kind": str, "level": int, "wins": int, "misses": int, "updated": str},
+        pk="kind",
+        not_null={"level", "wins", "misses", "updated"},
+    )
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
+
+
+class KeptForLater(StoreError):
+    """The database refused an utterance, but it is kept in the pending journal (or, if even
+    that failed, in memory) and goes in with the next successful write. Say the message."""
 
 
 class Store:
@@ -107,10 +169,20 @@ class Store:
                 self.db = sqlite_utils.Database(_private_file(path))
                 self.db.execute("PRAGMA busy_timeout = 5000")
                 self.db.enable_wal()
+                self.db.execute("PRAGMA synchronous = FULL")  # a commit survives power loss
+            self.db.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as error:
             raise StoreError(_explain(path, error)) from error
         self.path = path
+        self.journal = Journal(journal_path(path)) if path else None
+        self._keeping = False
+        if self.journal and self.journal.pending():
+            try:
+                with self._writing():
+                    pass
+            except StoreError as error:
+                log.warning("pending utterances stay in the journal for now: %s", error)
 
     def add_utterance(
         self,
@@ -124,7 +196,8 @@ class Store:
         intent: str,
         understanding: dict[str, Any],
     ) -> int:
-        """Commit one utterance and return its id; nothing is kept in memory only."""
+        """Commit one utterance and return its id. If the database refuses it, the row is
+        kept for later and KeptForLater says so: the caller tells the patient and goes on."""
         row = {
             "time": _iso(time),
             "text": text,
@@ -134,9 +207,36 @@ class Store:
             "duration_s": duration_s,
             "intent": intent,
             "understanding": json.dumps(understanding, ensure_ascii=False),
+            "key": uuid.uuid4().hex,
         }
-        with self._writing() as db:
-            return db["utterances"].insert(row).last_pk
+        try:
+            with self._writing() as db:
+                utterance_id: int = db["utterances"].insert(row).last_pk
+        except StoreError as error:
+            self._keep(row, error)
+        log.info("utterance %d saved (%s, %s)", utterance_id, source, intent)
+        log.debug("utterance %d text: %s", utterance_id, text)  # words only at debug level
+        return utterance_id
+
+    def _keep(self, row: Row, error: StoreError) -> NoReturn:
+        """Put a row the database refused into the journal, and word what happened."""
+        if self.journal is None:
+            raise error
+        first, self._keeping = not self._keeping, True
+        try:
+            self.journal.append(row)
+        except OSError as failure:
+            log.error("journal %s cannot be written either: %s", self.journal.path, failure)
+            raise KeptForLater(
+                f"{error} I'm holding what you said in memory until there is room; please "
+                "don't switch me off." if first else "I'm holding that in memory too."
+            ) from error
+        log.warning("database refused a write (%s); utterance kept in %s", error,
+                    self.journal.path)
+        raise KeptForLater(
+            f"{error} I've kept what you said safe and will save it as soon as I can."
+            if first else "I still can't save to the database, but I've kept that safe too."
+        ) from error
 
     def add_milestones(
         self, utterance_id: int, time: datetime, milestones: Sequence[Milestone]
@@ -171,9 +271,12 @@ class Store:
         with self._writing() as db:
             return db["goals"].insert(row).last_pk
 
-    def finish_goal(self, goal_id: int, time: datetime) -> None:
+    def finish_goal(self, goal_id: int, time: datetime, utterance_id: int) -> None:
+        """Mark a goal done by what the patient said, so undoing that reopens it."""
         with self._writing() as db:
-            db["goals"].update(goal_id, {"status": "done", "done_time": _iso(time)})
+            db["goals"].update(
+                goal_id, {"status": "done", "done_time": _iso(time), "done_by": utterance_id}
+            )
 
     def remove_utterance(self, utterance_id: int) -> None:
         """Undo: the utterance and everything recorded from it go, in one transaction."""
@@ -182,8 +285,40 @@ class Store:
             for goal_id in goals:
                 db.execute("DELETE FROM goals WHERE parent_id = ?", [goal_id])
             db.execute("DELETE FROM goals WHERE utterance_id = ?", [utterance_id])
+            db.execute(
+                "UPDATE goals SET status = 'active', done_time = NULL, done_by = NULL "
+                "WHERE done_by = ?",
+                [utterance_id],
+            )
             db.execute("DELETE FROM milestones WHERE utterance_id = ?", [utterance_id])
             db.execute("DELETE FROM utterances WHERE id = ?", [utterance_id])
+
+    def forget(self, since: datetime | None) -> dict[str, int]:
+        """Delete what was recorded from `since` on (None: everything), and return how many
+        rows went from each table. Settings stay. secure_delete overwrites the freed pages and
+        the WAL is emptied after, so the words are not left behind in the files either.
+
+        A table joins in by having a `time` or `created` column, or a foreign key to a row
+        that is deleted; pending journal rows are written first, so they are forgotten too.
+        """
+        counts: dict[str, int] = {}
+        with self._writing() as db:
+            tables = [t for t in db.tables if t.name not in _KEPT_TABLES]
+            for table in tables:
+                column = next((c for c in _TIME_COLUMNS if c in table.columns_dict), None)
+                if since is None:
+                    where, args = "", []
+                elif column:
+                    where, args = f" WHERE datetime([{column}]) >= datetime(?)", [_iso(since)]
+                else:
+                    continue
+                counts[table.name] = db.execute(f"DELETE FROM [{table.name}]{where}", args).rowcount
+            while orphans := _delete_orphans(db, tables):  # a deleted goal's steps, and so on
+                for name, count in orphans.items():
+                    counts[name] = counts.get(name, 0) + count
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        log.info("forgot %s", counts)
+        return counts
 
     def share(self, utterance_id: int) -> None:
         """Mark what was recorded from an utterance for the family note."""
@@ -204,12 +339,22 @@ class Store:
 
     @contextlib.contextmanager
     def _writing(self) -> Iterator[sqlite_utils.Database]:
-        """One committed transaction; SQLite trouble becomes a plain StoreError."""
+        """One committed transaction; SQLite trouble becomes a plain StoreError.
+
+        Utterances waiting in the journal go in first, in the same transaction, so they keep
+        their order and leave the journal only once committed (duplicates are ignored by key).
+        """
+        draining = self.journal.draining() if self.journal else contextlib.nullcontext([])
         try:
-            with self.db.conn:
+            with draining as kept, self.db.conn:
+                if kept:
+                    self.db["utterances"].insert_all(kept, ignore=True)
                 yield self.db
-        except sqlite3.Error as error:
+        except (sqlite3.Error, OSError) as error:
             raise StoreError(_explain(self.path, error)) from error
+        if kept:
+            log.info("%d kept utterances written from the journal", len(kept))
+        self._keeping = False
 
     def probe_write(self) -> None:
         """Prove the file can be written right now (not locked, not read-only), leaving no trace."""
@@ -230,6 +375,24 @@ class Store:
         self.db.close()
 
 
+_KEPT_TABLES = {"_sqlite_migrations", "settings", "sqlite_sequence", "sqlite_stat1"}
+_TIME_COLUMNS = ("time", "created")
+
+
+def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str, int]:
+    """Rows whose foreign key points at a row that no longer exists."""
+    deleted = {}
+    for table in tables:
+        for key in table.foreign_keys:
+            count = db.execute(
+                f"DELETE FROM [{table.name}] WHERE [{key.column}] IS NOT NULL AND [{key.column}] "
+                f"NOT IN (SELECT [{key.other_column}] FROM [{key.other_table}])"
+            ).rowcount
+            if count:
+                deleted[table.name] = count
+    return deleted
+
+
 def _iso(time: datetime) -> str:
     return time.isoformat(timespec="seconds")
 
@@ -248,6 +411,8 @@ def _explain(path: Path | None, error: Exception) -> str:
         return f"The database {path} cannot be written (read-only or no permission)."
     if "disk" in text and "full" in text:
         return f"The disk holding {path} is full. Free some space."
+    if "disk I/O error" in text:
+        return f"The database {path} cannot be written (the file is read-only or the disk failed)."
     if "not a database" in text or "malformed" in text:
         return f"{path} is not a Small Wins database or is damaged ({text})."
     return f"The database {path} could not be used ({text})."

@@ -26,10 +26,13 @@ class ReplyVoice:
         except SpeechOutputError as error:
             self._tell(str(error))
 
-    def say(self, text: str) -> None:
+    def say(self, text: str, settings: VoiceSettings | None = None) -> None:
+        """Speak `text`, with new `settings` if the patient asked for slower or louder."""
         if self._synth is None or self._out is None:
             return
         try:
+            if settings is not None and settings != self._synth.settings:
+                self._synth.apply(settings)
             self._out.play(self._synth.synthesize(text))
         except (SpeechOutputError, AudioDeviceError, OSError) as error:
             self._tell(f"I can't speak right now ({error}); replies are printed instead.")

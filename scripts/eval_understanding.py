@@ -4,12 +4,15 @@
     python scripts/eval_understanding.py [FILE.jsonl ...] [--check]
 
 Each line of a file is {"text", "intent", "milestones": [{"category", "value", "unit",
-"assistance"}], "command"}. With no FILE, every tests/data/understanding_*.jsonl (train,
-unseen, blind) is scored, each on its own. Prints intent
+"assistance"}], "command"}, and progress questions may add "query": {"kind", "activity",
+"category", "unit", "period"}. With no FILE, every tests/data/understanding_*.jsonl
+(train, unseen, blind) is scored, each on its own. Prints intent
 accuracy, milestone precision/recall/F1 (a milestone matches when category, value and
 unit agree), quantity accuracy (gold milestones that state an amount, matched by
 category, with the same value and unit), assistance accuracy (every gold milestone,
-matched by category, with the same assistance), command accuracy, then every miss.
+matched by category, with the same assistance), command accuracy, query kind accuracy
+(labelled questions whose kind is right) and query accuracy (all five fields right), then
+every miss.
 
 Exit code is 0 unless --check is given and a figure is below its target.
 """
@@ -27,12 +30,13 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.understand import understand  # noqa: E402
+from assistant.understand import Query, understand  # noqa: E402
 
 DEFAULT_FILES = tuple(
     ROOT / "tests" / "data" / f"understanding_{name}.jsonl" for name in ("train", "unseen", "blind")
 )
-TARGETS = {"intent": 0.95, "f1": 0.95, "quantity": 0.95, "assistance": 0.90}
+TARGETS = {"intent": 0.95, "f1": 0.95, "quantity": 0.95, "assistance": 0.90, "query_kind": 0.90}
+QUERY_FIELDS = ("kind", "activity", "category", "unit", "period")
 
 
 @dataclass
@@ -50,6 +54,9 @@ class Report:
     assistance_right: int = 0
     commands: int = 0
     command_right: int = 0
+    queries: int = 0
+    query_kind_right: int = 0
+    query_right: int = 0
     misses: list[str] = field(default_factory=list)
 
     @staticmethod
@@ -69,6 +76,8 @@ class Report:
             "quantity": self.ratio(self.quantity_right, self.quantities),
             "assistance": self.ratio(self.assistance_right, self.assisted),
             "command": self.ratio(self.command_right, self.commands),
+            "query_kind": self.ratio(self.query_kind_right, self.queries),
+            "query": self.ratio(self.query_right, self.queries),
         }
 
 
@@ -101,6 +110,16 @@ def _short(milestones: list[dict[str, Any]]) -> str:
     )
 
 
+def _query_problems(gold: dict[str, Any], got: Query | None) -> list[str]:
+    """The fields of a labelled question that came out wrong ("kind best -> total")."""
+    have = {name: getattr(got, name) if got else None for name in QUERY_FIELDS}
+    return [
+        f"query {name} {gold.get(name)} -> {have[name]}"
+        for name in QUERY_FIELDS
+        if gold.get(name) != have[name]
+    ]
+
+
 def evaluate(path: Path) -> Report:
     """Run the extractor over every labelled line of ``path``."""
     report = Report()
@@ -108,7 +127,8 @@ def evaluate(path: Path) -> Report:
         if not line.strip():
             continue
         case = json.loads(line)
-        result = understand(case["text"]).to_dict()
+        understanding = understand(case["text"])
+        result = understanding.to_dict()
         gold, got = case["milestones"], result["milestones"]
         report.utterances += 1
         problems = []
@@ -122,6 +142,12 @@ def evaluate(path: Path) -> Report:
                 report.command_right += 1
             else:
                 problems.append(f"command {case.get('command')} -> {result['command']}")
+        if "query" in case:
+            report.queries += 1
+            wrong = _query_problems(case["query"], understanding.query)
+            report.query_kind_right += not any(w.startswith("query kind") for w in wrong)
+            report.query_right += not wrong
+            problems += wrong
         matched = sum((Counter(map(_key, gold)) & Counter(map(_key, got))).values())
         report.gold += len(gold)
         report.predicted += len(got)
@@ -153,10 +179,12 @@ def print_report(path: Path, report: Report) -> None:
         ("quantity accuracy", "quantity", f"{report.quantity_right}/{report.quantities}"),
         ("assistance accuracy", "assistance", f"{report.assistance_right}/{report.assisted}"),
         ("command accuracy", "command", f"{report.command_right}/{report.commands}"),
+        ("query kind accuracy", "query_kind", f"{report.query_kind_right}/{report.queries}"),
+        ("query accuracy", "query", f"{report.query_right}/{report.queries}"),
     )
     print(f"== {path.name} ({report.utterances} utterances, {report.gold} milestones)")
     for label, name, counts in rows:
-        print(f"{label:<20} {figures[name]:.3f}" + (f"  ({counts})" if counts else ""))
+        print(f"{label:<21} {figures[name]:.3f}" + (f"  ({counts})" if counts else ""))
     print(f"misses ({len(report.misses)}):")
     for miss in report.misses:
         print(miss)

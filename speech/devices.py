@@ -11,9 +11,11 @@ missing, and the rest of the assistant (files, text mode) must keep working then
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any, Literal
@@ -22,6 +24,8 @@ import numpy as np
 import soxr
 
 from speech.audio import SPEECH_RATE, Audio, resample
+
+log = logging.getLogger(__name__)
 
 Kind = Literal["input", "output"]
 
@@ -302,6 +306,52 @@ class Microphone:
         traceback: TracebackType | None,
     ) -> None:
         self.close()
+
+
+def keep_listening(
+    microphone: Microphone,
+    on_lost: Callable[[NoMicrophone], None],
+    on_back: Callable[[], None],
+    bridge: Audio | None = None,
+    retry_s: float = 2.0,
+) -> Iterator[Audio]:
+    """Sound from `microphone` for as long as the program runs, through the microphone
+    being unplugged, switched off, or missing from the start.
+
+    When it stops, `bridge` (silence as long as the endpointing pause) comes first, so the
+    sentence in progress still ends and is saved; then `on_lost` is called, once per outage.
+    The microphone is tried again every `retry_s` with PortAudio's device list refreshed,
+    and `on_back` is called when sound arrives again. Ends only if the microphone is closed.
+    """
+    lost = False
+    while True:
+        try:
+            for block in microphone.chunks():
+                if lost:
+                    lost = False
+                    log.info("microphone back")
+                    on_back()
+                yield block
+            return
+        except NoMicrophone as error:
+            microphone.close()
+            missing = error
+        if not lost:
+            lost = True
+            log.warning("microphone lost: %s", missing.detail or missing)
+            if bridge is not None:
+                yield bridge
+            on_lost(missing)
+        time.sleep(retry_s)
+        rescan()
+
+
+def rescan() -> None:
+    """Refresh PortAudio's device list, which it reads only once at start: without this, a
+    microphone plugged in later is never seen. Only call it with no stream open."""
+    sd = _sounddevice()
+    sd._terminate()
+    sd._initialize()
 
 
 def _abort(stream: Any) -> None:

@@ -51,7 +51,7 @@ def test_spoken_update_is_stored_and_answered_on_the_speaker(virtual_audio, tmp_
     try:
         virtual_audio.start_capture()
         wait_for(lambda: process.poll() is None and _listening(process), 60, "Listening")
-        virtual_audio.feed(read_wav(speak("I walked thirty steps with my cane")))
+        virtual_audio.feed(read_wav(speak("Hey coach, I walked thirty steps with my cane")))
         virtual_audio.feed(silence(1.5))
         stored = wait_for(lambda: rows(db), 60, "the utterance to be stored")
         assert stored[0][1] == "microphone"

@@ -30,12 +30,22 @@ def test_labelled_sets_are_big_and_well_formed():
     for path in LABELLED:
         for line in path.read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
-            assert set(case) == {"text", "intent", "milestones", "command"}
+            assert set(case) - {"query"} == {"text", "intent", "milestones", "command"}
             for milestone in case["milestones"]:
                 assert {"category", "value", "unit", "assistance"} <= set(milestone)
+            if "query" in case:
+                assert case["intent"] == "progress_query"
+                assert set(case["query"]) == {"kind", "activity", "category", "unit", "period"}
             sizes[path.name] += 1
     assert sizes["understanding_train.jsonl"] >= 300
     assert sizes["understanding_unseen.jsonl"] >= 120
+
+
+def test_every_labelled_question_has_its_query():
+    for path in LABELLED:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            assert (case["intent"] == "progress_query") == ("query" in case), case["text"]
 
 
 def test_train_set_meets_the_targets():
@@ -67,6 +77,9 @@ def test_script_prints_every_figure_and_the_misses():
         "milestone F1",
         "quantity accuracy",
         "assistance accuracy",
+        "command accuracy",
+        "query kind accuracy",
+        "query accuracy",
         "misses",
     ):
         assert name in result.stdout
@@ -87,3 +100,30 @@ def test_check_fails_below_target(tmp_path):
     assert "line 1" in result.stdout
     plain = subprocess.run([sys.executable, str(SCRIPT), str(bad)], capture_output=True, text=True)
     assert plain.returncode == 0
+
+
+def test_a_wrong_query_is_a_miss_and_fails_the_check(tmp_path):
+    question = {
+        "text": "how many steps did i walk this week",
+        "intent": "progress_query",
+        "milestones": [],
+        "command": None,
+        "query": {
+            "kind": "best",
+            "activity": "walk",
+            "category": "mobility",
+            "unit": "steps",
+            "period": "last_week",
+        },
+    }
+    labelled = tmp_path / "questions.jsonl"
+    labelled.write_text(json.dumps(question) + "\n")
+    report = load_eval().evaluate(labelled)
+    assert (report.queries, report.query_kind_right, report.query_right) == (1, 0, 0)
+    assert "query kind best -> total" in report.misses[0]
+    assert "query period last_week -> this_week" in report.misses[0]
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(labelled), "--check"], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "BELOW TARGET: query_kind" in result.stdout

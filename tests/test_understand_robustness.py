@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from assistant.understand import _understand as understand_unguarded
-from assistant.understand import understand
+from assistant.understand import strip_wake, understand
 
 INTENTS = {"milestone", "setback", "goal", "progress_query", "practice", "command", "other"}
 CATEGORIES = {"mobility", "arm_hand", "speech", "cognition", "daily_living"}
@@ -41,6 +41,26 @@ COMMANDS = {
     "pause",
     "yes",
     "no",
+    "share",
+    "done",
+}
+QUERY_KINDS = {"summary", "week", "total", "best", "recent", "goals", "streak"}
+PERIODS = {
+    "today",
+    "yesterday",
+    "this_week",
+    "last_week",
+    "this_month",
+    "last_month",
+    "all",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    None,
 }
 
 WORDS = [
@@ -91,6 +111,23 @@ WORDS = [
     "of",
     "bed",
     "stairs",
+    "it",
+    "goal",
+    "reached",
+    "made",
+    "share",
+    "send",
+    "family",
+    "what",
+    "best",
+    "record",
+    "week",
+    "yesterday",
+    "monday",
+    "row",
+    "in",
+    "hey",
+    "coach",
     ",",
     ".",
     "?",
@@ -104,13 +141,29 @@ def check(result, text: str) -> None:
     assert data["intent"] in INTENTS
     assert (data["command"] in COMMANDS) == (data["intent"] == "command")
     json.dumps(data)
-    for milestone in data["milestones"]:
+    assert list(data) == ["text", "intent", "milestones", "command"]
+    milestones = list(data["milestones"])
+    if result.setback is not None:
+        assert data["intent"] == "setback"
+        milestones.append(result.setback.to_dict())
+    for milestone in milestones:
         assert milestone["category"] in CATEGORIES
         assert milestone["unit"] in UNITS
         assert milestone["assistance"] in {"independent", "device", "helper", None}
         assert milestone["side"] in {"left", "right", "both", None}
         assert milestone["value"] is None or isinstance(milestone["value"], int | float)
         assert isinstance(milestone["summary"], str) and milestone["summary"]
+    assert (result.query is not None) == (data["intent"] == "progress_query")
+    if result.query is not None:
+        query = result.query
+        assert query.kind in QUERY_KINDS
+        assert query.period in PERIODS
+        assert query.unit in UNITS
+        assert query.category in CATEGORIES | {None}
+        assert query.activity is None or query.category is not None
+    assert isinstance(result.reached_goal, bool)
+    assert not result.reached_goal or data["intent"] in {"milestone", "command", "goal", "setback"}
+    assert (data["command"] == "done") <= result.reached_goal
 
 
 @settings(max_examples=300, deadline=None)
@@ -167,6 +220,8 @@ def test_korean_is_other(text):
     ).map(" ".join)
 )
 def test_spanish_is_other(text):
+    # "no no no" is English too: the command "no".
+    assume(set(text.split()) != {"no"})
     result = understand(text)
     assert (result.intent, result.milestones) == ("other", ())
 
@@ -182,3 +237,21 @@ def test_very_long_lines_are_other(length, word):
 def test_lone_surrogates_do_not_crash():
     text = "i walked \ud800 ten steps"
     check(understand_unguarded(text), text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(), st.sampled_from(["hey coach", "Hey Coach", "coach", "okay small wins"]))
+def test_strip_wake_gives_a_tail_of_the_text_or_none(text, phrase):
+    rest = strip_wake(text, phrase)
+    assert rest is None or text.endswith(rest)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=12).map(" ".join))
+def test_strip_wake_on_word_salad_wakes_only_on_a_call(text):
+    rest = strip_wake(text, "hey coach")
+    words = text.replace(",", " ").replace(".", " ").replace("?", " ").split()
+    while words[:1] in (["um"], ["uh"]):
+        words.pop(0)
+    if rest is not None:
+        assert words[:2] in (["hey", "coach"], ["a", "coach"]), text

@@ -7,6 +7,11 @@ Pipeline: normalise (case, punctuation, numbers as digits, fillers, self-correct
 intents (commands, practice requests, progress questions) -> milestones (activities,
 amounts, assistance, side, failure or plan). Pure, offline and fast; never raises.
 
+Beyond the JSON contract of ``to_dict`` (text, intent, milestones, command), which stays
+fixed because it is stored and printed, an ``Understanding`` carries what the dialog needs
+to answer: ``query`` (what a progress question asks), ``setback`` (what went badly) and
+``reached_goal`` (the patient said "i did it"). ``strip_wake`` finds the wake phrase.
+
 Conventions the labelled data and the extractor share:
   * "half an hour" is 30 minutes: fractional hours become minutes and fractional minutes
     seconds, so values stay whole where the speaker meant a whole amount; whole hours
@@ -16,7 +21,11 @@ Conventions the labelled data and the extractor share:
     are not units ("10 coins") keep the value with unit null.
   * Assistance: helper over device over independent when several are heard.
   * A setback carries no milestones; a goal carries its target as milestones, with a
-    base-form summary ("walk 50 steps"); milestones carry a past-tense one.
+    base-form summary ("walk 50 steps"); milestones carry a past-tense one. What went
+    badly is ``setback``, a milestone with a base-form summary ("lift your arm").
+  * Commands "share" (pass the news to the family) and "done" ("i did it" with nothing
+    else to report). "i did it, i walked to the mailbox" is a milestone with
+    ``reached_goal`` set.
 """
 
 from __future__ import annotations
@@ -24,11 +33,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .intents import command_of, is_practice_request, is_progress_query, states_goal
+from .intents import (
+    command_of,
+    is_practice_request,
+    is_progress_query,
+    states_goal,
+    without_goal_reached,
+)
 from .milestones import Found, analyse
 from .normalise import clean
+from .queries import Query, query_of
+from .wake import strip_wake
 
-__all__ = ["Milestone", "Understanding", "understand"]
+__all__ = ["Milestone", "Query", "Understanding", "strip_wake", "understand"]
 
 
 @dataclass(frozen=True)
@@ -57,12 +74,20 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Understanding:
-    """What one utterance means."""
+    """What one utterance means.
+
+    ``query`` is set for intent progress_query and ``setback`` (when an activity is named)
+    for intent setback; ``reached_goal`` is True when the patient says a goal is reached,
+    whether or not they say what it was.
+    """
 
     text: str
     intent: str
     milestones: tuple[Milestone, ...]
     command: str | None
+    query: Query | None = None
+    setback: Milestone | None = None
+    reached_goal: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``smallwins extract --json``, keys in contract order."""
@@ -98,16 +123,23 @@ def _understand(text: str) -> Understanding:
     if is_practice_request(cleaned):
         return Understanding(text, "practice", (), None)
     if is_progress_query(cleaned):
-        return Understanding(text, "progress_query", (), None)
-    analysis = analyse(cleaned.tokens)
+        return Understanding(text, "progress_query", (), None, query=query_of(cleaned))
+    tokens, reached = without_goal_reached(cleaned.tokens)
+    analysis = analyse(tokens)
     done = [f for f in analysis.found if not f.negative and not f.goal]
     if done:
-        return Understanding(text, "milestone", tuple(_milestone(f) for f in done), None)
-    if analysis.setback_cue or any(f.negative for f in analysis.found):
-        return Understanding(text, "setback", (), None)
+        milestones = tuple(_milestone(f) for f in done)
+        return Understanding(text, "milestone", milestones, None, reached_goal=reached)
+    if reached and not analysis.found and not analysis.setback_cue:
+        return Understanding(text, "command", (), "done", reached_goal=True)
+    failed = [f for f in analysis.found if f.negative]
+    if analysis.setback_cue or failed:
+        setback = _milestone(failed[0]) if failed else None
+        return Understanding(text, "setback", (), None, setback=setback, reached_goal=reached)
     goals = [f for f in analysis.found if f.goal]
     if goals or states_goal(cleaned):
-        return Understanding(text, "goal", tuple(_milestone(f) for f in goals), None)
+        milestones = tuple(_milestone(f) for f in goals)
+        return Understanding(text, "goal", milestones, None, reached_goal=reached)
     return Understanding(text, "other", (), None)
 
 

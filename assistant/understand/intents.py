@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from .normalise import Cleaned
+from .normalise import CLAUSE, Cleaned, tidy_boundaries
 from .vocab import VOCAB
 
 # Fuzzy matching only for short utterances, where a misheard word is the likely reason a
@@ -83,7 +83,7 @@ def is_progress_query(cleaned: Cleaned) -> bool:
     regexes = VOCAB.regexes
     return (
         regexes["query_start"].search(text) is not None
-        and regexes["query_self"].search(text) is not None
+        and regexes["query_self"].search(cleaned.light) is not None
         and regexes["query_topic"].search(text) is not None
     )
 
@@ -91,3 +91,16 @@ def is_progress_query(cleaned: Cleaned) -> bool:
 def states_goal(cleaned: Cleaned) -> bool:
     """True when the utterance sets a goal even if no activity was recognised."""
     return VOCAB.regexes["goal_only"].search(cleaned.plain) is not None
+
+
+def without_goal_reached(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """The tokens less "i did it" / "i reached my goal", and whether such words were heard.
+
+    The words are taken out before activities are looked for: "reached" in "i reached my
+    goal" is not an arm movement, and "my goal" would make the news after it ("i did it,
+    i walked to the mailbox") look like a plan.
+    """
+    text, count = VOCAB.regexes["goal_reached"].subn(CLAUSE, " ".join(tokens))
+    if not count:
+        return tokens, False
+    return tuple(tidy_boundaries(text.split())), True

@@ -84,7 +84,7 @@ _WORDS = {
             "something",
         )
         for s in ("'s", "s")
-        if f"{word}{s}" not in ("its", "hes", "whos", "hows", "whens", "heres")
+        if f"{word}{s}" not in ("its", "hes", "whos", "whens", "heres")
     },
 }
 _WORD_RE = re.compile(
@@ -284,7 +284,7 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def _tidy_boundaries(tokens: list[str]) -> list[str]:
+def tidy_boundaries(tokens: list[str]) -> list[str]:
     """Collapse runs of boundaries (the strongest wins) and trim them from the ends."""
     out: list[str] = []
     for token in tokens:
@@ -341,7 +341,7 @@ def clean(text: str) -> Cleaned | None:
         return None
     text = spoken_to_digits(" ".join(tokens))
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
-    tokens = _tidy_boundaries(_apply_corrections(_dedupe(_tidy_boundaries(text.split()))))
+    tokens = tidy_boundaries(_apply_corrections(_dedupe(tidy_boundaries(text.split()))))
     text = _strip_preamble(" ".join(tokens))
     tokens = text.split()
     plain = " ".join(t for t in tokens if t not in (CLAUSE, SENTENCE))

@@ -3,7 +3,8 @@
 A summary has no subject, so the reply layer can say "You walked 25 steps with a helper!".
 It is built from the words the patient used where they form a verb phrase ("buttoned my
 shirt" becomes "buttoned your shirt"), else from the activity's `does` phrase in the
-vocabulary; milestones are in the past tense and goals in the base form ("walk 50 steps").
+vocabulary; milestones are in the past tense, and goals and setbacks in the base form
+("walk 50 steps", "lift your arm"), which reads right after "you want to" or "it was hard to".
 """
 
 from __future__ import annotations
@@ -106,7 +107,7 @@ def describe(
     level: str | None,
 ) -> str:
     """A short phrase without a subject: "walked 25 steps with a helper"."""
-    inflect = base_form if mention.goal else past_tense
+    inflect = base_form if mention.goal or mention.negative else past_tense
     covered = range(mention.start, mention.end + 1)
     counted = quantity is not None and mention.activity.count and quantity.end == mention.end
     if counted and quantity is not None:

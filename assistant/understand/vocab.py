@@ -72,6 +72,16 @@ def is_past_only(word: str) -> bool:
     return word in pasts
 
 
+@cache
+def is_finite_verb(word: str) -> bool:
+    """True for verb forms that need a subject ("came", "is", "takes"; not "take" or "read")."""
+    lemmas = getAllLemmas(word)
+    for lemma in (*lemmas.get("VERB", ()), *lemmas.get("AUX", ())):
+        if word != lemma and word in (*getInflection(lemma, "VBD"), *getInflection(lemma, "VBZ")):
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Unit:
     """A canonical unit of the output contract."""
@@ -124,6 +134,9 @@ class Vocabulary:
     command_examples: dict[str, str]
     summary_words: dict[str, str]
     english: frozenset[str]
+    query_kinds: dict[str, re.Pattern[str]]
+    query_periods: dict[str, re.Pattern[str]]
+    wake_alike: dict[str, frozenset[str]]
 
 
 def _alternation(words: list[str] | frozenset[str] | set[str]) -> str:
@@ -227,6 +240,8 @@ def _load() -> Vocabulary:
         },
         "modifiers": frozenset(numbers["modifiers"]),
         "not_counted": frozenset(numbers["not_counted"]),
+        "query_unit_ignore": frozenset(raw["queries"]["unit_ignore"]),
+        "wake_continues": frozenset(raw["wake"]["continues"]),
     }
 
     def joined(patterns: list[str]) -> re.Pattern[str]:
@@ -255,6 +270,16 @@ def _load() -> Vocabulary:
         "goal_after": re.compile(intents["goal_after"]),
         "goal_only": re.compile(intents["goal_only"]),
         "setbacks": re.compile(intents["setbacks"]),
+        "goal_reached": re.compile(intents["goal_reached"]),
+        "query_trend": re.compile(raw["queries"]["trend"]),
+        "query_listing": re.compile(raw["queries"]["listing"]),
+        "query_not_subject": re.compile(raw["queries"]["not_subject"]),
+        "query_categories": re.compile(
+            "|".join(
+                rf"\b(?P<{name}>{_alternation(words)})\b"
+                for name, words in raw["queries"]["categories"].items()
+            )
+        ),
         "setback_cancel": re.compile(intents["setback_cancel"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
@@ -268,7 +293,7 @@ def _load() -> Vocabulary:
     }
     regexes["commands"] = re.compile(
         "|".join(
-            f"(?P<{name}>" + "|".join(f"(?:{p})" for p in patterns) + ")"
+            f"(?P<{name}>" + "|".join(f"(?:{_expand(p, lists)})" for p in patterns) + ")"
             for name, patterns in raw["commands"]["patterns"].items()
         )
     )
@@ -290,6 +315,9 @@ def _load() -> Vocabulary:
         command_examples=command_examples,
         summary_words=dict(raw["summary"]["say_back"]),
         english=frozenset(english),
+        query_kinds={name: re.compile(p) for name, p in raw["queries"]["kinds"].items()},
+        query_periods={name: re.compile(p) for name, p in raw["queries"]["periods"].items()},
+        wake_alike={word: frozenset(alike) for word, alike in raw["wake"]["sound_alike"].items()},
     )
 
 

@@ -1,0 +1,255 @@
+"""The conversation: one heard utterance in, one committed turn and its reply out.
+
+It forgives: unsure recognitions are confirmed before they count, "delete that" undoes,
+and voice commands (repeat, slower, louder, help, pause) work at any point. Outside a short
+window after each reply it only listens to its wake phrase, so a radio or a visitor never
+creates entries. Every utterance it reacts to is committed before its reply is decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from assistant import goals, history
+from assistant.answers import answer
+from assistant.encourage import encourage
+from assistant.loop import Heard, Turn
+from assistant.phrasebook import Phrasebook
+from assistant.phrasing import day, listing
+from assistant.store import Store
+from assistant.understand import Milestone, Understanding, strip_wake, understand
+from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
+
+DEFAULT_WAKE_PHRASE = "hey coach"
+DEFAULT_WINDOW_S = 30.0
+"""How long after a reply a follow-up needs no wake phrase: long enough to answer slowly."""
+DEFAULT_CONFIRM_BELOW = 0.5
+"""Recogniser confidence (0–1) under which a milestone is read back before it counts."""
+RATE_STEP, RATE_RANGE = 20, (80, 220)
+VOLUME_STEP, VOLUME_RANGE = 0.2, (0.2, 1.0)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """A yes/no question the assistant is waiting on."""
+
+    kind: str
+    """confirm, share, next_goal or plan."""
+    utterance_id: int | None = None
+    understanding: Understanding | None = None
+    goal_id: int | None = None
+    target: Milestone | None = None
+
+
+@dataclass(frozen=True)
+class DialogSettings:
+    wake_phrase: str | None = None
+    """None: every utterance is for the assistant (typed input, recordings)."""
+    window_s: float = DEFAULT_WINDOW_S
+    confirm_below: float = DEFAULT_CONFIRM_BELOW
+
+
+class Dialog:
+    def __init__(self, store: Store, settings: DialogSettings, voice: VoiceSettings) -> None:
+        self.store = store
+        self.settings = settings
+        self.voice = voice
+        self._offer: Offer | None = None
+        self._open_until: datetime | None = None
+        self._last_reply = ""
+
+    def take(self, heard: Heard) -> Turn | None:
+        """Commit and answer one utterance; None when it was not addressed to the assistant."""
+        text = self._addressed(heard)
+        if text is None:
+            return None
+        understanding = understand(text)
+        utterance_id = self.store.add_utterance(
+            time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
+            confidence=heard.confidence, duration_s=heard.duration_s,
+            intent=understanding.intent, understanding=understanding.to_dict(),
+        )
+        book = Phrasebook(history.recent_replies(self.store), seed=utterance_id)
+        kind, reply = self._respond(heard, text, understanding, utterance_id, book)
+        if kind != "repeat":
+            self.store.add_reply(heard.at, kind, reply)
+            self._last_reply = reply
+        self._open_until = heard.at + timedelta(seconds=self.settings.window_s)
+        if kind == "paused":
+            self._open_until = None
+        return Turn(utterance_id, heard.at, heard, understanding, reply, self.voice)
+
+    def _addressed(self, heard: Heard) -> str | None:
+        """The words meant for the assistant, without the wake phrase; None if not for it."""
+        phrase = self.settings.wake_phrase
+        if phrase is None or (self._open_until is not None and heard.at <= self._open_until):
+            return heard.text
+        return strip_wake(heard.text, phrase)
+
+    def _respond(
+        self, heard: Heard, text: str, u: Understanding, utterance_id: int, book: Phrasebook
+    ) -> tuple[str, str]:
+        offer, self._offer = self._offer, None
+        if not text.strip():
+            return "awake", book.say("dialog.awake")
+        if offer is not None and u.command in ("yes", "no"):
+            return self._settle(offer, u.command == "yes", heard.at, book)
+        if u.intent == "command" and u.command:
+            return self._command(u.command, utterance_id, heard.at, book)
+        if u.intent == "milestone" and u.milestones:
+            if heard.confidence is not None and heard.confidence < self.settings.confirm_below:
+                self._offer = Offer("confirm", utterance_id, u)
+                return "confirm", book.say("dialog.confirm", summary=_listing(u.milestones))
+            return self._record(utterance_id, u, heard.at, book)
+        if u.intent == "goal":
+            goal = goals.create(self.store, utterance_id, heard.at, u)
+            self._offer = Offer("plan", goal_id=goal.id)
+            return "goal", book.say("goal.set", goal=goal.text)
+        if u.intent == "setback":
+            return "setback", _setback(self.store, u, utterance_id, heard.at, book)
+        if u.intent == "progress_query":
+            return "answer", answer(self.store, u.query, heard.at, book)
+        if u.intent == "practice":
+            return "practice", book.say("dialog.practice_later")
+        return "heard", book.say("dialog.heard", text=text.strip().rstrip("."))
+
+    def _record(
+        self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook
+    ) -> tuple[str, str]:
+        """Store the milestones, finish any goal they reach, and encourage."""
+        self.store.add_milestones(utterance_id, now, u.milestones)
+        for m in u.milestones:
+            done = [g for g in goals.matching(self.store, m) if goals.reached(g, m)]
+            for goal in done:
+                self.store.finish_goal(goal.id, now, utterance_id)
+            if done:
+                top = min(done, key=lambda g: (g.parent_id is not None, -g.id))
+                return "goal_reached", f"{book.say('goal.reached', goal=top.text)} " \
+                                       f"{book.say('also.reward')}"
+        if u.reached_goal and history.active_goals(self.store):
+            return "goal_reached", self._finish_goal(now, utterance_id, book)
+        cheer = encourage(self.store, u.milestones, utterance_id, now, book)
+        if cheer.offer:
+            self._offer = Offer(cheer.offer, utterance_id, u, target=cheer.next_target)
+        return "encourage", cheer.text
+
+    def _settle(self, offer: Offer, yes: bool, now: datetime, book: Phrasebook) -> tuple[str, str]:
+        """The patient answered the question the last reply asked."""
+        if offer.kind == "confirm" and offer.understanding and offer.utterance_id is not None:
+            if yes:
+                return self._record(offer.utterance_id, offer.understanding, now, book)
+            self.store.remove_utterance(offer.utterance_id)
+            return "confirm_no", book.say("dialog.confirm_no")
+        if offer.kind == "share" and offer.utterance_id is not None:
+            if yes:
+                self.store.share(offer.utterance_id)
+                return "shared", book.say("dialog.shared")
+            return "not_shared", book.say("dialog.not_shared")
+        if offer.kind == "next_goal" and offer.target is not None and yes:
+            goal = goals.create_target(self.store, now, offer.target)
+            return "goal", book.say("goal.next_goal_set", goal=goal.text)
+        if offer.kind == "plan" and offer.goal_id is not None:
+            goal = history.goal(self.store, offer.goal_id)
+            if not yes:
+                return "plan", book.say("goal.plan_declined", goal=goal.text)
+            first, second, third = goals.plan(self.store, goal, now)
+            return "plan", book.say("goal.plan", first=first, second=second, third=third)
+        return "ok", book.say("dialog.ok")
+
+    def _command(
+        self, command: str, utterance_id: int, now: datetime, book: Phrasebook
+    ) -> tuple[str, str]:
+        if command == "repeat":
+            return "repeat", self._last_reply or book.say("dialog.help")
+        if command in ("slower", "faster", "louder", "quieter"):
+            return self._adjust(command, book)
+        if command == "undo":
+            return "undo", self._undo(book)
+        if command == "share":
+            return "shared", self._share_last(book)
+        if command == "done":
+            return "goal_reached", self._finish_goal(now, utterance_id, book)
+        if command in ("stop", "pause"):
+            if self.settings.wake_phrase:
+                return "paused", book.say("dialog.paused", wake=self.settings.wake_phrase)
+            return "stopped", book.say("dialog.stopped")
+        if command in ("yes", "no"):
+            return "ok", book.say("dialog.ok")
+        return "help", book.say("dialog.help")
+
+    def _adjust(self, command: str, book: Phrasebook) -> tuple[str, str]:
+        """Change and remember how the assistant speaks, within comfortable limits."""
+        voice = self.voice
+        if command in ("slower", "faster"):
+            step = -RATE_STEP if command == "slower" else RATE_STEP
+            rate = min(max(voice.rate_wpm + step, RATE_RANGE[0]), RATE_RANGE[1])
+            changed = replace(voice, rate_wpm=rate)
+        else:
+            step = VOLUME_STEP if command == "louder" else -VOLUME_STEP
+            volume = round(min(max(voice.volume + step, VOLUME_RANGE[0]), VOLUME_RANGE[1]), 2)
+            changed = replace(voice, volume=volume)
+        if changed == voice:
+            return command, book.say("dialog.limit")
+        self.voice = changed
+        self.store.set_setting("rate_wpm", str(changed.rate_wpm))
+        self.store.set_setting("volume", str(changed.volume))
+        return command, book.say(f"dialog.{command}")
+
+    def _undo(self, book: Phrasebook) -> str:
+        last = history.last_record(self.store)
+        if last is None:
+            return book.say("dialog.undo_nothing")
+        recorded = history.recorded_from(self.store, last["id"])
+        summary = _listing(recorded) if recorded else last["text"]
+        self.store.remove_utterance(last["id"])
+        return book.say("dialog.undo", summary=summary)
+
+    def _share_last(self, book: Phrasebook) -> str:
+        last = history.last_record(self.store)
+        if last is None or not history.recorded_from(self.store, last["id"]):
+            return book.say("dialog.share_nothing")
+        self.store.share(last["id"])
+        return book.say("dialog.shared")
+
+    def _finish_goal(self, now: datetime, utterance_id: int, book: Phrasebook) -> str:
+        """"I did it": the goal most recently worked on, its next open step first."""
+        active = history.active_goals(self.store)
+        if not active:
+            return book.say("goal.none_active")
+        goal = max(active, key=lambda g: (g.parent_id is not None, g.parent_id or 0, -g.id))
+        self.store.finish_goal(goal.id, now, utterance_id)
+        return f"{book.say('goal.reached', goal=goal.text)} {book.say('also.reward')}"
+
+
+def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
+             book: Phrasebook) -> str:
+    """Empathy and perspective from the record: the same activity going better before."""
+    if u.setback is not None:
+        before = history.milestones(store, activity=u.setback.activity,
+                                    before_utterance=utterance_id)
+        if before:
+            best = max(before, key=lambda d: d.value or 0)
+            return book.say("setback.with_history", previous=best.summary,
+                            when=_capital(day(best.time, now.date())))
+    return book.say("setback.plain")
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:
+    return listing([m.summary for m in found])
+
+
+def voice_for(store: Store, rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
+    """Rate and volume given now win; otherwise what the patient last asked for by voice,
+    so "slower, please" outlasts a restart; otherwise the defaults."""
+    remembered_rate, remembered_volume = store.setting("rate_wpm"), store.setting("volume")
+    return VoiceSettings(
+        rate_wpm=rate or (int(remembered_rate) if remembered_rate else DEFAULT_RATE_WPM),
+        volume=volume if volume is not None else
+        (float(remembered_volume) if remembered_volume else 1.0),
+        voice=voice,
+    )

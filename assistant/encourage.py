@@ -1,0 +1,104 @@
+"""Encouragement grounded in the patient's own record: what a new milestone means against
+everything stored before it, in one or two short sentences."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from assistant import goals, history
+from assistant.history import Done
+from assistant.phrasebook import Phrasebook
+from assistant.phrasing import amount, day, listing, number, period_span
+from assistant.store import Store
+from assistant.understand import Milestone
+
+STREAK_WORTH_SAYING = 3
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """How one milestone stands against the earlier record of the same activity."""
+
+    kind: str
+    """first_independent, first_time, personal_best, better_than_last_week or steady."""
+    milestone: Milestone
+    previous: Done | None = None
+    first: Done | None = None
+
+
+@dataclass(frozen=True)
+class Encouragement:
+    text: str
+    offer: str | None = None
+    """A yes/no question the reply ends with: "share" or "next_goal"."""
+    next_target: Milestone | None = None
+
+
+_STRENGTH = ("first_independent", "first_time", "personal_best", "better_than_last_week", "steady")
+
+
+def compare(store: Store, milestone: Milestone, utterance_id: int, now: datetime) -> Comparison:
+    same = history.milestones(store, activity=milestone.activity, before_utterance=utterance_id)
+    if not same:
+        kind = "first_independent" if milestone.assistance == "independent" else "first_time"
+        return Comparison(kind, milestone)
+    if milestone.assistance == "independent" and all(d.assistance != "independent" for d in same):
+        return Comparison("first_independent", milestone)
+    counted = [d for d in same if d.unit == milestone.unit and d.value is not None]
+    if milestone.value is None or not counted:
+        return Comparison("steady", milestone)
+    best = max(counted, key=lambda d: d.value or 0)
+    if milestone.value > (best.value or 0):
+        return Comparison("personal_best", milestone, best, counted[0])
+    start, end, _ = period_span("last_week", now.date())
+    last_week = [d for d in counted if start <= d.time.date() < end]
+    if last_week:
+        top = max(last_week, key=lambda d: d.value or 0)
+        if milestone.value > (top.value or 0):
+            return Comparison("better_than_last_week", milestone, top)
+    return Comparison("steady", milestone)
+
+
+def encourage(
+    store: Store, found: tuple[Milestone, ...], utterance_id: int, now: datetime, book: Phrasebook
+) -> Encouragement:
+    """The reply to milestones just stored: the strongest comparison, plus one extra touch."""
+    comparisons = [compare(store, m, utterance_id, now) for m in found]
+    best = min(comparisons, key=lambda c: _STRENGTH.index(c.kind))
+    m = best.milestone
+    facts = _facts(best, now)
+    if best.kind == "steady" and len(found) > 1:
+        facts["summary"] = listing([x.summary for x in found])
+    first = book.say(f"milestone.{best.kind}", **facts)
+    if best.kind == "first_independent":
+        return Encouragement(f"{first} {book.say('also.offer_share')}", offer="share")
+    ahead = goals.matching(store, m)
+    goal = next((g for g in ahead if g.target_value is not None), None)
+    if goal is not None and goal.target_value is not None and m.value is not None:
+        left = goal.target_value - m.value
+        also = book.say("also.goal_progress", amount=amount(m.value, m.unit),
+                        target=amount(goal.target_value, goal.unit), left=amount(left, goal.unit))
+        return Encouragement(f"{first} {also}")
+    streak = history.day_streak(store, now.date())
+    if streak >= STREAK_WORTH_SAYING and best.kind == "steady":
+        return Encouragement(f"{first} {book.say('also.streak', days=number(streak))}")
+    if best.kind == "personal_best" and best.first and now - best.first.time >= timedelta(days=7):
+        reflect = book.say("also.reflect", when=day(best.first.time, now.date()),
+                           first=amount(best.first.value, best.first.unit))
+        return Encouragement(f"{first} {reflect}")
+    if best.kind == "personal_best" and not ahead and m.value is not None:
+        target = goals.next_step(m)
+        offer = book.say("also.offer_next_goal", next=amount(target.value, target.unit))
+        return Encouragement(f"{first} {offer}", offer="next_goal", next_target=target)
+    return Encouragement(first)
+
+
+def _facts(comparison: Comparison, now: datetime) -> dict[str, str]:
+    m, previous = comparison.milestone, comparison.previous
+    facts = {"summary": m.summary, "amount": amount(m.value, m.unit)}
+    if previous is not None and m.value is not None and previous.value is not None:
+        facts["previous"] = amount(previous.value, previous.unit)
+        facts["more"] = number(m.value - previous.value)
+        facts["when"] = day(previous.time, now.date())
+    return facts

@@ -1,0 +1,298 @@
+"""`smallwins practice`: a speech-practice session by voice, homework lists, the caregiver's
+own items and a report for the therapist.
+
+Registered by assistant/cli.py after its helpers are defined, which is why it can reuse them.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import click
+
+from assistant.cli import (
+    PLAIN_ERRORS,
+    F,
+    db_option,
+    engine_option,
+    model_option,
+    plain_errors,
+    voice_options,
+    warn,
+)
+from assistant.clock import now
+from assistant.dialog import voice_for
+from assistant.paths import database_path
+from assistant.phrasing import day
+from assistant.practice import records
+from assistant.practice.items import (
+    KINDS,
+    LEVELS,
+    Item,
+    ItemsError,
+    make_item,
+    parse_list,
+    read_file,
+)
+from assistant.practice.runner import Answer, hear_answers, practise, typed_answers
+from assistant.practice.session import Feedback, PracticeSession
+from assistant.store import Store
+from assistant.voice import ReplyVoice
+from speech.asr.select import load_recognizer
+from speech.audio import chunks, read_wav
+from speech.devices import Microphone, NoMicrophone, Speaker
+from speech.output import AudioOut, WavRecorder
+from speech.tts import VoiceSettings
+from speech.vad import DEFAULT_PAUSE_S, Endpointer
+
+SLOW = 0.6
+"""Modelled words are spoken at this fraction of the patient's rate."""
+
+
+def items_errors(command: F) -> F:
+    """A bad homework list or file is one plain sentence and exit code 1, like other errors."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ItemsError as error:
+            warn(str(error))
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(invoke_without_command=True)
+@click.option("--items", "items_text", help='Homework: items said in this order, separated by ";".')
+@click.option("--items-file", type=click.Path(path_type=Path),
+              help="Homework from a file: one item a line, or TOML like the built-in sets.")
+@click.option("--kind", "kinds", multiple=True, type=click.Choice(KINDS),
+              help="Practise only this kind of exercise (repeatable). Default: all, in turn.")
+@click.option("--count", type=click.IntRange(1, 100), default=10, show_default=True,
+              help="Items in a session drawn from the sets.")
+@click.option("--level", type=click.IntRange(LEVELS[0], LEVELS[-1]),
+              help="Start the kinds practised at this level (it adapts from there).")
+@click.option("--audio", type=click.Path(path_type=Path),
+              help="Take the answers from this recording instead of the microphone.")
+@click.option("--reply-wav", type=click.Path(path_type=Path),
+              help="Write everything said into this WAV file instead of the speaker.")
+@click.option("--text", "typed", is_flag=True, help="Read answers typed or piped, one per line.")
+@db_option
+@click.option("--mic", default=None, help="Microphone name or index. Default: the system's.")
+@click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
+              show_default=True, help="Seconds of silence that end an answer.")
+@click.option("--json", "as_json", is_flag=True,
+              help="Print one JSON object per attempt: target, heard, score, passed.")
+@engine_option
+@model_option
+@voice_options
+@click.pass_context
+@plain_errors
+@items_errors
+def practice(
+    ctx: click.Context,
+    items_text: str | None,
+    items_file: Path | None,
+    kinds: tuple[str, ...],
+    count: int,
+    level: int | None,
+    audio: Path | None,
+    reply_wav: Path | None,
+    typed: bool,
+    db: Path | None,
+    mic: str | None,
+    pause: float,
+    as_json: bool,
+    engine: str,
+    model: Path | None,
+    rate: int | None,
+    volume: float | None,
+    voice: str,
+    speaker_device: str | None,
+) -> None:
+    """Speech practice: say each word or phrase after the cue, until done or "stop"."""
+    if ctx.invoked_subcommand:
+        return
+    homework = _homework(items_text, items_file)
+    store = Store(database_path(db))
+    settings = voice_for(store, rate, volume, voice)
+    out: AudioOut = WavRecorder(reply_wav) if reply_wav else Speaker(speaker_device)
+    speaker = ReplyVoice(settings, out, warn)
+    slow = replace(settings, rate_wpm=max(60, round(settings.rate_wpm * SLOW)))
+    session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
+    try:
+        answers = _answers(audio, typed, mic, pause, engine, model, session, speaker.say)
+        practise(session, answers, _shower(as_json), _speaker(speaker, settings, slow))
+    except KeyboardInterrupt:
+        session.stop()
+        click.echo("Goodbye.", err=True)
+    except PLAIN_ERRORS as error:
+        session.stop()
+        warn(str(error))
+        speaker.say(str(error), settings)
+        sys.exit(1)
+
+
+def _homework(items_text: str | None, items_file: Path | None) -> list[Item] | None:
+    if items_text and items_file:
+        raise click.UsageError("Give --items or --items-file, not both.")
+    if items_text is not None:
+        return parse_list(items_text)
+    return read_file(items_file) if items_file else None
+
+
+def _answers(
+    audio: Path | None,
+    typed: bool,
+    mic: str | None,
+    pause: float,
+    engine: str,
+    model: Path | None,
+    session: PracticeSession,
+    say: Callable[[str], None],
+) -> Iterator[Answer]:
+    """Answers from a recording, the keyboard, or the microphone (typed if there is none)."""
+    if typed:
+        return typed_answers(sys.stdin)
+    if audio:
+        blocks: Iterator = chunks(read_wav(audio))
+    else:
+        try:
+            blocks = Microphone(mic).open().chunks()
+        except NoMicrophone as error:
+            message = f"{error} I'll read what you type instead; press Enter after each answer."
+            warn(message)
+            say(message)
+            return typed_answers(sys.stdin)
+    recognizer = load_recognizer(engine, model)
+    return hear_answers(
+        blocks, recognizer, Endpointer(pause), lambda: session.words(recognizer.name)
+    )
+
+
+def _shower(as_json: bool) -> Callable[[Feedback, Answer | None], None]:
+    def show(feedback: Feedback, answer: Answer | None) -> None:
+        if as_json:
+            if feedback.attempt:
+                click.echo(json.dumps(feedback.attempt.to_json(), ensure_ascii=False))
+            return
+        if answer and answer.engine != "typed":
+            click.echo(f"You: {answer.text}")
+        click.echo(f"Small Wins: {feedback.text}")
+
+    return show
+
+
+def _speaker(
+    voice: ReplyVoice, normal: VoiceSettings, slow: VoiceSettings
+) -> Callable[[Feedback], None]:
+    def speak(feedback: Feedback) -> None:
+        for run in feedback.runs():
+            voice.say(run.text, slow if run.slow else normal)
+
+    return speak
+
+
+@practice.command(name="add")
+@click.argument("texts", nargs=-1)
+@click.option("--file", "from_file", type=click.Path(path_type=Path),
+              help="Add every item in this file (one a line, or TOML like the built-in sets).")
+@click.option("--kind", type=click.Choice(KINDS), default="repetition", show_default=True)
+@click.option("--level", type=click.IntRange(LEVELS[0], LEVELS[-1]),
+              help="Difficulty. Default: guessed from the length.")
+@click.option("--prompt", help="The cue to say, e.g. \"What is your wife's name?\". "
+              "Default: the kind's, e.g. \"Say after me: …\".")
+@click.option("--accept", multiple=True, help="Another right answer (repeatable).")
+@db_option
+@plain_errors
+@items_errors
+def add(
+    texts: tuple[str, ...],
+    from_file: Path | None,
+    kind: str,
+    level: int | None,
+    prompt: str | None,
+    accept: tuple[str, ...],
+    db: Path | None,
+) -> None:
+    """Add personal items (names, places), e.g. practice add "Margaret" "Oak Lane"."""
+    items = [make_item(t, kind, level, prompt, accept, personal=True) for t in texts]
+    if from_file:
+        items += read_file(from_file, personal=True)
+    if not items:
+        raise click.UsageError("Say what to add: words as arguments, or --file.")
+    added = records.add_items(Store(database_path(db)), items, now())
+    click.echo(f"Added for practice: {', '.join(i.target for i in added)}.")
+
+
+@practice.command(name="remove")
+@click.argument("text")
+@db_option
+@plain_errors
+def remove(text: str, db: Path | None) -> None:
+    """Remove a personal item (its past attempts stay in the record)."""
+    if not records.remove_items(Store(database_path(db)), text):
+        warn(f"There is no personal practice item '{text}'.")
+        sys.exit(1)
+    click.echo(f"Removed '{text}'.")
+
+
+@practice.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per item.")
+@db_option
+@plain_errors
+def list_items(as_json: bool, db: Path | None) -> None:
+    """Show the personal items and the level reached in each kind of exercise."""
+    store = Store(database_path(db))
+    for item in records.personal_items(store):
+        if as_json:
+            click.echo(json.dumps({"target": item.target, "kind": item.kind, "level": item.level,
+                                   "prompt": item.prompt, "accept": list(item.accept)},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"{item.target} — {item.kind}, level {item.level}: {item.prompt}")
+    if not as_json:
+        levels = records.level_states(store)
+        click.echo("Levels: " + ", ".join(f"{k} {s.level}" for k, s in levels.items()))
+
+
+@practice.command(name="report")
+@click.option("--days", "span", type=click.IntRange(1, 3650), default=14, show_default=True,
+              help="How many days back.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object.")
+@db_option
+@plain_errors
+def report(span: int, as_json: bool, db: Path | None) -> None:
+    """Practice per day, the streak, words said clearly for the first time, and levels."""
+    store = Store(database_path(db))
+    today = now().date()
+    since = today - timedelta(days=span - 1)
+    days = records.days(store, since)
+    firsts = records.firsts(store, since=since)
+    levels = records.level_states(store)
+    streak = records.streak(store, today)
+    if as_json:
+        click.echo(json.dumps({
+            "streak": streak,
+            "days": [{"day": d.day.isoformat(), "attempts": d.attempts, "passed": d.passed}
+                     for d in days],
+            "firsts": [{"target": f.target, "time": f.time.isoformat()} for f in firsts],
+            "levels": {kind: state.level for kind, state in levels.items()},
+        }, ensure_ascii=False))
+        return
+    click.echo(f"Practice streak: {streak} day{'s' * (streak != 1)}.")
+    for d in days:
+        click.echo(f"{d.day}: {d.attempts} attempts, {d.passed} said clearly "
+                   f"({d.passed / d.attempts:.0%})")
+    for f in firsts:
+        click.echo(f"'{f.target}' said clearly for the first time {day(f.time, today)}")
+    click.echo("Levels: " + ", ".join(f"{k} {s.level}" for k, s in levels.items()))
+

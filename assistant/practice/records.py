@@ -1,0 +1,218 @@
+"""Practice in the patient's SQLite record: the caregiver's items, sessions, every attempt,
+the adaptive levels, and the questions the encouragement and reports ask of them.
+
+Everything said about practice ("3 days in a row", "'butterfly' for the first time") is read
+back from these tables, never from memory, so it survives restarts and a therapist can query
+the same rows. Each write is one committed transaction.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+import sqlite_utils
+
+from assistant.practice.items import KINDS, Item, make_item
+from assistant.practice.level import LevelState
+from assistant.store import Store, StoreError
+
+
+@dataclass(frozen=True)
+class First:
+    """A target said clearly (passed) for the first time."""
+
+    target: str
+    time: datetime
+
+
+@dataclass(frozen=True)
+class Day:
+    day: date
+    attempts: int
+    passed: int
+
+
+@contextlib.contextmanager
+def _writing(store: Store) -> Iterator[sqlite_utils.Database]:
+    """One committed transaction; SQLite trouble becomes a plain StoreError."""
+    try:
+        with store.db.conn:
+            yield store.db
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"The practice record in {store.path} could not be saved ({error})."
+        ) from error
+
+
+def _iso(time: datetime) -> str:
+    return time.isoformat(timespec="seconds")
+
+
+def add_items(store: Store, items: Iterable[Item], time: datetime) -> list[Item]:
+    """Add the caregiver's items (replacing one with the same kind and words); returns them."""
+    added = list(items)
+    rows = [
+        {
+            "added": _iso(time),
+            "kind": item.kind,
+            "level": item.level,
+            "text": item.target,
+            "prompt": item.prompt,
+            "accept": json.dumps(item.accept, ensure_ascii=False),
+        }
+        for item in added
+    ]
+    with _writing(store) as db:
+        for row in rows:
+            existing = _item_id(db, row["kind"], row["text"])
+            if existing is None:
+                db["practice_items"].insert(row)
+            else:
+                db["practice_items"].update(existing, row)
+    return added
+
+
+def remove_items(store: Store, text: str) -> int:
+    """Remove the caregiver's items with these words (any kind); attempts are kept."""
+    with _writing(store) as db:
+        ids = [r["id"] for r in db["practice_items"].rows_where("lower(text) = lower(?)", [text])]
+        for item_id in ids:
+            db.execute("UPDATE practice_attempts SET item_id = NULL WHERE item_id = ?", [item_id])
+            db.execute("DELETE FROM practice_items WHERE id = ?", [item_id])
+    return len(ids)
+
+
+def personal_items(store: Store) -> list[Item]:
+    return [
+        make_item(
+            row["text"],
+            kind=row["kind"],
+            level=row["level"],
+            prompt=row["prompt"],
+            accept=json.loads(row["accept"] or "[]"),
+            personal=True,
+        )
+        for row in store.db["practice_items"].rows_where(order_by="id")
+    ]
+
+
+def start_session(store: Store, time: datetime, assigned: bool) -> int:
+    with _writing(store) as db:
+        return db["practice_sessions"].insert(
+            {"started": _iso(time), "assigned": int(assigned)}
+        ).last_pk
+
+
+def end_session(store: Store, session_id: int, time: datetime) -> None:
+    with _writing(store) as db:
+        db["practice_sessions"].update(session_id, {"ended": _iso(time)})
+
+
+def add_attempt(
+    store: Store,
+    *,
+    session_id: int,
+    item: Item,
+    time: datetime,
+    heard: str,
+    score: float,
+    passed: bool,
+    try_number: int,
+    engine: str,
+    confidence: float | None,
+) -> int:
+    row = {
+        "session_id": session_id,
+        "time": _iso(time),
+        "kind": item.kind,
+        "level": item.level,
+        "target": item.target,
+        "heard": heard,
+        "score": score,
+        "passed": int(passed),
+        "try": try_number,
+        "engine": engine,
+        "confidence": confidence,
+    }
+    with _writing(store) as db:
+        row["item_id"] = _item_id(db, item.kind, item.target) if item.personal else None
+        return db["practice_attempts"].insert(row).last_pk
+
+
+def _item_id(db: sqlite_utils.Database, kind: str, text: str) -> int | None:
+    rows = list(db["practice_items"].rows_where("kind = ? AND text = ?", [kind, text]))
+    return rows[0]["id"] if rows else None
+
+
+def level_states(store: Store) -> dict[str, LevelState]:
+    """The stored level of every kind; kinds never practised start at level 1."""
+    stored = {
+        row["kind"]: LevelState(row["level"], row["wins"], row["misses"])
+        for row in store.db["practice_levels"].rows
+    }
+    return {kind: stored.get(kind, LevelState()) for kind in KINDS}
+
+
+def save_level(store: Store, kind: str, state: LevelState, time: datetime) -> None:
+    row = {"kind": kind, "level": state.level, "wins": state.wins, "misses": state.misses,
+           "updated": _iso(time)}
+    with _writing(store) as db:
+        db["practice_levels"].upsert(row, pk="kind")
+
+
+def last_practised(store: Store) -> dict[str, str]:
+    """Lowercased target → time of its latest attempt, to rotate items across sessions."""
+    rows = store.db.execute(
+        "SELECT lower(target), max(time) FROM practice_attempts GROUP BY lower(target)"
+    ).fetchall()
+    return dict(rows)
+
+
+def history(store: Store, target: str, before_id: int) -> tuple[bool, bool]:
+    """Whether `target` was ever (passed, failed) in attempts before `before_id`."""
+    passed, failed = store.db.execute(
+        "SELECT coalesce(max(passed), 0), coalesce(min(passed), 1) = 0 FROM practice_attempts "
+        "WHERE lower(target) = lower(?) AND id < ?",
+        [target, before_id],
+    ).fetchone()
+    return bool(passed), bool(failed)
+
+
+def firsts(store: Store, since: date | None = None, session_id: int | None = None) -> list[First]:
+    """Targets said clearly for the first time ever, from a day on or within one session."""
+    day = since.isoformat() if since else None
+    rows = store.db.execute(
+        "SELECT a.target, a.time FROM practice_attempts a WHERE a.passed "
+        "AND (? IS NULL OR substr(a.time, 1, 10) >= ?) AND (? IS NULL OR a.session_id = ?) "
+        "AND NOT EXISTS (SELECT 1 FROM practice_attempts b WHERE b.passed "
+        "AND lower(b.target) = lower(a.target) AND b.id < a.id) ORDER BY a.id",
+        [day, day, session_id, session_id],
+    ).fetchall()
+    return [First(target, datetime.fromisoformat(time)) for target, time in rows]
+
+
+def streak(store: Store, today: date) -> int:
+    """Days in a row, up to today, with at least one attempt (0 if none today)."""
+    days = {
+        date.fromisoformat(day)
+        for (day,) in store.db.execute("SELECT DISTINCT substr(time, 1, 10) FROM practice_attempts")
+    }
+    count = 0
+    while today - timedelta(days=count) in days:
+        count += 1
+    return count
+
+
+def days(store: Store, since: date) -> list[Day]:
+    """Attempts and passes per day from `since`, oldest first, for the therapist's report."""
+    rows = store.db.execute(
+        "SELECT substr(time, 1, 10) AS day, count(*), sum(passed) FROM practice_attempts "
+        "WHERE substr(time, 1, 10) >= ? GROUP BY day ORDER BY day",
+        [since.isoformat()],
+    ).fetchall()
+    return [Day(date.fromisoformat(day), attempts, passed) for day, attempts, passed in rows]

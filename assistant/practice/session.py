@@ -1,0 +1,321 @@
+"""One practice session, turn by turn: what to say next, what to listen for, and what to make
+of each answer. No audio here: a caller (the CLI runner, the dialog) speaks `Feedback` and
+feeds back what the recogniser heard, so the same logic serves the microphone, a recording
+and typed text.
+
+Each item gets up to MAX_TRIES attempts. The first miss names the missing word and offers to
+say it slowly; the second miss says it slowly without being asked (modelling, as a therapist
+would); the third moves on kindly. Every attempt is committed before the reply is decided.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from assistant.clock import now
+from assistant.phrasing import listing
+from assistant.practice import records, talk
+from assistant.practice.items import KINDS, Item, answer_words, builtin_items
+from assistant.practice.level import LevelState, Outcome, after_item
+from assistant.practice.scoring import Score, score
+from assistant.store import Store
+from speech.asr.base import Word
+
+MAX_TRIES = 3
+FOILS = 30
+"""Words of other items added to a Vosk grammar, so a wrong answer has somewhere to go."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """A piece of a reply; `slow` pieces (the target, modelled) are spoken at a slower rate."""
+
+    text: str
+    slow: bool = False
+
+
+@dataclass(frozen=True)
+class Attempt:
+    id: int
+    time: datetime
+    item: Item
+    score: Score
+    try_number: int
+    engine: str
+    confidence: float | None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "target": self.item.target,
+            "heard": self.score.heard,
+            "score": self.score.value,
+            "passed": self.score.passed,
+            "missed": self.score.missed,
+            "kind": self.item.kind,
+            "level": self.item.level,
+            "try": self.try_number,
+            "time": self.time.isoformat(timespec="seconds"),
+        }
+
+
+@dataclass(frozen=True)
+class Feedback:
+    parts: tuple[Part, ...]
+    attempt: Attempt | None = None
+    """The stored attempt this answers; None for a command ("again", "skip")."""
+    done: bool = False
+    """The session is over; `parts` end with the closing words."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(p.text for p in self.parts)
+
+    def runs(self) -> list[Part]:
+        """Neighbouring parts of the same pace joined, so each run is one utterance to speak."""
+        joined: list[Part] = []
+        for part in self.parts:
+            if joined and joined[-1].slow == part.slow:
+                joined[-1] = Part(f"{joined[-1].text} {part.text}", part.slow)
+            else:
+                joined.append(part)
+        return joined
+
+
+class PracticeSession:
+    """A session over `items` in order (homework), or drawn from the sets at the patient's
+    level, one kind after another, `count` items long."""
+
+    def __init__(
+        self,
+        store: Store,
+        items: Sequence[Item] | None = None,
+        *,
+        kinds: Sequence[str] = KINDS,
+        count: int = 10,
+        level: int | None = None,
+        clock: Callable[[], datetime] = now,
+    ) -> None:
+        self.store = store
+        self.clock = clock
+        self._assigned = list(items) if items is not None else None
+        self._kinds = tuple(kinds) or KINDS
+        self._count = len(self._assigned) if self._assigned is not None else count
+        self._pool = self._assigned or [*builtin_items(), *records.personal_items(store)]
+        self._levels = records.level_states(store)
+        if level is not None and self._assigned is None:
+            for kind in self._kinds:
+                self._levels[kind] = LevelState(level)
+                records.save_level(store, kind, self._levels[kind], clock())
+        self._last_seen = records.last_practised(store)
+        self._finished: list[tuple[Item, Outcome]] = []
+        self._turn = 0
+        self._tries = 0
+        self._offered = False
+        self._ended = False
+        self.session_id = records.start_session(store, clock(), self._assigned is not None)
+        self._item = self._next_item()
+
+    @property
+    def item(self) -> Item | None:
+        """The item being practised (None once the session is over)."""
+        return self._item
+
+    @property
+    def done(self) -> bool:
+        return self._ended
+
+    def opening(self) -> Feedback:
+        """The greeting and the first cue."""
+        if self._item is None:
+            return self._close([])
+        return Feedback((Part(self._say("opening")), Part(self._item.prompt)))
+
+    def prompt(self) -> str:
+        """The cue for the current item, as first said ('' when the session is over)."""
+        return self._item.prompt if self._item else ""
+
+    def words(self, engine: str) -> list[str] | None:
+        """What to tell the recogniser for the next answer (see `recognition_words`)."""
+        return recognition_words(self._item, self._pool, engine) if self._item else None
+
+    def answer(
+        self,
+        text: str,
+        confidence: float | None = None,
+        engine: str = "typed",
+        words: Sequence[Word] = (),
+    ) -> Feedback:
+        """Take what was heard: a spoken command, or an attempt that is scored and stored."""
+        if self._item is None:
+            return self._close([])
+        text = text.strip()
+        scored = score(
+            self._item.answers, text, engine=engine, words=words, confidence=confidence
+        )
+        if not scored.passed and text:
+            command = talk.command(text, self._offered)
+            if command:
+                return self._command(command)
+        self._offered = False
+        self._tries += 1
+        attempt = self._store_attempt(scored, engine, confidence)
+        if scored.passed:
+            return self._passed(attempt)
+        if self._tries >= MAX_TRIES:
+            return self._end_item(Outcome.MISSED, [self._miss(scored), self._say("give_up")],
+                                  attempt)
+        if self._tries == 1:
+            self._offered = bool(text)
+            follow = [self._say("offer")] if text else [self._item.prompt]
+            return Feedback((Part(self._miss(scored)), *map(Part, follow)), attempt)
+        return Feedback((Part(self._miss(scored)), *self._model()), attempt)
+
+    def stop(self) -> Feedback:
+        """End now (the patient said stop, the input ended, the dialog timed out)."""
+        return self._close([])
+
+    def _command(self, command: str) -> Feedback:
+        self._offered = False
+        assert self._item is not None
+        if command == "stop":
+            return self._close([])
+        if command == "skip":
+            return self._end_item(Outcome.MISSED, [self._say("skipped")], None)
+        if command in ("slowly", "yes"):
+            return Feedback(self._model())
+        if command == "hint":
+            return Feedback((Part(self._say("hint")), Part(self._item.target),
+                             Part(self._say("your_turn"))))
+        if command == "no":
+            return Feedback((Part(self._say("declined")),))
+        return Feedback((Part(self._item.prompt),))
+
+    def _model(self) -> tuple[Part, ...]:
+        """The target said slowly, word by word, then the patient's turn."""
+        assert self._item is not None
+        slow = ", ".join(self._item.target.split())
+        return Part(self._say("slowly")), Part(slow, slow=True), Part(self._say("your_turn"))
+
+    def _miss(self, scored: Score) -> str:
+        if not scored.heard:
+            return self._say("nothing_heard")
+        missed = scored.missed
+        if len(missed) * 2 > len([w for w in scored.words if w.needed]):
+            return self._say("different", target=scored.target)
+        return self._say("missed_words", words=_quoted(missed))
+
+    def _passed(self, attempt: Attempt) -> Feedback:
+        first_try = self._tries == 1
+        parts = [self._say("passed" if first_try else "passed_after_retry")]
+        before_passed, before_failed = records.history(
+            self.store, attempt.item.target, attempt.id
+        )
+        if not before_passed and (attempt.item.level >= 2 or before_failed or not first_try):
+            parts.append(self._say("first_time", word=attempt.item.target))
+        return self._end_item(Outcome.FIRST_TRY if first_try else Outcome.WITH_RETRY, parts,
+                              attempt)
+
+    def _end_item(self, outcome: Outcome, parts: list[str], attempt: Attempt | None) -> Feedback:
+        """Finish the current item: adapt the level, then the next cue or the closing."""
+        assert self._item is not None
+        item = self._item
+        self._finished.append((item, outcome))
+        self._last_seen[item.target.lower()] = self.clock().isoformat()
+        if self._assigned is None:
+            before = self._levels[item.kind]
+            after = after_item(before, outcome)
+            self._levels[item.kind] = after
+            records.save_level(self.store, item.kind, after, self.clock())
+            if after.level != before.level:
+                parts.append(self._say("level_up" if after.level > before.level else "level_down"))
+        self._tries = 0
+        self._item = self._next_item()
+        if self._item is None:
+            return self._close(parts, attempt)
+        return Feedback((*map(Part, parts), Part(self._item.prompt)), attempt)
+
+    def _next_item(self) -> Item | None:
+        """The next homework item, or the least recently practised item of the next kind,
+        as near the patient's level for that kind as the sets allow."""
+        if len(self._finished) >= self._count:
+            return None
+        if self._assigned is not None:
+            return self._assigned[len(self._finished)]
+        used = {item.target.lower() for item, _ in self._finished}
+        for step in range(len(self._kinds)):
+            kind = self._kinds[(len(self._finished) + step) % len(self._kinds)]
+            level = self._levels[kind].level
+            fresh = [
+                (abs(i.level - level), self._last_seen.get(i.target.lower(), ""), not i.personal,
+                 index, i)
+                for index, i in enumerate(self._pool)
+                if i.kind == kind and i.target.lower() not in used
+            ]
+            if fresh:
+                return min(fresh)[-1]
+        return None
+
+    def _store_attempt(self, scored: Score, engine: str, confidence: float | None) -> Attempt:
+        assert self._item is not None
+        time = self.clock()
+        attempt_id = records.add_attempt(
+            self.store,
+            session_id=self.session_id,
+            item=self._item,
+            time=time,
+            heard=scored.heard,
+            score=scored.value,
+            passed=scored.passed,
+            try_number=self._tries,
+            engine=engine,
+            confidence=confidence,
+        )
+        return Attempt(attempt_id, time, self._item, scored, self._tries, engine, confidence)
+
+    def _close(self, parts: list[str], attempt: Attempt | None = None) -> Feedback:
+        """The closing words: what was done, the streak, and first-time words."""
+        if not self._ended:
+            self._ended = True
+            self._item = None
+            records.end_session(self.store, self.session_id, self.clock())
+        outcomes = [outcome for _, outcome in self._finished]
+        if outcomes:
+            clear = sum(o is not Outcome.MISSED for o in outcomes)
+            parts = [*parts, self._say("closing", tried=len(outcomes), clear=clear)]
+        else:
+            parts = [*parts, self._say("closing_early")]
+        days = records.streak(self.store, self.clock().date())
+        if days >= 2:
+            parts.append(self._say("streak", days=days))
+        firsts = records.firsts(self.store, session_id=self.session_id)
+        if firsts:
+            parts.append(self._say("firsts", words=_quoted([f.target for f in firsts])))
+        return Feedback(tuple(map(Part, parts)), attempt, done=True)
+
+    def _say(self, key: str, **facts: object) -> str:
+        self._turn += 1
+        return talk.line(key, self._turn, **facts)
+
+
+def recognition_words(item: Item, pool: Sequence[Item], engine: str) -> list[str]:
+    """The word list that helps the engine hear an answer to `item`.
+
+    Whisper gets the right answers' words as decoding hints, nothing more: command words
+    among the hints made it hear them everywhere ("cup stop stop stop"). Vosk gets a grammar:
+    the answers' words, words of other items of the kind in `pool` and the commands (so a
+    wrong answer or "skip" is not forced onto the target), and "[unk]" for anything else.
+    """
+    if engine != "vosk":
+        return [w for answer in item.answers for w in re.findall(r"[\w']+", answer)]
+    own = answer_words([item])
+    others = [i for i in pool if i.kind == item.kind and i != item]
+    foils = [w for w in answer_words(others) if w not in own][:FOILS]
+    return list(dict.fromkeys([*own, *foils, *talk.command_words(), "[unk]"]))
+
+
+def _quoted(words: list[str]) -> str:
+    return listing([f"'{word}'" for word in words])

@@ -1,0 +1,281 @@
+"""What the report shows, read from the stored record: the week's figures, a daily series per
+domain, goals with their progress, streaks, setbacks and the patient's own words.
+
+Everything is gathered here as plain values before any drawing or HTML, so the numbers on the
+page can be checked against the database, and the page and the spoken summary agree.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from assistant import history
+from assistant.answers import new_words, reached_goals, week_span, week_summary
+from assistant.phrasebook import Phrasebook
+from assistant.phrasing import number
+from assistant.practice import records
+from assistant.store import Store
+
+DEFAULT_DAYS = 28
+"""Without --since the report covers four weeks: a typical gap between therapy visits."""
+RECENT_ENTRIES = 20
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A counted unit charted as a daily total."""
+
+    unit: str
+    title: str
+    noun: str
+
+
+MEASURES = (
+    Measure("steps", "Walking: steps each day", "steps"),
+    Measure("stairs", "Stairs: stairs climbed each day", "stairs"),
+    Measure("times", "Exercises: repetitions each day", "repetitions"),
+    Measure("minutes", "Activity: minutes each day", "minutes"),
+)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str
+    title: str
+    noun: str
+    """What the numbers count, for the axis."""
+    kind: str
+    """bars (a total per day), line (a level per day) or running (a running total)."""
+    points: tuple[tuple[date, float], ...]
+    caption: str
+    """The chart's main numbers in words, for readers who skip charts and for print."""
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    """One big number at the top of the page."""
+
+    key: str
+    value: int
+    label: str
+
+
+@dataclass(frozen=True)
+class GoalLine:
+    text: str
+    step: bool
+    """A smaller step toward the goal above it."""
+    done: date | None
+    progress: str
+    """"24 of 30 steps" for a counted goal not yet reached; '' otherwise."""
+    percent: int
+
+
+@dataclass(frozen=True)
+class Streaks:
+    current: int
+    longest: int
+    longest_start: date | None
+    practice: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    time: datetime
+    words: str
+    """What the patient said, as recognised."""
+    recorded: str
+    intent: str
+    shared: bool
+
+
+@dataclass(frozen=True)
+class Report:
+    made: datetime
+    start: date
+    end: date
+    """The last day covered (today)."""
+    family: bool
+    headline: str
+    figures: tuple[KeyNumber, ...]
+    charts: tuple[Chart, ...]
+    goals: tuple[GoalLine, ...]
+    streaks: Streaks | None
+    setbacks: tuple[Entry, ...]
+    entries: tuple[Entry, ...]
+    practised: bool
+    """Whether any speech practice is recorded, so the page can say so instead of a chart."""
+
+
+def gather(store: Store, now: datetime, since: date | None = None, family: bool = False
+           ) -> Report:
+    """The report's facts from `since` (default: four weeks ago) to today. A family report
+    holds only the entries the patient chose to share and nothing else."""
+    today = now.date()
+    start = since or today - timedelta(days=DEFAULT_DAYS - 1)
+    first, until = _at(start, now), _at(today + timedelta(days=1), now)
+    if family:
+        shared = _entries(store, first, until, shared_only=True)
+        return Report(now, start, today, True, _family_headline(len(shared), start), (), (),
+                      (), None, (), shared, False)
+    practised = store.db["practice_attempts"].exists() and bool(
+        store.db.execute("SELECT 1 FROM practice_attempts LIMIT 1").fetchone())
+    charts = [c for m in MEASURES if (c := _measure_chart(store, m, first, until))]
+    if practised:
+        charts += [c for c in (_score_chart(store, first, until),
+                               _mastered_chart(store, start, today)) if c]
+    return Report(
+        made=now, start=start, end=today, family=False,
+        headline=week_summary(store, now, Phrasebook((), seed=0)),
+        figures=_figures(store, now),
+        charts=tuple(charts),
+        goals=_goals(store, first),
+        streaks=_streaks(store, first, today),
+        setbacks=tuple(e for e in _entries(store, first, until, limit=None)
+                       if e.intent == "setback"),
+        entries=_entries(store, first, until),
+        practised=bool(practised),
+    )
+
+
+def _at(day: date, now: datetime) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=now.tzinfo)
+
+
+def long_date(day: date | datetime) -> str:
+    """"Monday 2 March", as the replies say dates."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def _figures(store: Store, now: datetime) -> tuple[KeyNumber, ...]:
+    start, end, _ = week_span(None, now.date())
+    since, until = _at(start, now), _at(end, now)
+    done = history.milestones(store, since=since, until=until)
+    return (
+        KeyNumber("wins", len(done), "wins this past week"),
+        KeyNumber("days", len({d.time.date() for d in done}), "days with a win this week"),
+        KeyNumber("streak", history.day_streak(store, now.date()), "days in a row, up to today"),
+        KeyNumber("goals-reached", len(reached_goals(store, since, until)), "goals reached this week"),
+        KeyNumber("new-words", len(new_words(store, since, until)), "new words said clearly"),
+    )
+
+
+def _family_headline(count: int, start: date) -> str:
+    if not count:
+        return ("Nothing has been shared yet. When the patient says \u201cshare this with my "
+                "family\u201d, it appears here.")
+    wins = "1 win" if count == 1 else f"{count} wins"
+    return f"{wins} shared with the family since {long_date(start)}."
+
+
+def _measure_chart(store: Store, measure: Measure, since: datetime, until: datetime
+                   ) -> Chart | None:
+    totals: Counter[date] = Counter()
+    for done in history.milestones(store, unit=measure.unit, since=since, until=until):
+        totals[done.time.date()] += done.value or 0
+    if not totals:
+        return None
+    best = max(totals, key=lambda d: (totals[d], d))
+    caption = (f"{number(sum(totals.values()))} {measure.noun} in all, on {len(totals)} "
+               f"{'day' if len(totals) == 1 else 'days'}. Best day: "
+               f"{number(totals[best])} {measure.noun}, on {long_date(best)}.")
+    points = tuple((d, totals[d]) for d in sorted(totals))
+    return Chart(measure.unit, measure.title, measure.noun, "bars", points, caption)
+
+
+def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None:
+    """The average practice score (0–100 %) per day: how clearly the targets were said."""
+    rows = store.db.execute(
+        "SELECT substr(time, 1, 10), avg(score), count(*), sum(passed) FROM practice_attempts "
+        "WHERE time >= ? AND time < ? GROUP BY 1 ORDER BY 1",
+        [since.isoformat(timespec="seconds"), until.isoformat(timespec="seconds")],
+    ).fetchall()
+    if not rows:
+        return None
+    points = tuple((date.fromisoformat(d), round(avg * 100)) for d, avg, _, _ in rows)
+    attempts, passed = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    (first_day, first), (last_day, last) = points[0], points[-1]
+    caption = (f"{attempts} practice attempts on {len(rows)} "
+               f"{'day' if len(rows) == 1 else 'days'}, {passed} said clearly. Average score "
+               f"{first}% on {long_date(first_day)}, {last}% on {long_date(last_day)}.")
+    return Chart("practice-score", "Speech practice: average score each day", "score (%)",
+                 "line", points, caption)
+
+
+def _mastered_chart(store: Store, start: date, end: date) -> Chart | None:
+    """Words mastered, meaning said clearly for the first time ever, as a running total."""
+    days = Counter(first.time.date() for first in records.firsts(store))
+    if not days:
+        return None
+    before = sum(n for d, n in days.items() if d < start)
+    points = [(start, float(before))] if before else []
+    total = before
+    for day in sorted(d for d in days if start <= d <= end):
+        total += days[day]
+        points.append((day, float(total)))
+    caption = (f"{number(total)} words mastered in all, {number(total - before)} of them since "
+               f"{long_date(start)}. Mastered means said clearly for the first time.")
+    return Chart("words-mastered", "Speech practice: words mastered", "words", "running",
+                 tuple(points), caption)
+
+
+def _goals(store: Store, since: datetime) -> tuple[GoalLine, ...]:
+    """Goals still open, and those reached in the period, each with its smaller steps."""
+    done_at = {
+        goal_id: datetime.fromisoformat(when)
+        for goal_id, when in store.db.execute(
+            "SELECT id, done_time FROM goals WHERE done_time IS NOT NULL")
+    }
+    lines = []
+    for goal in history.goals(store):
+        done = done_at.get(goal.id)
+        if done is not None and done < since:
+            continue
+        progress, percent = "", 100 if done else 0
+        if done is None and goal.target_value:
+            best = max((d.value or 0 for d in history.milestones(
+                store, activity=goal.activity, unit=goal.unit)), default=0)
+            percent = min(100, round(100 * best / goal.target_value))
+            progress = f"{number(best)} of {number(goal.target_value)} {goal.unit}"
+        lines.append(GoalLine(goal.text, goal.parent_id is not None,
+                              done.date() if done else None, progress, percent))
+    return tuple(lines)
+
+
+def _streaks(store: Store, since: datetime, today: date) -> Streaks:
+    """The run of days with a win up to today, the longest run in the period, and practice's."""
+    days = sorted({d.time.date() for d in history.milestones(store, since=since)})
+    longest, longest_start, run_start, previous = 0, None, None, None
+    for day in days:
+        run_start = run_start if previous and day - previous == timedelta(days=1) else day
+        length = (day - run_start).days + 1
+        if length > longest:
+            longest, longest_start = length, run_start
+        previous = day
+    practice = records.streak(store, today) if store.db["practice_attempts"].exists() else 0
+    return Streaks(history.day_streak(store, today), longest, longest_start, practice)
+
+
+def _entries(store: Store, since: datetime, until: datetime, shared_only: bool = False,
+             limit: int | None = RECENT_ENTRIES) -> tuple[Entry, ...]:
+    """What the patient said that recorded something, newest first, with what was recorded."""
+    placeholders = ", ".join("?" for _ in history.RECORD_INTENTS)
+    rows = store.db.execute(
+        "SELECT u.time, u.text, u.intent, group_concat(m.summary, '; '), "
+        "coalesce(max(m.shared), 0) FROM utterances u "
+        "LEFT JOIN milestones m ON m.utterance_id = u.id "
+        f"WHERE u.intent IN ({placeholders}) AND u.time >= ? AND u.time < ? "
+        f"GROUP BY u.id {'HAVING max(m.shared) = 1' if shared_only else ''} "
+        "ORDER BY u.time DESC, u.id DESC LIMIT ?",
+        [*history.RECORD_INTENTS, since.isoformat(timespec="seconds"),
+         until.isoformat(timespec="seconds"), -1 if limit is None else limit],
+    ).fetchall()
+    return tuple(_entry(row) for row in rows)
+
+
+def _entry(row: tuple[Any, ...]) -> Entry:
+    when, words, intent, recorded, shared = row
+    return Entry(datetime.fromisoformat(when), words, recorded or "", intent, bool(shared))

@@ -1,0 +1,128 @@
+#!/usr/bin/env python3
+"""Measure the practice scorer's pass/fail decision against labelled attempts.
+
+    python scripts/eval_scoring.py [FILE.jsonl] [--check]
+    python scripts/eval_scoring.py --audio [FILE.jsonl] [--engine whisper|vosk] [--model DIR]
+
+Text mode (default file tests/data/practice_attempts.jsonl): each line is {"target",
+"accept" (optional), "heard" (as a recogniser writes it), "passed" (was what the patient
+said right?), "case" (correct / one_wrong / silence / different)}. Prints the accuracy of the
+decision, overall and per case, then every miss.
+
+Audio mode (default file tests/data/practice_audio.jsonl, lines with "said" instead of
+"heard"): renders what was said with espeak-ng ("voice", default en-us), recognises it with
+the real engine and the same word hints a session uses, and scores that: the end-to-end
+figure, recogniser errors included.
+
+Exit code is 0 unless --check is given and accuracy is below --target (default 0.95).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from assistant.practice.items import make_item  # noqa: E402
+from assistant.practice.runner import recognise  # noqa: E402
+from assistant.practice.scoring import score  # noqa: E402
+from assistant.practice.session import recognition_words  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+TEXT_SET = DATA / "practice_attempts.jsonl"
+AUDIO_SET = DATA / "practice_audio.jsonl"
+TARGET = 0.95
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def evaluate(
+    cases: Iterable[dict[str, Any]], heard: Callable[[dict[str, Any]], str]
+) -> tuple[Counter, Counter, list[str]]:
+    """(right per case, total per case, misses) for the pass/fail decision."""
+    right: Counter = Counter()
+    total: Counter = Counter()
+    misses: list[str] = []
+    for case in cases:
+        text = heard(case)
+        result = score([case["target"], *case.get("accept", [])], text)
+        total[case["case"]] += 1
+        if result.passed == case["passed"]:
+            right[case["case"]] += 1
+        else:
+            misses.append(
+                f"  {case['case']}: target {case['target']!r} heard {text!r} -> "
+                f"{'pass' if result.passed else 'fail'} (score {result.value})"
+            )
+    return right, total, misses
+
+
+def accuracy(right: Counter, total: Counter) -> float:
+    return sum(right.values()) / max(1, sum(total.values()))
+
+
+def audio_heard(
+    cases: list[dict[str, Any]], engine: str, model: Path | None
+) -> Callable[[dict[str, Any]], str]:
+    """Render each case's words and recognise them as a session would: the hints of its
+    target, the other targets of the file standing in for the practice set."""
+    from speech.asr.select import load_recognizer
+    from speech.audio import resample, silence
+    from speech.tts import Synthesizer, VoiceSettings
+
+    recognizer = load_recognizer(engine, model)
+    pool = [make_item(case["target"]) for case in cases]
+    voices: dict[str, Synthesizer] = {}
+
+    def heard(case: dict[str, Any]) -> str:
+        voice = case.get("voice", "en-us")
+        synth = voices.setdefault(voice, Synthesizer(VoiceSettings(voice=voice)))
+        audio = resample(synth.synthesize(case["said"]), 16_000) if case["said"] else silence(2)
+        item = make_item(case["target"], accept=case.get("accept", ()))
+        return recognise(recognizer, audio, recognition_words(item, pool, recognizer.name)).text
+
+    return heard
+
+
+def _written(case: dict[str, Any]) -> str:
+    return case["heard"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("file", nargs="?", type=Path, help="labelled .jsonl file")
+    parser.add_argument("--audio", action="store_true", help="render and recognise for real")
+    parser.add_argument("--engine", default="whisper", choices=("whisper", "vosk"))
+    parser.add_argument("--model", type=Path, help="model folder (Vosk needs one)")
+    parser.add_argument("--check", action="store_true", help="exit 1 below --target")
+    parser.add_argument("--target", type=float, default=TARGET, help=f"default {TARGET}")
+    args = parser.parse_args(argv)
+    path = args.file or (AUDIO_SET if args.audio else TEXT_SET)
+    cases = load(path)
+    heard = audio_heard(cases, args.engine, args.model) if args.audio else _written
+    right, total, misses = evaluate(cases, heard)
+    mode = f"audio through {args.engine}" if args.audio else "text"
+    print(f"== {path.name} ({sum(total.values())} attempts, {mode})")
+    print(f"pass/fail accuracy {accuracy(right, total):.3f}  "
+          f"({sum(right.values())}/{sum(total.values())})")
+    for name in sorted(total):
+        print(f"  {name:<10} {right[name] / total[name]:.3f}  ({right[name]}/{total[name]})")
+    print(f"misses ({len(misses)}):")
+    print("\n".join(misses))
+    if args.check and accuracy(right, total) < args.target:
+        print(f"BELOW TARGET: {accuracy(right, total):.3f} < {args.target}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
