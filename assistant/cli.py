@@ -400,6 +400,93 @@ def goals_command(everything: bool, as_json: bool, db: Path | None) -> None:
             click.echo(f"{indent}[{'x' if goal.status == 'done' else ' '}] {goal.text}")
 
 
+@cli.command(name="report")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]),
+              help="First day the report covers. Default: four weeks ago.")
+@click.option("--html", "html_path", type=click.Path(path_type=Path),
+              help="Write the page here. Default: smallwins-report-DATE.html "
+              "(smallwins-family-DATE.html with --family) in the current folder.")
+@click.option("--family", is_flag=True,
+              help="Only the entries the patient asked to share with the family.")
+@click.option("--speak", is_flag=True,
+              help="Say the week's summary, as for \"how was my week?\"; a page is then "
+              "written only if --html is given.")
+@click.option("--wav", type=click.Path(path_type=Path),
+              help="With --speak: write the speech to this WAV file instead.")
+@db_option
+@voice_options
+@plain_errors
+def report_command(since: datetime | None, html_path: Path | None, family: bool, speak: bool,
+                   wav: Path | None, db: Path | None, rate: int | None, volume: float | None,
+                   voice: str, speaker_device: str | None) -> None:
+    """Write the progress report, one HTML page that opens offline in any browser and prints
+    on A4 or Letter; or speak the week's summary."""
+    from assistant.answers import week_summary
+    from assistant.export import open_private
+    from assistant.phrasebook import Phrasebook
+
+    if wav and not speak:
+        raise click.UsageError("--wav goes with --speak.")
+    store = Store(database_path(db))
+    moment = now()
+    if since and since.date() > moment.date():
+        raise click.BadParameter(f"{since:%Y-%m-%d} is after today.", param_hint="--since")
+    if speak:
+        summary = week_summary(store, moment, Phrasebook((), seed=0))
+        click.echo(summary)
+        out: AudioOut = WavRecorder(wav) if wav else Speaker(speaker_device)
+        out.play(Synthesizer(voice_for(store, rate, volume, voice)).synthesize(summary))
+        if html_path is None:
+            return
+    from assistant.report import html  # matplotlib loads only when a page is made
+
+    name = "family" if family else "report"
+    target = html_path or Path(f"smallwins-{name}-{moment:%Y-%m-%d}.html")
+    page = html(store, moment, since.date() if since else None, family)
+    try:
+        with open_private(target) as page_file:
+            page_file.write(page)
+    except OSError as error:
+        _cannot_write(target, error)
+    click.echo(f"Wrote {target}.")
+
+
+@cli.command(name="export")
+@click.option("--format", "form", type=click.Choice(["csv", "json"]), default="csv",
+              show_default=True,
+              help="csv: a folder with one file per table; json: one object, a list per table.")
+@click.option("--out", type=click.Path(path_type=Path),
+              help="CSV: a folder (default smallwins-export-DATE); JSON: a file (default: "
+              "standard output).")
+@db_option
+@plain_errors
+def export_command(form: str, out: Path | None, db: Path | None) -> None:
+    """Export utterances, milestones, goals and practice attempts, as stored, for a
+    clinician's records."""
+    from assistant.export import open_private, write_csv, write_json
+
+    store = Store(database_path(db))
+    if form == "json" and out is None:
+        write_json(store, sys.stdout)
+        return
+    target = out or Path(f"smallwins-export-{now():%Y-%m-%d}")
+    try:
+        if form == "json":
+            with open_private(target) as json_file:
+                write_json(store, json_file)
+        else:
+            write_csv(store, target)
+    except OSError as error:
+        _cannot_write(target, error)
+    click.echo(f"Wrote {target}.")
+
+
+def _cannot_write(path: Path, error: OSError) -> None:
+    """A file or folder that cannot be written gets one plain sentence, not a traceback."""
+    warn(f"I can't write {path} ({error.strerror or error}). Choose another place.")
+    sys.exit(1)
+
+
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @plain_errors

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from assistant import goals, history
+from assistant import goals, history, privacy
 from assistant.answers import answer
 from assistant.encourage import encourage
 from assistant.loop import Heard, Turn
@@ -35,7 +35,7 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal or plan."""
+    """confirm, share, next_goal, plan or forget."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
@@ -75,7 +75,8 @@ class Dialog:
         if kind != "repeat":
             self.store.add_reply(heard.at, kind, reply)
             self._last_reply = reply
-        self._open_until = heard.at + timedelta(seconds=self.settings.window_s)
+        spoken_for = (heard.duration_s or 0.0) + self.settings.window_s
+        self._open_until = heard.at + timedelta(seconds=spoken_for)
         if kind == "paused":
             self._open_until = None
         return Turn(utterance_id, heard.at, heard, understanding, reply, self.voice)
@@ -125,8 +126,7 @@ class Dialog:
                 self.store.finish_goal(goal.id, now, utterance_id)
             if done:
                 top = min(done, key=lambda g: (g.parent_id is not None, -g.id))
-                return "goal_reached", f"{book.say('goal.reached', goal=top.text)} " \
-                                       f"{book.say('also.reward')}"
+                return "goal_reached", _celebrate(top.text, book)
         if u.reached_goal and history.active_goals(self.store):
             return "goal_reached", self._finish_goal(now, utterance_id, book)
         cheer = encourage(self.store, u.milestones, utterance_id, now, book)
@@ -149,6 +149,11 @@ class Dialog:
         if offer.kind == "next_goal" and offer.target is not None and yes:
             goal = goals.create_target(self.store, now, offer.target)
             return "goal", book.say("goal.next_goal_set", goal=goal.text)
+        if offer.kind == "forget":
+            if not yes:
+                return "forget", book.say("dialog.forget_kept")
+            privacy.forget(self.store, None)
+            return "forget", book.say("dialog.forget_done")
         if offer.kind == "plan" and offer.goal_id is not None:
             goal = history.goal(self.store, offer.goal_id)
             if not yes:
@@ -168,6 +173,9 @@ class Dialog:
             return "undo", self._undo(book)
         if command == "share":
             return "shared", self._share_last(book)
+        if command == "forget":
+            self._offer = Offer("forget")
+            return "forget", book.say("dialog.forget_ask")
         if command == "done":
             return "goal_reached", self._finish_goal(now, utterance_id, book)
         if command in ("stop", "pause"):
@@ -219,7 +227,7 @@ class Dialog:
             return book.say("goal.none_active")
         goal = max(active, key=lambda g: (g.parent_id is not None, g.parent_id or 0, -g.id))
         self.store.finish_goal(goal.id, now, utterance_id)
-        return f"{book.say('goal.reached', goal=goal.text)} {book.say('also.reward')}"
+        return _celebrate(goal.text, book)
 
 
 def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
@@ -233,6 +241,10 @@ def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
             return book.say("setback.with_history", previous=best.summary,
                             when=_capital(day(best.time, now.date())))
     return book.say("setback.plain")
+
+
+def _celebrate(goal: str, book: Phrasebook) -> str:
+    return f"{book.say('goal.reached', goal=goal)} {book.say('also.reward')}"
 
 
 def _capital(text: str) -> str:

@@ -50,11 +50,6 @@ class Journal:
             raise
         self._held = []
 
-    @property
-    def held(self) -> int:
-        """Rows only in memory because the journal file could not be written."""
-        return len(self._held)
-
     def _write(self, rows: list[Row]) -> None:
         data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
         created = not self.path.exists()

@@ -7,16 +7,19 @@ before the patient's words are safely on disk.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+import numpy as np
+
 from assistant.clock import now
 from assistant.understand import Understanding
-from speech.asr.base import Recognizer, transcribe
+from speech.asr.base import Recognizer, Transcript, transcribe
 from speech.audio import Audio
 from speech.tts import VoiceSettings
-from speech.vad import Endpointer, utterances
+from speech.vad import Endpointer, Utterance, utterances
 
 
 @dataclass(frozen=True)
@@ -59,19 +62,70 @@ def hear_audio(
     source: str,
     clock: Callable[[], datetime] = now,
 ) -> Iterator[Heard]:
-    """Endpoint a stream and recognise each utterance; stretches with no words are skipped."""
+    """Endpoint a stream and recognise each utterance; stretches with no words are skipped.
+
+    Recognition starts speculatively at each tentative end, while the closing pause still
+    runs, so the transcript is usually ready when the pause completes; the words heard are
+    the same as if recognition had waited (see `_Speculation`).
+    """
     started = clock()
-    for utterance in utterances(blocks, endpointer):
-        transcript = transcribe(recognizer, utterance.audio)
-        if transcript.text.strip():
-            yield Heard(
-                transcript.text.strip(),
-                source,
-                started + timedelta(seconds=utterance.start_s),
-                transcript.engine,
-                transcript.confidence,
-                round(utterance.audio.duration_s, 3),
-            )
+    speculation = _Speculation(recognizer)
+    try:
+        for utterance in utterances(blocks, endpointer, tentative=True):
+            if not utterance.final:
+                speculation.start(utterance)
+                continue
+            transcript = speculation.transcript(utterance)
+            if transcript.text.strip():
+                yield Heard(
+                    transcript.text.strip(),
+                    source,
+                    started + timedelta(seconds=utterance.start_s),
+                    transcript.engine,
+                    transcript.confidence,
+                    round(utterance.audio.duration_s, 3),
+                )
+    finally:
+        speculation.close()
+
+
+class _Speculation:
+    """Recognition of a tentative utterance in one worker thread, used for the final utterance
+    only when that has the same start and the same samples, so the transcript cannot differ
+    from recognising after the pause. Otherwise (speech resumed, or the stream ended early)
+    the guess is dropped and the final utterance is recognised as it is."""
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        self._recognizer = recognizer
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speculate")
+        self._guess: tuple[Utterance, Future[Transcript]] | None = None
+
+    def start(self, tentative: Utterance) -> None:
+        self._drop()
+        job = self._worker.submit(transcribe, self._recognizer, tentative.audio)
+        self._guess = (tentative, job)
+
+    def transcript(self, final: Utterance) -> Transcript:
+        if self._guess is not None:
+            tentative, job = self._guess
+            if tentative.start_s == final.start_s and np.array_equal(
+                tentative.audio.samples, final.audio.samples
+            ):
+                self._guess = None
+                return job.result()
+            self._drop()
+        return transcribe(self._recognizer, final.audio)
+
+    def close(self) -> None:
+        self._drop()
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
+    def _drop(self) -> None:
+        """Forget the guess; one not yet started never runs (a running one cannot be stopped,
+        and only finishes in the background)."""
+        if self._guess is not None:
+            self._guess[1].cancel()
+            self._guess = None
 
 
 def hear_typed(lines: Iterable[str], clock: Callable[[], datetime] = now) -> Iterator[Heard]:

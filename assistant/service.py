@@ -21,6 +21,8 @@ from pathlib import Path
 
 import platformdirs
 
+log = logging.getLogger(__name__)
+
 UNIT_NAME = "smallwins.service"
 LEVELS = ("debug", "info", "warning", "error")
 
@@ -87,7 +89,7 @@ def install(text: str, run: Callable[[list[str]], str | None]) -> tuple[Path, li
             return path, steps[index:]
         problem = run(step)
         if problem is not None:
-            logging.getLogger(__name__).warning("%s failed: %s", " ".join(step), problem)
+            log.warning("%s failed: %s", " ".join(step), problem)
             return path, steps[index:]
     return path, []
 

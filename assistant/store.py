@@ -150,6 +150,15 @@ def create_practice_tables(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def index_links(db: sqlite_utils.Database) -> None:
+    """Indexes on the columns that link tables, for undo, reports, and Datasette's views."""
+    db["milestones"].create_index(["utterance_id"])
+    db["goals"].create_index(["utterance_id"])
+    db["goals"].create_index(["parent_id"])
+    db["goals"].create_index(["done_by"])
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
 
@@ -298,8 +307,8 @@ class Store:
         rows went from each table. Settings stay. secure_delete overwrites the freed pages and
         the WAL is emptied after, so the words are not left behind in the files either.
 
-        A table joins in by having a `time` or `created` column, or a foreign key to a row
-        that is deleted; pending journal rows are written first, so they are forgotten too.
+        With `since`, a table joins in by having a `time`, `created` or `started` column, or a
+        foreign key to a deleted row; pending journal rows are written first, then forgotten.
         """
         counts: dict[str, int] = {}
         with self._writing() as db:
@@ -376,7 +385,7 @@ class Store:
 
 
 _KEPT_TABLES = {"_sqlite_migrations", "settings", "sqlite_sequence", "sqlite_stat1"}
-_TIME_COLUMNS = ("time", "created")
+_TIME_COLUMNS = ("time", "created", "started")
 
 
 def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str, int]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from speech.devices import AudioDeviceError
-from speech.output import AudioOut
+from speech.output import AudioOut, StreamingOut
 from speech.tts import SpeechOutputError, Synthesizer, VoiceSettings
 
 
@@ -27,13 +27,18 @@ class ReplyVoice:
             self._tell(str(error))
 
     def say(self, text: str, settings: VoiceSettings | None = None) -> None:
-        """Speak `text`, with new `settings` if the patient asked for slower or louder."""
+        """Speak `text`, with new `settings` if the patient asked for slower or louder.
+        An output that can stream gets it a sentence at a time, so the first sentence is
+        heard before the rest is rendered."""
         if self._synth is None or self._out is None:
             return
         try:
             if settings is not None and settings != self._synth.settings:
                 self._synth.apply(settings)
-            self._out.play(self._synth.synthesize(text))
+            if isinstance(self._out, StreamingOut):
+                self._out.play_stream(self._synth.pieces(text))
+            else:
+                self._out.play(self._synth.synthesize(text))
         except (SpeechOutputError, AudioDeviceError, OSError) as error:
             self._tell(f"I can't speak right now ({error}); replies are printed instead.")
 

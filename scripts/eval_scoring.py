@@ -31,7 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from assistant.practice.items import make_item  # noqa: E402
-from assistant.practice.runner import recognise  # noqa: E402
+from assistant.practice.runner import hear_answers  # noqa: E402
 from assistant.practice.scoring import score  # noqa: E402
 from assistant.practice.session import recognition_words  # noqa: E402
 
@@ -73,11 +73,13 @@ def accuracy(right: Counter, total: Counter) -> float:
 def audio_heard(
     cases: list[dict[str, Any]], engine: str, model: Path | None
 ) -> Callable[[dict[str, Any]], str]:
-    """Render each case's words and recognise them as a session would: the hints of its
-    target, the other targets of the file standing in for the practice set."""
+    """Render each case's words and take them through a session's path: endpointing, then
+    recognition with the hints of its target (the file's other targets stand in for the
+    practice set). Silence never reaches the recogniser, as in a session."""
     from speech.asr.select import load_recognizer
-    from speech.audio import resample, silence
+    from speech.audio import chunks, join, resample, silence
     from speech.tts import Synthesizer, VoiceSettings
+    from speech.vad import Endpointer
 
     recognizer = load_recognizer(engine, model)
     pool = [make_item(case["target"]) for case in cases]
@@ -86,9 +88,12 @@ def audio_heard(
     def heard(case: dict[str, Any]) -> str:
         voice = case.get("voice", "en-us")
         synth = voices.setdefault(voice, Synthesizer(VoiceSettings(voice=voice)))
-        audio = resample(synth.synthesize(case["said"]), 16_000) if case["said"] else silence(2)
+        said = [resample(synth.synthesize(case["said"]), 16_000)] if case["said"] else []
+        audio = join([silence(0.5), *said, silence(2.0)])
         item = make_item(case["target"], accept=case.get("accept", ()))
-        return recognise(recognizer, audio, recognition_words(item, pool, recognizer.name)).text
+        words = recognition_words(item, pool, recognizer.name)
+        answers = hear_answers(chunks(audio), recognizer, Endpointer(), lambda: words)
+        return " ".join(answer.text for answer in answers)
 
     return heard
 

@@ -2,21 +2,32 @@
 
 Rendering to a buffer instead of calling `say()` means the first reply is never lost under
 PulseAudio, the same audio can go to a speaker or a WAV file, and playback can be timed.
+A reply can also be rendered one sentence at a time (`pieces`), so that playing can start
+before the whole reply is rendered.
 """
 
 from __future__ import annotations
 
-import contextlib
-import io
-import tempfile
+import ctypes
+import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
-from speech.audio import Audio, AudioFileError, read_wav
+from speech.audio import Audio
 
 DEFAULT_RATE_WPM = 140
 """Slower than espeak's 175: easier to follow after a brain injury, still natural."""
+ESPEAK_RATE = 22_050
+"""Sample rate (Hz) of espeak-ng's own voices."""
+_ESPEAK = threading.Lock()
+"""espeak-ng is one engine per process: one rendering at a time, whichever Synthesizer asks."""
+_RENDER_TIMEOUT_S = 10.0
+"""A reply renders in milliseconds; this only stops a broken espeak from hanging the loop."""
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+"""Between sentences: after . ! or ? and a space (so "2.5" stays whole)."""
 
 
 class SpeechOutputError(Exception):
@@ -45,21 +56,19 @@ class Synthesizer:
                 f"Speech output is not available ({error}). Install it with "
                 "`sudo apt-get install espeak-ng`."
             ) from error
-        self._lock = threading.Lock()
-        self._folder = tempfile.TemporaryDirectory(prefix="smallwins-tts-")
         self.settings = settings
         self.apply(settings)
 
     def apply(self, settings: VoiceSettings) -> None:
-        from pyttsx3.drivers import _espeak
+        """Set espeak's rate, volume and voice at once, through pyttsx3's espeak driver
+        (the engine's own setProperty would wait in pyttsx3's queue for `runAndWait`)."""
+        from pyttsx3.drivers.espeak import EspeakDriver
 
-        self._engine.setProperty("rate", settings.rate_wpm)
-        self._engine.setProperty("volume", max(0.0, min(1.0, settings.volume)))
-        if settings.voice:
-            self._engine.setProperty("voice", self._voice_id(settings.voice))
-        # espeak takes settings through its command queue, and pyttsx3 cancels that queue
-        # before each utterance: wait until espeak has applied them, or they may be lost.
-        _espeak.Synchronize()
+        voice_id = self._voice_id(settings.voice) if settings.voice else None
+        with _ESPEAK:
+            EspeakDriver.setProperty("rate", settings.rate_wpm)
+            EspeakDriver.setProperty("volume", max(0.0, min(1.0, settings.volume)))
+            EspeakDriver.setProperty("voice", voice_id)
         self.settings = settings
 
     def voices(self) -> list[tuple[str, str]]:
@@ -79,13 +88,37 @@ class Synthesizer:
         )
 
     def synthesize(self, text: str) -> Audio:
-        path = Path(self._folder.name) / "reply.wav"
-        with self._lock:
-            path.unlink(missing_ok=True)
-            with contextlib.redirect_stdout(io.StringIO()):
-                self._engine.save_to_file(text, str(path))
-                self._engine.runAndWait()
-            try:
-                return read_wav(path, rate=22_050)
-            except AudioFileError as error:
-                raise SpeechOutputError(f"Speech output produced no audio ({error})") from error
+        """`text` as one sound. espeak renders on its own thread into a callback, as pyttsx3
+        set it up; the end is waited for here on espeak's end-of-message event, because
+        pyttsx3's `runAndWait` polls with a 10 ms sleep (and espeak's Synchronize with 20 ms)
+        and `save_to_file` goes through a WAV file, which together took most of the time."""
+        from pyttsx3.drivers import _espeak
+
+        parts: list[bytes] = []
+        done = threading.Event()
+
+        def collect(samples: Any, count: int, events: Any) -> int:
+            if count > 0:
+                parts.append(ctypes.string_at(samples, count * 2))
+            index = 0
+            while events[index].type != _espeak.EVENT_LIST_TERMINATED:
+                if events[index].type == _espeak.EVENT_MSG_TERMINATED:
+                    done.set()
+                index += 1
+            return 0  # go on
+
+        with _ESPEAK:
+            _espeak.SetSynthCallback(collect)
+            status = _espeak.Synth(
+                text.encode("utf-8"), flags=_espeak.ENDPAUSE | _espeak.CHARS_UTF8
+            )
+            finished = status == 0 and done.wait(_RENDER_TIMEOUT_S)
+        if not finished or not parts:
+            raise SpeechOutputError(f"Speech output produced no audio (espeak status {status})")
+        return Audio.from_bytes(b"".join(parts), ESPEAK_RATE)
+
+    def pieces(self, text: str) -> Iterator[Audio]:
+        """`text` rendered one sentence at a time, each only when asked for: the first
+        sentence can be playing while the next is rendered."""
+        for sentence in _SENTENCE_END.split(text.strip()):
+            yield self.synthesize(sentence)

@@ -3,6 +3,11 @@
 People recovering from a stroke often pause mid-sentence while they find a word, so the pause
 that ends an utterance is long (1.2 s by default) and configurable. Voice activity comes from
 WebRTC's detector, which is small, fast and well tested on 10–30 ms frames of 16 kHz speech.
+
+That long pause is dead time for the patient waiting for an answer, so the endpointer also
+reports a *tentative* end as soon as the pause has lasted the padding kept after speech: from
+then on, the utterance's audio is exactly what it will be if the pause completes, and a
+recogniser can start on it while the rest of the pause runs (see assistant.loop.hear_audio).
 """
 
 from __future__ import annotations
@@ -29,6 +34,8 @@ class Utterance:
     """When the last voiced frame ended."""
     detected_s: float
     """When the endpointer decided the utterance was over (speech_end_s + the pause)."""
+    final: bool = True
+    """False for a tentative end (`Endpointer.events`): the pause has begun but may not last."""
 
 
 class Endpointer:
@@ -60,6 +67,13 @@ class Endpointer:
 
     def feed(self, audio: Audio) -> list[Utterance]:
         """Take the next block of 16 kHz audio; return the utterances it completed."""
+        return [utterance for utterance in self.events(audio) if utterance.final]
+
+    def events(self, audio: Audio) -> list[Utterance]:
+        """Like `feed`, but also return a tentative utterance (`final=False`) each time a pause
+        inside speech reaches the padding length. If the pause goes on to end the utterance,
+        the final utterance has the same start and the very same samples; if speech resumes,
+        the tentative one is simply superseded."""
         samples = np.concatenate([self._pending, audio.samples])
         whole = len(samples) // self._frame * self._frame
         self._pending = samples[whole:]
@@ -94,7 +108,21 @@ class Endpointer:
             self._silent_run += 1
         if self._silent_run >= self._pause_frames or len(self._speech) >= self._max_frames:
             return self._close(self._frames_seen)
+        if self._silent_run == self._padding and self._voiced >= self._min_voiced:
+            return self._tentative()
         return None
+
+    def _tentative(self) -> Utterance:
+        """The utterance as `_close` would cut it now: all frames, as the silence so far is
+        exactly the padding that `_close` keeps."""
+        return Utterance(
+            audio=Audio(np.concatenate(self._speech)),
+            start_s=self._start_frame * self._frame_s,
+            speech_end_s=(self._start_frame + len(self._speech) - self._silent_run)
+            * self._frame_s,
+            detected_s=self._frames_seen * self._frame_s,
+            final=False,
+        )
 
     def _close(self, detected_frame: int) -> Utterance | None:
         keep = len(self._speech) - max(0, self._silent_run - self._padding)
@@ -113,10 +141,14 @@ class Endpointer:
         )
 
 
-def utterances(stream: Iterable[Audio], endpointer: Endpointer) -> Iterator[Utterance]:
-    """Split a whole stream (a file, a microphone) into utterances, flushing at its end."""
+def utterances(
+    stream: Iterable[Audio], endpointer: Endpointer, tentative: bool = False
+) -> Iterator[Utterance]:
+    """Split a whole stream (a file, a microphone) into utterances, flushing at its end;
+    with `tentative`, tentative ends come too (see `Endpointer.events`)."""
+    take = endpointer.events if tentative else endpointer.feed
     for block in stream:
-        yield from endpointer.feed(block)
+        yield from take(block)
     last = endpointer.flush()
     if last:
         yield last

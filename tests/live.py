@@ -18,17 +18,20 @@ import time
 from collections.abc import Callable
 from typing import IO, Any
 
+import psutil
 from conftest import ROOT
 
 
 class LiveAssistant:
-    def __init__(self, *args: str, env: dict[str, str] | None = None, typed: bool = True) -> None:
-        """Start `smallwins run ARGS`; with `typed`, standard input is a pipe for `say()`,
-        otherwise it is /dev/null, as under systemd."""
+    def __init__(self, *args: str, env: dict[str, str] | None = None, typed: bool = True,
+                 wrapper: list[str] | None = None) -> None:
+        """Start `python -m assistant ARGS`; with `typed`, standard input is a pipe for
+        `say()`, otherwise it is /dev/null, as under systemd. `wrapper` runs it under
+        another program (strace)."""
         full_env = {k: v for k, v in os.environ.items() if not k.startswith("PULSE")}
         full_env.update(env or {})
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "assistant", *args],
+            [*(wrapper or []), sys.executable, "-m", "assistant", *args],
             cwd=ROOT,
             env=full_env,
             stdin=subprocess.PIPE if typed else subprocess.DEVNULL,
@@ -37,6 +40,7 @@ class LiveAssistant:
             text=True,
             errors="replace",
         )
+        self._wrapped = bool(wrapper)
         self.out: list[str] = []
         self.err: list[str] = []
         self._changed = threading.Condition()
@@ -45,7 +49,13 @@ class LiveAssistant:
 
     @property
     def pid(self) -> int:
-        return self.process.pid
+        """The assistant's own process id, also when it runs under a wrapper."""
+        if not self._wrapped:
+            return self.process.pid
+        wrapper = psutil.Process(self.process.pid)
+        return self.wait_for(lambda: next((c.pid for c in wrapper.children(recursive=True)
+                                           if "assistant" in c.cmdline()), None),
+                             "the assistant under its wrapper", timeout=30)
 
     def _read(self, stream: IO[str] | None, lines: list[str]) -> threading.Thread:
         def pump() -> None:
@@ -99,14 +109,20 @@ class LiveAssistant:
 
     def kill(self) -> None:
         """SIGKILL: no clean-up, no last flush, as in a power cut."""
-        self.process.send_signal(signal.SIGKILL)
+        self._signal(signal.SIGKILL)
         self.finish()
 
     def stop(self, timeout: float = 30) -> int:
         """SIGTERM, as systemd stops a service; returns the exit code."""
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
+        self._signal(signal.SIGTERM)
         return self.finish(timeout)
+
+    def _signal(self, number: int) -> None:
+        if not self._wrapped:
+            self.process.send_signal(number)  # does nothing once it has finished
+            return
+        with contextlib.suppress(ProcessLookupError):  # it may have just finished
+            os.kill(self.pid, number)
 
     def end_input(self, timeout: float = 60) -> int:
         """Close standard input (the typed session ends) and wait for the exit code."""

@@ -191,3 +191,14 @@ def test_i_did_it_finishes_the_goal_being_worked_on(patient):
     assert "goal" in reply.lower() and "mailbox" in reply
     assert history.active_goals(patient.store) == []
     assert patient.values() != []
+
+
+def test_forgetting_everything_by_voice_needs_a_spoken_yes(patient):
+    patient.says("I walked 12 steps")
+    assert "yes to confirm" in patient.says("delete everything")
+    patient.says("no")
+    assert patient.values() == [12]
+    patient.says("forget everything you know about me")
+    assert "deleted" in patient.says("yes").lower()
+    assert patient.values() == []
+    assert all("12 steps" not in u["text"] for u in patient.store.utterances())

@@ -8,8 +8,9 @@ import stat
 from datetime import UTC, datetime
 
 import pytest
+import sqlite_utils
 
-from assistant.store import Store, StoreError
+from assistant.store import Store, StoreError, migrations
 
 WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 
@@ -46,8 +47,22 @@ def test_reopening_keeps_data_and_runs_no_migration_twice(tmp_path):
     add(Store(tmp_path / "wins.db"))
     store = Store(tmp_path / "wins.db")
     assert [u["text"] for u in store.utterances()] == ["I walked ten steps"]
-    applied = store.db.execute("SELECT name FROM _sqlite_migrations").fetchall()
-    assert sorted(applied) == [("create_progress_tables",), ("create_utterances",)]
+    applied = [name for (name,) in store.db.execute("SELECT name FROM _sqlite_migrations")]
+    assert migrations.pending(store.db) == []
+    assert len(applied) == len(set(applied)) > 2
+
+
+def test_an_old_database_opens_in_the_new_version(tmp_path):
+    old = sqlite_utils.Database(tmp_path / "wins.db")
+    migrations.apply(old, stop_before="create_progress_tables")
+    old["utterances"].insert({"time": "2026-01-05T10:00:00+00:00", "text": "I stood up",
+                              "source": "typed", "intent": "milestone"})
+    assert not old["milestones"].exists()
+    old.close()
+    store = Store(tmp_path / "wins.db")
+    assert migrations.pending(store.db) == []
+    assert [u["text"] for u in store.utterances()] == ["I stood up"]
+    assert store.db["milestones"].exists() and store.db["goals"].exists()
 
 
 def test_locked_database_is_explained(tmp_path):
@@ -56,11 +71,12 @@ def test_locked_database_is_explained(tmp_path):
     blocker = sqlite3.connect(tmp_path / "wins.db")
     blocker.execute("BEGIN IMMEDIATE")
     with pytest.raises(StoreError, match="busy"):
-        add(store)
+        add(store, "I read a page")
     with pytest.raises(StoreError, match="busy"):
         store.probe_write()
     blocker.rollback()
-    assert add(store) == 1
+    add(store)
+    assert [u["text"] for u in store.utterances()] == ["I read a page", "I walked ten steps"]
 
 
 def test_file_that_is_not_a_database(tmp_path):

@@ -183,15 +183,21 @@ def history(store: Store, target: str, before_id: int) -> tuple[bool, bool]:
     return bool(passed), bool(failed)
 
 
-def firsts(store: Store, since: date | None = None, session_id: int | None = None) -> list[First]:
-    """Targets said clearly for the first time ever, from a day on or within one session."""
-    day = since.isoformat() if since else None
+def firsts(
+    store: Store, since: date | datetime | None = None, session_id: int | None = None
+) -> list[First]:
+    """Targets said clearly for the first time ever: all of them, those from a moment or the
+    start of a day on, or those of one session."""
+    if since is None:
+        bound = None
+    else:
+        bound = _iso(since) if isinstance(since, datetime) else since.isoformat()
     rows = store.db.execute(
         "SELECT a.target, a.time FROM practice_attempts a WHERE a.passed "
-        "AND (? IS NULL OR substr(a.time, 1, 10) >= ?) AND (? IS NULL OR a.session_id = ?) "
+        "AND (? IS NULL OR a.time >= ?) AND (? IS NULL OR a.session_id = ?) "
         "AND NOT EXISTS (SELECT 1 FROM practice_attempts b WHERE b.passed "
         "AND lower(b.target) = lower(a.target) AND b.id < a.id) ORDER BY a.id",
-        [day, day, session_id, session_id],
+        [bound, bound, session_id, session_id],
     ).fetchall()
     return [First(target, datetime.fromisoformat(time)) for target, time in rows]
 

@@ -201,11 +201,16 @@ class PracticeSession:
         return Part(self._say("slowly")), Part(slow, slow=True), Part(self._say("your_turn"))
 
     def _miss(self, scored: Score) -> str:
+        """Name the missed words ("nearly" when each was close); when most were missed, say
+        the whole target again."""
+        assert self._item is not None
         if not scored.heard:
             return self._say("nothing_heard")
         missed = scored.missed
+        if missed == scored.near:
+            return self._say("nearly", words=_quoted(missed))
         if len(missed) * 2 > len([w for w in scored.words if w.needed]):
-            return self._say("different", target=scored.target)
+            return self._say("different", target=self._item.target)
         return self._say("missed_words", words=_quoted(missed))
 
     def _passed(self, attempt: Attempt) -> Feedback:

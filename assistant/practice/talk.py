@@ -52,11 +52,6 @@ def command(text: str, offered: bool = False) -> str | None:
     return next((name for name in names if key in _phrases(name)), None)
 
 
-def wants_practice(text: str) -> bool:
-    """True for "let's practise" and the like: the dialog's cue to start a session."""
-    return _key(text) in _phrases("start")
-
-
 @cache
 def command_words() -> tuple[str, ...]:
     """Every word of every command, for a Vosk grammar (so "stop" can still be heard)."""

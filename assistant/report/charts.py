@@ -39,6 +39,8 @@ STYLE = {
     "svg.fonttype": "path",
 }
 SIZE_INCHES = (10, 3.8)
+MARGINS = {"left": 0.115, "right": 0.985, "bottom": 0.13, "top": 0.97}
+"""Fixed, not fitted to the labels, so the day axes of all charts line up on the page."""
 
 
 def svg(chart: Chart, start: date, end: date) -> str:
@@ -47,7 +49,8 @@ def svg(chart: Chart, start: date, end: date) -> str:
     days = [d for d, _ in chart.points]
     values = [v for _, v in chart.points]
     with rc_context({**STYLE, "svg.hashsalt": chart.key}):  # stable, distinct ids per chart
-        figure = Figure(figsize=SIZE_INCHES, layout="constrained")
+        figure = Figure(figsize=SIZE_INCHES)
+        figure.subplots_adjust(**MARGINS)
         axes = figure.subplots()
         if chart.kind == "bars":
             axes.bar(days, values, width=0.7, color=BAR)

@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant import history
 from assistant.answers import new_words, reached_goals, week_span, week_summary
+from assistant.goals import INDEPENDENCE
 from assistant.phrasebook import Phrasebook
 from assistant.phrasing import number
 from assistant.practice import records
@@ -118,11 +119,12 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
     start = since or today - timedelta(days=DEFAULT_DAYS - 1)
     first, until = _at(start, now), _at(today + timedelta(days=1), now)
     if family:
-        shared = _entries(store, first, until, shared_only=True)
-        return Report(now, start, today, True, _family_headline(len(shared), start), (), (),
-                      (), None, (), shared, False)
-    practised = store.db["practice_attempts"].exists() and bool(
-        store.db.execute("SELECT 1 FROM practice_attempts LIMIT 1").fetchone())
+        shared = _entries(store, first, until, shared_only=True, limit=None)
+        return Report(made=now, start=start, end=today, family=True,
+                      headline=_family_headline(len(shared), start), figures=(), charts=(),
+                      goals=(), streaks=None, setbacks=(), entries=shared, practised=False)
+    practised = store.db["practice_attempts"].exists() and store.db.execute(
+        "SELECT 1 FROM practice_attempts LIMIT 1").fetchone() is not None
     charts = [c for m in MEASURES if (c := _measure_chart(store, m, first, until))]
     if practised:
         charts += [c for c in (_score_chart(store, first, until),
@@ -130,14 +132,14 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
     return Report(
         made=now, start=start, end=today, family=False,
         headline=week_summary(store, now, Phrasebook((), seed=0)),
-        figures=_figures(store, now),
+        figures=_figures(store, now, practised),
         charts=tuple(charts),
         goals=_goals(store, first),
         streaks=_streaks(store, first, today),
         setbacks=tuple(e for e in _entries(store, first, until, limit=None)
                        if e.intent == "setback"),
         entries=_entries(store, first, until),
-        practised=bool(practised),
+        practised=practised,
     )
 
 
@@ -150,17 +152,23 @@ def long_date(day: date | datetime) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
-def _figures(store: Store, now: datetime) -> tuple[KeyNumber, ...]:
+def _figures(store: Store, now: datetime, practised: bool) -> tuple[KeyNumber, ...]:
+    """The week's big numbers; new words only once there is speech practice to count."""
     start, end, _ = week_span(None, now.date())
     since, until = _at(start, now), _at(end, now)
     done = history.milestones(store, since=since, until=until)
-    return (
-        KeyNumber("wins", len(done), "wins this past week"),
-        KeyNumber("days", len({d.time.date() for d in done}), "days with a win this week"),
-        KeyNumber("streak", history.day_streak(store, now.date()), "days in a row, up to today"),
-        KeyNumber("goals-reached", len(reached_goals(store, since, until)), "goals reached this week"),
-        KeyNumber("new-words", len(new_words(store, since, until)), "new words said clearly"),
+    numbers = (
+        ("wins", len(done), "win", "wins"),
+        ("days", len({d.time.date() for d in done}), "day with a win", "days with a win"),
+        ("streak", history.day_streak(store, now.date()), "day in a row, up to today",
+         "days in a row, up to today"),
+        ("goals-reached", len(reached_goals(store, since, until)), "goal reached",
+         "goals reached"),
+        ("new-words", len(new_words(store, since, until)), "new word said clearly",
+         "new words said clearly"),
     )
+    return tuple(KeyNumber(key, n, one if n == 1 else many) for key, n, one, many in numbers
+                 if practised or key != "new-words")
 
 
 def _family_headline(count: int, start: date) -> str:
@@ -201,7 +209,7 @@ def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None
     caption = (f"{attempts} practice attempts on {len(rows)} "
                f"{'day' if len(rows) == 1 else 'days'}, {passed} said clearly. Average score "
                f"{first}% on {long_date(first_day)}, {last}% on {long_date(last_day)}.")
-    return Chart("practice-score", "Speech practice: average score each day", "score (%)",
+    return Chart("practice-score", "Speech practice: average score each day", "score",
                  "line", points, caption)
 
 
@@ -235,9 +243,11 @@ def _goals(store: Store, since: datetime) -> tuple[GoalLine, ...]:
         if done is not None and done < since:
             continue
         progress, percent = "", 100 if done else 0
-        if done is None and goal.target_value:
+        if done is None and goal.target_value and goal.activity:
+            needed = INDEPENDENCE.get(goal.assistance or "", 0)  # as goals.reached counts it
             best = max((d.value or 0 for d in history.milestones(
-                store, activity=goal.activity, unit=goal.unit)), default=0)
+                store, activity=goal.activity, unit=goal.unit)
+                if INDEPENDENCE.get(d.assistance or "", 0) >= needed), default=0)
             percent = min(100, round(100 * best / goal.target_value))
             progress = f"{number(best)} of {number(goal.target_value)} {goal.unit}"
         lines.append(GoalLine(goal.text, goal.parent_id is not None,

