@@ -17,6 +17,7 @@ from assistant.encourage import encourage
 from assistant.loop import Heard, Turn
 from assistant.phrasebook import Phrasebook
 from assistant.phrasing import day, listing
+from assistant.practice.session import Part, PracticeSession
 from assistant.store import Store
 from assistant.understand import Milestone, Understanding, strip_wake, understand
 from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
@@ -58,6 +59,11 @@ class Dialog:
         self._offer: Offer | None = None
         self._open_until: datetime | None = None
         self._last_reply = ""
+        self._practice: PracticeSession | None = None
+
+    def hints(self, engine: str) -> list[str] | None:
+        """Words to help the recogniser: the practice target while a session runs."""
+        return self._practice.words(engine) if self._practice else None
 
     def take(self, heard: Heard) -> Turn | None:
         """Commit and answer one utterance; None when it was not addressed to the assistant."""
@@ -71,7 +77,12 @@ class Dialog:
             intent=understanding.intent, understanding=understanding.to_dict(),
         )
         book = Phrasebook(history.recent_replies(self.store), seed=utterance_id)
-        kind, reply = self._respond(heard, text, understanding, utterance_id, book)
+        parts: tuple[Part, ...] = ()
+        if self._practice is not None or understanding.intent == "practice":
+            kind, parts = "practice", self._practise(heard, text)
+            reply = " ".join(p.text for p in parts)
+        else:
+            kind, reply = self._respond(heard, text, understanding, utterance_id, book)
         if kind != "repeat":
             self.store.add_reply(heard.at, kind, reply)
             self._last_reply = reply
@@ -79,12 +90,13 @@ class Dialog:
         self._open_until = heard.at + timedelta(seconds=spoken_for)
         if kind == "paused":
             self._open_until = None
-        return Turn(utterance_id, heard.at, heard, understanding, reply, self.voice)
+        return Turn(utterance_id, heard.at, heard, understanding, reply, self.voice, parts)
 
     def _addressed(self, heard: Heard) -> str | None:
         """The words meant for the assistant, without the wake phrase; None if not for it."""
         phrase = self.settings.wake_phrase
-        if phrase is None or (self._open_until is not None and heard.at <= self._open_until):
+        in_conversation = self._open_until is not None and heard.at <= self._open_until
+        if phrase is None or in_conversation or self._practice is not None:
             return heard.text
         return strip_wake(heard.text, phrase)
 
@@ -111,9 +123,18 @@ class Dialog:
             return "setback", _setback(self.store, u, utterance_id, heard.at, book)
         if u.intent == "progress_query":
             return "answer", answer(self.store, u.query, heard.at, book)
-        if u.intent == "practice":
-            return "practice", book.say("dialog.practice_later")
         return "heard", book.say("dialog.heard", text=text.strip().rstrip("."))
+
+    def _practise(self, heard: Heard, text: str) -> tuple[Part, ...]:
+        """Start a practice session ("let's practise"), or pass it the answer just heard."""
+        if self._practice is None:
+            self._practice = PracticeSession(self.store, clock=lambda: heard.at)
+            feedback = self._practice.opening()
+        else:
+            feedback = self._practice.answer(text, heard.confidence, heard.engine or "typed")
+        if feedback.done:
+            self._practice = None
+        return tuple(feedback.runs())
 
     def _record(
         self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from assistant.clock import now
+from assistant.practice.session import Part
 from assistant.understand import Understanding
 from speech.asr.base import Recognizer, Transcript, transcribe
 from speech.audio import Audio
@@ -44,6 +45,12 @@ class Turn:
     reply: str
     voice: VoiceSettings
     """How to speak the reply (the patient may have asked for slower or louder)."""
+    parts: tuple[Part, ...] = ()
+    """The reply in pieces when some are paced differently (a practice word said slowly)."""
+
+    def spoken(self) -> list[tuple[str, VoiceSettings]]:
+        """What to say, piece by piece, and how."""
+        return [(p.text, p.voice(self.voice)) for p in self.parts or (Part(self.reply),)]
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -147,6 +154,7 @@ def converse(
         if turn is None:
             continue
         show(turn)
-        speak(turn.reply, turn.voice)
+        for text, voice in turn.spoken():
+            speak(text, voice)
         count += 1
     return count

@@ -202,3 +202,19 @@ def test_forgetting_everything_by_voice_needs_a_spoken_yes(patient):
     assert "deleted" in patient.says("yes").lower()
     assert patient.values() == []
     assert all("12 steps" not in u["text"] for u in patient.store.utterances())
+
+
+def test_lets_practise_runs_a_session_inside_the_conversation(patient):
+    opening = patient.says("let's practise")
+    assert "practise" in opening.lower()
+    patient.says("banana bread")
+    slow = patient.dialog.take(Heard("slowly", "typed", patient.now + timedelta(seconds=5)))
+    assert any(p.slow for p in slow.parts), "the target is modelled slowly"
+    spoken = zip(slow.parts, slow.spoken(), strict=True)
+    paces = {part.slow: voice.rate_wpm for part, (_, voice) in spoken}
+    assert paces[True] < paces[False] == slow.voice.rate_wpm
+    patient.says("stop")
+    attempts = patient.store.db.execute("SELECT heard FROM practice_attempts").fetchall()
+    assert attempts == [("banana bread",)]
+    assert patient.values() == []
+    assert "10 steps" in patient.says("I walked 10 steps"), "back to the usual conversation"

@@ -10,7 +10,6 @@ import functools
 import json
 import sys
 from collections.abc import Callable, Iterator
-from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -51,9 +50,6 @@ from speech.devices import Microphone, NoMicrophone, Speaker
 from speech.output import AudioOut, WavRecorder
 from speech.tts import VoiceSettings
 from speech.vad import DEFAULT_PAUSE_S, Endpointer
-
-SLOW = 0.6
-"""Modelled words are spoken at this fraction of the patient's rate."""
 
 
 def items_errors(command: F) -> F:
@@ -126,11 +122,10 @@ def practice(
     settings = voice_for(store, rate, volume, voice)
     out: AudioOut = WavRecorder(reply_wav) if reply_wav else Speaker(speaker_device)
     speaker = ReplyVoice(settings, out, warn)
-    slow = replace(settings, rate_wpm=max(60, round(settings.rate_wpm * SLOW)))
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
     try:
         answers = _answers(audio, typed, mic, pause, engine, model, session, speaker.say)
-        practise(session, answers, _shower(as_json), _speaker(speaker, settings, slow))
+        practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
         click.echo("Goodbye.", err=True)
@@ -191,12 +186,10 @@ def _shower(as_json: bool) -> Callable[[Feedback, Answer | None], None]:
     return show
 
 
-def _speaker(
-    voice: ReplyVoice, normal: VoiceSettings, slow: VoiceSettings
-) -> Callable[[Feedback], None]:
+def _speaker(voice: ReplyVoice, normal: VoiceSettings) -> Callable[[Feedback], None]:
     def speak(feedback: Feedback) -> None:
         for run in feedback.runs():
-            voice.say(run.text, slow if run.slow else normal)
+            voice.say(run.text, run.voice(normal))
 
     return speak
 

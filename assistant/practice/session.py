@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
@@ -24,10 +24,15 @@ from assistant.practice.level import LevelState, Outcome, after_item
 from assistant.practice.scoring import Score, score
 from assistant.store import Store
 from speech.asr.base import Word
+from speech.tts import VoiceSettings
 
 MAX_TRIES = 3
 FOILS = 30
 """Words of other items added to a Vosk grammar, so a wrong answer has somewhere to go."""
+
+
+SLOW = 0.6
+"""Modelled words are spoken at this fraction of the patient's rate."""
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,12 @@ class Part:
 
     text: str
     slow: bool = False
+
+    def voice(self, normal: VoiceSettings) -> VoiceSettings:
+        """How to speak this piece, given how the patient likes replies spoken."""
+        if not self.slow:
+            return normal
+        return replace(normal, rate_wpm=max(60, round(normal.rate_wpm * SLOW)))
 
 
 @dataclass(frozen=True)
@@ -290,7 +301,8 @@ class PracticeSession:
         outcomes = [outcome for _, outcome in self._finished]
         if outcomes:
             clear = sum(o is not Outcome.MISSED for o in outcomes)
-            parts = [*parts, self._say("closing", tried=len(outcomes), clear=clear)]
+            closing = "closing" if clear else "closing_none_clear"  # never a bare "0 of them"
+            parts = [*parts, self._say(closing, tried=len(outcomes), clear=clear)]
         else:
             parts = [*parts, self._say("closing_early")]
         days = records.streak(self.store, self.clock().date())
