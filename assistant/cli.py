@@ -200,7 +200,8 @@ def run(
     signal.signal(signal.SIGTERM, _stop)
     try:
         store = Store(database_path(db))
-        heard, live = _listen(audio, typed, mic, pause, engine, model, tell)
+        heard, live = listen(audio, typed, mic, pause, engine, model, tell,
+                             hints=lambda engine: dialog.hints(engine))
         listening_for = wake_phrase if (live if wake is None else wake) else None
         dialog = Dialog(
             store,
@@ -234,7 +235,7 @@ def _stop(*_: object) -> None:
     raise KeyboardInterrupt
 
 
-def _listen(
+def listen(
     audio: Path | None,
     typed: bool,
     mic: str | None,
@@ -242,14 +243,17 @@ def _listen(
     engine: str,
     model: Path | None,
     tell: Callable[[str], None],
+    hints: Callable[[str], list[str] | None] = lambda engine: None,
 ) -> tuple[Iterator[Heard], bool]:
-    """Pick the source of utterances: a recording, the keyboard, or the microphone (live)."""
+    """Pick the source of utterances: a recording, the keyboard, or the microphone (live).
+    `hints(engine)` gives the words to listen for at each moment (a practice target)."""
     if typed:
         return hear_typed(_stdin_lines()), False
     if audio:
         recording = read_wav(audio)
         recognizer = load_recognizer(engine, model)
-        heard = hear_audio(chunks(recording), recognizer, Endpointer(pause), "recording")
+        heard = hear_audio(chunks(recording), recognizer, Endpointer(pause), "recording",
+                           hints=hints)
         return _or_nothing_heard(heard, audio, tell), False
     microphone = Microphone(mic)
     try:
@@ -266,7 +270,7 @@ def _listen(
         lambda: tell("I can hear you again."),
         bridge=silence(pause + 0.3),
     )
-    return hear_audio(blocks, recognizer, Endpointer(pause), "microphone"), True
+    return hear_audio(blocks, recognizer, Endpointer(pause), "microphone", hints=hints), True
 
 
 def _nobody_typing() -> bool:

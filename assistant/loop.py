@@ -17,7 +17,7 @@ import numpy as np
 from assistant.clock import now
 from assistant.practice.session import Part
 from assistant.understand import Understanding
-from speech.asr.base import Recognizer, Transcript, transcribe
+from speech.asr.base import Recognizer, Transcript, Word, transcribe
 from speech.audio import Audio
 from speech.tts import VoiceSettings
 from speech.vad import Endpointer, Utterance, utterances
@@ -34,6 +34,8 @@ class Heard:
     engine: str | None = None
     confidence: float | None = None
     duration_s: float | None = None
+    words: tuple[Word, ...] = ()
+    """Recognised words with timings and confidences (none for typed lines)."""
 
 
 @dataclass(frozen=True)
@@ -68,15 +70,17 @@ def hear_audio(
     endpointer: Endpointer,
     source: str,
     clock: Callable[[], datetime] = now,
+    hints: Callable[[str], list[str] | None] = lambda engine: None,
 ) -> Iterator[Heard]:
     """Endpoint a stream and recognise each utterance; stretches with no words are skipped.
+    `hints(engine)` gives the words to listen for at that moment (a practice target).
 
     Recognition starts speculatively at each tentative end, while the closing pause still
     runs, so the transcript is usually ready when the pause completes; the words heard are
     the same as if recognition had waited (see `_Speculation`).
     """
     started = clock()
-    speculation = _Speculation(recognizer)
+    speculation = _Speculation(recognizer, hints)
     try:
         for utterance in utterances(blocks, endpointer, tentative=True):
             if not utterance.final:
@@ -91,6 +95,7 @@ def hear_audio(
                     transcript.engine,
                     transcript.confidence,
                     round(utterance.audio.duration_s, 3),
+                    transcript.words,
                 )
     finally:
         speculation.close()
@@ -102,14 +107,18 @@ class _Speculation:
     from recognising after the pause. Otherwise (speech resumed, or the stream ended early)
     the guess is dropped and the final utterance is recognised as it is."""
 
-    def __init__(self, recognizer: Recognizer) -> None:
+    def __init__(
+        self, recognizer: Recognizer, hints: Callable[[str], list[str] | None]
+    ) -> None:
         self._recognizer = recognizer
+        self._hints = hints
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speculate")
         self._guess: tuple[Utterance, Future[Transcript]] | None = None
 
     def start(self, tentative: Utterance) -> None:
         self._drop()
-        job = self._worker.submit(transcribe, self._recognizer, tentative.audio)
+        words = self._hints(self._recognizer.name)
+        job = self._worker.submit(recognise, self._recognizer, tentative.audio, words)
         self._guess = (tentative, job)
 
     def transcript(self, final: Utterance) -> Transcript:
@@ -121,7 +130,7 @@ class _Speculation:
                 self._guess = None
                 return job.result()
             self._drop()
-        return transcribe(self._recognizer, final.audio)
+        return recognise(self._recognizer, final.audio, self._hints(self._recognizer.name))
 
     def close(self) -> None:
         self._drop()
@@ -133,6 +142,18 @@ class _Speculation:
         if self._guess is not None:
             self._guess[1].cancel()
             self._guess = None
+
+
+def recognise(recognizer: Recognizer, audio: Audio, words: list[str] | None) -> Transcript:
+    """Recognise with `words`; when that hears nothing, once more without.
+
+    Whisper under hints sometimes returns nothing for a correct short name ("Margaret"), and
+    what was really said is worth storing and scoring.
+    """
+    transcript = transcribe(recognizer, audio, words)
+    if words and not transcript.text.strip():
+        return transcribe(recognizer, audio)
+    return transcript
 
 
 def hear_typed(lines: Iterable[str], clock: Callable[[], datetime] = now) -> Iterator[Heard]:

@@ -30,8 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from assistant.loop import hear_audio  # noqa: E402
 from assistant.practice.items import make_item  # noqa: E402
-from assistant.practice.runner import hear_answers  # noqa: E402
 from assistant.practice.scoring import score  # noqa: E402
 from assistant.practice.session import recognition_words  # noqa: E402
 
@@ -92,7 +92,8 @@ def audio_heard(
         audio = join([silence(0.5), *said, silence(2.0)])
         item = make_item(case["target"], accept=case.get("accept", ()))
         words = recognition_words(item, pool, recognizer.name)
-        answers = hear_answers(chunks(audio), recognizer, Endpointer(), lambda: words)
+        answers = hear_audio(chunks(audio), recognizer, Endpointer(), "recording",
+                             hints=lambda engine: words)
         return " ".join(answer.text for answer in answers)
 
     return heard

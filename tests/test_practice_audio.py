@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.loop import hear_audio, recognise
 from assistant.practice.items import parse_list
-from assistant.practice.runner import hear_answers, practise, recognise
+from assistant.practice.runner import practise
 from assistant.practice.session import PracticeSession
 from assistant.store import Store
 from speech.audio import chunks, read_wav
@@ -38,8 +39,8 @@ def test_a_recorded_session_runs_through_endpointing(whisper, spoken_session, tm
     recording = spoken_session(["butterfly", "good evening", "slowly", "good morning"])
     session = PracticeSession(Store(tmp_path / "wins.db"), parse_list("butterfly; good morning"))
     replies = []
-    answers = hear_answers(chunks(read_wav(recording)), whisper, Endpointer(),
-                           lambda: session.words("whisper"))
+    answers = hear_audio(chunks(read_wav(recording)), whisper, Endpointer(), "recording",
+                         hints=session.words)
     practise(session, answers, lambda feedback, answer: None, replies.append)
     attempts = [r.attempt.to_json() for r in replies if r.attempt]
     assert [(a["target"], a["passed"]) for a in attempts] == [

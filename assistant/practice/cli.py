@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from assistant.cli import (
     F,
     db_option,
     engine_option,
+    listen,
     model_option,
     plain_errors,
     voice_options,
@@ -28,6 +29,7 @@ from assistant.cli import (
 )
 from assistant.clock import now
 from assistant.dialog import voice_for
+from assistant.loop import Heard
 from assistant.paths import database_path
 from assistant.phrasing import day
 from assistant.practice import records
@@ -40,16 +42,14 @@ from assistant.practice.items import (
     parse_list,
     read_file,
 )
-from assistant.practice.runner import Answer, hear_answers, practise, typed_answers
+from assistant.practice.runner import practise
 from assistant.practice.session import Feedback, PracticeSession
 from assistant.store import Store
 from assistant.voice import ReplyVoice
-from speech.asr.select import load_recognizer
-from speech.audio import chunks, read_wav
-from speech.devices import Microphone, NoMicrophone, Speaker
+from speech.devices import Speaker
 from speech.output import AudioOut, WavRecorder
 from speech.tts import VoiceSettings
-from speech.vad import DEFAULT_PAUSE_S, Endpointer
+from speech.vad import DEFAULT_PAUSE_S
 
 
 def items_errors(command: F) -> F:
@@ -124,7 +124,11 @@ def practice(
     speaker = ReplyVoice(settings, out, warn)
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
     try:
-        answers = _answers(audio, typed, mic, pause, engine, model, session, speaker.say)
+        def tell(message: str) -> None:
+            warn(message)
+            speaker.say(message, settings)
+
+        answers, _ = listen(audio, typed, mic, pause, engine, model, tell, hints=session.words)
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
@@ -144,42 +148,13 @@ def _homework(items_text: str | None, items_file: Path | None) -> list[Item] | N
     return read_file(items_file) if items_file else None
 
 
-def _answers(
-    audio: Path | None,
-    typed: bool,
-    mic: str | None,
-    pause: float,
-    engine: str,
-    model: Path | None,
-    session: PracticeSession,
-    say: Callable[[str], None],
-) -> Iterator[Answer]:
-    """Answers from a recording, the keyboard, or the microphone (typed if there is none)."""
-    if typed:
-        return typed_answers(sys.stdin)
-    if audio:
-        blocks: Iterator = chunks(read_wav(audio))
-    else:
-        try:
-            blocks = Microphone(mic).open().chunks()
-        except NoMicrophone as error:
-            message = f"{error} I'll read what you type instead; press Enter after each answer."
-            warn(message)
-            say(message)
-            return typed_answers(sys.stdin)
-    recognizer = load_recognizer(engine, model)
-    return hear_answers(
-        blocks, recognizer, Endpointer(pause), lambda: session.words(recognizer.name)
-    )
-
-
-def _shower(as_json: bool) -> Callable[[Feedback, Answer | None], None]:
-    def show(feedback: Feedback, answer: Answer | None) -> None:
+def _shower(as_json: bool) -> Callable[[Feedback, Heard | None], None]:
+    def show(feedback: Feedback, answer: Heard | None) -> None:
         if as_json:
             if feedback.attempt:
                 click.echo(json.dumps(feedback.attempt.to_json(), ensure_ascii=False))
             return
-        if answer and answer.engine != "typed":
+        if answer and answer.source != "typed":
             click.echo(f"You: {answer.text}")
         click.echo(f"Small Wins: {feedback.text}")
 
