@@ -29,6 +29,7 @@ from assistant.dialog import (
 )
 from assistant.loop import Heard, Turn, converse, hear_audio, hear_typed
 from assistant.paths import data_dir, database_path
+from assistant.practice.items import ItemsError
 from assistant.store import KeptForLater, Store, StoreError
 from assistant.understand import understand
 from assistant.voice import ReplyVoice
@@ -55,6 +56,7 @@ PLAIN_ERRORS = (
     SpeechOutputError,
     ClockError,
     ConfigError,
+    ItemsError,
 )
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -6,19 +6,16 @@ Registered by assistant/cli.py after its helpers are defined, which is why it ca
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
-from typing import Any
 
 import click
 
 from assistant.cli import (
     PLAIN_ERRORS,
-    F,
     db_option,
     engine_option,
     listen,
@@ -37,7 +34,6 @@ from assistant.practice.items import (
     KINDS,
     LEVELS,
     Item,
-    ItemsError,
     make_item,
     parse_list,
     read_file,
@@ -50,20 +46,6 @@ from speech.devices import Speaker
 from speech.output import AudioOut, WavRecorder
 from speech.tts import VoiceSettings
 from speech.vad import DEFAULT_PAUSE_S
-
-
-def items_errors(command: F) -> F:
-    """A bad homework list or file is one plain sentence and exit code 1, like other errors."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except ItemsError as error:
-            warn(str(error))
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
 
 
 @click.group(invoke_without_command=True)
@@ -92,7 +74,6 @@ def items_errors(command: F) -> F:
 @voice_options
 @click.pass_context
 @plain_errors
-@items_errors
 def practice(
     ctx: click.Context,
     items_text: str | None,
@@ -181,7 +162,6 @@ def _speaker(voice: ReplyVoice, normal: VoiceSettings) -> Callable[[Feedback], N
 @click.option("--accept", multiple=True, help="Another right answer (repeatable).")
 @db_option
 @plain_errors
-@items_errors
 def add(
     texts: tuple[str, ...],
     from_file: Path | None,
