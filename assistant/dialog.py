@@ -123,7 +123,7 @@ class Dialog:
             return "setback", _setback(self.store, u, utterance_id, heard.at, book)
         if u.intent == "progress_query":
             return "answer", answer(self.store, u.query, heard.at, book)
-        return "heard", book.say("dialog.heard", text=text.strip().rstrip("."))
+        return "heard", book.say("dialog.heard", text=_gist(text))
 
     def _practise(self, heard: Heard, text: str) -> tuple[Part, ...]:
         """Start a practice session ("let's practise"), or pass it the answer just heard."""
@@ -266,6 +266,15 @@ def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
 
 def _celebrate(goal: str, book: Phrasebook) -> str:
     return f"{book.say('goal.reached', goal=goal)} {book.say('also.reward')}"
+
+
+def _gist(text: str, limit: int = 80) -> str:
+    """What was heard, short enough to read back: a pasted page must not become an hour of
+    speech (and espeak-ng is not built for endless symbol strings)."""
+    text = " ".join(text.split()).rstrip(".")
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _capital(text: str) -> str:

@@ -2,8 +2,8 @@
 or everything from a day on, from the command line or by voice.
 
 Deletion is real: the store overwrites freed pages and empties its WAL, and utterances still
-waiting in the pending journal are deleted with the rest. The voice path asks first, and
-only a clear "yes" deletes (the dialog owns that exchange; these are its words).
+waiting in the pending journal are deleted with the rest. The voice path (the dialog) asks
+first, and only a clear "yes" deletes.
 """
 
 from __future__ import annotations
@@ -13,23 +13,12 @@ from datetime import datetime
 
 from assistant.store import Store
 
-CONFIRM_ALL = "Delete everything? Say yes to confirm."
-
-
-def confirm_since(since: datetime) -> str:
-    """The question asked before forgetting from a day on, e.g. "since Monday 2 March"."""
-    return f"Delete everything since {since:%A} {since.day} {since:%B}? Say yes to confirm."
-
 
 @dataclass(frozen=True)
 class Counts:
     """Rows deleted per table, e.g. {"utterances": 3, "milestones": 2, "replies": 3}."""
 
     rows: dict[str, int]
-
-    @property
-    def total(self) -> int:
-        return sum(self.rows.values())
 
     def __str__(self) -> str:
         """One sentence to print or say, e.g. "Deleted 3 utterances and 1 reply."."""
@@ -47,6 +36,8 @@ def forget(store: Store, since: datetime | None) -> Counts:
 
 
 def _count(n: int, table: str) -> str:
+    """3 practice_attempts → "3 practice attempts"; 1 replies → "1 reply"."""
+    words = table.replace("_", " ")
     if n != 1:
-        return f"{n} {table}"
-    return f"1 {table[:-3]}y" if table.endswith("ies") else f"1 {table.removesuffix('s')}"
+        return f"{n} {words}"
+    return f"1 {words[:-3]}y" if words.endswith("ies") else f"1 {words.removesuffix('s')}"

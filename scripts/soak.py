@@ -128,11 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--utterances", type=int, default=1000)
     parser.add_argument("--warm-up", type=int, default=None,
-                        help="Turns before the start figure (default: a tenth, at most 50): "
-                        "the first turns fill caches that are not growth.")
+                        help="Turns before the start figure (default: a tenth of the run): "
+                        "memory settles over the first hundred or so turns as caches fill.")
     parser.add_argument("--max-growth-mb", type=float, default=10.0)
     args = parser.parse_args(argv)
-    warm_up = args.warm_up or max(1, min(50, args.utterances // 10))
+    warm_up = args.warm_up or max(1, args.utterances // 10)
     with tempfile.TemporaryDirectory(prefix="smallwins-soak-") as folder:
         figures = soak(args.utterances, warm_up, Path(folder))
     growth = float(figures["rss_end_mb"]) - float(figures.get("rss_start_mb", 0.0))

@@ -53,7 +53,7 @@ class Tally:
         in_flight = len(set(texts) - set(self.reported.values()))
         line = (
             f"crash test: {self.kills} kills, {len(self.reported)} utterances reported saved, "
-            f"{len(texts)} stored ({in_flight} more were saved just before a kill), "
+            f"{len(texts)} stored ({in_flight} more saved just before a kill, unreported), "
             f"{len(lost)} lost, {len(duplicated)} duplicated, "
             f"integrity_check ok {self.checks - len(self.integrity_failures)}/{self.checks}"
         )
@@ -92,21 +92,25 @@ def _assert_clean(tally: Tally, db: Path, stored_text_of: dict[int, str]) -> Non
 
 
 def test_typed_session_survives_thirty_kills(tmp_path):
-    """30 SIGKILLs, each at a random moment from start-up to mid-conversation, with lines
-    arriving faster than replies are made, so kills land in commits, prints and speech."""
+    """30 SIGKILLs at random moments: a third while it starts (opening the database), the
+    rest mid-conversation, with lines arriving faster than replies are made, so kills land
+    in commits, prints and speech."""
     db, replies = tmp_path / "wins.db", tmp_path / "replies.wav"
     rng = random.Random(7)
     counter = itertools.count(1)
     tally = Tally()
-    for _ in range(30):
+    for cycle in range(30):
         assistant = LiveAssistant("run", "--text", "--json", "--db", str(db),
                                   "--reply-wav", str(replies))
-        deadline = time.monotonic() + rng.uniform(0.3, 1.8)
+        starting = cycle % 3 == 0
+        deadline = time.monotonic() + (rng.uniform(0.1, 1.2) if starting else 60)
         while time.monotonic() < deadline:
             try:
                 assistant.say(rng.choice(TEMPLATES).format(n=next(counter)))
             except BrokenPipeError:
                 pytest.fail("the assistant stopped by itself:\n" + "\n".join(assistant.err))
+            if not starting and assistant.out:  # it is answering: kill it within a second
+                starting, deadline = True, time.monotonic() + rng.uniform(0.0, 1.0)
             time.sleep(rng.uniform(0.005, 0.06))
         _kill_and_check(assistant, db, tally)
 
@@ -122,7 +126,7 @@ def test_typed_session_survives_thirty_kills(tmp_path):
 
 def test_spoken_recording_survives_kills(tmp_path, spoken_session):
     """A long scripted recording, played in pieces as a microphone would deliver it (each
-    piece heard once), with the recogniser loaded; killed at random moments."""
+    piece heard once); killed at random moments while loading or while taking turns."""
     rng = random.Random(11)
     pieces = []
     numbers = iter(range(3, 100, 4))
@@ -131,10 +135,14 @@ def test_spoken_recording_survives_kills(tmp_path, spoken_session):
         pieces.append(spoken_session(texts, gap_s=1.0).rename(tmp_path / f"piece{index}.wav"))
     db = tmp_path / "wins.db"
     tally = Tally()
-    for piece in pieces:
+    for index, piece in enumerate(pieces):
         assistant = LiveAssistant("run", "--audio", str(piece), "--json", "--db", str(db),
                                   "--reply-wav", str(tmp_path / "replies.wav"), "--pause", "0.8")
-        time.sleep(rng.uniform(1.0, 3.5))  # loading takes ~2 s, the turns ~1.5 s more
+        if index % 3 == 0:
+            time.sleep(rng.uniform(0.3, 2.0))  # while it starts and loads the recogniser
+        else:
+            assistant.turn(1)  # while it takes turns, however long loading took
+            time.sleep(rng.uniform(0.0, 1.2))
         _kill_and_check(assistant, db, tally)
     _assert_clean(tally, db, dict(_rows(db)))
     assert tally.kills >= 4 and tally.reported, "the kills missed the running assistant"

@@ -181,12 +181,9 @@ def test_forget_reaches_words_still_waiting_in_the_journal(tmp_path):
     Journal(journal_path(db)).append({"time": "2026-03-02T09:15:00+00:00", "text": "pending",
                                       "source": "typed", "intent": "other", "key": "k1"})
     counts = privacy.forget(store, None)
-    assert str(counts) == "Deleted 1 utterance." and counts.total == 1
+    assert str(counts) == "Deleted 1 utterance."
     assert journal_path(db).stat().st_size == 0 and store.utterances() == []
     assert str(privacy.forget(store, None)) == "There was nothing to delete."
-    assert privacy.CONFIRM_ALL == "Delete everything? Say yes to confirm."
-    assert privacy.confirm_since(datetime(2026, 3, 2)) == (
-        "Delete everything since Monday 2 March? Say yes to confirm.")
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")

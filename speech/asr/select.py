@@ -59,7 +59,10 @@ def load_recognizer(engine: str = "auto", model: Path | None = None) -> Recogniz
                 f"internet once), put an unzipped model in {places}, or use --engine whisper."
             )
         if not folder.exists():
-            raise ModelError(f"The Vosk model folder {folder} does not exist.")
+            raise ModelError(
+                f"The Vosk model folder {folder} does not exist. Check the path given with "
+                "--model or SMALLWINS_VOSK_MODEL, or run `smallwins models fetch`."
+            )
         return VoskRecognizer(folder)
     from speech.asr.whisper_engine import WhisperRecognizer
 
