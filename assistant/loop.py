@@ -103,9 +103,10 @@ def hear_audio(
 
 class _Speculation:
     """Recognition of a tentative utterance in one worker thread, used for the final utterance
-    only when that has the same start and the same samples, so the transcript cannot differ
-    from recognising after the pause. Otherwise (speech resumed, or the stream ended early)
-    the guess is dropped and the final utterance is recognised as it is."""
+    only when that has the same start, the same samples and the same hints, so the transcript
+    cannot differ from recognising after the pause. Otherwise (speech resumed, the hints
+    changed, or the stream ended early) the guess is dropped and the final utterance is
+    recognised as it is."""
 
     def __init__(
         self, recognizer: Recognizer, hints: Callable[[str], list[str] | None]
@@ -113,24 +114,27 @@ class _Speculation:
         self._recognizer = recognizer
         self._hints = hints
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speculate")
-        self._guess: tuple[Utterance, Future[Transcript]] | None = None
+        self._guess: tuple[Utterance, list[str] | None, Future[Transcript]] | None = None
 
     def start(self, tentative: Utterance) -> None:
         self._drop()
         words = self._hints(self._recognizer.name)
         job = self._worker.submit(recognise, self._recognizer, tentative.audio, words)
-        self._guess = (tentative, job)
+        self._guess = (tentative, words, job)
 
     def transcript(self, final: Utterance) -> Transcript:
+        words = self._hints(self._recognizer.name)
         if self._guess is not None:
-            tentative, job = self._guess
-            if tentative.start_s == final.start_s and np.array_equal(
-                tentative.audio.samples, final.audio.samples
+            tentative, guessed_with, job = self._guess
+            if (
+                tentative.start_s == final.start_s
+                and guessed_with == words
+                and np.array_equal(tentative.audio.samples, final.audio.samples)
             ):
                 self._guess = None
                 return job.result()
             self._drop()
-        return recognise(self._recognizer, final.audio, self._hints(self._recognizer.name))
+        return recognise(self._recognizer, final.audio, words)
 
     def close(self) -> None:
         self._drop()
@@ -140,7 +144,7 @@ class _Speculation:
         """Forget the guess; one not yet started never runs (a running one cannot be stopped,
         and only finishes in the background)."""
         if self._guess is not None:
-            self._guess[1].cancel()
+            self._guess[2].cancel()
             self._guess = None
 
 

@@ -23,8 +23,12 @@ ESPEAK_RATE = 22_050
 """Sample rate (Hz) of espeak-ng's own voices."""
 _ESPEAK = threading.Lock()
 """espeak-ng is one engine per process: one rendering at a time, whichever Synthesizer asks."""
+MAX_CHARS = 5_000
+"""The longest text rendered, about six minutes of speech: espeak-ng crashes the whole process
+on far longer input (seen from about 20,000 characters), and no reply is that long."""
 _RENDER_TIMEOUT_S = 10.0
-"""A reply renders in milliseconds; this only stops a broken espeak from hanging the loop."""
+"""A reply renders in milliseconds; this only stops runaway text (or a broken espeak) from
+holding up the loop."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
 """Between sentences: after . ! or ? and a space (so "2.5" stays whole)."""
@@ -94,6 +98,7 @@ class Synthesizer:
         and `save_to_file` goes through a WAV file, which together took most of the time."""
         from pyttsx3.drivers import _espeak
 
+        _check_length(text)
         parts: list[bytes] = []
         done = threading.Event()
 
@@ -113,6 +118,8 @@ class Synthesizer:
                 text.encode("utf-8"), flags=_espeak.ENDPAUSE | _espeak.CHARS_UTF8
             )
             finished = status == 0 and done.wait(_RENDER_TIMEOUT_S)
+            if not finished:
+                _espeak.Cancel()  # or the rest would be handed to the next rendering
         if not finished or not parts:
             raise SpeechOutputError(f"Speech output produced no audio (espeak status {status})")
         return Audio.from_bytes(b"".join(parts), ESPEAK_RATE)
@@ -120,5 +127,11 @@ class Synthesizer:
     def pieces(self, text: str) -> Iterator[Audio]:
         """`text` rendered one sentence at a time, each only when asked for: the first
         sentence can be playing while the next is rendered."""
+        _check_length(text)
         for sentence in _SENTENCE_END.split(text.strip()):
             yield self.synthesize(sentence)
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise SpeechOutputError(f"the text is too long to speak ({len(text):,} characters)")

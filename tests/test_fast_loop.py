@@ -12,10 +12,10 @@ from conftest import sox
 
 from assistant.loop import hear_audio
 from assistant.voice import ReplyVoice
-from speech.asr.base import transcribe
+from speech.asr.base import Transcript, transcribe
 from speech.audio import Audio, chunks, read_wav
 from speech.output import StreamingOut
-from speech.tts import Synthesizer, VoiceSettings
+from speech.tts import SpeechOutputError, Synthesizer, VoiceSettings
 from speech.vad import Endpointer, utterances
 
 pytestmark = pytest.mark.slow
@@ -168,3 +168,45 @@ def test_reply_voice_streams_only_to_an_output_that_can(synth):
     total = sum(p.duration_s for p in streamed.replies[0])
     assert plain.played[0].duration_s == pytest.approx(total, rel=0.05)
 
+
+
+class Echo:
+    """A recogniser that 'hears' the hint words it was given, to see which ones were used."""
+
+    name = "echo"
+
+    def __init__(self):
+        self.given: list[tuple[str, ...]] = []
+
+    def stream(self, words=None):
+        given = self.given
+        given.append(tuple(words or ()))
+
+        class Stream:
+            def feed(self, audio):
+                return ""
+
+            def finish(self):
+                return Transcript(" ".join(words or ["nothing"]), "echo")
+
+        return Stream()
+
+
+def test_a_guess_made_with_other_hints_is_not_used(speak):
+    """Hints can change between the tentative end and the end (a new practice word)."""
+    audio = read_wav(speak("I took twelve steps"))
+    moments = iter([["steps"], ["cup"], ["cup"]])
+    echo = Echo()
+    heard = list(hear_audio(chunks(audio, 0.1), echo, Endpointer(), "test", lambda: START,
+                            hints=lambda engine: next(moments)))
+    assert [h.text for h in heard] == ["cup"]
+    assert echo.given[-1] == ("cup",)
+
+
+def test_text_too_long_to_speak_is_refused_not_a_crash(synth):
+    """espeak-ng takes the whole process down on text this long."""
+    with pytest.raises(SpeechOutputError, match="too long to speak"):
+        synth.synthesize("I walked ten steps and " * 1000)
+    with pytest.raises(SpeechOutputError, match="too long to speak"):
+        next(synth.pieces("I walked ten steps. " * 1000))
+    assert synth.synthesize("Well done.").duration_s > 0.5
