@@ -95,3 +95,12 @@ def test_folder_that_is_not_a_model(tmp_path):
 def test_whisper_hints_do_not_break_recognition(whisper, speak):
     transcript = transcribe(whisper, read_wav(speak("butterfly")), ["butterfly"])
     assert "butterfly" in transcript.text.lower()
+
+
+def test_whisper_keeps_numbers_whole(whisper, speak):
+    """Whisper writes "1,200"; joining its word pieces would make that "1 ,200"."""
+    from assistant.understand import understand
+
+    transcript = transcribe(whisper, read_wav(speak("I walked one thousand two hundred meters")))
+    (milestone,) = understand(transcript.text).milestones
+    assert (milestone.value, milestone.unit) == (1200, "meters"), transcript.text

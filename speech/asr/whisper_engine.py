@@ -64,13 +64,15 @@ class WhisperRecognizer:
                 vad_filter=False,
                 hotwords=" ".join(words) if words else None,
             )
+            decoded = list(segments)
             found = tuple(
                 Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
-                for segment in segments
+                for segment in decoded
                 for w in (segment.words or [])
             )
         return Transcript(
-            text=" ".join(w.text for w in found),
+            # Whisper's own text, not the words joined: "1,200" is one number, not "1 ,200".
+            text=" ".join(segment.text.strip() for segment in decoded).strip(),
             engine=self.name,
             words=found,
             confidence=mean_confidence(found),
