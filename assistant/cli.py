@@ -98,23 +98,42 @@ db_option = click.option("--db", type=click.Path(path_type=Path),
                          help="Database file. Default: SMALLWINS_DB or the user data folder.")
 
 
-def voice_options(command: F) -> F:
-    for option in reversed(
-        [
-            click.option("--rate", type=click.IntRange(60, 300), default=None,
-                         help=f"Speaking rate, words per minute. Default: {DEFAULT_RATE_WPM}, "
-                         "or what the patient last asked for by voice."),
-            click.option("--volume", type=click.FloatRange(0, 1), default=None,
-                         help="Speech volume, 0 to 1. Default: 1, or what the patient last "
-                         "asked for by voice."),
-            click.option("--voice", default="en-us", show_default=True,
-                         help="espeak-ng voice name or id."),
-            click.option("--speaker", "speaker_device", default=None,
-                         help="Output device name or index. Default: the system's."),
-        ]
-    ):
-        command = option(command)
-    return command
+def _together(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, in the order given."""
+
+    def apply(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+voice_options = _together(
+    click.option("--rate", type=click.IntRange(60, 300), default=None,
+                 help=f"Speaking rate, words per minute. Default: {DEFAULT_RATE_WPM}, "
+                 "or what the patient last asked for by voice."),
+    click.option("--volume", type=click.FloatRange(0, 1), default=None,
+                 help="Speech volume, 0 to 1. Default: 1, or what the patient last "
+                 "asked for by voice."),
+    click.option("--voice", default="en-us", show_default=True,
+                 help="espeak-ng voice name or id."),
+    click.option("--speaker", "speaker_device", default=None,
+                 help="Output device name or index. Default: the system's."),
+)
+listening_options = _together(
+    click.option("--audio", type=click.Path(path_type=Path),
+                 help="Take speech from this recording instead of the microphone."),
+    click.option("--reply-wav", type=click.Path(path_type=Path),
+                 help="Write everything said into this WAV file instead of the speaker."),
+    click.option("--text", "typed", is_flag=True,
+                 help="Read lines typed or piped instead, one per line."),
+    db_option,
+    click.option("--mic", default=None, help="Microphone name or index. Default: the system's."),
+    click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
+                 show_default=True, help="Seconds of silence that end an utterance."),
+)
+"""Where speech comes from and where replies go, the same for `run` and `practice`."""
 
 
 def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
@@ -138,15 +157,7 @@ def cli(ctx: click.Context, config_path: Path | None, log_level: str | None) -> 
 
 
 @cli.command()
-@click.option("--audio", type=click.Path(path_type=Path),
-              help="Run on a recording instead of the microphone, as if spoken to the device.")
-@click.option("--reply-wav", type=click.Path(path_type=Path),
-              help="Write every spoken reply into this WAV file instead of the speaker.")
-@click.option("--text", "typed", is_flag=True, help="Read utterances typed or piped, one per line.")
-@db_option
-@click.option("--mic", default=None, help="Microphone name or index. Default: the system's.")
-@click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
-              show_default=True, help="Seconds of silence that end an utterance.")
+@listening_options
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per turn.")
 @click.option("--wake/--no-wake", default=None,
               help="Outside a conversation, react only to the wake phrase. "

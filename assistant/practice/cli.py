@@ -19,6 +19,7 @@ from assistant.cli import (
     db_option,
     engine_option,
     listen,
+    listening_options,
     model_option,
     plain_errors,
     voice_options,
@@ -45,7 +46,6 @@ from assistant.voice import ReplyVoice
 from speech.devices import Speaker
 from speech.output import AudioOut, WavRecorder
 from speech.tts import VoiceSettings
-from speech.vad import DEFAULT_PAUSE_S
 
 
 @click.group(invoke_without_command=True)
@@ -58,15 +58,7 @@ from speech.vad import DEFAULT_PAUSE_S
               help="Items in a session drawn from the sets.")
 @click.option("--level", type=click.IntRange(LEVELS[0], LEVELS[-1]),
               help="Start the kinds practised at this level (it adapts from there).")
-@click.option("--audio", type=click.Path(path_type=Path),
-              help="Take the answers from this recording instead of the microphone.")
-@click.option("--reply-wav", type=click.Path(path_type=Path),
-              help="Write everything said into this WAV file instead of the speaker.")
-@click.option("--text", "typed", is_flag=True, help="Read answers typed or piped, one per line.")
-@db_option
-@click.option("--mic", default=None, help="Microphone name or index. Default: the system's.")
-@click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
-              show_default=True, help="Seconds of silence that end an answer.")
+@listening_options
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object per attempt: target, heard, score, passed.")
 @engine_option
