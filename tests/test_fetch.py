@@ -23,7 +23,7 @@ import pytest
 
 from speech.asr import fetch
 from speech.asr.fetch import ENGLISH_SMALL, FetchError, ModelSource, fetch_model
-from speech.asr.vosk_engine import is_vosk_model
+from speech.asr.vosk_model import is_vosk_model
 
 NAME = "vosk-model-tiny-test-0.1"
 MODEL_FILES = {

@@ -38,7 +38,7 @@ from pathlib import Path
 import pooch
 import requests
 
-from speech.asr.vosk_engine import is_vosk_model
+from speech.asr.vosk_model import is_vosk_model
 
 __all__ = ["ENGLISH_SMALL", "FetchError", "ModelSource", "fetch_model"]
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import platformdirs
 
 from speech.asr.base import ModelError, Recognizer
-from speech.asr.vosk_engine import is_vosk_model
+from speech.asr.vosk_model import is_vosk_model
 
 ENGINES = ("auto", "vosk", "whisper")
 PROJECT_MODELS = Path(__file__).resolve().parents[2] / "models"

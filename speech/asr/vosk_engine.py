@@ -13,17 +13,12 @@ from pathlib import Path
 import vosk
 
 from speech.asr.base import ModelError, Transcript, Word, mean_confidence
+from speech.asr.vosk_model import is_vosk_model
 from speech.audio import SPEECH_RATE, Audio
 
 vosk.SetLogLevel(-1)
 
 
-MODEL_MARKERS = ("am/final.mdl", "conf/model.conf", "graph")
-"""Files every Vosk model folder has: enough to tell a model from a stray or half-copied folder."""
-
-
-def is_vosk_model(folder: Path) -> bool:
-    return folder.is_dir() and all((folder / marker).exists() for marker in MODEL_MARKERS)
 
 
 class VoskRecognizer:
