@@ -197,10 +197,7 @@ def run(
     out: AudioOut = WavRecorder(reply_wav) if reply_wav else Speaker(speaker_device)
     speaker = ReplyVoice(voice_settings(rate, volume, voice), out, warn)
 
-    def tell(message: str) -> None:
-        """Problems the patient should hear about are spoken and printed."""
-        warn(message)
-        speaker.say(message)
+    tell = speaker.tell
 
     def show(turn: Turn) -> None:
         if as_json:

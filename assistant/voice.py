@@ -24,7 +24,7 @@ class ReplyVoice:
         try:
             self._synth = Synthesizer(settings)
         except SpeechOutputError as error:
-            self._tell(str(error))
+            self._warn_once(str(error))
 
     def say(self, text: str, settings: VoiceSettings | None = None) -> None:
         """Speak `text`, with new `settings` if the patient asked for slower or louder.
@@ -40,9 +40,14 @@ class ReplyVoice:
             else:
                 self._out.play(self._synth.synthesize(text))
         except (SpeechOutputError, AudioDeviceError, OSError) as error:
-            self._tell(f"I can't speak right now ({error}); replies are printed instead.")
+            self._warn_once(f"I can't speak right now ({error}); replies are printed instead.")
 
-    def _tell(self, message: str) -> None:
+    def tell(self, message: str, settings: VoiceSettings | None = None) -> None:
+        """A problem the patient should hear about: printed, then spoken."""
+        self._warn(message)
+        self.say(message, settings)
+
+    def _warn_once(self, message: str) -> None:
         if not self._warned:
             self._warn(message)
             self._warned = True

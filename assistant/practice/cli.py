@@ -98,8 +98,7 @@ def practice(
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
     try:
         def tell(message: str) -> None:
-            warn(message)
-            speaker.say(message, settings)
+            speaker.tell(message, settings)
 
         answers, _ = listen(audio, typed, mic, pause, engine, model, tell, hints=session.words)
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
@@ -108,8 +107,7 @@ def practice(
         click.echo("Goodbye.", err=True)
     except PLAIN_ERRORS as error:
         session.stop()
-        warn(str(error))
-        speaker.say(str(error), settings)
+        speaker.tell(str(error), settings)
         sys.exit(1)
 
 
