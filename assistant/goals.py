@@ -14,7 +14,7 @@ from assistant.history import Goal
 from assistant.phrasing import amount
 from assistant.store import Store
 from assistant.understand import Milestone, Understanding
-from assistant.understand.vocab import base_form
+from assistant.understand.lexicon import base_form
 
 SAME_GOAL_SIMILARITY = 75
 """How alike (0–100) a milestone's words and a goal's must be to count as that goal done."""

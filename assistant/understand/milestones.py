@@ -14,10 +14,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .lexicon import is_past_only
 from .normalise import CLAUSE, SENTENCE
 from .numbers import parse_number, tidy
 from .summary import describe
-from .vocab import VOCAB, Activity, is_past_only
+from .vocab import VOCAB, Activity
 
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))

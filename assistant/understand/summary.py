@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .lexicon import base_form, is_verb, past_tense
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number
-from .vocab import VOCAB, base_form, is_verb, past_tense
+from .vocab import VOCAB
 
 if TYPE_CHECKING:
     from .milestones import Mention, Quantity

@@ -1,9 +1,8 @@
 """The vocabulary file, loaded once and compiled into fast lookups.
 
 All word knowledge sits in ``vocabulary.toml`` so it can be extended without code. Words in
-activity patterns are expanded to every inflection with lemminflect (an English
-lemmatiser that ships its tables), so the file lists "walk" and the extractor also knows
-"walked", "walking" and "walks"; "stand" brings "stood".
+activity patterns are expanded to every inflection (see ``lexicon``), so the file lists "walk"
+and the extractor also knows "walked", "walking" and "walks"; "stand" brings "stood".
 """
 
 from __future__ import annotations
@@ -11,75 +10,13 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import resources
 
-from lemminflect import getAllInflections, getAllLemmas, getInflection
+from .lexicon import inflections
 
 # A pattern gap: up to four tokens that are neither clause boundaries ("|", "||") nor "and",
 # so one pattern does not swallow two actions ("got out of bed and into my chair").
 _GAP = r"(?: (?!and(?: |$))[^ |][^ ]*){0,4}?"
-
-
-@cache
-def inflections(word: str) -> frozenset[str]:
-    """Every inflected form of ``word`` (and of its lemmas), the word itself included."""
-    forms = {word}
-    if " " in word or "-" in word or not word.isalpha():
-        head, _, last = word.rpartition(" ")
-        if head and last.isalpha():
-            forms |= {f"{head} {form}" for form in inflections(last)}
-        return frozenset(forms)
-    lemmas = {word}
-    for found in getAllLemmas(word).values():
-        lemmas.update(found)
-    for lemma in lemmas:
-        for found in getAllInflections(lemma).values():
-            forms.update(found)
-    return frozenset(forms)
-
-
-@cache
-def past_tense(word: str) -> str:
-    """The simple past of a verb form ("walk", "walking" -> "walked"); other words unchanged."""
-    lemmas = getAllLemmas(word).get("VERB")
-    if not lemmas:
-        return word
-    past = getInflection(lemmas[0], tag="VBD")
-    return past[0] if past else word
-
-
-@cache
-def is_verb(word: str) -> bool:
-    """True when ``word`` can be a verb form ("walked", "read"; not "crossword")."""
-    return "VERB" in getAllLemmas(word)
-
-
-@cache
-def base_form(word: str) -> str:
-    """The bare verb of a verb form ("walked" -> "walk"); other words unchanged."""
-    lemmas = getAllLemmas(word).get("VERB")
-    return lemmas[0] if lemmas else word
-
-
-@cache
-def is_past_only(word: str) -> bool:
-    """True for forms that can only be past tense ("walked", "stood"; not "read" or "put")."""
-    lemmas = getAllLemmas(word).get("VERB")
-    if not lemmas or word == lemmas[0]:
-        return False
-    pasts = set(getInflection(lemmas[0], tag="VBD")) | set(getInflection(lemmas[0], tag="VBN"))
-    return word in pasts
-
-
-@cache
-def is_finite_verb(word: str) -> bool:
-    """True for verb forms that need a subject ("came", "is", "takes"; not "take" or "read")."""
-    lemmas = getAllLemmas(word)
-    for lemma in (*lemmas.get("VERB", ()), *lemmas.get("AUX", ())):
-        if word != lemma and word in (*getInflection(lemma, "VBD"), *getInflection(lemma, "VBZ")):
-            return True
-    return False
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,8 @@ import re
 
 from rapidfuzz import fuzz
 
-from .vocab import VOCAB, is_finite_verb
+from .lexicon import is_finite_verb
+from .vocab import VOCAB
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CALL_PUNCTUATION = re.compile(r"[,.!?;:]")

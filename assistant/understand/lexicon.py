@@ -1,0 +1,176 @@
+"""English word forms, as lemminflect gives them, kept small.
+
+lemminflect (an English lemmatiser that ships its tables) answers every question here, but its
+tables take about 60 MB once loaded, a quarter of the home device's memory budget. So
+``lexicon.json.gz`` keeps only the answers the assistant asks for: the inflections of every
+word in ``vocabulary.toml``, and for every English verb form its bare verb, simple past and
+tense. ``scripts/build_lexicon.py`` writes it from lemminflect, and a test checks that it still
+matches. A word it does not hold (one a therapist has just added to the vocabulary) is asked of
+lemminflect itself, and so is every word if the file is missing: that costs memory, not answers.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import logging
+import re
+import tomllib
+from dataclasses import astuple, dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+TABLE = "lexicon.json.gz"
+
+
+@dataclass(frozen=True)
+class VerbForm:
+    """What the extractor needs to know about one verb form ("stood")."""
+
+    base: str
+    """The bare verb ("stand"); empty for a form that is only an auxiliary."""
+    past: str
+    """The simple past of `base`; empty when there is none."""
+    past_only: bool
+    """Only ever past tense ("walked", "stood"; not "read" or "put")."""
+    finite: bool
+    """Needs a subject ("came", "is", "takes"; not "take" or "read")."""
+
+
+@cache
+def inflections(word: str) -> frozenset[str]:
+    """Every inflected form of ``word`` (and of its lemmas), the word itself included."""
+    if " " in word or "-" in word or not word.isalpha():
+        head, _, last = word.rpartition(" ")
+        forms = {word}
+        if head and last.isalpha():
+            forms |= {f"{head} {form}" for form in inflections(last)}
+        return frozenset(forms)
+    table = _table()
+    known = table["inflections"].get(word) if table else None
+    return frozenset(known) if known is not None else frozenset(word_inflections(word))
+
+
+@cache
+def verb_form(word: str) -> VerbForm | None:
+    """``word`` as a verb form; None when it cannot be one."""
+    table = _table()
+    if table is None:
+        return ask_verb_form(word)
+    known = table["verbs"].get(word)
+    return VerbForm(*known) if known else None
+
+
+def is_verb(word: str) -> bool:
+    """True when ``word`` can be a verb form ("walked", "read"; not "crossword")."""
+    form = verb_form(word)
+    return bool(form and form.base)
+
+
+def base_form(word: str) -> str:
+    """The bare verb of a verb form ("walked" -> "walk"); other words unchanged."""
+    form = verb_form(word)
+    return form.base if form and form.base else word
+
+
+def past_tense(word: str) -> str:
+    """The simple past of a verb form ("walk", "walking" -> "walked"); other words unchanged."""
+    form = verb_form(word)
+    return form.past if form and form.past else word
+
+
+def is_past_only(word: str) -> bool:
+    form = verb_form(word)
+    return bool(form and form.past_only)
+
+
+def is_finite_verb(word: str) -> bool:
+    form = verb_form(word)
+    return bool(form and form.finite)
+
+
+@cache
+def _table() -> dict[str, dict[str, Any]] | None:
+    try:
+        with resources.files(__package__).joinpath(TABLE).open("rb") as raw:
+            return json.loads(gzip.decompress(raw.read()))
+    except FileNotFoundError:
+        log.warning("%s is missing: asking lemminflect instead (about 60 MB more)", TABLE)
+        return None
+
+
+# -- asking lemminflect (building the table, and for words it does not hold) ---------------
+
+
+def word_inflections(word: str) -> set[str]:
+    from lemminflect import getAllInflections, getAllLemmas
+
+    forms, lemmas = {word}, {word}
+    for found in getAllLemmas(word).values():
+        lemmas.update(found)
+    for lemma in lemmas:
+        for found in getAllInflections(lemma).values():
+            forms.update(found)
+    return forms
+
+
+def ask_verb_form(word: str) -> VerbForm | None:
+    from lemminflect import getAllLemmas, getInflection
+
+    lemmas = getAllLemmas(word)
+    verbs = lemmas.get("VERB", ())
+    finite = any(
+        word != lemma and word in (*getInflection(lemma, "VBD"), *getInflection(lemma, "VBZ"))
+        for lemma in (*verbs, *lemmas.get("AUX", ()))
+    )
+    if not verbs:
+        return VerbForm("", "", False, finite) if finite or "AUX" in lemmas else None
+    base = verbs[0]
+    pasts = getInflection(base, tag="VBD")
+    past_only = word != base and word in {*pasts, *getInflection(base, tag="VBN")}
+    return VerbForm(base, pasts[0] if pasts else "", past_only, finite)
+
+
+def build_table(vocabulary_text: str) -> dict[str, dict[str, Any]]:
+    """The table, from lemminflect: every word of the vocabulary, every verb form it knows."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    known_words = {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()}
+    verbs = {}
+    for word in sorted(known_words):
+        form = ask_verb_form(word)
+        if form:
+            verbs[word] = list(astuple(form))
+    words = sorted(vocabulary_words(vocabulary_text))
+    return {
+        "inflections": {word: sorted(word_inflections(word)) for word in words},
+        "verbs": verbs,
+    }
+
+
+def vocabulary_words(text: str) -> set[str]:
+    """Every lowercase word written anywhere in the vocabulary file's values."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(re.findall(r"[a-z]+", value.lower()))
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(tomllib.loads(text))
+    return words
+
+
+def write_table(table: dict[str, dict[str, Any]], path: Path) -> None:
+    data = json.dumps(table, sort_keys=True, separators=(",", ":")).encode()
+    path.write_bytes(gzip.compress(data, mtime=0))
