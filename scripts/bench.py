@@ -36,7 +36,7 @@ each row come from the same audio on the same machine under the same load:
   it ran before (faster-whisper's defaults: a 30 s window, re-decoding low-scoring text) on
   the same clips, with its understanding figures.
 
-The full run takes about five minutes (most of it the real-time feed); --quick uses a few
+The full run takes about seven minutes (most of it the real-time feed); --quick uses a few
 utterances, for the test suite. Goals are printed next to the figures; the exit code does
 not depend on them.
 """
