@@ -136,6 +136,11 @@ listening_options = _together(
 """Where speech comes from and where replies go, the same for `run` and `practice`."""
 
 
+def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:
+    """Where speech goes: into the WAV file when one is given, else out of the speaker."""
+    return WavRecorder(wav) if wav else Speaker(speaker_device)
+
+
 def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
     return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
                          volume=1.0 if volume is None else volume, voice=voice)
@@ -194,8 +199,8 @@ def run(
     speaker_device: str | None,
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
-    out: AudioOut = WavRecorder(reply_wav) if reply_wav else Speaker(speaker_device)
-    speaker = ReplyVoice(voice_settings(rate, volume, voice), out, warn)
+    speaker = ReplyVoice(voice_settings(rate, volume, voice), audio_out(reply_wav, speaker_device),
+                         warn)
 
     tell = speaker.tell
 
@@ -355,8 +360,7 @@ def say(text: str, wav: Path | None, rate: int, volume: float, voice: str,
         speaker_device: str | None) -> None:
     """Speak TEXT aloud, or save it as a WAV file."""
     audio = Synthesizer(voice_settings(rate, volume, voice)).synthesize(text)
-    out: AudioOut = WavRecorder(wav) if wav else Speaker(speaker_device)
-    out.play(audio)
+    audio_out(wav, speaker_device).play(audio)
 
 
 @cli.command()
@@ -448,8 +452,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
     if speak:
         summary = week_summary(store, moment, Phrasebook((), seed=0))
         click.echo(summary)
-        out: AudioOut = WavRecorder(wav) if wav else Speaker(speaker_device)
-        out.play(Synthesizer(voice_for(store, rate, volume, voice)).synthesize(summary))
+        speech = Synthesizer(voice_for(store, rate, volume, voice)).synthesize(summary)
+        audio_out(wav, speaker_device).play(speech)
         if html_path is None:
             return
     from assistant.report import html  # matplotlib loads only when a page is made

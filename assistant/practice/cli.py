@@ -16,6 +16,7 @@ import click
 
 from assistant.cli import (
     PLAIN_ERRORS,
+    audio_out,
     db_option,
     engine_option,
     listen,
@@ -43,8 +44,6 @@ from assistant.practice.runner import practise
 from assistant.practice.session import Feedback, PracticeSession
 from assistant.store import Store
 from assistant.voice import ReplyVoice
-from speech.devices import Speaker
-from speech.output import AudioOut, WavRecorder
 from speech.tts import VoiceSettings
 
 
@@ -93,8 +92,7 @@ def practice(
     homework = _homework(items_text, items_file)
     store = Store(database_path(db))
     settings = voice_for(store, rate, volume, voice)
-    out: AudioOut = WavRecorder(reply_wav) if reply_wav else Speaker(speaker_device)
-    speaker = ReplyVoice(settings, out, warn)
+    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn)
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
     try:
         def tell(message: str) -> None:
