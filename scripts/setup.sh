@@ -16,8 +16,10 @@ $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-rec
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { echo "Small Wins needs Python 3.11 or newer (found $(python3 --version))." >&2; exit 1; }
 
-echo "Small Wins setup: creating .venv and installing the package..."
+echo "Small Wins setup: creating .venv and installing the pinned packages (requirements.lock)..."
 [ -x .venv/bin/python ] || python3 -m venv .venv
-.venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test]"
+# Every package, transitive ones included, at the version and hash the tests ran on; then the
+# project itself, which adds nothing further (--no-deps). scripts/lock.sh refreshes the lock.
+.venv/bin/python -m pip install -q --require-hashes -r requirements.lock
+.venv/bin/python -m pip install -q --no-deps -e .
 echo "Small Wins setup: done. Start with: .venv/bin/smallwins run"
