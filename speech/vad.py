@@ -8,12 +8,16 @@ That long pause is dead time for the patient waiting for an answer, so the endpo
 reports a *tentative* end as soon as the pause has lasted the padding kept after speech: from
 then on, the utterance's audio is exactly what it will be if the pause completes, and a
 recogniser can start on it while the rest of the pause runs (see assistant.loop.hear_audio).
+
+A word-finding pause can be longer than that pause ("i walked to the… kitchen"). When the pause
+completes, a caller's `Hold` may judge the words so far unfinished, and the endpointer then
+keeps listening up to `max_pause_s` of silence: speech resuming continues the same utterance.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,6 +42,11 @@ class Utterance:
     """False for a tentative end (`Endpointer.events`): the pause has begun but may not last."""
 
 
+Hold = Callable[[Utterance], bool]
+"""Asked when the normal pause completes, with the utterance as it would end there: True
+keeps listening for the rest of an unfinished sentence, up to the longest pause."""
+
+
 class Endpointer:
     """Feed audio in any block size; get back each utterance once its closing pause has passed."""
 
@@ -49,11 +58,15 @@ class Endpointer:
         min_speech_s: float = 0.25,
         max_utterance_s: float = 30.0,
         padding_s: float = 0.3,
+        max_pause_s: float | None = None,
     ) -> None:
+        """`max_pause_s`: the longest silence inside an utterance a `Hold` may ask for (none by
+        default: every pause of `pause_s` ends the utterance)."""
         self._vad = webrtcvad.Vad(aggressiveness)
         self._frame = SPEECH_RATE * frame_ms // 1000
         self._frame_s = frame_ms / 1000
         self._pause_frames = max(1, round(pause_s / self._frame_s))
+        self._max_pause_frames = max(self._pause_frames, round((max_pause_s or 0) / self._frame_s))
         self._min_voiced = max(1, round(min_speech_s / self._frame_s))
         self._max_frames = round(max_utterance_s / self._frame_s)
         self._padding = max(1, round(padding_s / self._frame_s))
@@ -64,31 +77,33 @@ class Endpointer:
         self._start_frame = 0
         self._voiced = 0
         self._silent_run = 0
+        self._held = False
 
     def feed(self, audio: Audio) -> list[Utterance]:
         """Take the next block of 16 kHz audio; return the utterances it completed."""
         return [utterance for utterance in self.events(audio) if utterance.final]
 
-    def events(self, audio: Audio) -> list[Utterance]:
+    def events(self, audio: Audio, hold: Hold | None = None) -> list[Utterance]:
         """Like `feed`, but also return a tentative utterance (`final=False`) each time a pause
         inside speech reaches the padding length. If the pause goes on to end the utterance,
         the final utterance has the same start and the very same samples; if speech resumes,
-        the tentative one is simply superseded."""
+        the tentative one is simply superseded. `hold` may extend a pause (see `Hold`); the
+        utterance it is shown has the same samples too."""
         samples = np.concatenate([self._pending, audio.samples])
         whole = len(samples) // self._frame * self._frame
         self._pending = samples[whole:]
         done = []
         for start in range(0, whole, self._frame):
-            utterance = self._step(samples[start : start + self._frame])
+            utterance = self._step(samples[start : start + self._frame], hold)
             if utterance:
                 done.append(utterance)
         return done
 
     def flush(self) -> Utterance | None:
         """End of stream: return speech still in progress, if there was enough of it."""
-        return self._close(self._frames_seen) if self._speech else None
+        return self._close() if self._speech else None
 
-    def _step(self, frame: np.ndarray) -> Utterance | None:
+    def _step(self, frame: np.ndarray, hold: Hold | None = None) -> Utterance | None:
         voiced = self._vad.is_speech(frame.tobytes(), SPEECH_RATE)
         self._frames_seen += 1
         if not self._speech:
@@ -103,52 +118,60 @@ class Endpointer:
         self._speech.append(frame)
         if voiced:
             self._voiced += 1
-            self._silent_run = 0
+            self._silent_run, self._held = 0, False
         else:
             self._silent_run += 1
-        if self._silent_run >= self._pause_frames or len(self._speech) >= self._max_frames:
-            return self._close(self._frames_seen)
+        if len(self._speech) >= self._max_frames:
+            return self._close()
+        if self._silent_run == self._pause_frames:
+            self._held = self._may_hold(hold)
+        if self._silent_run >= self._pause_frames and (
+            not self._held or self._silent_run >= self._max_pause_frames
+        ):
+            return self._close()
         if self._silent_run == self._padding and self._voiced >= self._min_voiced:
-            return self._tentative()
+            return self._now(final=False)
         return None
 
-    def _tentative(self) -> Utterance:
-        """The utterance as `_close` would cut it now: all frames, as the silence so far is
-        exactly the padding that `_close` keeps."""
+    def _may_hold(self, hold: Hold | None) -> bool:
+        return (
+            hold is not None
+            and self._max_pause_frames > self._pause_frames
+            and self._voiced >= self._min_voiced
+            and hold(self._now(final=True))
+        )
+
+    def _now(self, final: bool) -> Utterance:
+        """The utterance as it ends now: its frames up to the padding kept after speech, so a
+        tentative end (silence = the padding) has the very samples of the final one."""
+        keep = len(self._speech) - max(0, self._silent_run - self._padding)
         return Utterance(
-            audio=Audio(np.concatenate(self._speech)),
+            audio=Audio(np.concatenate(self._speech[:keep])),
             start_s=self._start_frame * self._frame_s,
             speech_end_s=(self._start_frame + len(self._speech) - self._silent_run)
             * self._frame_s,
             detected_s=self._frames_seen * self._frame_s,
-            final=False,
+            final=final,
         )
 
-    def _close(self, detected_frame: int) -> Utterance | None:
-        keep = len(self._speech) - max(0, self._silent_run - self._padding)
-        samples = np.concatenate(self._speech[:keep])
-        speech_end = self._start_frame + len(self._speech) - self._silent_run
-        enough = self._voiced >= self._min_voiced
-        start = self._start_frame
-        self._speech, self._voiced, self._silent_run = [], 0, 0
-        if not enough:
-            return None
-        return Utterance(
-            audio=Audio(samples),
-            start_s=start * self._frame_s,
-            speech_end_s=speech_end * self._frame_s,
-            detected_s=detected_frame * self._frame_s,
-        )
+    def _close(self) -> Utterance | None:
+        utterance = self._now(final=True) if self._voiced >= self._min_voiced else None
+        self._speech, self._voiced, self._silent_run, self._held = [], 0, 0, False
+        return utterance
 
 
 def utterances(
-    stream: Iterable[Audio], endpointer: Endpointer, tentative: bool = False
+    stream: Iterable[Audio],
+    endpointer: Endpointer,
+    tentative: bool = False,
+    hold: Hold | None = None,
 ) -> Iterator[Utterance]:
     """Split a whole stream (a file, a microphone) into utterances, flushing at its end;
-    with `tentative`, tentative ends come too (see `Endpointer.events`)."""
-    take = endpointer.events if tentative else endpointer.feed
+    with `tentative`, tentative ends come too, and `hold` may extend pauses (see
+    `Endpointer.events`)."""
     for block in stream:
-        yield from take(block)
+        found = endpointer.events(block, hold)
+        yield from (u for u in found if tentative or u.final)
     last = endpointer.flush()
     if last:
         yield last

@@ -63,3 +63,31 @@ def test_block_size_does_not_change_the_result(spoken_session):
     }
     assert by_size[0.01] == by_size[0.1] == by_size[0.5]
     assert len(by_size[0.1]) == 2
+
+
+def test_a_hold_keeps_listening_through_a_long_pause(spoken_session):
+    """Asked at the normal pause, a hold extends it up to max_pause_s: a 2.5 s pause inside
+    stays one utterance ending after the whole speech; without a hold it splits, as before."""
+    audio = read_wav(spoken_session(["I walked to the", "kitchen"], gap_s=2.5))
+    asked = []
+
+    def hold(utterance):
+        asked.append(utterance)
+        return len(asked) == 1
+
+    held = list(utterances(chunks(audio, 0.1), Endpointer(max_pause_s=4.0), hold=hold))
+    assert len(held) == 1 and len(asked) == 2
+    assert asked[0].audio.duration_s < held[0].audio.duration_s
+    assert held[0].detected_s == pytest.approx(held[0].speech_end_s + 1.2, abs=0.05)
+    assert len(list(utterances(chunks(audio, 0.1), Endpointer(max_pause_s=4.0)))) == 2
+    assert len(list(utterances(chunks(audio, 0.1), Endpointer(), hold=hold))) == 2
+
+
+def test_a_held_pause_ends_at_the_longest_pause_with_the_tentative_samples(spoken_session):
+    audio = read_wav(spoken_session(["I lifted my"], gap_s=5.0))
+    found = list(utterances(chunks(audio, 0.1), Endpointer(max_pause_s=3.0), tentative=True,
+                            hold=lambda utterance: True))
+    tentative, final = found
+    assert not tentative.final and final.final
+    assert final.detected_s == pytest.approx(final.speech_end_s + 3.0, abs=0.05)
+    assert np.array_equal(tentative.audio.samples, final.audio.samples)
