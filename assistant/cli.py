@@ -46,7 +46,7 @@ from speech.devices import (
 )
 from speech.output import AudioOut, WavRecorder
 from speech.tts import DEFAULT_RATE_WPM, SpeechOutputError, Synthesizer, VoiceSettings
-from speech.vad import DEFAULT_PAUSE_S, Endpointer
+from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S, Endpointer
 
 PLAIN_ERRORS = (
     AudioFileError,
@@ -132,6 +132,9 @@ listening_options = _together(
     click.option("--mic", default=None, help="Microphone name or index. Default: the system's."),
     click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
                  show_default=True, help="Seconds of silence that end an utterance."),
+    click.option("--max-pause", type=click.FloatRange(0, 15), default=DEFAULT_MAX_PAUSE_S,
+                 show_default=True, help="Seconds of silence to wait through when the words "
+                 "so far are unfinished (\"I walked to the…\"); at most --pause: never."),
 )
 """Where speech comes from and where replies go, the same for `run` and `practice`."""
 
@@ -186,6 +189,7 @@ def run(
     db: Path | None,
     mic: str | None,
     pause: float,
+    max_pause: float,
     as_json: bool,
     wake: bool | None,
     wake_phrase: str,
@@ -215,7 +219,7 @@ def run(
     signal.signal(signal.SIGTERM, _stop)
     try:
         store = Store(database_path(db))
-        heard, live = listen(audio, typed, mic, pause, engine, model, tell,
+        heard, live = listen(audio, typed, mic, pause, max_pause, engine, model, tell,
                              hints=lambda engine: dialog.hints(engine))
         listening_for = wake_phrase if (live if wake is None else wake) else None
         dialog = Dialog(
@@ -255,6 +259,7 @@ def listen(
     typed: bool,
     mic: str | None,
     pause: float,
+    max_pause: float,
     engine: str,
     model: Path | None,
     tell: Callable[[str], None],
@@ -267,7 +272,8 @@ def listen(
     if audio:
         recording = read_wav(audio)
         recognizer = load_recognizer(engine, model)
-        heard = hear_audio(chunks(recording), recognizer, Endpointer(pause), "recording",
+        heard = hear_audio(chunks(recording), recognizer, Endpointer(pause, max_pause_s=max_pause),
+                           "recording",
                            hints=hints)
         return _or_nothing_heard(heard, audio, tell), False
     microphone = Microphone(mic)
@@ -283,9 +289,10 @@ def listen(
         microphone,
         lambda error: tell(f"{error} I'll carry on as soon as it works again."),
         lambda: tell("I can hear you again."),
-        bridge=silence(pause + 0.3),
+        bridge=silence(max(pause, max_pause) + 0.3),
     )
-    return hear_audio(blocks, recognizer, Endpointer(pause), "microphone", hints=hints), True
+    endpointer = Endpointer(pause, max_pause_s=max_pause)
+    return hear_audio(blocks, recognizer, endpointer, "microphone", hints=hints), True
 
 
 def _nobody_typing() -> bool:

@@ -17,6 +17,7 @@ import numpy as np
 from assistant.clock import now
 from assistant.practice.session import Part
 from assistant.understand import Understanding
+from assistant.understand.completeness import unfinished
 from speech.asr.base import Recognizer, Transcript, Word, transcribe
 from speech.audio import Audio
 from speech.tts import VoiceSettings
@@ -77,12 +78,17 @@ def hear_audio(
 
     Recognition starts speculatively at each tentative end, while the closing pause still
     runs, so the transcript is usually ready when the pause completes; the words heard are
-    the same as if recognition had waited (see `_Speculation`).
+    the same as if recognition had waited (see `_Speculation`). That transcript also decides
+    whether the words so far are unfinished, so the endpointer keeps listening (up to its
+    longest pause) with no extra recognition for a finished sentence.
     """
     started = clock()
     speculation = _Speculation(recognizer, hints)
     try:
-        for utterance in utterances(blocks, endpointer, tentative=True):
+        for utterance in utterances(
+            blocks, endpointer, tentative=True,
+            hold=lambda ending: unfinished(speculation.transcript(ending).text),
+        ):
             if not utterance.final:
                 speculation.start(utterance)
                 continue
@@ -106,7 +112,8 @@ class _Speculation:
     only when that has the same start, the same samples and the same hints, so the transcript
     cannot differ from recognising after the pause. Otherwise (speech resumed, the hints
     changed, or the stream ended early) the guess is dropped and the final utterance is
-    recognised as it is."""
+    recognised as it is. The transcript is kept until the next tentative end, so asking
+    twice for one utterance (is it finished? then its words) recognises it once."""
 
     def __init__(
         self, recognizer: Recognizer, hints: Callable[[str], list[str] | None]
@@ -131,10 +138,12 @@ class _Speculation:
                 and guessed_with == words
                 and np.array_equal(tentative.audio.samples, final.audio.samples)
             ):
-                self._guess = None
                 return job.result()
             self._drop()
-        return recognise(self._recognizer, final.audio, words)
+        done: Future[Transcript] = Future()
+        done.set_result(recognise(self._recognizer, final.audio, words))
+        self._guess = (final, words, done)
+        return done.result()
 
     def close(self) -> None:
         self._drop()

@@ -26,6 +26,8 @@ import webrtcvad
 from speech.audio import SPEECH_RATE, Audio
 
 DEFAULT_PAUSE_S = 1.2
+DEFAULT_MAX_PAUSE_S = 4.0
+"""The longest word-finding pause inside an unfinished sentence (people with aphasia: 2–4 s)."""
 
 
 @dataclass(frozen=True)

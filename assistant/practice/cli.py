@@ -78,6 +78,7 @@ def practice(
     db: Path | None,
     mic: str | None,
     pause: float,
+    max_pause: float,
     as_json: bool,
     engine: str,
     model: Path | None,
@@ -98,7 +99,8 @@ def practice(
         def tell(message: str) -> None:
             speaker.tell(message, settings)
 
-        answers, _ = listen(audio, typed, mic, pause, engine, model, tell, hints=session.words)
+        answers, _ = listen(audio, typed, mic, pause, max_pause, engine, model, tell,
+                            hints=session.words)
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
