@@ -36,6 +36,12 @@ each row come from the same audio on the same machine under the same load:
   it ran before (faster-whisper's defaults: a 30 s window, re-decoding low-scoring text) on
   the same clips, with its understanding figures.
 
+* Word-finding pauses (`halting_speech`): sentences of real human speech and espeak-ng
+  updates with 2–3 s of silence inserted after an unfinished word, and controls after a
+  finished clause (tests/halting_speech.py), through `hear_audio` with --max-pause 4 s and
+  without (as before): the share heard as one whole turn, tuning and held-out part apart;
+  and, fed in real time, end of speech to words heard for finished and unfinished sentences.
+
 The full run takes about seven minutes (most of it the real-time feed); --quick uses a few
 utterances, for the test suite. Goals are printed next to the figures; the exit code does
 not depend on them.
@@ -46,6 +52,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import io
+import itertools
 import json
 import os
 import platform
@@ -73,6 +80,7 @@ for folder in (ROOT, ROOT / "scripts", ROOT / "tests"):
 
 import bench_extract  # noqa: E402
 import eval_understanding  # noqa: E402
+import halting_speech  # noqa: E402
 
 from assistant.dialog import Dialog, DialogSettings  # noqa: E402
 from assistant.loop import Heard, Turn, converse, hear_audio  # noqa: E402
@@ -85,7 +93,7 @@ from speech.asr.select import load_recognizer  # noqa: E402
 from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
 from speech.audio import Audio, chunks, join, read_wav, silence  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
-from speech.vad import DEFAULT_PAUSE_S, Endpointer, Utterance  # noqa: E402
+from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S, Endpointer, Utterance  # noqa: E402
 
 BLOCK_S = 0.1
 """Block size of the real-time feed: what the microphone delivers (speech.devices)."""
@@ -920,12 +928,72 @@ def print_table(results: dict[str, Any]) -> None:
         print(f"  {name:<32} {value!s:>10} {sign} {goal:<8} {'met' if met else 'NOT met'}")
 
 
+# -- word-finding pauses ----------------------------------------------------------------
+
+
+def halting(quick: bool) -> dict[str, Any]:
+    """One-turn share on the halting split with and without the longer pause, and end of speech
+    to words heard, in real time, for finished and unfinished sentences (see the docstring)."""
+    print("word-finding pauses: halting speech through the hearing loop...", flush=True)
+    recognizer = load_recognizer()
+    cases = halting_speech.all_cases()
+    if quick:
+        cases = [c for c in cases if c.unfinished][:2] + [c for c in cases if not c.unfinished][:2]
+    figures: dict[str, Any] = {"engine": recognizer.name, "cases": len(cases)}
+    for label, max_pause in (("before", None), ("now", DEFAULT_MAX_PAUSE_S)):
+        outcomes = [halting_speech.hear(c, recognizer, DEFAULT_PAUSE_S, max_pause) for c in cases]
+        figures[label] = {
+            f"{part} {kind}": _share([o for o in outcomes if o.case.held_out == held_out
+                                      and o.case.unfinished == unfinished])
+            for part, held_out in (("tuned", False), ("held-out", True))
+            for kind, unfinished in (("unfinished", True), ("controls", False))
+        }
+        figures[label]["human unfinished"] = _share(
+            [o for o in outcomes if o.case.unfinished and o.case.source == "human"])
+    timed = [c for c in cases if not c.unfinished][:: 2 if quick else 4]
+    timed += [] if quick else [c for c in cases if c.unfinished][::6]
+    for label, max_pause in (("before", None), ("now", DEFAULT_MAX_PAUSE_S)):
+        delays: dict[str, list[float]] = {"finished": [], "unfinished": []}
+        for case in timed:
+            # the first turn of a control; the last of an unfinished sentence
+            heard_at = _heard_at(case, recognizer, max_pause, None if case.unfinished else 1)
+            ends = case.speech_end_s if case.unfinished else case.first_end_s
+            if heard_at:
+                delays["unfinished" if case.unfinished else "finished"].append(
+                    1000 * (heard_at[-1] - ends))
+        figures[label]["end of speech to heard, ms"] = {
+            kind: percentiles(values) for kind, values in delays.items() if values}
+    now, before = figures["now"], figures["before"]
+    print(f"  {figures['cases']} sentences, {recognizer.name}: one whole turn / right, "
+          f"--max-pause {DEFAULT_MAX_PAUSE_S:g} s (before: none)")
+    for key, value in now.items():
+        print(f"    {key:<28} {value} (before {before[key]})")
+    return figures
+
+
+def _share(outcomes: Sequence[halting_speech.Outcome]) -> dict[str, Any]:
+    right = sum(o.right for o in outcomes)
+    return {"right": right, "of": len(outcomes),
+            "share": round(right / len(outcomes), 3) if outcomes else None}
+
+
+def _heard_at(case: halting_speech.HaltingCase, recognizer: Recognizer,
+              max_pause: float | None, turns: int | None) -> list[float]:
+    """When each turn (the first `turns`) was heard, seconds after the case's first sample,
+    fed in real time."""
+    started: list[float] = []
+    endpointer = Endpointer(DEFAULT_PAUSE_S, max_pause_s=max_pause)
+    heard = hear_audio(real_time(case.audio, started), recognizer, endpointer, "microphone")
+    return [time.perf_counter() - started[0] for _ in itertools.islice(heard, turns)]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
     parser.add_argument("--quick", action="store_true", help="a few utterances only (tests)")
     args = parser.parse_args(argv)
     results = measure(args.quick)
+    results["halting_speech"] = halting(args.quick)
     print_table(results)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

@@ -27,7 +27,11 @@ from pathlib import Path
 import moonshine_voice
 import numpy as np
 
-from speech.audio import SPEECH_RATE, Audio, join, read_wav, silence
+from assistant.loop import hear_audio
+from assistant.understand.numbers import spoken_to_digits
+from speech.asr.base import Recognizer
+from speech.audio import SPEECH_RATE, Audio, chunks, join, read_wav, silence
+from speech.vad import Endpointer
 
 ASSETS = Path(moonshine_voice.__file__).parent / "assets"
 DATA = Path(__file__).parent / "data"
@@ -220,3 +224,39 @@ def _spoken(render: _Renderer, first: str, rest: str, unfinished: bool, gap_s: f
 
 def all_cases() -> list[HaltingCase]:
     return human_cases() + espeak_cases()
+
+
+@dataclass(frozen=True)
+class Outcome:
+    case: HaltingCase
+    turns: tuple[str, ...]
+
+    @property
+    def right(self) -> bool:
+        """Unfinished: one turn holding both halves. Control: the finished clause is a turn
+        of its own, answered after the normal pause (a held one would merge with the rest,
+        as the silence is shorter than --max-pause)."""
+        if self.case.unfinished:
+            return len(self.turns) == 1 and all(
+                _covers(self.turns[0], part) for part in (self.case.first, self.case.rest)
+            )
+        return len(self.turns) == 2 and _covers(self.turns[0], self.case.first)
+
+
+def hear(case: HaltingCase, recognizer: Recognizer, pause_s: float,
+         max_pause_s: float | None) -> Outcome:
+    """The case through the real hearing loop (endpointing, speculative recognition, hold)."""
+    endpointer = Endpointer(pause_s, max_pause_s=max_pause_s)
+    heard = hear_audio(chunks(case.audio), recognizer, endpointer, "recording")
+    return Outcome(case, tuple(h.text for h in heard))
+
+
+def _covers(heard: str, part: str) -> bool:
+    """At least half the words of `part` are in `heard` (numbers as digits)."""
+    said, wanted = _words(heard), _words(part)
+    return sum(word in said for word in wanted) * 2 >= len(wanted)
+
+
+def _words(text: str) -> list[str]:
+    plain = "".join(c if c.isalnum() or c == "'" else " " for c in text.lower())
+    return spoken_to_digits(plain).split()
