@@ -69,3 +69,12 @@ def test_startup_memory_and_extraction(figures):
     memory = results["understanding_memory_mb"]
     assert 10 < memory["now"] < memory["with_lemminflect_tables"]
     assert "goals" in stdout and "before p50/p95" in stdout
+
+
+def test_halting_speech_figures(figures):
+    halting = figures[0]["halting_speech"]
+    before, now = halting["before"], halting["now"]
+    assert before["tuned unfinished"]["of"] == now["tuned unfinished"]["of"] >= 2
+    assert before["tuned unfinished"]["right"] == 0  # without the longer pause every cut splits
+    for when in (before, now):
+        assert 1000 < when["end of speech to heard, ms"]["finished"]["p50"] < 10_000
