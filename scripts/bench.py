@@ -93,7 +93,13 @@ from speech.asr.select import load_recognizer  # noqa: E402
 from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
 from speech.audio import Audio, chunks, join, read_wav, silence  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
-from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S, Endpointer, Utterance  # noqa: E402
+from speech.vad import (  # noqa: E402
+    DEFAULT_MAX_PAUSE_S,
+    DEFAULT_PAUSE_S,
+    Endpointer,
+    Hold,
+    Utterance,
+)
 
 BLOCK_S = 0.1
 """Block size of the real-time feed: what the microphone delivers (speech.devices)."""
@@ -343,8 +349,8 @@ class TimedEndpointer(Endpointer):
         super().__init__(pause_s)
         self.decided: list[tuple[Utterance, float]] = []
 
-    def events(self, audio: Audio) -> list[Utterance]:
-        found = super().events(audio)
+    def events(self, audio: Audio, hold: Hold | None = None) -> list[Utterance]:
+        found = super().events(audio, hold)
         now = time.perf_counter()
         self.decided += [(u, now) for u in found if u.final]
         return found
