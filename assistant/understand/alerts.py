@@ -4,8 +4,8 @@ A red flag is raised whatever else the utterance says ("I stood up five times, t
 room started spinning"), so this runs on its own over the cleaned tokens. The signs and the
 words that take a sign back live in ``safety.toml``; the mechanisms live here:
 
-  * every token is matched by its surface form and its lemma (``lexicon.base_form``, plural
-    -s), so "fell", "falls" and "fallen" are the one word "fall";
+  * tokens and the words of ``safety.toml`` are both read as lemmas (``lexicon.base_form``,
+    plural -s), so "fell", "falls" and "fallen" are the one word "fall";
   * signs are matched inside a clause; fragments of telegraphic speech ("hip… fell…
     hurts") are read as one clause;
   * context takes a sign back: a negator before it ("no falls", "never felt dizzy"), the
@@ -76,6 +76,8 @@ class Alert:
 @dataclass(frozen=True)
 class _Kind:
     kind: AlertKind
+    firsts: frozenset[str]
+    """Lemmas a sign of this kind can start with: without one, the regexes are skipped."""
     signs: re.Pattern[str] | None
     needs_onset: re.Pattern[str] | None
     light: tuple[re.Pattern[str], ...]
@@ -104,17 +106,11 @@ def _lemma(token: str) -> str:
     return token
 
 
-def _word(word: str) -> str:
-    """A regex for one token whose surface form or lemma is ``word``."""
-    escaped = re.escape(word)
-    return rf"(?:{escaped}~\S+|\S+~{escaped})"
-
-
 def _choice(term: str, lists: dict[str, list[str]]) -> str:
     options: list[str] = []
     for option in term.split("|"):
         options += lists[option[1:]] if option.startswith("@") else [option]
-    phrases = {" ".join(_word(w) for w in option.split("_")) for option in options}
+    phrases = {" ".join(re.escape(_lemma(w)) for w in option.split("_")) for option in options}
     return "(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + ")"
 
 
@@ -129,6 +125,15 @@ def _sign(text: str, lists: dict[str, list[str]]) -> str:
     return "".join(parts)
 
 
+def _firsts(signs: list[str], lists: dict[str, list[str]]) -> frozenset[str]:
+    words: set[str] = set()
+    for sign in signs:
+        for option in sign.split()[0].split("|"):
+            options = lists[option[1:]] if option.startswith("@") else [option]
+            words.update(_lemma(o.split("_")[0]) for o in options)
+    return frozenset(words)
+
+
 def _alternation(signs: list[str], lists: dict[str, list[str]]) -> re.Pattern[str] | None:
     if not signs:
         return None
@@ -137,7 +142,9 @@ def _alternation(signs: list[str], lists: dict[str, list[str]]) -> re.Pattern[st
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
-    return re.compile(r"(?<![^ ])(?:" + "|".join(_choice(w, {}) for w in words) + r")(?![^ ])")
+    """Context words, matched as said (not as lemmas: "left" is not "leave" here)."""
+    body = "|".join(re.escape(w.replace("_", " ")) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
 
 
 def _spaced(words: list[str]) -> tuple[str, ...]:
@@ -154,6 +161,7 @@ def _load() -> _Rules:
         kinds.append(
             _Kind(
                 kind=AlertKind(name),
+                firsts=_firsts(spec.get("signs", []) + spec.get("needs_onset", []), lists),
                 signs=_alternation(spec.get("signs", []), lists),
                 needs_onset=_alternation(spec.get("needs_onset", []), lists),
                 light=tuple(re.compile(p) for p in spec.get("light", [])),
@@ -180,24 +188,34 @@ def _load() -> _Rules:
 _RULES = _load()
 
 
+def _offsets(words: list[str]) -> list[int]:
+    starts, position = [], 0
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    return starts
+
+
 class _View:
-    """Tokens of one utterance as "surface~lemma" in one string, with clause positions."""
+    """Tokens of one utterance: their lemmas in one string to match signs in, and the words
+    as said in another to read the context in (context words are listed as said)."""
 
     def __init__(self, tokens: list[str]) -> None:
         self.tokens = tokens
-        rendered = [t if t in (CLAUSE, SENTENCE) else f"{t}~{_lemma(t)}" for t in tokens]
-        self.text = " ".join(rendered)
-        self.starts: list[int] = []
-        position = 0
-        for item in rendered:
-            self.starts.append(position)
-            position += len(item) + 1
+        lemmas = [_lemma(t) for t in tokens]
+        self.text = " ".join(lemmas)
+        self.starts = _offsets(lemmas)
+        self.said = " ".join(tokens)
+        self.said_starts = _offsets(tokens)
 
     def index(self, char: int) -> int:
         return bisect_right(self.starts, char) - 1
 
     def char(self, index: int) -> int:
-        return self.starts[index] if index < len(self.starts) else len(self.text)
+        return self.starts[index] if index < len(self.starts) else len(self.text) + 1
+
+    def said_char(self, index: int) -> int:
+        return self.said_starts[index] if index < len(self.said_starts) else len(self.said) + 1
 
     def bounds(self, start: int, end: int, marks: tuple[str, ...]) -> tuple[int, int]:
         """The first and past-last token of the stretch around [start, end) between marks."""
@@ -212,7 +230,7 @@ class _View:
     def has(self, name: str, low: int, high: int) -> bool:
         if low >= high:
             return False
-        span = self.text[self.char(low) : self.char(high)].rstrip()
+        span = self.said[self.said_char(low) : self.said_char(high) - 1]
         return _RULES.phrases[name].search(span) is not None
 
     def ends_with(self, phrases: tuple[str, ...], low: int, high: int) -> bool:
@@ -265,8 +283,8 @@ def _negated(view: _View, start: int, low: int) -> bool:
 def _settled(view: _View, end: int, high: int) -> bool:
     """True when the sign is said to be over after it ("went away"; not "won't go away")."""
     regex = _RULES.phrases["resolved"]
-    for match in regex.finditer(view.text, view.char(end), max(view.char(high) - 1, 0)):
-        at = view.index(match.start())
+    for match in regex.finditer(view.said, view.said_char(end), view.said_char(high) - 1):
+        at = bisect_right(view.said_starts, match.start()) - 1
         if not _RULES.negators & set(view.tokens[max(end, at - 2) : at]):
             return True
     return False
@@ -316,27 +334,37 @@ def _quoted_words(text: str) -> frozenset[str]:
     return frozenset(words)
 
 
+def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str | None:
+    """The words that raise a red flag of this kind, or None."""
+    if kind.signs is not None:
+        words = _found(kind, kind.signs, view, quoted, onset=False)
+        if words is not None:
+            return words
+    if kind.needs_onset is not None:
+        words = _found(kind, kind.needs_onset, view, quoted, onset=True)
+        if words is not None:
+            return words
+    for pattern in kind.light:
+        match = pattern.search(light)
+        if match:
+            start = light.count(" ", 0, match.start())
+            said = _View(light.split())
+            if not _taken_back(kind, said, start, start + len(match.group().split()), quoted):
+                return match.group()
+    return None
+
+
 def alert_of(text: str, cleaned: Cleaned) -> Alert | None:
     """The red flag in an utterance (``text`` as heard, ``cleaned`` its tokens), or None."""
     view = _View(_merge_fragments(cleaned.tokens))
-    light = _View(cleaned.light.split())
+    lemmas = frozenset(view.text.split())
     quoted = _quoted_words(text) if '"' in text or "“" in text else frozenset()
     heard: list[tuple[AlertKind, str]] = []
     for kind in _RULES.kinds:
-        words = None
-        if kind.signs is not None:
-            words = _found(kind, kind.signs, view, quoted, onset=False)
-        if words is None and kind.needs_onset is not None:
-            words = _found(kind, kind.needs_onset, view, quoted, onset=True)
-        for pattern in kind.light if words is None else ():
-            match = pattern.search(cleaned.light)
-            if match:
-                start = cleaned.light.count(" ", 0, match.start())
-                words = match.group()
-                if _taken_back(kind, light, start, start + len(words.split()), quoted):
-                    words = None
-        if words is not None:
-            heard.append((kind.kind, words))
+        if kind.light or kind.firsts & lemmas:
+            words = _heard(kind, view, cleaned.light, quoted)
+            if words is not None:
+                heard.append((kind.kind, words))
     if not heard:
         return None
     return Alert(kind=heard[0][0], words=heard[0][1], kinds=tuple(k for k, _ in heard))
