@@ -174,14 +174,14 @@ def _meaning(text: str, cleaned: Cleaned) -> Understanding:
     tokens, reached = without_goal_reached(cleaned.tokens)
     analysis = analyse(tokens)
     done = [f for f in analysis.found if not f.negative and not f.goal]
+    feeling = feeling_of(cleaned)
+    mood = feeling.mood if feeling else None
     if done:
         milestones = tuple(_milestone(f) for f in done)
-        return Understanding(text, "milestone", milestones, None, reached_goal=reached)
+        return Understanding(text, "milestone", milestones, None, reached_goal=reached, mood=mood)
     if reached and not analysis.found and not analysis.setback_cue:
         return Understanding(text, "command", (), "done", reached_goal=True)
     failed = [f for f in analysis.found if f.negative]
-    feeling = feeling_of(cleaned)
-    mood = feeling.mood if feeling else None
     if feeling is not None and (feeling.fear or not failed):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):

@@ -12,7 +12,8 @@ words that take a sign back live in ``safety.toml``; the mechanisms live here:
     sign settling after it ("my headache went away"), long ago ("three years ago"),
     recovery said in passing ("still stiff"), a phrase being practised or quoted, a worry
     or what-if ("I worry about falling"), television or books, someone else ("my friend
-    fell"), a near miss ("I nearly fell");
+    fell"), a near miss ("I nearly fell"), a little of something that is only an emergency
+    when it is a lot ("a bit faint when I stood up", "bled a little");
   * weakness, slurring, dizziness and confusion are part of recovery, so they count only
     when something says they are sudden or new.
 
@@ -93,6 +94,7 @@ class _Rules:
     skippable: frozenset[str]
     settles: frozenset[AlertKind]
     chronic_kinds: frozenset[AlertKind]
+    mild_kinds: frozenset[AlertKind]
 
 
 @cache
@@ -172,7 +174,9 @@ def _load() -> _Rules:
     context = raw["context"]
     phrases = {
         name: _phrases(context[name])
-        for name in ("resolved", "past", "quote", "worry", "near", "media", "bystanders", "chronic")
+        for name in (
+            "resolved", "past", "quote", "worry", "near", "media", "bystanders", "chronic", "mild"
+        )
     }
     phrases["onset"] = _phrases(raw["kinds"]["stroke_sign"]["onset"])
     return _Rules(
@@ -182,6 +186,7 @@ def _load() -> _Rules:
         skippable=frozenset(context["skippable"]),
         settles=frozenset(AlertKind(k) for k in context["settles"]),
         chronic_kinds=frozenset(AlertKind(k) for k in context["chronic_kinds"]),
+        mild_kinds=frozenset(AlertKind(k) for k in context["mild_kinds"]),
     )
 
 
@@ -293,6 +298,7 @@ def _settled(view: _View, end: int, high: int) -> bool:
 def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
     low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
     sentence = view.bounds(start, end, (SENTENCE,))
+    near = max(low, start - 2), min(high, end + 2)
     words = view.tokens[start:end]
     return (
         view.starts_with(kind.not_next, end, high)
@@ -307,6 +313,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or view.has("past", low, high)
         or (kind.kind in _RULES.settles and _settled(view, end, sentence[1]))
         or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence))
+        or (kind.kind in _RULES.mild_kinds and view.has("mild", *near))
     )
 
 
