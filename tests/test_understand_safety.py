@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import subprocess
 import sys
@@ -21,13 +20,9 @@ HELD_OUT = DATA / "safety_test.jsonl"
 STYLES = {"vosk", "whisper", "disfluent", "telegraphic", "caregiver", "in_milestone"}
 
 
-def load_eval():
-    spec = importlib.util.spec_from_file_location("eval_safety", SCRIPT)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(SCRIPT.parent))
+
+import eval_safety  # noqa: E402
 
 
 def cases(path: Path) -> list[dict]:
@@ -49,10 +44,9 @@ def test_safety_sets_are_big_varied_and_well_formed():
 
 
 def test_tuned_split_meets_the_targets():
-    module = load_eval()
-    report = module.evaluate(TUNED)
-    assert report.recall >= module.RECALL_TARGET, report.misses
-    assert report.false_alarm_rate <= module.FALSE_ALARM_TARGET, report.misses
+    report = eval_safety.evaluate(TUNED)
+    assert report.recall >= eval_safety.RECALL_TARGET, report.misses
+    assert report.false_alarm_rate <= eval_safety.FALSE_ALARM_TARGET, report.misses
     assert report.ratio(report.kind_right, report.caught) >= 0.95, report.misses
     assert report.ratio(report.talk_right, report.talk) >= 0.9, report.misses
 
