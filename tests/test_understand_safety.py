@@ -69,6 +69,12 @@ def test_extract_json_carries_the_alert(cli):
     assert ordinary["alert"] is None and ordinary["intent"] == "milestone"
 
 
+def test_extract_names_the_alert_in_plain_text(cli):
+    result = cli("extract", "my husband collapsed in the kitchen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("alert (fainting: collapsed)")
+
+
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
