@@ -117,7 +117,8 @@ def _choice(term: str, lists: dict[str, list[str]]) -> str:
 
 
 def _sign(text: str, lists: dict[str, list[str]]) -> str:
-    parts, gap = [], False
+    parts: list[str] = []
+    gap = False
     for term in text.split():
         if term == "...":
             gap = True
