@@ -383,7 +383,9 @@ def extract(text: str | None, as_json: bool) -> None:
             continue
         found = "; ".join(m["summary"] for m in result["milestones"]) or "-"
         command = f" ({result['command']})" if result["command"] else ""
-        click.echo(f"{result['intent']}{command}: {found}")
+        alert = result["alert"]
+        flag = f" ({alert['kind']}: {alert['words']})" if alert else ""
+        click.echo(f"{result['intent']}{command}{flag}: {found}")
 
 
 def _stdin_lines() -> Iterator[str]:

@@ -6,8 +6,9 @@
 Runs every labelled utterance in tests/data/understanding_*.jsonl through the extractor,
 repeatedly, and through a reference pass over the same texts (``str.lower().split()`` plus
 a ``\\w+`` regex findall). Prints utterances per second for both and their ratio, so the
-figure can be compared across machines of different speed. With --check, exits 1 when the
-extractor is below 5,000 utterances per second.
+figure can be compared across machines of different speed, and the 50th and 95th
+percentile of the time one utterance takes. With --check, exits 1 when the extractor is
+below 5,000 utterances per second.
 """
 
 from __future__ import annotations
@@ -56,6 +57,18 @@ def rate(work: Callable[[str], object], texts: Sequence[str], seconds: float) ->
             return best
 
 
+def percentile_ms(work: Callable[[str], object], texts: Sequence[str], rounds: int = 3) -> dict:
+    """The 50th and 95th percentile of one call's time, in milliseconds, over ``rounds``."""
+    times = []
+    for _ in range(rounds):
+        for text in texts:
+            start = time.perf_counter()
+            work(text)
+            times.append(time.perf_counter() - start)
+    times.sort()
+    return {p: times[min(len(times) - 1, len(times) * p // 100)] * 1000 for p in (50, 95)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
@@ -71,6 +84,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"utterances: {len(texts)} distinct, mean {sum(map(len, texts)) / len(texts):.0f} chars")
     print(f"reference (split + regex):  {baseline:12,.0f} utterances/s")
     print(f"understand():               {extractor:12,.0f} utterances/s")
+    each = percentile_ms(understand, texts)
+    print(f"understand() per utterance: p50 {each[50]:.2f} ms, p95 {each[95]:.2f} ms")
     print(f"ratio: understand takes {baseline / extractor:.0f}x the reference time per utterance")
     print(f"target {TARGET:,.0f}/s: {'met' if extractor >= TARGET else 'NOT met'}")
     return 1 if args.check and extractor < TARGET else 0

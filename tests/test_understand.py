@@ -45,7 +45,7 @@ def test_the_example_from_the_issue_in_both_styles(text):
 
 def test_to_dict_is_the_json_contract_in_order():
     data = understand("I took 12 steps with my walker").to_dict()
-    assert list(data) == ["text", "intent", "milestones", "command"]
+    assert list(data) == ["text", "intent", "milestones", "command", "alert"]
     assert list(data["milestones"][0]) == [
         "category",
         "activity",
@@ -162,7 +162,7 @@ def test_three_milestones_with_amounts():
         "I couldn't lift my arm today.",
         "i wasnt able to stand up",
         "I tried to stand but my legs gave way.",
-        "i fell in the bathroom",
+        "i stumbled in the bathroom",
         "i forgot my appointment",
         "walking was harder today",
     ],
@@ -352,14 +352,11 @@ def test_someone_else_doing_something_is_not_a_milestone():
 @pytest.mark.parametrize(
     "text",
     [
-        "hello",
-        "thank you very much",
-        "it's raining outside",
         "What time is it?",
         "i had chicken for dinner",
     ],
 )
-def test_small_talk_is_other(text):
+def test_talk_about_nothing_in_particular_is_other(text):
     result = understand(text)
     assert (result.intent, result.milestones, result.command) == ("other", (), None)
 

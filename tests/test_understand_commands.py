@@ -164,10 +164,17 @@ def test_a_goal_reached_then_a_new_goal():
 
 
 def test_a_goal_reached_with_a_setback_keeps_both():
-    result = understand("i did it but i fell on the way back")
+    result = understand("i did it but my legs gave way on the way back")
     assert (result.intent, result.reached_goal) == ("setback", True)
+
+
+def test_a_goal_reached_with_a_fall_is_an_alert_that_keeps_the_goal():
+    result = understand("i did it but i fell on the way back")
+    assert (result.intent, result.reached_goal) == ("alert", True)
 
 
 def test_commands_stay_out_of_the_json_contract_extras():
     data = understand("I did it!").to_dict()
-    assert data == {"text": "I did it!", "intent": "command", "milestones": [], "command": "done"}
+    assert data == {
+        "text": "I did it!", "intent": "command", "milestones": [], "command": "done", "alert": None
+    }

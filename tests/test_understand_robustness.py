@@ -10,7 +10,14 @@ from hypothesis import strategies as st
 from assistant.understand import _understand as understand_unguarded
 from assistant.understand import strip_wake, understand
 
-INTENTS = {"milestone", "setback", "goal", "progress_query", "practice", "command", "other"}
+INTENTS = {
+    "milestone", "setback", "goal", "progress_query", "practice", "command", "feeling", "social",
+    "alert", "other",
+}
+ALERT_KINDS = {
+    "stroke_sign", "chest_pain", "breathing", "fall", "self_harm", "overdose", "seizure",
+    "fainting", "choking", "bleeding", "urgent_help",
+}
 CATEGORIES = {"mobility", "arm_hand", "speech", "cognition", "daily_living"}
 UNITS = {
     "steps",
@@ -141,10 +148,17 @@ def check(result, text: str) -> None:
     assert data["intent"] in INTENTS
     assert (data["command"] in COMMANDS) == (data["intent"] == "command")
     json.dumps(data)
-    assert list(data) == ["text", "intent", "milestones", "command"]
+    assert list(data) == ["text", "intent", "milestones", "command", "alert"]
+    assert (data["alert"] is not None) == (data["intent"] == "alert")
+    if data["alert"] is not None:
+        assert set(data["alert"]) == {"kind", "words"}
+        assert data["alert"]["kind"] in ALERT_KINDS and data["alert"]["words"]
+    assert result.mood in {None, "low", "good"}
+    assert data["intent"] != "feeling" or result.mood is not None
+    assert result.request in {None, "call"}
     milestones = list(data["milestones"])
     if result.setback is not None:
-        assert data["intent"] == "setback"
+        assert data["intent"] in {"setback", "alert"}
         milestones.append(result.setback.to_dict())
     for milestone in milestones:
         assert milestone["category"] in CATEGORIES
@@ -162,7 +176,9 @@ def check(result, text: str) -> None:
         assert query.category in CATEGORIES | {None}
         assert query.activity is None or query.category is not None
     assert isinstance(result.reached_goal, bool)
-    assert not result.reached_goal or data["intent"] in {"milestone", "command", "goal", "setback"}
+    assert not result.reached_goal or data["intent"] in {
+        "milestone", "command", "goal", "setback", "feeling", "alert"
+    }
     assert (data["command"] == "done") <= result.reached_goal
 
 

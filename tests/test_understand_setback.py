@@ -67,8 +67,8 @@ def test_a_failed_side_and_help_are_kept():
 @pytest.mark.parametrize(
     "text",
     [
-        "i fell in the bathroom",
-        "I fell this morning.",
+        "i stumbled in the bathroom",
+        "I lost my footing this morning.",
         "i had a bad day",
         "Today was a rough day.",
         "i forgot my appointment",
@@ -99,4 +99,5 @@ def test_setback_is_outside_the_json_contract():
         "intent": "setback",
         "milestones": [],
         "command": None,
+        "alert": None,
     }

@@ -7,10 +7,26 @@ Pipeline: normalise (case, punctuation, numbers as digits, fillers, self-correct
 intents (commands, practice requests, progress questions) -> milestones (activities,
 amounts, assistance, side, failure or plan). Pure, offline and fast; never raises.
 
-Beyond the JSON contract of ``to_dict`` (text, intent, milestones, command), which stays
-fixed because it is stored and printed, an ``Understanding`` carries what the dialog needs
-to answer: ``query`` (what a progress question asks), ``setback`` (what went badly) and
-``reached_goal`` (the patient said "i did it"). ``strip_wake`` finds the wake phrase.
+Intents: milestone | setback | goal | progress_query | practice | command | feeling |
+social | alert | other.
+
+Beyond the JSON contract of ``to_dict`` (text, intent, milestones, command, alert), which
+stays fixed because it is stored and printed, an ``Understanding`` carries what the dialog
+needs to answer: ``query`` (what a progress question asks), ``setback`` (what went badly),
+``reached_goal`` (the patient said "i did it"), ``mood`` (how they feel) and ``request``
+(something asked that the device cannot do). ``strip_wake`` finds the wake phrase.
+
+Red flags come first: an utterance with an ``alert`` (a stroke sign, a fall, chest pain,
+despair... see ``alerts``) has intent "alert" whatever else it says, and no command or
+query, so nothing downstream can answer it as a win, a question or a control word; the
+milestones, setback and mood said with it are kept for the record. Then, in order:
+commands; practice requests; progress questions; greetings, thanks and pleasantries with
+little else (intent "social"; a goodbye the command grammar takes stays the command
+"stop"); requests the device cannot do ("call my daughter": intent "other" with
+``request`` "call", never a milestone); milestones; "i did it"; feelings (intent
+"feeling", ``mood`` low or good, a fear is low; a failure said with a mood stays a
+setback unless it is feared); small talk on a topic ("it is cold today", "social");
+setbacks; goals; and the rest, "other".
 
 Conventions the labelled data and the extractor share:
   * "half an hour" is 30 minutes: fractional hours become minutes and fractional minutes
@@ -30,9 +46,10 @@ Conventions the labelled data and the extractor share:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from .alerts import Alert, AlertKind, alert_of
 from .intents import (
     command_of,
     is_practice_request,
@@ -41,11 +58,21 @@ from .intents import (
     without_goal_reached,
 )
 from .milestones import Found, analyse
-from .normalise import clean
+from .normalise import Cleaned, clean
 from .queries import Query, query_of
+from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .wake import strip_wake
 
-__all__ = ["Milestone", "Query", "Understanding", "strip_wake", "understand"]
+__all__ = [
+    "Alert",
+    "AlertKind",
+    "Milestone",
+    "Mood",
+    "Query",
+    "Understanding",
+    "strip_wake",
+    "understand",
+]
 
 
 @dataclass(frozen=True)
@@ -78,7 +105,9 @@ class Understanding:
 
     ``query`` is set for intent progress_query and ``setback`` (when an activity is named)
     for intent setback; ``reached_goal`` is True when the patient says a goal is reached,
-    whether or not they say what it was.
+    whether or not they say what it was. ``alert`` is set exactly when intent is "alert";
+    ``mood`` whenever a feeling is said (intent "feeling" when nothing more is said);
+    ``request`` names what was asked that the device cannot do ("call").
     """
 
     text: str
@@ -88,6 +117,9 @@ class Understanding:
     query: Query | None = None
     setback: Milestone | None = None
     reached_goal: bool = False
+    alert: Alert | None = None
+    mood: Mood | None = None
+    request: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``smallwins extract --json``, keys in contract order."""
@@ -96,6 +128,7 @@ class Understanding:
             "intent": self.intent,
             "milestones": [m.to_dict() for m in self.milestones],
             "command": self.command,
+            "alert": self.alert.to_dict() if self.alert else None,
         }
 
 
@@ -115,6 +148,15 @@ def _understand(text: str) -> Understanding:
     cleaned = clean(text)
     if cleaned is None:
         return Understanding(text, "other", (), None)
+    meaning = _meaning(text, cleaned)
+    alert = alert_of(text, cleaned)
+    if alert is None:
+        return meaning
+    return replace(meaning, intent="alert", command=None, query=None, alert=alert)
+
+
+def _meaning(text: str, cleaned: Cleaned) -> Understanding:
+    """What the utterance means apart from any red flag."""
     command = command_of(cleaned.light)
     if command is not None:
         return Understanding(text, "command", (), command)
@@ -124,18 +166,31 @@ def _understand(text: str) -> Understanding:
         return Understanding(text, "practice", (), None)
     if is_progress_query(cleaned):
         return Understanding(text, "progress_query", (), None, query=query_of(cleaned))
+    if is_social(cleaned):
+        return Understanding(text, "social", (), None)
+    request = request_of(cleaned)
+    if request is not None:
+        return Understanding(text, "other", (), None, request=request)
     tokens, reached = without_goal_reached(cleaned.tokens)
     analysis = analyse(tokens)
     done = [f for f in analysis.found if not f.negative and not f.goal]
+    feeling = feeling_of(cleaned)
+    mood = feeling.mood if feeling else None
     if done:
         milestones = tuple(_milestone(f) for f in done)
-        return Understanding(text, "milestone", milestones, None, reached_goal=reached)
+        return Understanding(text, "milestone", milestones, None, reached_goal=reached, mood=mood)
     if reached and not analysis.found and not analysis.setback_cue:
         return Understanding(text, "command", (), "done", reached_goal=True)
     failed = [f for f in analysis.found if f.negative]
+    if feeling is not None and (feeling.fear or not failed):
+        return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
+    if not failed and is_small_talk(cleaned):
+        return Understanding(text, "social", (), None)
     if analysis.setback_cue or failed:
         setback = _milestone(failed[0]) if failed else None
-        return Understanding(text, "setback", (), None, setback=setback, reached_goal=reached)
+        return Understanding(
+            text, "setback", (), None, setback=setback, reached_goal=reached, mood=mood
+        )
     goals = [f for f in analysis.found if f.goal]
     if goals or states_goal(cleaned):
         milestones = tuple(_milestone(f) for f in goals)

@@ -1,0 +1,378 @@
+"""Red flags: words that may mean the person needs help now (a stroke, a fall, despair).
+
+A red flag is raised whatever else the utterance says ("I stood up five times, then the
+room started spinning"), so this runs on its own over the cleaned tokens. The signs and the
+words that take a sign back live in ``safety.toml``; the mechanisms live here:
+
+  * tokens and the words of ``safety.toml`` are both read as lemmas (``lexicon.base_form``,
+    plural -s), so "fell", "falls" and "fallen" are the one word "fall";
+  * signs are matched inside a clause; fragments of telegraphic speech ("hip… fell…
+    hurts") are read as one clause;
+  * context takes a sign back: a negator before it ("no falls", "never felt dizzy"), the
+    sign settling after it ("my headache went away"), long ago ("three years ago"),
+    recovery said in passing ("still stiff"), a phrase being practised or quoted, a worry
+    or what-if ("I worry about falling"), television or books, someone else ("my friend
+    fell"), a near miss ("I nearly fell"), a little of something that is only an emergency
+    when it is a lot ("a bit faint when I stood up", "bled a little");
+  * weakness, slurring, dizziness and confusion are part of recovery, so they count only
+    when something says they are sudden or new.
+
+Pure and fast: one regex pass per kind over a short string.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from bisect import bisect_right
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from .lexicon import base_form
+from .normalise import CLAUSE, SENTENCE, Cleaned, clean
+
+_GAP = r"(?: [^\s|]\S*){0,3}?"
+_QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
+# Fragments this short, one after another, are telegraphic speech: read them as one clause.
+_FRAGMENT = 3
+# How far back a negator reaches over skippable words ("have not had any chest pain").
+_NEGATION_REACH = 5
+# How close before a sign a practice cue must be ("had me say ...").
+_QUOTE_REACH = 3
+# A bystander ("the cat") is not the one it happened to when the speaker is in the clause too.
+_SELF = frozenset({"i", "we"})
+
+
+class AlertKind(StrEnum):
+    """What kind of help may be needed (the names are the JSON contract)."""
+
+    STROKE_SIGN = "stroke_sign"
+    CHEST_PAIN = "chest_pain"
+    BREATHING = "breathing"
+    CHOKING = "choking"
+    SEIZURE = "seizure"
+    FAINTING = "fainting"
+    BLEEDING = "bleeding"
+    OVERDOSE = "overdose"
+    SELF_HARM = "self_harm"
+    FALL = "fall"
+    URGENT_HELP = "urgent_help"
+
+
+@dataclass(frozen=True)
+class Alert:
+    """A red flag: its kind, the words that raised it, and every kind heard, most urgent first."""
+
+    kind: AlertKind
+    words: str
+    kinds: tuple[AlertKind, ...]
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": str(self.kind), "words": self.words}
+
+
+@dataclass(frozen=True)
+class _Kind:
+    kind: AlertKind
+    firsts: frozenset[str]
+    """Lemmas a sign of this kind can start with: without one, the regexes are skipped."""
+    signs: re.Pattern[str] | None
+    needs_onset: re.Pattern[str] | None
+    light: tuple[re.Pattern[str], ...]
+    not_next: tuple[str, ...]
+    not_prev: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Rules:
+    kinds: tuple[_Kind, ...]
+    phrases: dict[str, re.Pattern[str]]
+    negators: frozenset[str]
+    skippable: frozenset[str]
+    settles: frozenset[AlertKind]
+    chronic_kinds: frozenset[AlertKind]
+    mild_kinds: frozenset[AlertKind]
+
+
+@cache
+def _lemma(token: str) -> str:
+    """The word a token is a form of: the bare verb, or the singular of a plural."""
+    base = base_form(token)
+    if base != token:
+        return base
+    if len(token) > 3 and token.endswith("s") and not token.endswith("ss"):
+        return token[:-1]
+    return token
+
+
+def _choice(term: str, lists: dict[str, list[str]]) -> str:
+    options: list[str] = []
+    for option in term.split("|"):
+        options += lists[option[1:]] if option.startswith("@") else [option]
+    phrases = {" ".join(re.escape(_lemma(w)) for w in option.split("_")) for option in options}
+    return "(?:" + "|".join(sorted(phrases, key=len, reverse=True)) + ")"
+
+
+def _sign(text: str, lists: dict[str, list[str]]) -> str:
+    parts: list[str] = []
+    gap = False
+    for term in text.split():
+        if term == "...":
+            gap = True
+            continue
+        parts.append((_GAP + " " if gap else " " if parts else "") + _choice(term, lists))
+        gap = False
+    return "".join(parts)
+
+
+def _firsts(signs: list[str], lists: dict[str, list[str]]) -> frozenset[str]:
+    words: set[str] = set()
+    for sign in signs:
+        for option in sign.split()[0].split("|"):
+            options = lists[option[1:]] if option.startswith("@") else [option]
+            words.update(_lemma(o.split("_")[0]) for o in options)
+    return frozenset(words)
+
+
+def _alternation(signs: list[str], lists: dict[str, list[str]]) -> re.Pattern[str] | None:
+    if not signs:
+        return None
+    body = "|".join(f"(?:{_sign(s, lists)})" for s in signs)
+    return re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    """Context words, matched as said (not as lemmas: "left" is not "leave" here)."""
+    body = "|".join(re.escape(w.replace("_", " ")) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
+
+
+def _spaced(words: list[str]) -> tuple[str, ...]:
+    return tuple(w.replace("_", " ") for w in words)
+
+
+def _load() -> _Rules:
+    text = resources.files(__package__).joinpath("safety.toml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = tomllib.loads(text)
+    lists = raw["lists"]
+    kinds = []
+    for name in raw["order"]:
+        spec = raw["kinds"][name]
+        kinds.append(
+            _Kind(
+                kind=AlertKind(name),
+                firsts=_firsts(spec.get("signs", []) + spec.get("needs_onset", []), lists),
+                signs=_alternation(spec.get("signs", []), lists),
+                needs_onset=_alternation(spec.get("needs_onset", []), lists),
+                light=tuple(re.compile(p) for p in spec.get("light", [])),
+                not_next=_spaced(spec.get("not_next", [])),
+                not_prev=_spaced(spec.get("not_prev", [])),
+            )
+        )
+    context = raw["context"]
+    phrases = {
+        name: _phrases(context[name])
+        for name in (
+            "resolved", "past", "quote", "worry", "near", "media", "bystanders", "chronic", "mild"
+        )
+    }
+    phrases["onset"] = _phrases(raw["kinds"]["stroke_sign"]["onset"])
+    return _Rules(
+        kinds=tuple(kinds),
+        phrases=phrases,
+        negators=frozenset(context["negators"]),
+        skippable=frozenset(context["skippable"]),
+        settles=frozenset(AlertKind(k) for k in context["settles"]),
+        chronic_kinds=frozenset(AlertKind(k) for k in context["chronic_kinds"]),
+        mild_kinds=frozenset(AlertKind(k) for k in context["mild_kinds"]),
+    )
+
+
+_RULES = _load()
+
+
+def _offsets(words: list[str]) -> list[int]:
+    starts, position = [], 0
+    for word in words:
+        starts.append(position)
+        position += len(word) + 1
+    return starts
+
+
+class _View:
+    """Tokens of one utterance: their lemmas in one string to match signs in, and the words
+    as said in another to read the context in (context words are listed as said)."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.tokens = tokens
+        lemmas = [_lemma(t) for t in tokens]
+        self.text = " ".join(lemmas)
+        self.starts = _offsets(lemmas)
+        self.said = " ".join(tokens)
+        self.said_starts = _offsets(tokens)
+
+    def index(self, char: int) -> int:
+        return bisect_right(self.starts, char) - 1
+
+    def char(self, index: int) -> int:
+        return self.starts[index] if index < len(self.starts) else len(self.text) + 1
+
+    def said_char(self, index: int) -> int:
+        return self.said_starts[index] if index < len(self.said_starts) else len(self.said) + 1
+
+    def bounds(self, start: int, end: int, marks: tuple[str, ...]) -> tuple[int, int]:
+        """The first and past-last token of the stretch around [start, end) between marks."""
+        low = start
+        while low > 0 and self.tokens[low - 1] not in marks:
+            low -= 1
+        high = end
+        while high < len(self.tokens) and self.tokens[high] not in marks:
+            high += 1
+        return low, high
+
+    def has(self, name: str, low: int, high: int) -> bool:
+        if low >= high:
+            return False
+        span = self.said[self.said_char(low) : self.said_char(high) - 1]
+        return _RULES.phrases[name].search(span) is not None
+
+    def ends_with(self, phrases: tuple[str, ...], low: int, high: int) -> bool:
+        words = " " + " ".join(self.tokens[low:high])
+        return any(words.endswith(" " + p) for p in phrases)
+
+    def starts_with(self, phrases: tuple[str, ...], low: int, high: int) -> bool:
+        words = " ".join(self.tokens[low:high]) + " "
+        return any(words.startswith(p + " ") for p in phrases)
+
+
+def _merge_fragments(tokens: tuple[str, ...]) -> list[str]:
+    """Drop boundaries between short fragments ("hip || fell || hurts" -> "hip fell hurts")."""
+    pieces: list[list[str]] = [[]]
+    for token in tokens:
+        if token in (CLAUSE, SENTENCE):
+            pieces.append([token])
+            pieces.append([])
+        else:
+            pieces[-1].append(token)
+    words = [p for p in pieces if p and p[0] not in (CLAUSE, SENTENCE)]
+    if len(words) < 2:
+        return list(tokens)
+    out: list[str] = []
+    previous: list[str] | None = None
+    for piece in pieces:
+        if piece and piece[0] in (CLAUSE, SENTENCE):
+            out.append(piece[0])
+            continue
+        short = previous is not None and len(previous) <= _FRAGMENT and len(piece) <= _FRAGMENT
+        if short and out and out[-1] in (CLAUSE, SENTENCE):
+            out.pop()
+        out.extend(piece)
+        previous = piece
+    return out
+
+
+def _negated(view: _View, start: int, low: int) -> bool:
+    i = start - 1
+    while i >= low and start - i <= _NEGATION_REACH:
+        token = view.tokens[i]
+        if token in _RULES.negators:
+            return True
+        if token not in _RULES.skippable:
+            return False
+        i -= 1
+    return False
+
+
+def _settled(view: _View, end: int, high: int) -> bool:
+    """True when the sign is said to be over after it ("went away"; not "won't go away")."""
+    regex = _RULES.phrases["resolved"]
+    for match in regex.finditer(view.said, view.said_char(end), view.said_char(high) - 1):
+        at = bisect_right(view.said_starts, match.start()) - 1
+        if not _RULES.negators & set(view.tokens[max(end, at - 2) : at]):
+            return True
+    return False
+
+
+def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
+    low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
+    sentence = view.bounds(start, end, (SENTENCE,))
+    near = max(low, start - 2), min(high, end + 2)
+    words = view.tokens[start:end]
+    return (
+        view.starts_with(kind.not_next, end, high)
+        or view.ends_with(kind.not_prev, low, start)
+        or _negated(view, start, low)
+        or view.has("near", max(low, start - 2), start)
+        or view.has("quote", max(low, start - _QUOTE_REACH), start)
+        or (bool(quoted) and all(w in quoted for w in words))
+        or view.has("worry", low, start)
+        or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))
+        or view.has("media", low, high)
+        or view.has("past", low, high)
+        or (kind.kind in _RULES.settles and _settled(view, end, sentence[1]))
+        or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence))
+        or (kind.kind in _RULES.mild_kinds and view.has("mild", *near))
+    )
+
+
+def _found(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[str],
+           onset: bool) -> str | None:
+    position = 0
+    while True:
+        match = regex.search(view.text, position)
+        if match is None:
+            return None
+        start, end = view.index(match.start()), view.index(match.end() - 1) + 1
+        if not _taken_back(kind, view, start, end, quoted):
+            low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
+            if not onset or view.has("onset", low, high):
+                return " ".join(view.tokens[start:end])
+        position = view.char(start + 1)
+
+
+def _quoted_words(text: str) -> frozenset[str]:
+    words: set[str] = set()
+    for piece in _QUOTED.findall(text):
+        cleaned = clean(piece)
+        if cleaned is not None:
+            words.update(cleaned.plain.split())
+    return frozenset(words)
+
+
+def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str | None:
+    """The words that raise a red flag of this kind, or None."""
+    if kind.signs is not None:
+        words = _found(kind, kind.signs, view, quoted, onset=False)
+        if words is not None:
+            return words
+    if kind.needs_onset is not None:
+        words = _found(kind, kind.needs_onset, view, quoted, onset=True)
+        if words is not None:
+            return words
+    for pattern in kind.light:
+        match = pattern.search(light)
+        if match:
+            start = light.count(" ", 0, match.start())
+            said = _View(light.split())
+            if not _taken_back(kind, said, start, start + len(match.group().split()), quoted):
+                return match.group()
+    return None
+
+
+def alert_of(text: str, cleaned: Cleaned) -> Alert | None:
+    """The red flag in an utterance (``text`` as heard, ``cleaned`` its tokens), or None."""
+    view = _View(_merge_fragments(cleaned.tokens))
+    lemmas = frozenset(view.text.split())
+    quoted = _quoted_words(text) if '"' in text or "“" in text else frozenset()
+    heard: list[tuple[AlertKind, str]] = []
+    for kind in _RULES.kinds:
+        if kind.light or kind.firsts & lemmas:
+            words = _heard(kind, view, cleaned.light, quoted)
+            if words is not None:
+                heard.append((kind.kind, words))
+    if not heard:
+        return None
+    return Alert(kind=heard[0][0], words=heard[0][1], kinds=tuple(k for k, _ in heard))

@@ -1,0 +1,112 @@
+"""Feelings, everyday talk, and requests the device cannot carry out.
+
+Someone recovering from a stroke says how they feel ("i feel useless today"), says hello
+and thank you, and asks for things a small speaker cannot do ("call my daughter"). None of
+these is news to store as a milestone; each needs its own answer, so each is recognised
+here from the phrasings in ``talk.toml``. Pure and fast.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from enum import StrEnum
+from importlib import resources
+from typing import Any
+
+from .normalise import Cleaned
+
+
+class Mood(StrEnum):
+    """Which way a feeling leans: a fear or a low mood is ``low``."""
+
+    LOW = "low"
+    GOOD = "good"
+
+
+@dataclass(frozen=True)
+class _Talk:
+    feeling: re.Pattern[str]
+    low_phrases: re.Pattern[str]
+    good_phrases: re.Pattern[str]
+    low: frozenset[str]
+    fears: frozenset[str]
+    social: re.Pattern[str]
+    rest_words: int
+    topics: re.Pattern[str]
+    max_words: int
+    requests: dict[str, re.Pattern[str]]
+
+
+def _words(words: list[str]) -> str:
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _load() -> _Talk:
+    text = resources.files(__package__).joinpath("talk.toml").read_text(encoding="utf-8")
+    raw: dict[str, Any] = tomllib.loads(text)
+    feelings, social = raw["feelings"], raw["social"]
+    moods = _words(feelings["low"] + feelings["good"])
+    return _Talk(
+        feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
+        low_phrases=re.compile(feelings["low_phrases"]),
+        good_phrases=re.compile(feelings["good_phrases"]),
+        low=frozenset(feelings["low"]),
+        fears=frozenset(feelings["fears"]),
+        social=re.compile(
+            "|".join(f"(?:{social[name]})" for name in ("greeting", "thanks", "small_talk"))
+        ),
+        rest_words=social["rest_words"],
+        topics=re.compile(social["topics"]),
+        max_words=social["max_words"],
+        requests={name: re.compile(p) for name, p in raw["requests"].items()},
+    )
+
+
+_TALK = _load()
+
+
+@dataclass(frozen=True)
+class Feeling:
+    """How the speaker says they feel; ``fear`` for a fear ("afraid i will fall")."""
+
+    mood: Mood
+    fear: bool
+
+
+def feeling_of(cleaned: Cleaned) -> Feeling | None:
+    """How the speaker says they feel, or None when they do not say."""
+    text = cleaned.plain
+    match = _TALK.feeling.search(text)
+    if match:
+        word = match.group("mood")
+        low = word in _TALK.low
+        mood = Mood.GOOD if low == bool(match.group("negated")) else Mood.LOW
+        return Feeling(mood, fear=word in _TALK.fears and mood is Mood.LOW)
+    if _TALK.low_phrases.search(text):
+        return Feeling(Mood.LOW, fear=False)
+    if _TALK.good_phrases.search(text):
+        return Feeling(Mood.GOOD, fear=False)
+    return None
+
+
+def is_social(cleaned: Cleaned) -> bool:
+    """True for a greeting, thanks or pleasantry with little else ("nice to talk to you")."""
+    text = cleaned.light
+    rest = _TALK.social.sub(" ", text)
+    return rest != text and len(rest.split()) <= _TALK.rest_words
+
+
+def is_small_talk(cleaned: Cleaned) -> bool:
+    """True for a short remark on a small-talk topic ("it is cold today")."""
+    text = cleaned.light
+    return len(text.split()) <= _TALK.max_words and _TALK.topics.search(text) is not None
+
+
+def request_of(cleaned: Cleaned) -> str | None:
+    """The kind of thing asked that the device cannot do ("call"), or None."""
+    for name, pattern in _TALK.requests.items():
+        if pattern.search(cleaned.light):
+            return name
+    return None

@@ -1,0 +1,150 @@
+"""Red flags, feelings and social talk: the labelled sets, the evaluation, and the contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from assistant.understand import AlertKind, understand
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data"
+SCRIPT = ROOT / "scripts" / "eval_safety.py"
+TUNED = DATA / "safety_tuned.jsonl"
+HELD_OUT = DATA / "safety_test.jsonl"
+STYLES = {"vosk", "whisper", "disfluent", "telegraphic", "caregiver", "in_milestone"}
+
+
+sys.path.insert(0, str(SCRIPT.parent))
+
+import eval_safety  # noqa: E402
+
+
+def cases(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_safety_sets_are_big_varied_and_well_formed():
+    tuned, held_out = cases(TUNED), cases(HELD_OUT)
+    assert len(tuned) + len(held_out) >= 300 and len(held_out) >= 120
+    for split in (tuned, held_out):
+        flags = Counter(case["alert"] for case in split if case["alert"])
+        assert set(flags) == set(AlertKind), "every kind in every split"
+        assert sum(flags.values()) <= sum(1 for case in split if not case["alert"])
+        assert {case["style"] for case in split if case["alert"]} >= STYLES
+        for case in split:
+            assert {"text", "alert", "intent", "style"} <= set(case)
+            assert (case["intent"] == "alert") == (case["alert"] is not None)
+            assert ("mood" in case) == (case["intent"] == "feeling")
+
+
+def test_tuned_split_meets_the_targets():
+    report = eval_safety.evaluate(TUNED)
+    assert report.recall >= eval_safety.RECALL_TARGET, report.misses
+    assert report.false_alarm_rate <= eval_safety.FALSE_ALARM_TARGET, report.misses
+    assert report.ratio(report.kind_right, report.caught) >= 0.95, report.misses
+    assert report.ratio(report.talk_right, report.talk) >= 0.9, report.misses
+
+
+def test_eval_script_checks_a_file_as_a_command():
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), str(TUNED), "--check"],
+        capture_output=True, text=True, cwd=ROOT, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "red-flag recall" in result.stdout and "false-alarm rate" in result.stdout
+
+
+def test_extract_json_carries_the_alert(cli):
+    result = cli("extract", "--json", input="I have chest pain\nI walked 20 steps\n")
+    assert result.returncode == 0, result.stderr
+    alarm, ordinary = (json.loads(line) for line in result.stdout.splitlines())
+    assert alarm["intent"] == "alert" and alarm["alert"]["kind"] == "chest_pain"
+    assert "chest" in alarm["alert"]["words"]
+    assert ordinary["alert"] is None and ordinary["intent"] == "milestone"
+
+
+def test_extract_names_the_alert_in_plain_text(cli):
+    result = cli("extract", "my husband collapsed in the kitchen")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("alert (fainting: collapsed)")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("my face feels numb and I can't lift my arm", "stroke_sign"),
+        ("I stood up five times, then the room started spinning", "stroke_sign"),
+        ("emergency", "urgent_help"),
+        ("I don't want to do this anymore", "self_harm"),
+        ("uh i i think i uh fell in the hall", "fall"),
+        ("hip… fell… hurts", "fall"),
+        ("my husband collapsed in the kitchen", "fainting"),
+    ],
+)
+def test_a_red_flag_wins_whatever_else_is_said(text, kind):
+    result = understand(text)
+    assert (result.intent, result.command, result.query) == ("alert", None, None)
+    assert result.alert is not None and result.alert.kind == kind
+    assert result.alert.words and result.alert.kind in result.alert.kinds
+
+
+def test_a_red_flag_keeps_the_milestone_said_with_it():
+    result = understand("I stood up five times, then the room started spinning")
+    assert [(m.category, m.value, m.unit) for m in result.milestones] == [
+        ("mobility", 5, "times")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my fingers are still stiff, but I held my fork",
+        "no falls for a whole month now",
+        "my headache went away after a nap",
+        "we watched an emergency-room drama",
+        "my speech therapist had me say help me please ten times",
+        "I worry about falling on the ice",
+        "can you help me remember my exercises",
+        "I fell asleep in my chair",
+    ],
+)
+def test_hard_negatives_do_not_alarm(text):
+    result = understand(text)
+    assert result.alert is None and result.intent != "alert"
+
+
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("I feel useless today", "low"),
+        ("I'm depressed", "low"),
+        ("I'm afraid I'll never drive again", "low"),
+        ("I'm pleased with how today went", "good"),
+    ],
+)
+def test_feelings_carry_their_mood(text, mood):
+    result = understand(text)
+    assert (result.intent, result.mood, result.milestones) == ("feeling", mood, ())
+
+
+@pytest.mark.parametrize("text", ["good morning", "thank you", "it's cold today", "hello"])
+def test_greetings_thanks_and_small_talk_are_social(text):
+    result = understand(text)
+    assert (result.intent, result.milestones, result.command) == ("social", (), None)
+
+
+@pytest.mark.parametrize("text", ["call my daughter", "Can you phone my son for me?"])
+def test_a_call_is_a_request_not_a_milestone(text):
+    result = understand(text)
+    assert (result.intent, result.request, result.milestones) == ("other", "call", ())
+
+
+def test_a_call_made_is_still_a_milestone():
+    result = understand("I called my daughter on the phone by myself")
+    assert result.intent == "milestone" and result.request is None
