@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from assistant import history, privacy, service
+from assistant import service
 from assistant.clock import ClockError, now
 from assistant.config import ConfigError, chosen_path, load_defaults
 from assistant.dialog import (
@@ -30,7 +30,9 @@ from assistant.dialog import (
 from assistant.loop import Heard, Turn, converse, hear_audio, hear_typed
 from assistant.paths import data_dir, database_path
 from assistant.practice.items import ItemsError
-from assistant.store import KeptForLater, Store, StoreError
+from assistant.record import history
+from assistant.record.forget import forget as forget_since
+from assistant.record.store import KeptForLater, Store, StoreError
 from assistant.understand import understand
 from assistant.voice import ReplyVoice
 from speech.asr.base import ModelError, transcribe
@@ -440,8 +442,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
     """Write the progress report, one HTML page that opens offline in any browser and prints
     on A4 or Letter; or speak the week's summary."""
     from assistant.answers import week_summary
-    from assistant.export import open_private
     from assistant.phrasebook import Phrasebook
+    from assistant.record.export import open_private
 
     if wav and not speak:
         raise click.UsageError("--wav goes with --speak.")
@@ -481,7 +483,7 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
 def export_command(form: str, out: Path | None, db: Path | None) -> None:
     """Export utterances, milestones, goals and practice attempts, as stored, for a
     clinician's records."""
-    from assistant.export import open_private, write_csv, write_json
+    from assistant.record.export import open_private, write_csv, write_json
 
     store = Store(database_path(db))
     if form == "json" and out is None:
@@ -585,7 +587,7 @@ def forget(since: datetime | None, everything: bool, yes: bool, db: Path | None)
     what = f"everything recorded since {start:%Y-%m-%d %H:%M}" if start else "everything recorded"
     if not yes:
         click.confirm(f"Delete {what}? This cannot be undone.", abort=True, err=True)
-    click.echo(privacy.forget(Store(database_path(db)), start))
+    click.echo(forget_since(Store(database_path(db)), start))
 
 
 @cli.command(name="install-service")

@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from assistant import goals, history, privacy
+from assistant import goals
 from assistant.answers import answer
 from assistant.encourage import encourage
 from assistant.loop import Heard, Turn
 from assistant.phrasebook import Phrasebook
 from assistant.phrasing import day, listing
 from assistant.practice.session import Part, PracticeSession
-from assistant.store import Store
+from assistant.record import forget, history
+from assistant.record.store import Store
 from assistant.understand import Milestone, Understanding, strip_wake, understand
 from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
 
@@ -173,7 +174,7 @@ class Dialog:
         if offer.kind == "forget":
             if not yes:
                 return "forget", book.say("dialog.forget_kept")
-            privacy.forget(self.store, None)
+            forget.forget(self.store, None)
             return "forget", book.say("dialog.forget_done")
         if offer.kind == "plan" and offer.goal_id is not None:
             goal = history.goal(self.store, offer.goal_id)

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from assistant import goals, history
-from assistant.history import Done
+from assistant import goals
 from assistant.phrasebook import Phrasebook
 from assistant.phrasing import amount, day, listing, number, period_span
-from assistant.store import Store
+from assistant.record import history
+from assistant.record.history import Done
+from assistant.record.store import Store
 from assistant.understand import Milestone
 
 STREAK_WORTH_SAYING = 3

@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.dialog import Dialog, DialogSettings, voice_for  # noqa: E402
 from assistant.loop import Turn, converse, hear_audio  # noqa: E402
-from assistant.store import Store  # noqa: E402
+from assistant.record.store import Store  # noqa: E402
 from assistant.voice import ReplyVoice  # noqa: E402
 from speech.asr.select import load_recognizer  # noqa: E402
 from speech.audio import Audio, chunks, resample, silence  # noqa: E402

@@ -9,7 +9,6 @@ every attempt, says what to try next, and adapts the difficulty per exercise kin
     level.py    adaptive difficulty
     talk.py     what the coach says and the commands it hears (talk.toml)
     session.py  the turn-by-turn session: PracticeSession, Feedback
-    records.py  the practice tables in the patient's SQLite record
     runner.py   a session over recorded, live or typed answers
     cli.py      `smallwins practice`
 """

@@ -31,7 +31,6 @@ from assistant.dialog import voice_for
 from assistant.loop import Heard
 from assistant.paths import database_path
 from assistant.phrasing import day
-from assistant.practice import records
 from assistant.practice.items import (
     KINDS,
     LEVELS,
@@ -42,7 +41,8 @@ from assistant.practice.items import (
 )
 from assistant.practice.runner import practise
 from assistant.practice.session import Feedback, PracticeSession
-from assistant.store import Store
+from assistant.record import practice as records
+from assistant.record.store import Store
 from assistant.voice import ReplyVoice
 from speech.tts import VoiceSettings
 

@@ -18,11 +18,12 @@ from typing import Any
 
 from assistant.clock import now
 from assistant.phrasing import listing
-from assistant.practice import records, talk
+from assistant.practice import talk
 from assistant.practice.items import KINDS, Item, answer_words, builtin_items
 from assistant.practice.level import LevelState, Outcome, after_item
 from assistant.practice.scoring import Score, score
-from assistant.store import Store
+from assistant.record import practice as records
+from assistant.record.store import Store
 from speech.asr.base import Word
 from speech.tts import VoiceSettings
 
