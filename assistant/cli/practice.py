@@ -1,7 +1,6 @@
 """`smallwins practice`: a speech-practice session by voice, homework lists, the caregiver's
 own items and a report for the therapist.
 
-Registered by assistant/cli.py after its helpers are defined, which is why it can reuse them.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from assistant.cli import (
+from assistant.cli.options import (
     PLAIN_ERRORS,
     audio_out,
     db_option,
@@ -27,6 +26,7 @@ from assistant.cli import (
     warn,
 )
 from assistant.clock import now
+from assistant.conversation import hearing
 from assistant.dialog import voice_for
 from assistant.loop import Heard
 from assistant.paths import database_path
@@ -98,7 +98,8 @@ def practice(
         def tell(message: str) -> None:
             speaker.tell(message, settings)
 
-        answers, _ = listen(audio, typed, mic, pause, engine, model, tell, hints=session.words)
+        source = hearing.open_source(audio, typed, mic, tell)
+        answers = listen(source, pause, engine, model, tell, hints=session.words)
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
