@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assistant.dialog import Dialog, DialogSettings, voice_for
-from assistant.loop import Heard
+from assistant.conversation.dialog import Dialog, DialogSettings, voice_for
 from assistant.record import history
 from assistant.record.store import Store
+from assistant.turn import Heard
 from speech.tts import VoiceSettings
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.loop import hear_audio, recognise
+from assistant.conversation.hearing import hear_audio, recognise
 from assistant.practice.items import parse_list
 from assistant.practice.runner import practise
 from assistant.practice.session import PracticeSession

@@ -15,14 +15,14 @@ from html import unescape
 import pytest
 from conftest import ROOT
 
-from assistant.answers import week_summary
-from assistant.dialog import Dialog, DialogSettings
-from assistant.loop import Heard
-from assistant.phrasebook import Phrasebook
+from assistant.conversation.answers import week_summary
+from assistant.conversation.dialog import Dialog, DialogSettings
+from assistant.conversation.phrasebook import Phrasebook
 from assistant.practice.items import make_item
 from assistant.practice.session import PracticeSession
 from assistant.record.store import Store
 from assistant.report import gather, html
+from assistant.turn import Heard
 from speech.audio import read_wav
 from speech.tts import VoiceSettings
 

@@ -32,8 +32,7 @@ from assistant.cli.options import (
 from assistant.cli.practice import practice
 from assistant.clock import now
 from assistant.conversation import hearing
-from assistant.conversation.hearing import typed_lines
-from assistant.dialog import (
+from assistant.conversation.dialog import (
     DEFAULT_CONFIRM_BELOW,
     DEFAULT_WAKE_PHRASE,
     DEFAULT_WINDOW_S,
@@ -41,11 +40,13 @@ from assistant.dialog import (
     DialogSettings,
     voice_for,
 )
-from assistant.loop import Heard, Turn, converse
+from assistant.conversation.hearing import typed_lines
+from assistant.conversation.loop import converse
 from assistant.paths import data_dir, database_path
 from assistant.record import history
 from assistant.record.forget import forget as forget_since
 from assistant.record.store import KeptForLater, Store
+from assistant.turn import Heard, Turn
 from assistant.understand import understand
 from assistant.voice import ReplyVoice
 from speech.asr.base import transcribe
@@ -283,8 +284,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
                    voice: str, speaker_device: str | None) -> None:
     """Write the progress report, one HTML page that opens offline in any browser and prints
     on A4 or Letter; or speak the week's summary."""
-    from assistant.answers import week_summary
-    from assistant.phrasebook import Phrasebook
+    from assistant.conversation.answers import week_summary
+    from assistant.conversation.phrasebook import Phrasebook
     from assistant.record.export import open_private
 
     if wav and not speak:

@@ -15,9 +15,9 @@ import click
 from assistant.cli.config import ConfigError
 from assistant.clock import ClockError
 from assistant.conversation import hearing
-from assistant.loop import Heard
 from assistant.practice.items import ItemsError
 from assistant.record.store import StoreError
+from assistant.turn import Heard
 from speech.asr.base import ModelError
 from speech.asr.select import ENGINES
 from speech.audio import AudioFileError

@@ -27,10 +27,9 @@ from assistant.cli.options import (
 )
 from assistant.clock import now
 from assistant.conversation import hearing
-from assistant.dialog import voice_for
-from assistant.loop import Heard
+from assistant.conversation.dialog import voice_for
+from assistant.conversation.numbers_and_dates import day
 from assistant.paths import database_path
-from assistant.phrasing import day
 from assistant.practice.items import (
     KINDS,
     LEVELS,
@@ -43,6 +42,7 @@ from assistant.practice.runner import practise
 from assistant.practice.session import Feedback, PracticeSession
 from assistant.record import practice as records
 from assistant.record.store import Store
+from assistant.turn import Heard
 from assistant.voice import ReplyVoice
 from speech.tts import VoiceSettings
 

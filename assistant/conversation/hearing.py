@@ -1,4 +1,5 @@
-"""Where utterances come from: a recording, lines typed or piped in, or the microphone.
+"""Where utterances come from (a recording, lines typed or piped in, or the microphone), and
+how audio becomes what was heard: endpointed, recognised, speculatively during the pause.
 
 The source is opened first, so that what depends on it (the wake phrase is only needed on a
 live microphone) is settled before anything is heard.
@@ -8,17 +9,22 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import click
+import numpy as np
 
-from assistant.loop import Heard, hear_audio, hear_typed
+from assistant.clock import now
+from assistant.turn import Heard
+from speech.asr.base import Recognizer, Transcript, transcribe
 from speech.asr.select import load_recognizer
-from speech.audio import chunks, read_wav, silence
+from speech.audio import Audio, chunks, read_wav, silence
 from speech.devices import Microphone, NoMicrophone, keep_listening
-from speech.vad import Endpointer
+from speech.vad import Endpointer, Utterance, utterances
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,108 @@ def listen(
         bridge=silence(pause + 0.3),
     )
     return hear_audio(blocks, recognizer, Endpointer(pause), "microphone", hints=hints)
+
+
+def hear_audio(
+    blocks: Iterable[Audio],
+    recognizer: Recognizer,
+    endpointer: Endpointer,
+    source: str,
+    clock: Callable[[], datetime] = now,
+    hints: Callable[[str], list[str] | None] = lambda engine: None,
+) -> Iterator[Heard]:
+    """Endpoint a stream and recognise each utterance; stretches with no words are skipped.
+    `hints(engine)` gives the words to listen for at that moment (a practice target).
+
+    Recognition starts speculatively at each tentative end, while the closing pause still
+    runs, so the transcript is usually ready when the pause completes; the words heard are
+    the same as if recognition had waited (see `_Speculation`).
+    """
+    started = clock()
+    speculation = _Speculation(recognizer, hints)
+    try:
+        for utterance in utterances(blocks, endpointer, tentative=True):
+            if not utterance.final:
+                speculation.start(utterance)
+                continue
+            transcript = speculation.transcript(utterance)
+            if transcript.text.strip():
+                yield Heard(
+                    transcript.text.strip(),
+                    source,
+                    started + timedelta(seconds=utterance.start_s),
+                    transcript.engine,
+                    transcript.confidence,
+                    round(utterance.audio.duration_s, 3),
+                    transcript.words,
+                )
+    finally:
+        speculation.close()
+
+
+class _Speculation:
+    """Recognition of a tentative utterance in one worker thread, used for the final utterance
+    only when that has the same start, the same samples and the same hints, so the transcript
+    cannot differ from recognising after the pause. Otherwise (speech resumed, the hints
+    changed, or the stream ended early) the guess is dropped and the final utterance is
+    recognised as it is."""
+
+    def __init__(
+        self, recognizer: Recognizer, hints: Callable[[str], list[str] | None]
+    ) -> None:
+        self._recognizer = recognizer
+        self._hints = hints
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speculate")
+        self._guess: tuple[Utterance, list[str] | None, Future[Transcript]] | None = None
+
+    def start(self, tentative: Utterance) -> None:
+        self._drop()
+        words = self._hints(self._recognizer.name)
+        job = self._worker.submit(recognise, self._recognizer, tentative.audio, words)
+        self._guess = (tentative, words, job)
+
+    def transcript(self, final: Utterance) -> Transcript:
+        words = self._hints(self._recognizer.name)
+        if self._guess is not None:
+            tentative, guessed_with, job = self._guess
+            if (
+                tentative.start_s == final.start_s
+                and guessed_with == words
+                and np.array_equal(tentative.audio.samples, final.audio.samples)
+            ):
+                self._guess = None
+                return job.result()
+            self._drop()
+        return recognise(self._recognizer, final.audio, words)
+
+    def close(self) -> None:
+        self._drop()
+        self._worker.shutdown(wait=False, cancel_futures=True)
+
+    def _drop(self) -> None:
+        """Forget the guess; one not yet started never runs (a running one cannot be stopped,
+        and only finishes in the background)."""
+        if self._guess is not None:
+            self._guess[2].cancel()
+            self._guess = None
+
+
+def recognise(recognizer: Recognizer, audio: Audio, words: list[str] | None) -> Transcript:
+    """Recognise with `words`; when that hears nothing, once more without.
+
+    Whisper under hints sometimes returns nothing for a correct short name ("Margaret"), and
+    what was really said is worth storing and scoring.
+    """
+    transcript = transcribe(recognizer, audio, words)
+    if words and not transcript.text.strip():
+        return transcribe(recognizer, audio)
+    return transcript
+
+
+def hear_typed(lines: Iterable[str], clock: Callable[[], datetime] = now) -> Iterator[Heard]:
+    for line in lines:
+        if line.strip():
+            yield Heard(line.strip(), "typed", clock())
 
 
 def typed_lines() -> Iterator[str]:

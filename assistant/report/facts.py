@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from assistant.answers import new_words, week_span, week_summary
-from assistant.goals import INDEPENDENCE
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import number
+from assistant.conversation.answers import new_words, week_span, week_summary
+from assistant.conversation.goals import INDEPENDENCE
+from assistant.conversation.numbers_and_dates import number
+from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Entry
 from assistant.record.store import Store

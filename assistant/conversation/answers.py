@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import amount, day, listing, number, period_span
+from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
+from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Done
 from assistant.record.store import Store

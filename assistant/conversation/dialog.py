@@ -11,15 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from assistant import goals
-from assistant.answers import answer
-from assistant.encourage import encourage
-from assistant.loop import Heard, Turn
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import day, listing
-from assistant.practice.session import Part, PracticeSession
+from assistant.conversation import goals
+from assistant.conversation.answers import answer
+from assistant.conversation.encourage import encourage
+from assistant.conversation.numbers_and_dates import day, listing
+from assistant.conversation.phrasebook import Phrasebook
+from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
 from assistant.record.store import Store
+from assistant.turn import Heard, Part, Turn
 from assistant.understand import Milestone, Understanding, strip_wake, understand
 from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
 

@@ -9,7 +9,7 @@ from datetime import datetime
 
 from rapidfuzz import fuzz
 
-from assistant.phrasing import amount
+from assistant.conversation.numbers_and_dates import amount
 from assistant.record import history
 from assistant.record.history import Goal
 from assistant.record.store import Store

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from assistant import goals
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import amount, day, listing, number, period_span
+from assistant.conversation import goals
+from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
+from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history
 from assistant.record.history import Done
 from assistant.record.store import Store
