@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from enum import StrEnum
 from typing import Any
 
 from assistant.understand import Understanding
@@ -15,6 +16,46 @@ from speech.tts import VoiceSettings
 
 SLOW = 0.6
 """A slowly spoken piece goes at this fraction of the patient's usual rate."""
+
+
+class ReplyKind(StrEnum):
+    """What a reply does; stored with it in the replies table."""
+
+    AWAKE = "awake"
+    CONFIRM = "confirm"
+    CONFIRM_NO = "confirm_no"
+    ENCOURAGE = "encourage"
+    GOAL = "goal"
+    GOAL_REACHED = "goal_reached"
+    PLAN = "plan"
+    SETBACK = "setback"
+    ANSWER = "answer"
+    HEARD = "heard"
+    SHARED = "shared"
+    NOT_SHARED = "not_shared"
+    FORGET = "forget"
+    OK = "ok"
+    REPEAT = "repeat"
+    UNDO = "undo"
+    PAUSED = "paused"
+    STOPPED = "stopped"
+    HELP = "help"
+    SLOWER = "slower"
+    FASTER = "faster"
+    LOUDER = "louder"
+    QUIETER = "quieter"
+    PRACTICE = "practice"
+
+
+class Progress(StrEnum):
+    """How a new milestone stands against the earlier record of the same activity, strongest
+    first: what an encouraging reply celebrates."""
+
+    FIRST_INDEPENDENT = "first_independent"
+    FIRST_TIME = "first_time"
+    PERSONAL_BEST = "personal_best"
+    BETTER_THAN_LAST_WEEK = "better_than_last_week"
+    STEADY = "steady"
 
 
 @dataclass(frozen=True)
@@ -52,11 +93,14 @@ class Turn:
     time: datetime
     heard: Heard
     understanding: Understanding
+    kind: ReplyKind
     reply: str
     voice: VoiceSettings
     """How to speak the reply (the patient may have asked for slower or louder)."""
     parts: tuple[Part, ...] = ()
     """The reply in pieces when some are paced differently (a practice word said slowly)."""
+    progress: Progress | None = None
+    """For an encouraging reply, what it celebrates."""
 
     def spoken(self) -> list[tuple[str, VoiceSettings]]:
         """What to say, piece by piece, and how."""
@@ -68,5 +112,6 @@ class Turn:
             "time": self.time.isoformat(timespec="seconds"),
             "heard": self.heard.text,
             "intent": self.understanding.intent,
+            "kind": self.kind,
             "reply": self.reply,
         }

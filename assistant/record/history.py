@@ -117,7 +117,8 @@ def milestones(
     if until is not None:
         where.append("time < ?")
         args.append(iso(until))
-    rows = store.db["milestones"].rows_where(" AND ".join(where) or None, args, order_by="time, id")
+    rows = store.db.table("milestones").rows_where(" AND ".join(where) or None, args,
+                                                   order_by="time, id")
     return [_done(r) for r in rows]
 
 
@@ -128,12 +129,12 @@ def active_goals(store: Store) -> list[Goal]:
 def goals(store: Store, include_done: bool = True) -> list[Goal]:
     """Goals in the order they were set, each followed by its smaller steps."""
     where = None if include_done else "status = 'active'"
-    rows = store.db["goals"].rows_where(where, order_by="coalesce(parent_id, id), id")
+    rows = store.db.table("goals").rows_where(where, order_by="coalesce(parent_id, id), id")
     return [_goal(r) for r in rows]
 
 
 def goal(store: Store, goal_id: int) -> Goal:
-    return _goal(store.db["goals"].get(goal_id))
+    return _goal(store.db.table("goals").get(goal_id))
 
 
 def day_streak(store: Store, today: date) -> int:
@@ -160,7 +161,8 @@ def last_record(store: Store) -> dict[str, Any] | None:
 
 
 def recorded_from(store: Store, utterance_id: int) -> list[Done]:
-    return [_done(r) for r in store.db["milestones"].rows_where("utterance_id = ?", [utterance_id])]
+    rows = store.db.table("milestones").rows_where("utterance_id = ?", [utterance_id])
+    return [_done(r) for r in rows]
 
 
 def recent_replies(store: Store, count: int = 20) -> list[str]:
@@ -205,4 +207,4 @@ def entries(store: Store, since: datetime, until: datetime, shared_only: bool = 
 
 
 def utterance_count(store: Store) -> int:
-    return store.db["utterances"].count
+    return store.db.table("utterances").count

@@ -13,12 +13,13 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import sqlite_utils
 
 from assistant.practice.items import KINDS, Item, make_item
 from assistant.practice.level import LevelState
-from assistant.record.store import Store, iso
+from assistant.record.store import Store, insert_row, iso
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class DayScore:
 def add_items(store: Store, items: Iterable[Item], time: datetime) -> list[Item]:
     """Add the caregiver's items (replacing one with the same kind and words); returns them."""
     added = list(items)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
             "added": iso(time),
             "kind": item.kind,
@@ -64,16 +65,17 @@ def add_items(store: Store, items: Iterable[Item], time: datetime) -> list[Item]
         for row in rows:
             existing = _item_id(db, row["kind"], row["text"])
             if existing is None:
-                db["practice_items"].insert(row)
+                db.table("practice_items").insert(row)
             else:
-                db["practice_items"].update(existing, row)
+                db.table("practice_items").update(existing, row)
     return added
 
 
 def remove_items(store: Store, text: str) -> int:
     """Remove the caregiver's items with these words (any kind); attempts are kept."""
     with store.writing() as db:
-        ids = [r["id"] for r in db["practice_items"].rows_where("lower(text) = lower(?)", [text])]
+        items = db.table("practice_items").rows_where("lower(text) = lower(?)", [text])
+        ids = [r["id"] for r in items]
         for item_id in ids:
             db.execute("UPDATE practice_attempts SET item_id = NULL WHERE item_id = ?", [item_id])
             db.execute("DELETE FROM practice_items WHERE id = ?", [item_id])
@@ -90,20 +92,19 @@ def personal_items(store: Store) -> list[Item]:
             accept=json.loads(row["accept"] or "[]"),
             personal=True,
         )
-        for row in store.db["practice_items"].rows_where(order_by="id")
+        for row in store.db.table("practice_items").rows_where(order_by="id")
     ]
 
 
 def start_session(store: Store, time: datetime, assigned: bool) -> int:
     with store.writing() as db:
-        return db["practice_sessions"].insert(
-            {"started": iso(time), "assigned": int(assigned)}
-        ).last_pk
+        return insert_row(db, "practice_sessions",
+                          {"started": iso(time), "assigned": int(assigned)})
 
 
 def end_session(store: Store, session_id: int, time: datetime) -> None:
     with store.writing() as db:
-        db["practice_sessions"].update(session_id, {"ended": iso(time)})
+        db.table("practice_sessions").update(session_id, {"ended": iso(time)})
 
 
 def add_attempt(
@@ -134,11 +135,11 @@ def add_attempt(
     }
     with store.writing() as db:
         row["item_id"] = _item_id(db, item.kind, item.target) if item.personal else None
-        return db["practice_attempts"].insert(row).last_pk
+        return insert_row(db, "practice_attempts", row)
 
 
 def _item_id(db: sqlite_utils.Database, kind: str, text: str) -> int | None:
-    rows = list(db["practice_items"].rows_where("kind = ? AND text = ?", [kind, text]))
+    rows = list(db.table("practice_items").rows_where("kind = ? AND text = ?", [kind, text]))
     return rows[0]["id"] if rows else None
 
 
@@ -146,7 +147,7 @@ def level_states(store: Store) -> dict[str, LevelState]:
     """The stored level of every kind; kinds never practised start at level 1."""
     stored = {
         row["kind"]: LevelState(row["level"], row["wins"], row["misses"])
-        for row in store.db["practice_levels"].rows
+        for row in store.db.table("practice_levels").rows
     }
     return {kind: stored.get(kind, LevelState()) for kind in KINDS}
 
@@ -155,7 +156,7 @@ def save_level(store: Store, kind: str, state: LevelState, time: datetime) -> No
     row = {"kind": kind, "level": state.level, "wins": state.wins, "misses": state.misses,
            "updated": iso(time)}
     with store.writing() as db:
-        db["practice_levels"].upsert(row, pk="kind")
+        db.table("practice_levels").upsert(row, pk="kind")
 
 
 def last_practised(store: Store) -> dict[str, str]:

@@ -15,7 +15,7 @@ migrations = Migrations("smallwins")
 
 @migrations()
 def create_utterances(db: sqlite_utils.Database) -> None:
-    db["utterances"].create(
+    db.table("utterances").create(
         {
             "id": int,
             "time": str,
@@ -30,13 +30,13 @@ def create_utterances(db: sqlite_utils.Database) -> None:
         pk="id",
         not_null={"time", "text", "source"},
     )
-    db["utterances"].create_index(["time"])
+    db.table("utterances").create_index(["time"])
 
 
 @migrations()
 def create_progress_tables(db: sqlite_utils.Database) -> None:
     """Milestones and goals as rows a therapist can query; replies and settings for the dialog."""
-    db["milestones"].create(
+    db.table("milestones").create(
         {
             "id": int,
             "utterance_id": int,
@@ -55,9 +55,9 @@ def create_progress_tables(db: sqlite_utils.Database) -> None:
         defaults={"shared": 0},
         not_null={"utterance_id", "time", "category", "activity", "summary"},
     )
-    db["milestones"].create_index(["activity", "unit", "time"])
-    db["milestones"].create_index(["time"])
-    db["goals"].create(
+    db.table("milestones").create_index(["activity", "unit", "time"])
+    db.table("milestones").create_index(["time"])
+    db.table("goals").create(
         {
             "id": int,
             "utterance_id": int,
@@ -82,37 +82,37 @@ def create_progress_tables(db: sqlite_utils.Database) -> None:
         not_null={"created", "text", "status"},
         defaults={"status": "active"},
     )
-    db["goals"].create_index(["status"])
-    db["replies"].create({"id": int, "time": str, "kind": str, "text": str}, pk="id")
-    db["settings"].create({"key": str, "value": str}, pk="key")
+    db.table("goals").create_index(["status"])
+    db.table("replies").create({"id": int, "time": str, "kind": str, "text": str}, pk="id")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
 
 
 @migrations()
 def add_utterance_keys(db: sqlite_utils.Database) -> None:
     """A unique key per utterance, so replaying the pending journal twice (after a crash
     between commit and emptying it) never stores anything twice."""
-    db["utterances"].add_column("key", str)
-    db["utterances"].create_index(["key"], unique=True)
+    db.table("utterances").add_column("key", str)
+    db.table("utterances").create_index(["key"], unique=True)
 
 
 @migrations()
 def create_practice_tables(db: sqlite_utils.Database) -> None:
     """Speech practice: the caregiver's own items, each session and every attempt (what was
     asked, what was heard, the score), and the adaptive level per exercise kind."""
-    db["practice_items"].create(
+    db.table("practice_items").create(
         {"id": int, "added": str, "kind": str, "level": int, "text": str, "prompt": str,
          "accept": str},
         pk="id",
         not_null={"added", "kind", "level", "text", "prompt"},
         defaults={"accept": "[]"},
     )
-    db["practice_items"].create_index(["kind", "text"], unique=True)
-    db["practice_sessions"].create(
+    db.table("practice_items").create_index(["kind", "text"], unique=True)
+    db.table("practice_sessions").create(
         {"id": int, "started": str, "ended": str, "assigned": int},
         pk="id",
         not_null={"started", "assigned"},
     )
-    db["practice_attempts"].create(
+    db.table("practice_attempts").create(
         {"id": int, "session_id": int, "item_id": int, "time": str, "kind": str, "level": int,
          "target": str, "heard": str, "score": float, "passed": int, "try": int,
          "engine": str, "confidence": float},
@@ -121,10 +121,10 @@ def create_practice_tables(db: sqlite_utils.Database) -> None:
                       ("item_id", "practice_items", "id")],
         not_null={"session_id", "time", "kind", "level", "target", "heard", "score", "passed"},
     )
-    db["practice_attempts"].create_index(["time"])
-    db["practice_attempts"].create_index(["session_id"])
-    db["practice_attempts"].create_index(["target", "passed"])
-    db["practice_levels"].create(
+    db.table("practice_attempts").create_index(["time"])
+    db.table("practice_attempts").create_index(["session_id"])
+    db.table("practice_attempts").create_index(["target", "passed"])
+    db.table("practice_levels").create(
         {"kind": str, "level": int, "wins": int, "misses": int, "updated": str},
         pk="kind",
         not_null={"level", "wins", "misses", "updated"},
@@ -134,7 +134,7 @@ def create_practice_tables(db: sqlite_utils.Database) -> None:
 @migrations()
 def index_links(db: sqlite_utils.Database) -> None:
     """Indexes on the columns that link tables, for undo, reports, and Datasette's views."""
-    db["milestones"].create_index(["utterance_id"])
-    db["goals"].create_index(["utterance_id"])
-    db["goals"].create_index(["parent_id"])
-    db["goals"].create_index(["done_by"])
+    db.table("milestones").create_index(["utterance_id"])
+    db.table("goals").create_index(["utterance_id"])
+    db.table("goals").create_index(["parent_id"])
+    db.table("goals").create_index(["done_by"])

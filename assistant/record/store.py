@@ -18,7 +18,7 @@ import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import sqlite_utils
 from sqlite_utils.db import Table
@@ -90,7 +90,7 @@ class Store:
         }
         try:
             with self.writing() as db:
-                utterance_id: int = db["utterances"].insert(row).last_pk
+                utterance_id = insert_row(db, "utterances", row)
         except StoreError as error:
             self._keep(row, error)
         log.info("utterance %d saved (%s, %s)", utterance_id, source, intent)
@@ -124,7 +124,7 @@ class Store:
             {"utterance_id": utterance_id, "time": iso(time), **m.to_dict()} for m in milestones
         ]
         with self.writing() as db:
-            db["milestones"].insert_all(rows)
+            db.table("milestones").insert_all(rows)
 
     def add_goal(
         self,
@@ -148,19 +148,20 @@ class Store:
             "status": "active",
         }
         with self.writing() as db:
-            return db["goals"].insert(row).last_pk
+            return insert_row(db, "goals", row)
 
     def finish_goal(self, goal_id: int, time: datetime, utterance_id: int) -> None:
         """Mark a goal done by what the patient said, so undoing that reopens it."""
         with self.writing() as db:
-            db["goals"].update(
+            db.table("goals").update(
                 goal_id, {"status": "done", "done_time": iso(time), "done_by": utterance_id}
             )
 
     def remove_utterance(self, utterance_id: int) -> None:
         """Undo: the utterance and everything recorded from it go, in one transaction."""
         with self.writing() as db:
-            goals = [r["id"] for r in db["goals"].rows_where("utterance_id = ?", [utterance_id])]
+            made = db.table("goals").rows_where("utterance_id = ?", [utterance_id])
+            goals = [r["id"] for r in made]
             for goal_id in goals:
                 db.execute("DELETE FROM goals WHERE parent_id = ?", [goal_id])
             db.execute("DELETE FROM goals WHERE utterance_id = ?", [utterance_id])
@@ -206,15 +207,15 @@ class Store:
 
     def add_reply(self, time: datetime, kind: str, text: str) -> None:
         with self.writing() as db:
-            db["replies"].insert({"time": iso(time), "kind": kind, "text": text})
+            db.table("replies").insert({"time": iso(time), "kind": kind, "text": text})
 
     def setting(self, key: str) -> str | None:
-        rows = list(self.db["settings"].rows_where("key = ?", [key]))
+        rows = list(self.db.table("settings").rows_where("key = ?", [key]))
         return rows[0]["value"] if rows else None
 
     def set_setting(self, key: str, value: str) -> None:
         with self.writing() as db:
-            db["settings"].upsert({"key": key, "value": value}, pk="key")
+            db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
     @contextlib.contextmanager
     def writing(self) -> Iterator[sqlite_utils.Database]:
@@ -224,11 +225,12 @@ class Store:
         Utterances waiting in the journal go in first, in the same transaction, so they keep
         their order and leave the journal only once committed (duplicates are ignored by key).
         """
-        draining = self.journal.draining() if self.journal else contextlib.nullcontext([])
+        draining: contextlib.AbstractContextManager[list[Row]] = (
+            self.journal.draining() if self.journal else contextlib.nullcontext([]))
         try:
             with draining as kept, self.db.conn:
                 if kept:
-                    self.db["utterances"].insert_all(kept, ignore=True)
+                    self.db.table("utterances").insert_all(kept, ignore=True)
                 yield self.db
         except (sqlite3.Error, OSError) as error:
             raise StoreError(_explain(self.path, error)) from error
@@ -249,7 +251,7 @@ class Store:
                 connection.rollback()
 
     def utterances(self) -> list[dict[str, Any]]:
-        return list(self.db["utterances"].rows_where(order_by="id"))
+        return list(self.db.table("utterances").rows_where(order_by="id"))
 
     def close(self) -> None:
         self.db.close()
@@ -271,6 +273,11 @@ def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str,
             if count:
                 deleted[table.name] = count
     return deleted
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: Row) -> int:
+    """Insert one row into `table` and return its id."""
+    return cast(int, db.table(table).insert(row).last_pk)
 
 
 def iso(time: datetime) -> str:
