@@ -82,9 +82,11 @@ import bench_extract  # noqa: E402
 import eval_understanding  # noqa: E402
 import halting_speech  # noqa: E402
 
-from assistant.dialog import Dialog, DialogSettings  # noqa: E402
-from assistant.loop import Heard, Turn, converse, hear_audio  # noqa: E402
-from assistant.store import Store  # noqa: E402
+from assistant.conversation.dialog import Dialog, DialogSettings  # noqa: E402
+from assistant.conversation.hearing import hear_audio  # noqa: E402
+from assistant.conversation.loop import converse  # noqa: E402
+from assistant.record.store import Store  # noqa: E402
+from assistant.turn import Heard, Turn  # noqa: E402
 from assistant.understand import understand  # noqa: E402
 from assistant.understand.numbers import spoken_to_digits  # noqa: E402
 from assistant.voice import ReplyVoice  # noqa: E402

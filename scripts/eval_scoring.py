@@ -30,7 +30,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.loop import hear_audio  # noqa: E402
+from assistant.conversation.hearing import hear_audio  # noqa: E402
 from assistant.practice.items import make_item  # noqa: E402
 from assistant.practice.scoring import score  # noqa: E402
 from assistant.practice.session import recognition_words  # noqa: E402

@@ -28,9 +28,11 @@ import soundfile
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.dialog import Dialog, DialogSettings, voice_for  # noqa: E402
-from assistant.loop import Turn, converse, hear_audio  # noqa: E402
-from assistant.store import Store  # noqa: E402
+from assistant.conversation.dialog import Dialog, DialogSettings, voice_for  # noqa: E402
+from assistant.conversation.hearing import hear_audio  # noqa: E402
+from assistant.conversation.loop import converse  # noqa: E402
+from assistant.record.store import Store  # noqa: E402
+from assistant.turn import Turn  # noqa: E402
 from assistant.voice import ReplyVoice  # noqa: E402
 from speech.asr.select import load_recognizer  # noqa: E402
 from speech.audio import Audio, chunks, resample, silence  # noqa: E402

@@ -7,7 +7,8 @@ WebRTC's detector, which is small, fast and well tested on 10–30 ms frames of 
 That long pause is dead time for the patient waiting for an answer, so the endpointer also
 reports a *tentative* end as soon as the pause has lasted the padding kept after speech: from
 then on, the utterance's audio is exactly what it will be if the pause completes, and a
-recogniser can start on it while the rest of the pause runs (see assistant.loop.hear_audio).
+recogniser can start on it while the rest of the pause runs (see
+assistant.conversation.hearing.hear_audio).
 
 A word-finding pause can be longer than that pause ("i walked to the… kitchen"). When the pause
 completes, a caller's `Hold` may judge the words so far unfinished, and the endpointer then

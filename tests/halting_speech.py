@@ -27,7 +27,7 @@ from pathlib import Path
 import moonshine_voice
 import numpy as np
 
-from assistant.loop import hear_audio
+from assistant.conversation.hearing import hear_audio
 from assistant.understand.numbers import spoken_to_digits
 from speech.asr.base import Recognizer
 from speech.audio import SPEECH_RATE, Audio, chunks, join, read_wav, silence

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from conftest import sox
 
-from assistant.loop import hear_audio
+from assistant.conversation.hearing import hear_audio
 from assistant.voice import ReplyVoice
 from speech.asr.base import Transcript, transcribe
 from speech.audio import Audio, chunks, read_wav

@@ -19,8 +19,8 @@ import pytest
 from live import LiveAssistant
 from virtual_audio import virtual_audio  # noqa: F401  (fixture)
 
-from assistant.journal import Journal, journal_path
-from assistant.store import KeptForLater, Store
+from assistant.record.journal import Journal, journal_path
+from assistant.record.store import KeptForLater, Store
 from speech.audio import read_wav, silence
 
 WHEN = datetime(2026, 3, 2, 9, 15, tzinfo=UTC)

@@ -133,7 +133,7 @@ def _read_or_explain(path: Path) -> None:
 def test_spoken_loop_survives_any_samples(whisper, audio, block_s):
     """Noise, clicks and full-scale garbage, in blocks of any size, through endpointing and
     the real recogniser: whatever comes out is text, never an exception."""
-    from assistant.loop import hear_audio
+    from assistant.conversation.hearing import hear_audio
 
     for heard in hear_audio(chunks(audio, block_s), whisper, Endpointer(0.5), "recording"):
         assert isinstance(heard.text, str) and heard.text

@@ -25,7 +25,7 @@ def test_understanding_never_loads_lemminflect():
     script = (
         "import sys\n"
         "from assistant.understand import understand\n"
-        "from assistant.goals import next_step\n"
+        "from assistant.conversation.goals import next_step\n"
         "found = understand('I stood up and walked twelve steps by myself').milestones\n"
         "print(len(found), next_step(found[-1]).summary, 'lemminflect' in sys.modules)\n"
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.loop import hear_audio, recognise
+from assistant.conversation.hearing import hear_audio, recognise
 from assistant.practice.items import parse_list
 from assistant.practice.runner import practise
 from assistant.practice.session import PracticeSession
-from assistant.store import Store
+from assistant.record.store import Store
 from speech.audio import chunks, read_wav
 from speech.vad import Endpointer
 

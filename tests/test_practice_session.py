@@ -10,11 +10,11 @@ from importlib import resources
 
 import pytest
 
-from assistant.practice import records
 from assistant.practice.items import make_item, parse_list
 from assistant.practice.level import DOWN_AFTER, UP_AFTER
 from assistant.practice.session import PracticeSession
-from assistant.store import Store
+from assistant.record import practice as records
+from assistant.record.store import Store
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 

@@ -17,9 +17,9 @@ import pytest
 from live import LiveAssistant
 from virtual_audio import virtual_audio  # noqa: F401  (fixture)
 
-from assistant import privacy
-from assistant.journal import Journal, journal_path
-from assistant.store import Store
+from assistant.record import forget
+from assistant.record.journal import Journal, journal_path
+from assistant.record.store import Store
 from speech.audio import read_wav, silence
 
 NETWORK_CALL = re.compile(r"\b(bind|connect|listen|sendto|sendmsg)\(")
@@ -180,10 +180,10 @@ def test_forget_reaches_words_still_waiting_in_the_journal(tmp_path):
     store = Store(db)
     Journal(journal_path(db)).append({"time": "2026-03-02T09:15:00+00:00", "text": "pending",
                                       "source": "typed", "intent": "other", "key": "k1"})
-    counts = privacy.forget(store, None)
+    counts = forget.forget(store, None)
     assert str(counts) == "Deleted 1 utterance."
     assert journal_path(db).stat().st_size == 0 and store.utterances() == []
-    assert str(privacy.forget(store, None)) == "There was nothing to delete."
+    assert str(forget.forget(store, None)) == "There was nothing to delete."
 
 
 @pytest.mark.skipif(shutil.which("strace") is None, reason="strace is not installed")

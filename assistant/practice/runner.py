@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from assistant.loop import Heard
 from assistant.practice.session import Feedback, PracticeSession
+from assistant.turn import Heard
 
 
 def practise(

@@ -12,41 +12,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from assistant.clock import now
-from assistant.phrasing import listing
-from assistant.practice import records, talk
+from assistant.conversation.numbers_and_dates import listing
+from assistant.practice import talk
 from assistant.practice.items import KINDS, Item, answer_words, builtin_items
 from assistant.practice.level import LevelState, Outcome, after_item
 from assistant.practice.scoring import Score, score
-from assistant.store import Store
+from assistant.record import practice as records
+from assistant.record.store import Store
+from assistant.turn import Part
 from speech.asr.base import Word
-from speech.tts import VoiceSettings
 
 MAX_TRIES = 3
 FOILS = 30
 """Words of other items added to a Vosk grammar, so a wrong answer has somewhere to go."""
-
-
-SLOW = 0.6
-"""Modelled words are spoken at this fraction of the patient's rate."""
-
-
-@dataclass(frozen=True)
-class Part:
-    """A piece of a reply; `slow` pieces (the target, modelled) are spoken at a slower rate."""
-
-    text: str
-    slow: bool = False
-
-    def voice(self, normal: VoiceSettings) -> VoiceSettings:
-        """How to speak this piece, given how the patient likes replies spoken."""
-        if not self.slow:
-            return normal
-        return replace(normal, rate_wpm=max(60, round(normal.rate_wpm * SLOW)))
 
 
 @dataclass(frozen=True)

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from assistant.record.store import Store
 from assistant.report.facts import gather
 from assistant.report.page import render
-from assistant.store import Store
 
 __all__ = ["gather", "html"]
 

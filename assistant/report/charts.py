@@ -17,7 +17,7 @@ from matplotlib import rc_context, ticker
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from assistant.phrasing import number
+from assistant.conversation.numbers_and_dates import number
 from assistant.report.facts import Chart
 
 INK = "#111111"

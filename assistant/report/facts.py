@@ -10,15 +10,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any
 
-from assistant import history
-from assistant.answers import new_words, reached_goals, week_span, week_summary
-from assistant.goals import INDEPENDENCE
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import number
-from assistant.practice import records
-from assistant.store import Store
+from assistant.conversation.answers import new_words, week_span, week_summary
+from assistant.conversation.goals import INDEPENDENCE
+from assistant.conversation.numbers_and_dates import number
+from assistant.conversation.phrasebook import Phrasebook
+from assistant.record import history, practice
+from assistant.record.history import Entry
+from assistant.record.store import Store
 
 DEFAULT_DAYS = 28
 """Without --since the report covers four weeks: a typical gap between therapy visits."""
@@ -84,16 +83,6 @@ class Streaks:
 
 
 @dataclass(frozen=True)
-class Entry:
-    time: datetime
-    words: str
-    """What the patient said, as recognised."""
-    recorded: str
-    intent: str
-    shared: bool
-
-
-@dataclass(frozen=True)
 class Report:
     made: datetime
     start: date
@@ -123,8 +112,7 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
         return Report(made=now, start=start, end=today, family=True,
                       headline=_family_headline(len(shared), start), figures=(), charts=(),
                       goals=(), streaks=None, setbacks=(), entries=shared, practised=False)
-    practised = store.db["practice_attempts"].exists() and store.db.execute(
-        "SELECT 1 FROM practice_attempts LIMIT 1").fetchone() is not None
+    practised = practice.practised(store)
     charts = [c for m in MEASURES if (c := _measure_chart(store, m, first, until))]
     if practised:
         charts += [c for c in (_score_chart(store, first, until),
@@ -162,7 +150,7 @@ def _figures(store: Store, now: datetime, practised: bool) -> tuple[KeyNumber, .
         ("days", len({d.time.date() for d in done}), "day with a win", "days with a win"),
         ("streak", history.day_streak(store, now.date()), "day in a row, up to today",
          "days in a row, up to today"),
-        ("goals-reached", len(reached_goals(store, since, until)), "goal reached",
+        ("goals-reached", len(history.reached_goals(store, since, until)), "goal reached",
          "goals reached"),
         ("new-words", len(new_words(store, since, until)), "new word said clearly",
          "new words said clearly"),
@@ -196,15 +184,11 @@ def _measure_chart(store: Store, measure: Measure, since: datetime, until: datet
 
 def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None:
     """The average practice score (0–100 %) per day: how clearly the targets were said."""
-    rows = store.db.execute(
-        "SELECT substr(time, 1, 10), avg(score), count(*), sum(passed) FROM practice_attempts "
-        "WHERE time >= ? AND time < ? GROUP BY 1 ORDER BY 1",
-        [since.isoformat(timespec="seconds"), until.isoformat(timespec="seconds")],
-    ).fetchall()
+    rows = practice.day_scores(store, since, until)
     if not rows:
         return None
-    points = tuple((date.fromisoformat(d), round(avg * 100)) for d, avg, _, _ in rows)
-    attempts, passed = sum(r[2] for r in rows), sum(r[3] for r in rows)
+    points = tuple((r.day, round(r.score * 100)) for r in rows)
+    attempts, passed = sum(r.attempts for r in rows), sum(r.passed for r in rows)
     (first_day, first), (last_day, last) = points[0], points[-1]
     caption = (f"{attempts} practice attempts on {len(rows)} "
                f"{'day' if len(rows) == 1 else 'days'}, {passed} said clearly. Average score "
@@ -215,7 +199,7 @@ def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None
 
 def _mastered_chart(store: Store, start: date, end: date) -> Chart | None:
     """Words mastered, meaning said clearly for the first time ever, as a running total."""
-    days = Counter(first.time.date() for first in records.firsts(store))
+    days = Counter(first.time.date() for first in practice.firsts(store))
     if not days:
         return None
     before = sum(n for d, n in days.items() if d < start)
@@ -232,11 +216,7 @@ def _mastered_chart(store: Store, start: date, end: date) -> Chart | None:
 
 def _goals(store: Store, since: datetime) -> tuple[GoalLine, ...]:
     """Goals still open, and those reached in the period, each with its smaller steps."""
-    done_at = {
-        goal_id: datetime.fromisoformat(when)
-        for goal_id, when in store.db.execute(
-            "SELECT id, done_time FROM goals WHERE done_time IS NOT NULL")
-    }
+    done_at = history.done_times(store)
     lines = []
     for goal in history.goals(store):
         done = done_at.get(goal.id)
@@ -265,27 +245,11 @@ def _streaks(store: Store, since: datetime, today: date) -> Streaks:
         if length > longest:
             longest, longest_start = length, run_start
         previous = day
-    practice = records.streak(store, today) if store.db["practice_attempts"].exists() else 0
-    return Streaks(history.day_streak(store, today), longest, longest_start, practice)
+    return Streaks(history.day_streak(store, today), longest, longest_start,
+                   practice.streak(store, today))
 
 
 def _entries(store: Store, since: datetime, until: datetime, shared_only: bool = False,
              limit: int | None = RECENT_ENTRIES) -> tuple[Entry, ...]:
     """What the patient said that recorded something, newest first, with what was recorded."""
-    placeholders = ", ".join("?" for _ in history.RECORD_INTENTS)
-    rows = store.db.execute(
-        "SELECT u.time, u.text, u.intent, group_concat(m.summary, '; '), "
-        "coalesce(max(m.shared), 0) FROM utterances u "
-        "LEFT JOIN milestones m ON m.utterance_id = u.id "
-        f"WHERE u.intent IN ({placeholders}) AND u.time >= ? AND u.time < ? "
-        f"GROUP BY u.id {'HAVING max(m.shared) = 1' if shared_only else ''} "
-        "ORDER BY u.time DESC, u.id DESC LIMIT ?",
-        [*history.RECORD_INTENTS, since.isoformat(timespec="seconds"),
-         until.isoformat(timespec="seconds"), -1 if limit is None else limit],
-    ).fetchall()
-    return tuple(_entry(row) for row in rows)
-
-
-def _entry(row: tuple[Any, ...]) -> Entry:
-    when, words, intent, recorded, shared = row
-    return Entry(datetime.fromisoformat(when), words, recorded or "", intent, bool(shared))
+    return tuple(history.entries(store, since, until, shared_only, limit))

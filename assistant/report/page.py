@@ -12,7 +12,7 @@ from functools import cache
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from assistant.phrasing import number
+from assistant.conversation.numbers_and_dates import number
 from assistant.report import charts
 from assistant.report.facts import Report, long_date
 

@@ -12,48 +12,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .lexicon import is_past_only
+from .mention import Mention, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import parse_number, tidy
 from .summary import describe
-from .vocab import VOCAB, Activity
+from .vocab import VOCAB
 
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
-
-
-@dataclass(frozen=True)
-class Quantity:
-    """An amount heard in the utterance, already in a canonical unit."""
-
-    value: int | float
-    unit: str | None
-    pos: int
-    end: int
-    noun: str | None = None
-
-
-@dataclass
-class Mention:
-    """One activity the utterance talks about."""
-
-    activity: Activity
-    start: int
-    end: int
-    weak: bool = False
-    from_unit: bool = False
-    clause: int = 0
-    sentence: int = 0
-    quantities: list[Quantity] = field(default_factory=list)
-    assistance: set[str] = field(default_factory=set)
-    devices: list[str] = field(default_factory=list)
-    sides: set[str] = field(default_factory=set)
-    negative: bool = False
-    goal: bool = False
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,11 @@ vocabulary; milestones are in the past tense, and goals and setbacks in the base
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .lexicon import base_form, is_verb, past_tense
+from .mention import Mention, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number
 from .vocab import VOCAB
-
-if TYPE_CHECKING:
-    from .milestones import Mention, Quantity
 
 _WORDS = VOCAB.summary_words
 _NOT_OBJECTS = VOCAB.words["not_objects"]

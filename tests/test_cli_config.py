@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import cli as smallwins
-from assistant.config import ConfigError, load_defaults
+from assistant.cli.config import ConfigError, load_defaults
 from speech.audio import read_wav
 
 

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.paths import database_path
-from assistant.store import Store, StoreError
+from assistant.record import history
+from assistant.record.store import Store, StoreError
 from speech.asr.base import ModelError
 from speech.asr.select import load_recognizer, resolve_engine
 from speech.devices import AudioDeviceError, list_devices
@@ -69,7 +70,7 @@ def _database(path: Path) -> Check:
     try:
         store = Store(path)
         store.probe_write()
-        count = store.db["utterances"].count
+        count = history.utterance_count(store)
         store.close()
     except StoreError as error:
         return Check("database", False, str(error))

@@ -5,12 +5,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, datetime, time, timedelta
 
-from assistant import history
-from assistant.history import Done
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import amount, day, listing, number, period_span
-from assistant.practice import records
-from assistant.store import Store
+from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
+from assistant.conversation.phrasebook import Phrasebook
+from assistant.record import history, practice
+from assistant.record.history import Done
+from assistant.record.store import Store
 from assistant.understand import Query
 
 
@@ -126,7 +125,7 @@ def week_summary(store: Store, now: datetime, book: Phrasebook, period: str | No
     done = history.milestones(store, since=since, until=until)
     facts = {"period": said[0].upper() + said[1:], "period_lower": said}
     parts = [_summary(store, done, now, book, facts)] if done else []
-    if goals := reached_goals(store, since, until):
+    if goals := history.reached_goals(store, since, until):
         count = "a goal" if len(goals) == 1 else f"{len(goals)} goals"
         parts.append(book.say("answer.week_goals", count=count, goals=listing(goals)))
     if words := new_words(store, since, until):
@@ -135,19 +134,6 @@ def week_summary(store: Store, now: datetime, book: Phrasebook, period: str | No
     return " ".join(parts) or book.say("answer.nothing", **facts)
 
 
-def reached_goals(store: Store, since: datetime, until: datetime) -> list[str]:
-    """The wording of each goal or smaller step finished in [since, until), once each."""
-    rows = store.db.query(
-        "SELECT text FROM goals WHERE status = 'done' AND done_time >= ? AND done_time < ? "
-        "ORDER BY done_time, parent_id IS NULL, id",  # smaller steps before the goal
-        [since.isoformat(timespec="seconds"), until.isoformat(timespec="seconds")],
-    )
-    return list(dict.fromkeys(r["text"] for r in rows))
-
-
-def new_words(store: Store, since: datetime, until: datetime) -> list[records.First]:
-    """Practice targets said clearly for the first time ever within [since, until); none when
-    this database has no practice record yet."""
-    if not store.db["practice_attempts"].exists():
-        return []
-    return [f for f in records.firsts(store, since=since) if f.time < until]
+def new_words(store: Store, since: datetime, until: datetime) -> list[practice.First]:
+    """Practice targets said clearly for the first time ever within [since, until)."""
+    return [f for f in practice.firsts(store, since=since) if f.time < until]

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from assistant.store import Store
+from assistant.record.store import Store
 
 
 @dataclass(frozen=True)

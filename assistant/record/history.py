@@ -1,4 +1,4 @@
-"""Read-only questions about the patient's record, answered from SQLite.
+"""Every read of the patient's record, answered from SQLite as typed rows.
 
 Everything the replies say about the past ("4 more than your best", "3 days in a row") comes
 from here, so it is always the stored record talking, never something kept in memory.
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from assistant.store import Store
+from assistant.record.store import Store, iso
 
 RECORD_INTENTS = ("milestone", "setback", "goal")
 
@@ -28,6 +28,19 @@ class Done:
     unit: str | None
     assistance: str | None
     summary: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """An utterance that recorded something, with what it recorded, for the report."""
+
+    time: datetime
+    words: str
+    """What the patient said, as recognised."""
+    recorded: str
+    """The summaries of its milestones, joined by "; " (empty for a goal or a setback)."""
+    intent: str
+    shared: bool
 
 
 @dataclass(frozen=True)
@@ -100,11 +113,12 @@ def milestones(
         args.append(before_utterance)
     if since is not None:
         where.append("time >= ?")
-        args.append(since.isoformat(timespec="seconds"))
+        args.append(iso(since))
     if until is not None:
         where.append("time < ?")
-        args.append(until.isoformat(timespec="seconds"))
-    rows = store.db["milestones"].rows_where(" AND ".join(where) or None, args, order_by="time, id")
+        args.append(iso(until))
+    rows = store.db.table("milestones").rows_where(" AND ".join(where) or None, args,
+                                                   order_by="time, id")
     return [_done(r) for r in rows]
 
 
@@ -115,12 +129,12 @@ def active_goals(store: Store) -> list[Goal]:
 def goals(store: Store, include_done: bool = True) -> list[Goal]:
     """Goals in the order they were set, each followed by its smaller steps."""
     where = None if include_done else "status = 'active'"
-    rows = store.db["goals"].rows_where(where, order_by="coalesce(parent_id, id), id")
+    rows = store.db.table("goals").rows_where(where, order_by="coalesce(parent_id, id), id")
     return [_goal(r) for r in rows]
 
 
 def goal(store: Store, goal_id: int) -> Goal:
-    return _goal(store.db["goals"].get(goal_id))
+    return _goal(store.db.table("goals").get(goal_id))
 
 
 def day_streak(store: Store, today: date) -> int:
@@ -147,9 +161,50 @@ def last_record(store: Store) -> dict[str, Any] | None:
 
 
 def recorded_from(store: Store, utterance_id: int) -> list[Done]:
-    return [_done(r) for r in store.db["milestones"].rows_where("utterance_id = ?", [utterance_id])]
+    rows = store.db.table("milestones").rows_where("utterance_id = ?", [utterance_id])
+    return [_done(r) for r in rows]
 
 
 def recent_replies(store: Store, count: int = 20) -> list[str]:
     rows = store.db.query("SELECT text FROM replies ORDER BY id DESC LIMIT ?", [count])
     return [r["text"] for r in rows]
+
+
+def done_times(store: Store) -> dict[int, datetime]:
+    """When each finished goal or smaller step was done, by goal id."""
+    rows = store.db.execute("SELECT id, done_time FROM goals WHERE done_time IS NOT NULL")
+    return {goal_id: datetime.fromisoformat(when) for goal_id, when in rows}
+
+
+def reached_goals(store: Store, since: datetime, until: datetime) -> list[str]:
+    """The wording of each goal or smaller step finished in [since, until), once each."""
+    rows = store.db.query(
+        "SELECT text FROM goals WHERE status = 'done' AND done_time >= ? AND done_time < ? "
+        "ORDER BY done_time, parent_id IS NULL, id",  # smaller steps before the goal
+        [iso(since), iso(until)],
+    )
+    return list(dict.fromkeys(r["text"] for r in rows))
+
+
+def entries(store: Store, since: datetime, until: datetime, shared_only: bool = False,
+            limit: int | None = None) -> list[Entry]:
+    """What the patient said that recorded something in [since, until), newest first, with
+    what was recorded; only what they chose to share if `shared_only`."""
+    placeholders = ", ".join("?" for _ in RECORD_INTENTS)
+    rows = store.db.execute(
+        "SELECT u.time, u.text, u.intent, group_concat(m.summary, '; '), "
+        "coalesce(max(m.shared), 0) FROM utterances u "
+        "LEFT JOIN milestones m ON m.utterance_id = u.id "
+        f"WHERE u.intent IN ({placeholders}) AND u.time >= ? AND u.time < ? "
+        f"GROUP BY u.id {'HAVING max(m.shared) = 1' if shared_only else ''} "
+        "ORDER BY u.time DESC, u.id DESC LIMIT ?",
+        [*RECORD_INTENTS, iso(since), iso(until), -1 if limit is None else limit],
+    ).fetchall()
+    return [
+        Entry(datetime.fromisoformat(when), words, recorded or "", intent, bool(shared))
+        for when, words, intent, recorded, shared in rows
+    ]
+
+
+def utterance_count(store: Store) -> int:
+    return store.db.table("utterances").count

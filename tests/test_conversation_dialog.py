@@ -8,10 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assistant import history
-from assistant.dialog import Dialog, DialogSettings, voice_for
-from assistant.loop import Heard
-from assistant.store import Store
+from assistant.conversation.dialog import Dialog, DialogSettings, voice_for
+from assistant.record import history
+from assistant.record.store import Store
+from assistant.turn import Heard, Progress, ReplyKind
 from speech.tts import VoiceSettings
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -24,11 +24,12 @@ class Patient:
         self.store = Store(path)
         self.dialog = Dialog(self.store, DialogSettings(**settings), VoiceSettings())
         self.now = MONDAY
+        self.turn = None
 
     def says(self, text, confidence=None, after=timedelta(seconds=5)):
         self.now += after
-        turn = self.dialog.take(Heard(text, "typed", self.now, confidence=confidence))
-        return turn.reply if turn else None
+        self.turn = self.dialog.take(Heard(text, "typed", self.now, confidence=confidence))
+        return self.turn.reply if self.turn else None
 
     def next_day(self, days=1):
         self.now = self.now.replace(hour=9) + timedelta(days=days)
@@ -43,11 +44,11 @@ def patient(tmp_path):
 
 
 def test_first_time_then_personal_best_then_last_week(patient):
-    first = patient.says("I walked 12 steps with my walker")
-    assert "first time" in first.lower() or "first" in first.lower()
+    patient.says("I walked 12 steps with my walker")
+    assert (patient.turn.kind, patient.turn.progress) == (ReplyKind.ENCOURAGE, Progress.FIRST_TIME)
     patient.next_day()
     best = patient.says("I walked 20 steps with my walker")
-    assert "20 steps" in best and ("8 more" in best or "12 steps" in best)
+    assert patient.turn.progress == Progress.PERSONAL_BEST and "20 steps" in best
     patient.next_day(7)
     patient.says("I walked 15 steps")
     patient.next_day(1)
@@ -60,7 +61,7 @@ def test_first_time_on_your_own_offers_to_share(patient):
     patient.says("I got dressed with my wife helping me")
     patient.next_day()
     reply = patient.says("I got dressed by myself")
-    assert "own" in reply.lower() or "without help" in reply.lower()
+    assert patient.turn.progress == Progress.FIRST_INDEPENDENT
     assert "family" in reply.lower()
     assert "family" in patient.says("yes").lower()
     shared = patient.store.db.execute("SELECT shared FROM milestones ORDER BY id").fetchall()
@@ -77,10 +78,10 @@ def test_goal_created_planned_tracked_and_reached(patient):
         "walk 30 steps", "walk 18 steps", "walk 24 steps", "walk 30 steps"]
     patient.next_day()
     progress = patient.says("I walked 16 steps")
-    assert "16 steps of your 18 steps" in progress or "2 steps to go" in progress
+    assert patient.turn.kind == ReplyKind.ENCOURAGE and "18 steps" in progress
     patient.next_day()
     reached = patient.says("I walked 31 steps")
-    assert "goal" in reached.lower() and "walk 30 steps" in reached
+    assert patient.turn.kind == ReplyKind.GOAL_REACHED and "walk 30 steps" in reached
     assert history.active_goals(patient.store) == []
 
 

@@ -112,7 +112,7 @@ _PRIORITY = {"DEBUG": 7, "INFO": 6, "WARNING": 4, "ERROR": 3, "CRITICAL": 2}
 
 
 class JournalFormatter(logging.Formatter):
-    """`<6>assistant.store: …`: journald reads the `<N>` prefix as the syslog priority and
+    """`<6>assistant.record.store: …`: journald reads the `<N>` prefix as the syslog priority and
     adds the time itself."""
 
     def format(self, record: logging.LogRecord) -> str:

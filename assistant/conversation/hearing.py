@@ -1,68 +1,94 @@
-"""The turn loop: words heard → a turn taken (understood, committed, answered) → reply spoken.
+"""Where utterances come from (a recording, lines typed or piped in, or the microphone), and
+how audio becomes what was heard: endpointed, recognised, speculatively during the pause.
 
-Each turn runs in this order: understand, commit, show, speak. The reply is never spoken
-before the patient's words are safely on disk.
+The source is opened first, so that what depends on it (the wake phrase is only needed on a
+live microphone) is settled before anything is heard.
 """
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from pathlib import Path
 
+import click
 import numpy as np
 
 from assistant.clock import now
-from assistant.practice.session import Part
-from assistant.understand import Understanding
+from assistant.turn import Heard
 from assistant.understand.completeness import unfinished
-from speech.asr.base import Recognizer, Transcript, Word, transcribe
-from speech.audio import Audio
-from speech.tts import VoiceSettings
+from speech.asr.base import Recognizer, Transcript, transcribe
+from speech.asr.select import load_recognizer
+from speech.audio import Audio, chunks, read_wav, silence
+from speech.devices import Microphone, NoMicrophone, keep_listening
 from speech.vad import Endpointer, Utterance, utterances
 
 
 @dataclass(frozen=True)
-class Heard:
-    """What reached the assistant, from a microphone, a recording or the keyboard."""
+class Source:
+    """A recording, an opened microphone, or (neither) typed lines."""
 
-    text: str
-    source: str
-    at: datetime
-    """When it was said: the clock for typed lines, stream start + offset for audio."""
-    engine: str | None = None
-    confidence: float | None = None
-    duration_s: float | None = None
-    words: tuple[Word, ...] = ()
-    """Recognised words with timings and confidences (none for typed lines)."""
+    recording: Path | None = None
+    microphone: Microphone | None = None
+
+    @property
+    def live(self) -> bool:
+        """Speech from the room, where a radio or a visitor may be heard too."""
+        return self.microphone is not None
 
 
-@dataclass(frozen=True)
-class Turn:
-    id: int
-    time: datetime
-    heard: Heard
-    understanding: Understanding
-    reply: str
-    voice: VoiceSettings
-    """How to speak the reply (the patient may have asked for slower or louder)."""
-    parts: tuple[Part, ...] = ()
-    """The reply in pieces when some are paced differently (a practice word said slowly)."""
+def open_source(
+    audio: Path | None, typed: bool, mic: str | None, tell: Callable[[str], None]
+) -> Source:
+    """The recording if given, typed lines if asked for, else the microphone; with no
+    microphone, typed lines (said so), unless nobody can type (then the microphone is waited
+    for)."""
+    if typed:
+        return Source()
+    if audio:
+        return Source(recording=audio)
+    microphone = Microphone(mic)
+    try:
+        microphone.open()
+    except NoMicrophone as error:
+        if not _nobody_typing():
+            tell(f"{error} I'll read what you type instead; press Enter after each line.")
+            return Source()
+    return Source(microphone=microphone)
 
-    def spoken(self) -> list[tuple[str, VoiceSettings]]:
-        """What to say, piece by piece, and how."""
-        return [(p.text, p.voice(self.voice)) for p in self.parts or (Part(self.reply),)]
 
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "time": self.time.isoformat(timespec="seconds"),
-            "heard": self.heard.text,
-            "intent": self.understanding.intent,
-            "reply": self.reply,
-        }
+def listen(
+    source: Source,
+    pause: float,
+    max_pause: float,
+    engine: str,
+    model: Path | None,
+    tell: Callable[[str], None],
+    hints: Callable[[str], list[str] | None] = lambda engine: None,
+) -> Iterator[Heard]:
+    """The utterances from `source`. `hints(engine)` gives the words to listen for at each
+    moment (a practice target)."""
+    if source.recording:
+        recording = read_wav(source.recording)
+        recognizer = load_recognizer(engine, model)
+        heard = hear_audio(chunks(recording), recognizer,
+                           Endpointer(pause, max_pause_s=max_pause), "recording", hints=hints)
+        return _or_nothing_heard(heard, source.recording, tell)
+    if source.microphone is None:
+        return hear_typed(typed_lines())
+    recognizer = load_recognizer(engine, model)
+    blocks = keep_listening(
+        source.microphone,
+        lambda error: tell(f"{error} I'll carry on as soon as it works again."),
+        lambda: tell("I can hear you again."),
+        bridge=silence(max(pause, max_pause) + 0.3),
+    )
+    endpointer = Endpointer(pause, max_pause_s=max_pause)
+    return hear_audio(blocks, recognizer, endpointer, "microphone", hints=hints)
 
 
 def hear_audio(
@@ -175,20 +201,29 @@ def hear_typed(lines: Iterable[str], clock: Callable[[], datetime] = now) -> Ite
             yield Heard(line.strip(), "typed", clock())
 
 
-def converse(
-    heard: Iterable[Heard],
-    take: Callable[[Heard], Turn | None],
-    show: Callable[[Turn], None],
-    speak: Callable[[str, VoiceSettings], None],
-) -> int:
-    """Run turns until the input ends; returns how many turns were taken."""
-    count = 0
+def typed_lines() -> Iterator[str]:
+    """Lines of standard input. Undecodable bytes are replaced, never fatal: junk input gets
+    an answer like any other."""
+    stream = click.get_binary_stream("stdin")
+    for raw in stream:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def _nobody_typing() -> bool:
+    """Standard input is /dev/null, as under systemd: with no microphone there is no keyboard
+    to fall back on, so the microphone is waited for instead."""
+    try:
+        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(os.devnull))
+    except (OSError, ValueError, AttributeError):  # no standard input at all
+        return True
+
+
+def _or_nothing_heard(heard: Iterator[Heard], audio: Path, tell: Callable[[str], None]
+                      ) -> Iterator[Heard]:
+    """A recording with no speech in it (silence, noise) gets a sentence, not a silent exit."""
+    anything = False
     for item in heard:
-        turn = take(item)
-        if turn is None:
-            continue
-        show(turn)
-        for text, voice in turn.spoken():
-            speak(text, voice)
-        count += 1
-    return count
+        anything = True
+        yield item
+    if not anything:
+        tell(f"I heard no speech in {audio}.")

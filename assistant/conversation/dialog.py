@@ -11,14 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from assistant import goals, history, privacy
-from assistant.answers import answer
-from assistant.encourage import encourage
-from assistant.loop import Heard, Turn
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import day, listing
-from assistant.practice.session import Part, PracticeSession
-from assistant.store import Store
+from assistant.conversation import goals
+from assistant.conversation.answers import answer
+from assistant.conversation.encourage import encourage
+from assistant.conversation.numbers_and_dates import day, listing
+from assistant.conversation.phrasebook import Phrasebook
+from assistant.practice.session import PracticeSession
+from assistant.record import forget, history
+from assistant.record.store import Store
+from assistant.turn import Heard, Part, Progress, ReplyKind, Turn
 from assistant.understand import Milestone, Understanding, strip_wake, understand
 from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
 
@@ -60,6 +61,8 @@ class Dialog:
         self._open_until: datetime | None = None
         self._last_reply = ""
         self._practice: PracticeSession | None = None
+        self._progress: Progress | None = None
+        """What the reply being decided celebrates, if it encourages."""
 
     def hints(self, engine: str) -> list[str] | None:
         """Words to help the recogniser: the practice target while a session runs."""
@@ -78,19 +81,21 @@ class Dialog:
         )
         book = Phrasebook(history.recent_replies(self.store), seed=utterance_id)
         parts: tuple[Part, ...] = ()
+        self._progress = None
         if self._practice is not None or understanding.intent == "practice":
-            kind, parts = "practice", self._practise(heard, text)
+            kind, parts = ReplyKind.PRACTICE, self._practise(heard, text)
             reply = " ".join(p.text for p in parts)
         else:
             kind, reply = self._respond(heard, text, understanding, utterance_id, book)
-        if kind != "repeat":
+        if kind != ReplyKind.REPEAT:
             self.store.add_reply(heard.at, kind, reply)
             self._last_reply = reply
         spoken_for = (heard.duration_s or 0.0) + self.settings.window_s
         self._open_until = heard.at + timedelta(seconds=spoken_for)
-        if kind == "paused":
+        if kind == ReplyKind.PAUSED:
             self._open_until = None
-        return Turn(utterance_id, heard.at, heard, understanding, reply, self.voice, parts)
+        return Turn(utterance_id, heard.at, heard, understanding, kind, reply, self.voice, parts,
+                    self._progress)
 
     def _addressed(self, heard: Heard) -> str | None:
         """The words meant for the assistant, without the wake phrase; None if not for it."""
@@ -102,10 +107,10 @@ class Dialog:
 
     def _respond(
         self, heard: Heard, text: str, u: Understanding, utterance_id: int, book: Phrasebook
-    ) -> tuple[str, str]:
+    ) -> tuple[ReplyKind, str]:
         offer, self._offer = self._offer, None
         if not text.strip():
-            return "awake", book.say("dialog.awake")
+            return ReplyKind.AWAKE, book.say("dialog.awake")
         if offer is not None and u.command in ("yes", "no"):
             return self._settle(offer, u.command == "yes", heard.at, book)
         if u.intent == "command" and u.command:
@@ -113,17 +118,17 @@ class Dialog:
         if u.intent == "milestone" and u.milestones:
             if heard.confidence is not None and heard.confidence < self.settings.confirm_below:
                 self._offer = Offer("confirm", utterance_id, u)
-                return "confirm", book.say("dialog.confirm", summary=_listing(u.milestones))
+                return ReplyKind.CONFIRM, book.say("dialog.confirm", summary=_listing(u.milestones))
             return self._record(utterance_id, u, heard.at, book)
         if u.intent == "goal":
             goal = goals.create(self.store, utterance_id, heard.at, u)
             self._offer = Offer("plan", goal_id=goal.id)
-            return "goal", book.say("goal.set", goal=goal.text)
+            return ReplyKind.GOAL, book.say("goal.set", goal=goal.text)
         if u.intent == "setback":
-            return "setback", _setback(self.store, u, utterance_id, heard.at, book)
+            return ReplyKind.SETBACK, _setback(self.store, u, utterance_id, heard.at, book)
         if u.intent == "progress_query":
-            return "answer", answer(self.store, u.query, heard.at, book)
-        return "heard", book.say("dialog.heard", text=_gist(text))
+            return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
+        return ReplyKind.HEARD, book.say("dialog.heard", text=_gist(text))
 
     def _practise(self, heard: Heard, text: str) -> tuple[Part, ...]:
         """Start a practice session ("let's practise"), or pass it the answer just heard."""
@@ -138,7 +143,7 @@ class Dialog:
 
     def _record(
         self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook
-    ) -> tuple[str, str]:
+    ) -> tuple[ReplyKind, str]:
         """Store the milestones, finish any goal they reach, and encourage."""
         self.store.add_milestones(utterance_id, now, u.milestones)
         for m in u.milestones:
@@ -147,67 +152,70 @@ class Dialog:
                 self.store.finish_goal(goal.id, now, utterance_id)
             if done:
                 top = min(done, key=lambda g: (g.parent_id is not None, -g.id))
-                return "goal_reached", _celebrate(top.text, book)
+                return ReplyKind.GOAL_REACHED, _celebrate(top.text, book)
         if u.reached_goal and history.active_goals(self.store):
-            return "goal_reached", self._finish_goal(now, utterance_id, book)
+            return ReplyKind.GOAL_REACHED, self._finish_goal(now, utterance_id, book)
         cheer = encourage(self.store, u.milestones, utterance_id, now, book)
         if cheer.offer:
             self._offer = Offer(cheer.offer, utterance_id, u, target=cheer.next_target)
-        return "encourage", cheer.text
+        self._progress = cheer.progress
+        return ReplyKind.ENCOURAGE, cheer.text
 
-    def _settle(self, offer: Offer, yes: bool, now: datetime, book: Phrasebook) -> tuple[str, str]:
+    def _settle(
+        self, offer: Offer, yes: bool, now: datetime, book: Phrasebook
+    ) -> tuple[ReplyKind, str]:
         """The patient answered the question the last reply asked."""
         if offer.kind == "confirm" and offer.understanding and offer.utterance_id is not None:
             if yes:
                 return self._record(offer.utterance_id, offer.understanding, now, book)
             self.store.remove_utterance(offer.utterance_id)
-            return "confirm_no", book.say("dialog.confirm_no")
+            return ReplyKind.CONFIRM_NO, book.say("dialog.confirm_no")
         if offer.kind == "share" and offer.utterance_id is not None:
             if yes:
                 self.store.share(offer.utterance_id)
-                return "shared", book.say("dialog.shared")
-            return "not_shared", book.say("dialog.not_shared")
+                return ReplyKind.SHARED, book.say("dialog.shared")
+            return ReplyKind.NOT_SHARED, book.say("dialog.not_shared")
         if offer.kind == "next_goal" and offer.target is not None and yes:
             goal = goals.create_target(self.store, now, offer.target)
-            return "goal", book.say("goal.next_goal_set", goal=goal.text)
+            return ReplyKind.GOAL, book.say("goal.next_goal_set", goal=goal.text)
         if offer.kind == "forget":
             if not yes:
-                return "forget", book.say("dialog.forget_kept")
-            privacy.forget(self.store, None)
-            return "forget", book.say("dialog.forget_done")
+                return ReplyKind.FORGET, book.say("dialog.forget_kept")
+            forget.forget(self.store, None)
+            return ReplyKind.FORGET, book.say("dialog.forget_done")
         if offer.kind == "plan" and offer.goal_id is not None:
             goal = history.goal(self.store, offer.goal_id)
             if not yes:
-                return "plan", book.say("goal.plan_declined", goal=goal.text)
+                return ReplyKind.PLAN, book.say("goal.plan_declined", goal=goal.text)
             first, second, third = goals.plan(self.store, goal, now)
-            return "plan", book.say("goal.plan", first=first, second=second, third=third)
-        return "ok", book.say("dialog.ok")
+            return ReplyKind.PLAN, book.say("goal.plan", first=first, second=second, third=third)
+        return ReplyKind.OK, book.say("dialog.ok")
 
     def _command(
         self, command: str, utterance_id: int, now: datetime, book: Phrasebook
-    ) -> tuple[str, str]:
+    ) -> tuple[ReplyKind, str]:
         if command == "repeat":
-            return "repeat", self._last_reply or book.say("dialog.help")
+            return ReplyKind.REPEAT, self._last_reply or book.say("dialog.help")
         if command in ("slower", "faster", "louder", "quieter"):
             return self._adjust(command, book)
         if command == "undo":
-            return "undo", self._undo(book)
+            return ReplyKind.UNDO, self._undo(book)
         if command == "share":
-            return "shared", self._share_last(book)
+            return ReplyKind.SHARED, self._share_last(book)
         if command == "forget":
             self._offer = Offer("forget")
-            return "forget", book.say("dialog.forget_ask")
+            return ReplyKind.FORGET, book.say("dialog.forget_ask")
         if command == "done":
-            return "goal_reached", self._finish_goal(now, utterance_id, book)
+            return ReplyKind.GOAL_REACHED, self._finish_goal(now, utterance_id, book)
         if command in ("stop", "pause"):
             if self.settings.wake_phrase:
-                return "paused", book.say("dialog.paused", wake=self.settings.wake_phrase)
-            return "stopped", book.say("dialog.stopped")
+                return ReplyKind.PAUSED, book.say("dialog.paused", wake=self.settings.wake_phrase)
+            return ReplyKind.STOPPED, book.say("dialog.stopped")
         if command in ("yes", "no"):
-            return "ok", book.say("dialog.ok")
-        return "help", book.say("dialog.help")
+            return ReplyKind.OK, book.say("dialog.ok")
+        return ReplyKind.HELP, book.say("dialog.help")
 
-    def _adjust(self, command: str, book: Phrasebook) -> tuple[str, str]:
+    def _adjust(self, command: str, book: Phrasebook) -> tuple[ReplyKind, str]:
         """Change and remember how the assistant speaks, within comfortable limits."""
         voice = self.voice
         if command in ("slower", "faster"):
@@ -219,11 +227,11 @@ class Dialog:
             volume = round(min(max(voice.volume + step, VOLUME_RANGE[0]), VOLUME_RANGE[1]), 2)
             changed = replace(voice, volume=volume)
         if changed == voice:
-            return command, book.say("dialog.limit")
+            return ReplyKind(command), book.say("dialog.limit")
         self.voice = changed
         self.store.set_setting("rate_wpm", str(changed.rate_wpm))
         self.store.set_setting("volume", str(changed.volume))
-        return command, book.say(f"dialog.{command}")
+        return ReplyKind(command), book.say(f"dialog.{command}")
 
     def _undo(self, book: Phrasebook) -> str:
         last = history.last_record(self.store)

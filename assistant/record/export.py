@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any, TextIO
 
-from assistant.store import Store
+from assistant.record.store import Store
 
 TABLES = ("utterances", "milestones", "goals", "practice_attempts")
 CSV_ENCODING = "utf-8-sig"

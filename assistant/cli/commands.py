@@ -1,25 +1,38 @@
-"""The `smallwins` command: a thin layer that parses options, calls the library, and turns
-the library's named errors into one plain sentence and an exit code (1), never a traceback."""
+"""The `smallwins` commands: a thin layer that parses options, calls the library, and turns
+the library's named errors into one plain sentence and an exit code (1), never a traceback.
+`run` is where the conversation is put together: source, dialog, voice."""
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import signal
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from assistant import history, privacy, service
-from assistant.clock import ClockError, now
-from assistant.config import ConfigError, chosen_path, load_defaults
-from assistant.dialog import (
+from assistant.cli import service
+from assistant.cli.config import chosen_path, load_defaults
+from assistant.cli.options import (
+    PLAIN_ERRORS,
+    audio_out,
+    db_option,
+    engine_option,
+    listen,
+    listening_options,
+    model_option,
+    plain_errors,
+    voice_options,
+    voice_settings,
+    warn,
+)
+from assistant.cli.practice import practice
+from assistant.clock import now
+from assistant.conversation import hearing
+from assistant.conversation.dialog import (
     DEFAULT_CONFIRM_BELOW,
     DEFAULT_WAKE_PHRASE,
     DEFAULT_WINDOW_S,
@@ -27,126 +40,20 @@ from assistant.dialog import (
     DialogSettings,
     voice_for,
 )
-from assistant.loop import Heard, Turn, converse, hear_audio, hear_typed
+from assistant.conversation.hearing import typed_lines
+from assistant.conversation.loop import converse
 from assistant.paths import data_dir, database_path
-from assistant.practice.items import ItemsError
-from assistant.store import KeptForLater, Store, StoreError
+from assistant.record import history
+from assistant.record.forget import forget as forget_since
+from assistant.record.store import KeptForLater, Store
+from assistant.turn import Heard, Turn
 from assistant.understand import understand
 from assistant.voice import ReplyVoice
-from speech.asr.base import ModelError, transcribe
-from speech.asr.select import ENGINES, find_vosk_model, load_recognizer, model_folders
-from speech.audio import AudioFileError, chunks, read_wav, silence
-from speech.devices import (
-    AudioDeviceError,
-    Microphone,
-    NoMicrophone,
-    Speaker,
-    keep_listening,
-    list_devices,
-)
-from speech.output import AudioOut, WavRecorder
-from speech.tts import DEFAULT_RATE_WPM, SpeechOutputError, Synthesizer, VoiceSettings
-from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S, Endpointer
-
-PLAIN_ERRORS = (
-    AudioFileError,
-    ModelError,
-    StoreError,
-    AudioDeviceError,
-    SpeechOutputError,
-    ClockError,
-    ConfigError,
-    ItemsError,
-)
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def warn(message: str) -> None:
-    click.echo(f"Small Wins: {message}", err=True)
-
-
-def plain_errors(command: F) -> F:
-    """Report the library's named errors as one sentence on stderr with exit code 1."""
-
-    @functools.wraps(command)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return command(*args, **kwargs)
-        except PLAIN_ERRORS as error:
-            warn(str(error))
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-engine_option = click.option(
-    "--engine",
-    type=click.Choice(ENGINES),
-    default="auto",
-    show_default=True,
-    help="Recogniser: vosk when a Vosk model is installed, otherwise whisper.",
-)
-model_option = click.option(
-    "--model",
-    type=click.Path(path_type=Path),
-    help="Model folder (Vosk, or CTranslate2 Whisper). Default: SMALLWINS_VOSK_MODEL, models/, "
-    "the data folder, then the packaged Whisper tiny.en.",
-)
-
-
-db_option = click.option("--db", type=click.Path(path_type=Path),
-                         help="Database file. Default: SMALLWINS_DB or the user data folder.")
-
-
-def _together(*options: Callable[[F], F]) -> Callable[[F], F]:
-    """Several click options as one decorator, in the order given."""
-
-    def apply(command: F) -> F:
-        for option in reversed(options):
-            command = option(command)
-        return command
-
-    return apply
-
-
-voice_options = _together(
-    click.option("--rate", type=click.IntRange(60, 300), default=None,
-                 help=f"Speaking rate, words per minute. Default: {DEFAULT_RATE_WPM}, "
-                 "or what the patient last asked for by voice."),
-    click.option("--volume", type=click.FloatRange(0, 1), default=None,
-                 help="Speech volume, 0 to 1. Default: 1, or what the patient last "
-                 "asked for by voice."),
-    click.option("--voice", default="en-us", show_default=True,
-                 help="espeak-ng voice name or id."),
-    click.option("--speaker", "speaker_device", default=None,
-                 help="Output device name or index. Default: the system's."),
-)
-listening_options = _together(
-    click.option("--audio", type=click.Path(path_type=Path),
-                 help="Take speech from this recording instead of the microphone."),
-    click.option("--reply-wav", type=click.Path(path_type=Path),
-                 help="Write everything said into this WAV file instead of the speaker."),
-    click.option("--text", "typed", is_flag=True,
-                 help="Read lines typed or piped instead, one per line."),
-    db_option,
-    click.option("--mic", default=None, help="Microphone name or index. Default: the system's."),
-    click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
-                 show_default=True, help="Seconds of silence that end an utterance."),
-    click.option("--max-pause", type=click.FloatRange(0, 15), default=DEFAULT_MAX_PAUSE_S,
-                 show_default=True, help="Seconds of silence to wait through when the words "
-                 "so far are unfinished (\"I walked to the…\"); at most --pause: never."),
-)
-"""Where speech comes from and where replies go, the same for `run` and `practice`."""
-
-
-def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:
-    """Where speech goes: into the WAV file when one is given, else out of the speaker."""
-    return WavRecorder(wav) if wav else Speaker(speaker_device)
-
-
-def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
-    return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
-                         volume=1.0 if volume is None else volume, voice=voice)
+from speech.asr.base import transcribe
+from speech.asr.select import find_vosk_model, load_recognizer, model_folders
+from speech.audio import AudioFileError, read_wav
+from speech.devices import list_devices
+from speech.tts import Synthesizer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -219,14 +126,14 @@ def run(
     signal.signal(signal.SIGTERM, _stop)
     try:
         store = Store(database_path(db))
-        heard, live = listen(audio, typed, mic, pause, max_pause, engine, model, tell,
-                             hints=lambda engine: dialog.hints(engine))
-        listening_for = wake_phrase if (live if wake is None else wake) else None
+        source = hearing.open_source(audio, typed, mic, tell)
+        listening_for = wake_phrase if (source.live if wake is None else wake) else None
         dialog = Dialog(
             store,
             DialogSettings(listening_for, window, confirm_below),
             voice_for(store, rate, volume, voice),
         )
+        heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints)
         converse(heard, _kept_going(dialog.take, tell), show, speaker.say)
     except KeyboardInterrupt:
         click.echo("Goodbye.", err=True)
@@ -252,67 +159,6 @@ def _kept_going(
 
 def _stop(*_: object) -> None:
     raise KeyboardInterrupt
-
-
-def listen(
-    audio: Path | None,
-    typed: bool,
-    mic: str | None,
-    pause: float,
-    max_pause: float,
-    engine: str,
-    model: Path | None,
-    tell: Callable[[str], None],
-    hints: Callable[[str], list[str] | None] = lambda engine: None,
-) -> tuple[Iterator[Heard], bool]:
-    """Pick the source of utterances: a recording, the keyboard, or the microphone (live).
-    `hints(engine)` gives the words to listen for at each moment (a practice target)."""
-    if typed:
-        return hear_typed(_stdin_lines()), False
-    if audio:
-        recording = read_wav(audio)
-        recognizer = load_recognizer(engine, model)
-        heard = hear_audio(chunks(recording), recognizer, Endpointer(pause, max_pause_s=max_pause),
-                           "recording",
-                           hints=hints)
-        return _or_nothing_heard(heard, audio, tell), False
-    microphone = Microphone(mic)
-    try:
-        microphone.open()
-    except NoMicrophone as error:
-        if not _nobody_typing():
-            tell(f"{error} I'll read what you type instead; press Enter after each line.")
-            return hear_typed(_stdin_lines()), False
-    recognizer = load_recognizer(engine, model)
-    warn("Listening. Say what you did today; press Ctrl-C to stop.")
-    blocks = keep_listening(
-        microphone,
-        lambda error: tell(f"{error} I'll carry on as soon as it works again."),
-        lambda: tell("I can hear you again."),
-        bridge=silence(max(pause, max_pause) + 0.3),
-    )
-    endpointer = Endpointer(pause, max_pause_s=max_pause)
-    return hear_audio(blocks, recognizer, endpointer, "microphone", hints=hints), True
-
-
-def _nobody_typing() -> bool:
-    """Standard input is /dev/null, as under systemd: with no microphone there is no keyboard
-    to fall back on, so the microphone is waited for instead."""
-    try:
-        return os.path.samestat(os.fstat(sys.stdin.fileno()), os.stat(os.devnull))
-    except (OSError, ValueError, AttributeError):  # no standard input at all
-        return True
-
-
-def _or_nothing_heard(heard: Iterator[Heard], audio: Path, tell: Callable[[str], None]
-                      ) -> Iterator[Heard]:
-    """A recording with no speech in it (silence, noise) gets a sentence, not a silent exit."""
-    anything = False
-    for item in heard:
-        anything = True
-        yield item
-    if not anything:
-        tell(f"I heard no speech in {audio}.")
 
 
 @cli.command(name="transcribe")
@@ -375,7 +221,7 @@ def say(text: str, wav: Path | None, rate: int, volume: float, voice: str,
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per utterance.")
 def extract(text: str | None, as_json: bool) -> None:
     """Show what the assistant understands in TEXT, or in each line of standard input."""
-    lines = [text] if text is not None else _stdin_lines()
+    lines = [text] if text is not None else typed_lines()
     for line in lines:
         result = understand(line).to_dict()
         if as_json:
@@ -386,13 +232,6 @@ def extract(text: str | None, as_json: bool) -> None:
         alert = result["alert"]
         flag = f" ({alert['kind']}: {alert['words']})" if alert else ""
         click.echo(f"{result['intent']}{command}{flag}: {found}")
-
-
-def _stdin_lines() -> Iterator[str]:
-    """Undecodable bytes are replaced, never fatal: junk input gets an answer like any other."""
-    stream = click.get_binary_stream("stdin")
-    for raw in stream:
-        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 @cli.command()
@@ -448,9 +287,9 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
                    voice: str, speaker_device: str | None) -> None:
     """Write the progress report, one HTML page that opens offline in any browser and prints
     on A4 or Letter; or speak the week's summary."""
-    from assistant.answers import week_summary
-    from assistant.export import open_private
-    from assistant.phrasebook import Phrasebook
+    from assistant.conversation.answers import week_summary
+    from assistant.conversation.phrasebook import Phrasebook
+    from assistant.record.export import open_private
 
     if wav and not speak:
         raise click.UsageError("--wav goes with --speak.")
@@ -490,7 +329,7 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
 def export_command(form: str, out: Path | None, db: Path | None) -> None:
     """Export utterances, milestones, goals and practice attempts, as stored, for a
     clinician's records."""
-    from assistant.export import open_private, write_csv, write_json
+    from assistant.record.export import open_private, write_csv, write_json
 
     store = Store(database_path(db))
     if form == "json" and out is None:
@@ -569,7 +408,7 @@ def models_list() -> None:
 @model_option
 def doctor(db: Path | None, engine: str, model: Path | None) -> None:
     """Check microphone, speaker, recogniser, speech output and database; say what to fix."""
-    from assistant.doctor import run_checks
+    from assistant.cli.doctor import run_checks
 
     problems = 0
     for check in run_checks(db, engine, model):
@@ -594,7 +433,7 @@ def forget(since: datetime | None, everything: bool, yes: bool, db: Path | None)
     what = f"everything recorded since {start:%Y-%m-%d %H:%M}" if start else "everything recorded"
     if not yes:
         click.confirm(f"Delete {what}? This cannot be undone.", abort=True, err=True)
-    click.echo(privacy.forget(Store(database_path(db)), start))
+    click.echo(forget_since(Store(database_path(db)), start))
 
 
 @cli.command(name="install-service")
@@ -617,7 +456,6 @@ def install_service(ctx: click.Context, db: Path | None, dry_run: bool) -> None:
                f"{service.UNIT_NAME}; see its log: journalctl --user -u {service.UNIT_NAME}")
 
 
-from assistant.practice.cli import practice  # noqa: E402, I001  (it reuses the helpers above)
 cli.add_command(practice)
 
 

@@ -12,8 +12,8 @@ import sqlite3
 import pytest
 from test_report import END, script_month
 
-from assistant.export import TABLES, rows, write_json
-from assistant.store import Store
+from assistant.record.export import TABLES, rows, write_json
+from assistant.record.store import Store
 
 
 @pytest.fixture(scope="module")

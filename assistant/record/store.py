@@ -18,146 +18,16 @@ import uuid
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any, NoReturn, cast
 
 import sqlite_utils
 from sqlite_utils.db import Table
-from sqlite_utils.migrations import Migrations
 
-from assistant.journal import Journal, Row, journal_path
+from assistant.record.journal import Journal, Row, journal_path
+from assistant.record.schema import migrations
 from assistant.understand import Milestone
 
 log = logging.getLogger(__name__)
-
-migrations = Migrations("smallwins")
-
-
-@migrations()
-def create_utterances(db: sqlite_utils.Database) -> None:
-    db["utterances"].create(
-        {
-            "id": int,
-            "time": str,
-            "text": str,
-            "source": str,
-            "engine": str,
-            "confidence": float,
-            "duration_s": float,
-            "intent": str,
-            "understanding": str,
-        },
-        pk="id",
-        not_null={"time", "text", "source"},
-    )
-    db["utterances"].create_index(["time"])
-
-
-@migrations()
-def create_progress_tables(db: sqlite_utils.Database) -> None:
-    """Milestones and goals as rows a therapist can query; replies and settings for the dialog."""
-    db["milestones"].create(
-        {
-            "id": int,
-            "utterance_id": int,
-            "time": str,
-            "category": str,
-            "activity": str,
-            "value": float,
-            "unit": str,
-            "assistance": str,
-            "side": str,
-            "summary": str,
-            "shared": int,
-        },
-        pk="id",
-        foreign_keys=[("utterance_id", "utterances", "id")],
-        defaults={"shared": 0},
-        not_null={"utterance_id", "time", "category", "activity", "summary"},
-    )
-    db["milestones"].create_index(["activity", "unit", "time"])
-    db["milestones"].create_index(["time"])
-    db["goals"].create(
-        {
-            "id": int,
-            "utterance_id": int,
-            "parent_id": int,
-            "created": str,
-            "text": str,
-            "category": str,
-            "activity": str,
-            "target_value": float,
-            "unit": str,
-            "assistance": str,
-            "status": str,
-            "done_time": str,
-            "done_by": int,
-        },
-        pk="id",
-        foreign_keys=[
-            ("utterance_id", "utterances", "id"),
-            ("parent_id", "goals", "id"),
-            ("done_by", "utterances", "id"),
-        ],
-        not_null={"created", "text", "status"},
-        defaults={"status": "active"},
-    )
-    db["goals"].create_index(["status"])
-    db["replies"].create({"id": int, "time": str, "kind": str, "text": str}, pk="id")
-    db["settings"].create({"key": str, "value": str}, pk="key")
-
-
-@migrations()
-def add_utterance_keys(db: sqlite_utils.Database) -> None:
-    """A unique key per utterance, so replaying the pending journal twice (after a crash
-    between commit and emptying it) never stores anything twice."""
-    db["utterances"].add_column("key", str)
-    db["utterances"].create_index(["key"], unique=True)
-
-
-@migrations()
-def create_practice_tables(db: sqlite_utils.Database) -> None:
-    """Speech practice: the caregiver's own items, each session and every attempt (what was
-    asked, what was heard, the score), and the adaptive level per exercise kind."""
-    db["practice_items"].create(
-        {"id": int, "added": str, "kind": str, "level": int, "text": str, "prompt": str,
-         "accept": str},
-        pk="id",
-        not_null={"added", "kind", "level", "text", "prompt"},
-        defaults={"accept": "[]"},
-    )
-    db["practice_items"].create_index(["kind", "text"], unique=True)
-    db["practice_sessions"].create(
-        {"id": int, "started": str, "ended": str, "assigned": int},
-        pk="id",
-        not_null={"started", "assigned"},
-    )
-    db["practice_attempts"].create(
-        {"id": int, "session_id": int, "item_id": int, "time": str, "kind": str, "level": int,
-         "target": str, "heard": str, "score": float, "passed": int, "try": int,
-         "engine": str, "confidence": float},
-        pk="id",
-        foreign_keys=[("session_id", "practice_sessions", "id"),
-                      ("item_id", "practice_items", "id")],
-        not_null={"session_id", "time", "kind", "level", "target", "heard", "score", "passed"},
-    )
-    db["practice_attempts"].create_index(["time"])
-    db["practice_attempts"].create_index(["session_id"])
-    db["practice_attempts"].create_index(["target", "passed"])
-    db["practice_levels"].create(
-        {"kind": str, "level": int, "wins": int, "misses": int, "updated": str},
-        pk="kind",
-        not_null={"level", "wins", "misses", "updated"},
-    )
-
-
-@migrations()
-def index_links(db: sqlite_utils.Database) -> None:
-    """Indexes on the columns that link tables, for undo, reports, and Datasette's views."""
-    db["milestones"].create_index(["utterance_id"])
-    db["goals"].create_index(["utterance_id"])
-    db["goals"].create_index(["parent_id"])
-    db["goals"].create_index(["done_by"])
-
 
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
@@ -188,7 +58,7 @@ class Store:
         self._keeping = False
         if self.journal and self.journal.pending():
             try:
-                with self._writing():
+                with self.writing():
                     pass
             except StoreError as error:
                 log.warning("pending utterances stay in the journal for now: %s", error)
@@ -208,7 +78,7 @@ class Store:
         """Commit one utterance and return its id. If the database refuses it, the row is
         kept for later and KeptForLater says so: the caller tells the patient and goes on."""
         row = {
-            "time": _iso(time),
+            "time": iso(time),
             "text": text,
             "source": source,
             "engine": engine,
@@ -219,8 +89,8 @@ class Store:
             "key": uuid.uuid4().hex,
         }
         try:
-            with self._writing() as db:
-                utterance_id: int = db["utterances"].insert(row).last_pk
+            with self.writing() as db:
+                utterance_id = insert_row(db, "utterances", row)
         except StoreError as error:
             self._keep(row, error)
         log.info("utterance %d saved (%s, %s)", utterance_id, source, intent)
@@ -251,10 +121,10 @@ class Store:
         self, utterance_id: int, time: datetime, milestones: Sequence[Milestone]
     ) -> None:
         rows = [
-            {"utterance_id": utterance_id, "time": _iso(time), **m.to_dict()} for m in milestones
+            {"utterance_id": utterance_id, "time": iso(time), **m.to_dict()} for m in milestones
         ]
-        with self._writing() as db:
-            db["milestones"].insert_all(rows)
+        with self.writing() as db:
+            db.table("milestones").insert_all(rows)
 
     def add_goal(
         self,
@@ -268,7 +138,7 @@ class Store:
         row = {
             "utterance_id": utterance_id,
             "parent_id": parent_id,
-            "created": _iso(time),
+            "created": iso(time),
             "text": text,
             "category": target.category if target else None,
             "activity": target.activity if target else None,
@@ -277,20 +147,21 @@ class Store:
             "assistance": target.assistance if target else None,
             "status": "active",
         }
-        with self._writing() as db:
-            return db["goals"].insert(row).last_pk
+        with self.writing() as db:
+            return insert_row(db, "goals", row)
 
     def finish_goal(self, goal_id: int, time: datetime, utterance_id: int) -> None:
         """Mark a goal done by what the patient said, so undoing that reopens it."""
-        with self._writing() as db:
-            db["goals"].update(
-                goal_id, {"status": "done", "done_time": _iso(time), "done_by": utterance_id}
+        with self.writing() as db:
+            db.table("goals").update(
+                goal_id, {"status": "done", "done_time": iso(time), "done_by": utterance_id}
             )
 
     def remove_utterance(self, utterance_id: int) -> None:
         """Undo: the utterance and everything recorded from it go, in one transaction."""
-        with self._writing() as db:
-            goals = [r["id"] for r in db["goals"].rows_where("utterance_id = ?", [utterance_id])]
+        with self.writing() as db:
+            made = db.table("goals").rows_where("utterance_id = ?", [utterance_id])
+            goals = [r["id"] for r in made]
             for goal_id in goals:
                 db.execute("DELETE FROM goals WHERE parent_id = ?", [goal_id])
             db.execute("DELETE FROM goals WHERE utterance_id = ?", [utterance_id])
@@ -311,14 +182,14 @@ class Store:
         foreign key to a deleted row; pending journal rows are written first, then forgotten.
         """
         counts: dict[str, int] = {}
-        with self._writing() as db:
+        with self.writing() as db:
             tables = [t for t in db.tables if t.name not in _KEPT_TABLES]
             for table in tables:
                 column = next((c for c in _TIME_COLUMNS if c in table.columns_dict), None)
                 if since is None:
                     where, args = "", []
                 elif column:
-                    where, args = f" WHERE datetime([{column}]) >= datetime(?)", [_iso(since)]
+                    where, args = f" WHERE datetime([{column}]) >= datetime(?)", [iso(since)]
                 else:
                     continue
                 counts[table.name] = db.execute(f"DELETE FROM [{table.name}]{where}", args).rowcount
@@ -331,33 +202,35 @@ class Store:
 
     def share(self, utterance_id: int) -> None:
         """Mark what was recorded from an utterance for the family note."""
-        with self._writing() as db:
+        with self.writing() as db:
             db.execute("UPDATE milestones SET shared = 1 WHERE utterance_id = ?", [utterance_id])
 
     def add_reply(self, time: datetime, kind: str, text: str) -> None:
-        with self._writing() as db:
-            db["replies"].insert({"time": _iso(time), "kind": kind, "text": text})
+        with self.writing() as db:
+            db.table("replies").insert({"time": iso(time), "kind": kind, "text": text})
 
     def setting(self, key: str) -> str | None:
-        rows = list(self.db["settings"].rows_where("key = ?", [key]))
+        rows = list(self.db.table("settings").rows_where("key = ?", [key]))
         return rows[0]["value"] if rows else None
 
     def set_setting(self, key: str, value: str) -> None:
-        with self._writing() as db:
-            db["settings"].upsert({"key": key, "value": value}, pk="key")
+        with self.writing() as db:
+            db.table("settings").upsert({"key": key, "value": value}, pk="key")
 
     @contextlib.contextmanager
-    def _writing(self) -> Iterator[sqlite_utils.Database]:
-        """One committed transaction; SQLite trouble becomes a plain StoreError.
+    def writing(self) -> Iterator[sqlite_utils.Database]:
+        """The one write transaction of the record: every write, practice's too, goes through
+        it. It commits or rolls back as a whole; SQLite trouble becomes a plain StoreError.
 
         Utterances waiting in the journal go in first, in the same transaction, so they keep
         their order and leave the journal only once committed (duplicates are ignored by key).
         """
-        draining = self.journal.draining() if self.journal else contextlib.nullcontext([])
+        draining: contextlib.AbstractContextManager[list[Row]] = (
+            self.journal.draining() if self.journal else contextlib.nullcontext([]))
         try:
             with draining as kept, self.db.conn:
                 if kept:
-                    self.db["utterances"].insert_all(kept, ignore=True)
+                    self.db.table("utterances").insert_all(kept, ignore=True)
                 yield self.db
         except (sqlite3.Error, OSError) as error:
             raise StoreError(_explain(self.path, error)) from error
@@ -378,7 +251,7 @@ class Store:
                 connection.rollback()
 
     def utterances(self) -> list[dict[str, Any]]:
-        return list(self.db["utterances"].rows_where(order_by="id"))
+        return list(self.db.table("utterances").rows_where(order_by="id"))
 
     def close(self) -> None:
         self.db.close()
@@ -402,7 +275,13 @@ def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str,
     return deleted
 
 
-def _iso(time: datetime) -> str:
+def insert_row(db: sqlite_utils.Database, table: str, row: Row) -> int:
+    """Insert one row into `table` and return its id."""
+    return cast(int, db.table(table).insert(row).last_pk)
+
+
+def iso(time: datetime) -> str:
+    """How every time is stored: local ISO 8601 to the second, which sorts as text."""
     return time.isoformat(timespec="seconds")
 
 

@@ -112,6 +112,6 @@ def test_journal_logs_never_hold_the_words_at_info(cli, tmp_path, level, words_l
                  env={"JOURNAL_STREAM": "8:12345"})
     assert result.returncode == 0, result.stderr
     logs = [line for line in result.stderr.splitlines() if re.match(r"<\d>", line)]
-    assert any(re.fullmatch(r"<6>assistant.store: utterance 1 saved \(typed, \w+\)", line)
+    assert any(re.fullmatch(r"<6>assistant.record.store: utterance 1 saved \(typed, \w+\)", line)
                for line in logs), logs
     assert ("toast" in result.stderr) == words_logged

@@ -1,7 +1,6 @@
 """`smallwins practice`: a speech-practice session by voice, homework lists, the caregiver's
 own items and a report for the therapist.
 
-Registered by assistant/cli.py after its helpers are defined, which is why it can reuse them.
 """
 
 from __future__ import annotations
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from assistant.cli import (
+from assistant.cli.options import (
     PLAIN_ERRORS,
     audio_out,
     db_option,
@@ -27,11 +26,10 @@ from assistant.cli import (
     warn,
 )
 from assistant.clock import now
-from assistant.dialog import voice_for
-from assistant.loop import Heard
+from assistant.conversation import hearing
+from assistant.conversation.dialog import voice_for
+from assistant.conversation.numbers_and_dates import day
 from assistant.paths import database_path
-from assistant.phrasing import day
-from assistant.practice import records
 from assistant.practice.items import (
     KINDS,
     LEVELS,
@@ -42,7 +40,9 @@ from assistant.practice.items import (
 )
 from assistant.practice.runner import practise
 from assistant.practice.session import Feedback, PracticeSession
-from assistant.store import Store
+from assistant.record import practice as records
+from assistant.record.store import Store
+from assistant.turn import Heard
 from assistant.voice import ReplyVoice
 from speech.tts import VoiceSettings
 
@@ -99,8 +99,8 @@ def practice(
         def tell(message: str) -> None:
             speaker.tell(message, settings)
 
-        answers, _ = listen(audio, typed, mic, pause, max_pause, engine, model, tell,
-                            hints=session.words)
+        source = hearing.open_source(audio, typed, mic, tell)
+        answers = listen(source, pause, max_pause, engine, model, tell, hints=session.words)
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()

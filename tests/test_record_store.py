@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 import pytest
 import sqlite_utils
 
-from assistant.store import Store, StoreError, migrations
+from assistant.record.schema import migrations
+from assistant.record.store import Store, StoreError
 
 WHEN = datetime(2026, 11, 25, 9, 30, tzinfo=UTC)
 

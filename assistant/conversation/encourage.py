@@ -6,11 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from assistant import goals, history
-from assistant.history import Done
-from assistant.phrasebook import Phrasebook
-from assistant.phrasing import amount, day, listing, number, period_span
-from assistant.store import Store
+from assistant.conversation import goals
+from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
+from assistant.conversation.phrasebook import Phrasebook
+from assistant.record import history
+from assistant.record.history import Done
+from assistant.record.store import Store
+from assistant.turn import Progress
 from assistant.understand import Milestone
 
 STREAK_WORTH_SAYING = 3
@@ -20,8 +22,7 @@ STREAK_WORTH_SAYING = 3
 class Comparison:
     """How one milestone stands against the earlier record of the same activity."""
 
-    kind: str
-    """first_independent, first_time, personal_best, better_than_last_week or steady."""
+    kind: Progress
     milestone: Milestone
     previous: Done | None = None
     first: Done | None = None
@@ -30,34 +31,37 @@ class Comparison:
 @dataclass(frozen=True)
 class Encouragement:
     text: str
+    progress: Progress
+    """What it celebrates."""
     offer: str | None = None
     """A yes/no question the reply ends with: "share" or "next_goal"."""
     next_target: Milestone | None = None
 
 
-_STRENGTH = ("first_independent", "first_time", "personal_best", "better_than_last_week", "steady")
+_STRENGTH = tuple(Progress)
 
 
 def compare(store: Store, milestone: Milestone, utterance_id: int, now: datetime) -> Comparison:
     same = history.milestones(store, activity=milestone.activity, before_utterance=utterance_id)
     if not same:
-        kind = "first_independent" if milestone.assistance == "independent" else "first_time"
+        independent = milestone.assistance == "independent"
+        kind = Progress.FIRST_INDEPENDENT if independent else Progress.FIRST_TIME
         return Comparison(kind, milestone)
     if milestone.assistance == "independent" and all(d.assistance != "independent" for d in same):
-        return Comparison("first_independent", milestone)
+        return Comparison(Progress.FIRST_INDEPENDENT, milestone)
     counted = [d for d in same if d.unit == milestone.unit and d.value is not None]
     if milestone.value is None or not counted:
-        return Comparison("steady", milestone)
+        return Comparison(Progress.STEADY, milestone)
     best = max(counted, key=lambda d: d.value or 0)
     if milestone.value > (best.value or 0):
-        return Comparison("personal_best", milestone, best, counted[0])
+        return Comparison(Progress.PERSONAL_BEST, milestone, best, counted[0])
     start, end, _ = period_span("last_week", now.date())
     last_week = [d for d in counted if start <= d.time.date() < end]
     if last_week:
         top = max(last_week, key=lambda d: d.value or 0)
         if milestone.value > (top.value or 0):
-            return Comparison("better_than_last_week", milestone, top)
-    return Comparison("steady", milestone)
+            return Comparison(Progress.BETTER_THAN_LAST_WEEK, milestone, top)
+    return Comparison(Progress.STEADY, milestone)
 
 
 def encourage(
@@ -68,30 +72,33 @@ def encourage(
     best = min(comparisons, key=lambda c: _STRENGTH.index(c.kind))
     m = best.milestone
     facts = _facts(best, now)
-    if best.kind == "steady" and len(found) > 1:
+    if best.kind == Progress.STEADY and len(found) > 1:
         facts["summary"] = listing([x.summary for x in found])
     first = book.say(f"milestone.{best.kind}", **facts)
-    if best.kind == "first_independent":
-        return Encouragement(f"{first} {book.say('also.offer_share')}", offer="share")
+    if best.kind == Progress.FIRST_INDEPENDENT:
+        return Encouragement(f"{first} {book.say('also.offer_share')}", best.kind, offer="share")
     ahead = goals.matching(store, m)
     goal = next((g for g in ahead if g.target_value is not None), None)
     if goal is not None and goal.target_value is not None and m.value is not None:
         left = goal.target_value - m.value
         also = book.say("also.goal_progress", amount=amount(m.value, m.unit),
                         target=amount(goal.target_value, goal.unit), left=amount(left, goal.unit))
-        return Encouragement(f"{first} {also}")
+        return Encouragement(f"{first} {also}", best.kind)
     streak = history.day_streak(store, now.date())
-    if streak >= STREAK_WORTH_SAYING and best.kind == "steady":
-        return Encouragement(f"{first} {book.say('also.streak', days=number(streak))}")
-    if best.kind == "personal_best" and best.first and now - best.first.time >= timedelta(days=7):
+    if streak >= STREAK_WORTH_SAYING and best.kind == Progress.STEADY:
+        return Encouragement(f"{first} {book.say('also.streak', days=number(streak))}",
+                             best.kind)
+    long_ago = best.first is not None and now - best.first.time >= timedelta(days=7)
+    if best.kind == Progress.PERSONAL_BEST and best.first and long_ago:
         reflect = book.say("also.reflect", when=day(best.first.time, now.date()),
                            first=amount(best.first.value, best.first.unit))
-        return Encouragement(f"{first} {reflect}")
-    if best.kind == "personal_best" and not ahead and m.value is not None:
+        return Encouragement(f"{first} {reflect}", best.kind)
+    if best.kind == Progress.PERSONAL_BEST and not ahead and m.value is not None:
         target = goals.next_step(m)
         offer = book.say("also.offer_next_goal", next=amount(target.value, target.unit))
-        return Encouragement(f"{first} {offer}", offer="next_goal", next_target=target)
-    return Encouragement(first)
+        return Encouragement(f"{first} {offer}", best.kind, offer="next_goal",
+                             next_target=target)
+    return Encouragement(first, best.kind)
 
 
 def _facts(comparison: Comparison, now: datetime) -> dict[str, str]:

@@ -9,10 +9,10 @@ from datetime import datetime
 
 from rapidfuzz import fuzz
 
-from assistant import history
-from assistant.history import Goal
-from assistant.phrasing import amount
-from assistant.store import Store
+from assistant.conversation.numbers_and_dates import amount
+from assistant.record import history
+from assistant.record.history import Goal
+from assistant.record.store import Store
 from assistant.understand import Milestone, Understanding
 from assistant.understand.lexicon import base_form
 

@@ -3,23 +3,23 @@ the adaptive levels, and the questions the encouragement and reports ask of them
 
 Everything said about practice ("3 days in a row", "'butterfly' for the first time") is read
 back from these tables, never from memory, so it survives restarts and a therapist can query
-the same rows. Each write is one committed transaction.
+the same rows. Each write is the store's one transaction, which also writes in whatever
+the pending journal holds.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
-import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
 import sqlite_utils
 
 from assistant.practice.items import KINDS, Item, make_item
 from assistant.practice.level import LevelState
-from assistant.store import Store, StoreError
+from assistant.record.store import Store, insert_row, iso
 
 
 @dataclass(frozen=True)
@@ -37,28 +37,22 @@ class Day:
     passed: int
 
 
-@contextlib.contextmanager
-def _writing(store: Store) -> Iterator[sqlite_utils.Database]:
-    """One committed transaction; SQLite trouble becomes a plain StoreError."""
-    try:
-        with store.db.conn:
-            yield store.db
-    except sqlite3.Error as error:
-        raise StoreError(
-            f"The practice record in {store.path} could not be saved ({error})."
-        ) from error
+@dataclass(frozen=True)
+class DayScore:
+    """One day of practice: the average score (0–1), attempts, and how many passed."""
 
-
-def _iso(time: datetime) -> str:
-    return time.isoformat(timespec="seconds")
+    day: date
+    score: float
+    attempts: int
+    passed: int
 
 
 def add_items(store: Store, items: Iterable[Item], time: datetime) -> list[Item]:
     """Add the caregiver's items (replacing one with the same kind and words); returns them."""
     added = list(items)
-    rows = [
+    rows: list[dict[str, Any]] = [
         {
-            "added": _iso(time),
+            "added": iso(time),
             "kind": item.kind,
             "level": item.level,
             "text": item.target,
@@ -67,20 +61,21 @@ def add_items(store: Store, items: Iterable[Item], time: datetime) -> list[Item]
         }
         for item in added
     ]
-    with _writing(store) as db:
+    with store.writing() as db:
         for row in rows:
             existing = _item_id(db, row["kind"], row["text"])
             if existing is None:
-                db["practice_items"].insert(row)
+                db.table("practice_items").insert(row)
             else:
-                db["practice_items"].update(existing, row)
+                db.table("practice_items").update(existing, row)
     return added
 
 
 def remove_items(store: Store, text: str) -> int:
     """Remove the caregiver's items with these words (any kind); attempts are kept."""
-    with _writing(store) as db:
-        ids = [r["id"] for r in db["practice_items"].rows_where("lower(text) = lower(?)", [text])]
+    with store.writing() as db:
+        items = db.table("practice_items").rows_where("lower(text) = lower(?)", [text])
+        ids = [r["id"] for r in items]
         for item_id in ids:
             db.execute("UPDATE practice_attempts SET item_id = NULL WHERE item_id = ?", [item_id])
             db.execute("DELETE FROM practice_items WHERE id = ?", [item_id])
@@ -97,20 +92,19 @@ def personal_items(store: Store) -> list[Item]:
             accept=json.loads(row["accept"] or "[]"),
             personal=True,
         )
-        for row in store.db["practice_items"].rows_where(order_by="id")
+        for row in store.db.table("practice_items").rows_where(order_by="id")
     ]
 
 
 def start_session(store: Store, time: datetime, assigned: bool) -> int:
-    with _writing(store) as db:
-        return db["practice_sessions"].insert(
-            {"started": _iso(time), "assigned": int(assigned)}
-        ).last_pk
+    with store.writing() as db:
+        return insert_row(db, "practice_sessions",
+                          {"started": iso(time), "assigned": int(assigned)})
 
 
 def end_session(store: Store, session_id: int, time: datetime) -> None:
-    with _writing(store) as db:
-        db["practice_sessions"].update(session_id, {"ended": _iso(time)})
+    with store.writing() as db:
+        db.table("practice_sessions").update(session_id, {"ended": iso(time)})
 
 
 def add_attempt(
@@ -128,7 +122,7 @@ def add_attempt(
 ) -> int:
     row = {
         "session_id": session_id,
-        "time": _iso(time),
+        "time": iso(time),
         "kind": item.kind,
         "level": item.level,
         "target": item.target,
@@ -139,13 +133,13 @@ def add_attempt(
         "engine": engine,
         "confidence": confidence,
     }
-    with _writing(store) as db:
+    with store.writing() as db:
         row["item_id"] = _item_id(db, item.kind, item.target) if item.personal else None
-        return db["practice_attempts"].insert(row).last_pk
+        return insert_row(db, "practice_attempts", row)
 
 
 def _item_id(db: sqlite_utils.Database, kind: str, text: str) -> int | None:
-    rows = list(db["practice_items"].rows_where("kind = ? AND text = ?", [kind, text]))
+    rows = list(db.table("practice_items").rows_where("kind = ? AND text = ?", [kind, text]))
     return rows[0]["id"] if rows else None
 
 
@@ -153,16 +147,16 @@ def level_states(store: Store) -> dict[str, LevelState]:
     """The stored level of every kind; kinds never practised start at level 1."""
     stored = {
         row["kind"]: LevelState(row["level"], row["wins"], row["misses"])
-        for row in store.db["practice_levels"].rows
+        for row in store.db.table("practice_levels").rows
     }
     return {kind: stored.get(kind, LevelState()) for kind in KINDS}
 
 
 def save_level(store: Store, kind: str, state: LevelState, time: datetime) -> None:
     row = {"kind": kind, "level": state.level, "wins": state.wins, "misses": state.misses,
-           "updated": _iso(time)}
-    with _writing(store) as db:
-        db["practice_levels"].upsert(row, pk="kind")
+           "updated": iso(time)}
+    with store.writing() as db:
+        db.table("practice_levels").upsert(row, pk="kind")
 
 
 def last_practised(store: Store) -> dict[str, str]:
@@ -191,7 +185,7 @@ def firsts(
     if since is None:
         bound = None
     else:
-        bound = _iso(since) if isinstance(since, datetime) else since.isoformat()
+        bound = iso(since) if isinstance(since, datetime) else since.isoformat()
     rows = store.db.execute(
         "SELECT a.target, a.time FROM practice_attempts a WHERE a.passed "
         "AND (? IS NULL OR a.time >= ?) AND (? IS NULL OR a.session_id = ?) "
@@ -222,3 +216,19 @@ def days(store: Store, since: date) -> list[Day]:
         [since.isoformat()],
     ).fetchall()
     return [Day(date.fromisoformat(day), attempts, passed) for day, attempts, passed in rows]
+
+
+def practised(store: Store) -> bool:
+    """Whether any practice attempt is recorded at all."""
+    return store.db.execute("SELECT 1 FROM practice_attempts LIMIT 1").fetchone() is not None
+
+
+def day_scores(store: Store, since: datetime, until: datetime) -> list[DayScore]:
+    """The average score, attempts and passes per day in [since, until), oldest first."""
+    rows = store.db.execute(
+        "SELECT substr(time, 1, 10), avg(score), count(*), sum(passed) FROM practice_attempts "
+        "WHERE time >= ? AND time < ? GROUP BY 1 ORDER BY 1",
+        [iso(since), iso(until)],
+    ).fetchall()
+    return [DayScore(date.fromisoformat(day), avg, count, passed)
+            for day, avg, count, passed in rows]

@@ -1,0 +1,143 @@
+"""What the commands share: their common options, where speech goes, and the error policy
+(the library's named errors become one plain sentence on standard error and exit code 1,
+never a traceback)."""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from assistant.cli.config import ConfigError
+from assistant.clock import ClockError
+from assistant.conversation import hearing
+from assistant.practice.items import ItemsError
+from assistant.record.store import StoreError
+from assistant.turn import Heard
+from speech.asr.base import ModelError
+from speech.asr.select import ENGINES
+from speech.audio import AudioFileError
+from speech.devices import AudioDeviceError, Speaker
+from speech.output import AudioOut, WavRecorder
+from speech.tts import DEFAULT_RATE_WPM, SpeechOutputError, VoiceSettings
+from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S
+
+PLAIN_ERRORS = (
+    AudioFileError,
+    ModelError,
+    StoreError,
+    AudioDeviceError,
+    SpeechOutputError,
+    ClockError,
+    ConfigError,
+    ItemsError,
+)
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def warn(message: str) -> None:
+    click.echo(f"Small Wins: {message}", err=True)
+
+
+def plain_errors(command: F) -> F:
+    """Report the library's named errors as one sentence on stderr with exit code 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except PLAIN_ERRORS as error:
+            warn(str(error))
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+engine_option = click.option(
+    "--engine",
+    type=click.Choice(ENGINES),
+    default="auto",
+    show_default=True,
+    help="Recogniser: vosk when a Vosk model is installed, otherwise whisper.",
+)
+model_option = click.option(
+    "--model",
+    type=click.Path(path_type=Path),
+    help="Model folder (Vosk, or CTranslate2 Whisper). Default: SMALLWINS_VOSK_MODEL, models/, "
+    "the data folder, then the packaged Whisper tiny.en.",
+)
+
+
+db_option = click.option("--db", type=click.Path(path_type=Path),
+                         help="Database file. Default: SMALLWINS_DB or the user data folder.")
+
+
+def _together(*options: Callable[[F], F]) -> Callable[[F], F]:
+    """Several click options as one decorator, in the order given."""
+
+    def apply(command: F) -> F:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return apply
+
+
+voice_options = _together(
+    click.option("--rate", type=click.IntRange(60, 300), default=None,
+                 help=f"Speaking rate, words per minute. Default: {DEFAULT_RATE_WPM}, "
+                 "or what the patient last asked for by voice."),
+    click.option("--volume", type=click.FloatRange(0, 1), default=None,
+                 help="Speech volume, 0 to 1. Default: 1, or what the patient last "
+                 "asked for by voice."),
+    click.option("--voice", default="en-us", show_default=True,
+                 help="espeak-ng voice name or id."),
+    click.option("--speaker", "speaker_device", default=None,
+                 help="Output device name or index. Default: the system's."),
+)
+listening_options = _together(
+    click.option("--audio", type=click.Path(path_type=Path),
+                 help="Take speech from this recording instead of the microphone."),
+    click.option("--reply-wav", type=click.Path(path_type=Path),
+                 help="Write everything said into this WAV file instead of the speaker."),
+    click.option("--text", "typed", is_flag=True,
+                 help="Read lines typed or piped instead, one per line."),
+    db_option,
+    click.option("--mic", default=None, help="Microphone name or index. Default: the system's."),
+    click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
+                 show_default=True, help="Seconds of silence that end an utterance."),
+    click.option("--max-pause", type=click.FloatRange(0, 15), default=DEFAULT_MAX_PAUSE_S,
+                 show_default=True, help="Seconds of silence to wait through when the words "
+                 "so far are unfinished (\"I walked to the…\"); at most --pause: never."),
+)
+"""Where speech comes from and where replies go, the same for `run` and `practice`."""
+
+
+def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:
+    """Where speech goes: into the WAV file when one is given, else out of the speaker."""
+    return WavRecorder(wav) if wav else Speaker(speaker_device)
+
+
+def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
+    return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
+                         volume=1.0 if volume is None else volume, voice=voice)
+
+
+def listen(
+    source: hearing.Source,
+    pause: float,
+    max_pause: float,
+    engine: str,
+    model: Path | None,
+    tell: Callable[[str], None],
+    hints: Callable[[str], list[str] | None],
+) -> Iterator[Heard]:
+    """The utterances from `source`, saying on standard error when the microphone listens."""
+    heard = hearing.listen(source, pause, max_pause, engine, model, tell, hints)
+    if source.live:
+        warn("Listening. Say what you did today; press Ctrl-C to stop.")
+    return heard

@@ -1,0 +1,140 @@
+"""The record's tables, grown through named migrations.
+
+sqlite-utils records each migration's name in `_sqlite_migrations` and runs only the ones a
+file has not had yet, so a database made by an older version opens unchanged and gains the
+newer tables. Never rename or edit a migration here: add a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("smallwins")
+
+
+@migrations()
+def create_utterances(db: sqlite_utils.Database) -> None:
+    db.table("utterances").create(
+        {
+            "id": int,
+            "time": str,
+            "text": str,
+            "source": str,
+            "engine": str,
+            "confidence": float,
+            "duration_s": float,
+            "intent": str,
+            "understanding": str,
+        },
+        pk="id",
+        not_null={"time", "text", "source"},
+    )
+    db.table("utterances").create_index(["time"])
+
+
+@migrations()
+def create_progress_tables(db: sqlite_utils.Database) -> None:
+    """Milestones and goals as rows a therapist can query; replies and settings for the dialog."""
+    db.table("milestones").create(
+        {
+            "id": int,
+            "utterance_id": int,
+            "time": str,
+            "category": str,
+            "activity": str,
+            "value": float,
+            "unit": str,
+            "assistance": str,
+            "side": str,
+            "summary": str,
+            "shared": int,
+        },
+        pk="id",
+        foreign_keys=[("utterance_id", "utterances", "id")],
+        defaults={"shared": 0},
+        not_null={"utterance_id", "time", "category", "activity", "summary"},
+    )
+    db.table("milestones").create_index(["activity", "unit", "time"])
+    db.table("milestones").create_index(["time"])
+    db.table("goals").create(
+        {
+            "id": int,
+            "utterance_id": int,
+            "parent_id": int,
+            "created": str,
+            "text": str,
+            "category": str,
+            "activity": str,
+            "target_value": float,
+            "unit": str,
+            "assistance": str,
+            "status": str,
+            "done_time": str,
+            "done_by": int,
+        },
+        pk="id",
+        foreign_keys=[
+            ("utterance_id", "utterances", "id"),
+            ("parent_id", "goals", "id"),
+            ("done_by", "utterances", "id"),
+        ],
+        not_null={"created", "text", "status"},
+        defaults={"status": "active"},
+    )
+    db.table("goals").create_index(["status"])
+    db.table("replies").create({"id": int, "time": str, "kind": str, "text": str}, pk="id")
+    db.table("settings").create({"key": str, "value": str}, pk="key")
+
+
+@migrations()
+def add_utterance_keys(db: sqlite_utils.Database) -> None:
+    """A unique key per utterance, so replaying the pending journal twice (after a crash
+    between commit and emptying it) never stores anything twice."""
+    db.table("utterances").add_column("key", str)
+    db.table("utterances").create_index(["key"], unique=True)
+
+
+@migrations()
+def create_practice_tables(db: sqlite_utils.Database) -> None:
+    """Speech practice: the caregiver's own items, each session and every attempt (what was
+    asked, what was heard, the score), and the adaptive level per exercise kind."""
+    db.table("practice_items").create(
+        {"id": int, "added": str, "kind": str, "level": int, "text": str, "prompt": str,
+         "accept": str},
+        pk="id",
+        not_null={"added", "kind", "level", "text", "prompt"},
+        defaults={"accept": "[]"},
+    )
+    db.table("practice_items").create_index(["kind", "text"], unique=True)
+    db.table("practice_sessions").create(
+        {"id": int, "started": str, "ended": str, "assigned": int},
+        pk="id",
+        not_null={"started", "assigned"},
+    )
+    db.table("practice_attempts").create(
+        {"id": int, "session_id": int, "item_id": int, "time": str, "kind": str, "level": int,
+         "target": str, "heard": str, "score": float, "passed": int, "try": int,
+         "engine": str, "confidence": float},
+        pk="id",
+        foreign_keys=[("session_id", "practice_sessions", "id"),
+                      ("item_id", "practice_items", "id")],
+        not_null={"session_id", "time", "kind", "level", "target", "heard", "score", "passed"},
+    )
+    db.table("practice_attempts").create_index(["time"])
+    db.table("practice_attempts").create_index(["session_id"])
+    db.table("practice_attempts").create_index(["target", "passed"])
+    db.table("practice_levels").create(
+        {"kind": str, "level": int, "wins": int, "misses": int, "updated": str},
+        pk="kind",
+        not_null={"level", "wins", "misses", "updated"},
+    )
+
+
+@migrations()
+def index_links(db: sqlite_utils.Database) -> None:
+    """Indexes on the columns that link tables, for undo, reports, and Datasette's views."""
+    db.table("milestones").create_index(["utterance_id"])
+    db.table("goals").create_index(["utterance_id"])
+    db.table("goals").create_index(["parent_id"])
+    db.table("goals").create_index(["done_by"])

@@ -1,0 +1,40 @@
+"""What the milestone finder marks in an utterance: the activities it mentions and the
+amounts it hears. Both the finder (milestones.py) and the phrase builder (summary.py) read
+them, so they live here rather than in either.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .vocab import Activity
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """An amount heard in the utterance, already in a canonical unit."""
+
+    value: int | float
+    unit: str | None
+    pos: int
+    end: int
+    noun: str | None = None
+
+
+@dataclass
+class Mention:
+    """One activity the utterance talks about."""
+
+    activity: Activity
+    start: int
+    end: int
+    weak: bool = False
+    from_unit: bool = False
+    clause: int = 0
+    sentence: int = 0
+    quantities: list[Quantity] = field(default_factory=list)
+    assistance: set[str] = field(default_factory=set)
+    devices: list[str] = field(default_factory=list)
+    sides: set[str] = field(default_factory=set)
+    negative: bool = False
+    goal: bool = False
