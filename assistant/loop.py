@@ -18,6 +18,7 @@ from assistant.clock import now
 from assistant.practice.session import Part
 from assistant.understand import Understanding
 from speech.asr.base import Recognizer, Transcript, Word, transcribe
+from speech.asr.verify import Support
 from speech.audio import Audio
 from speech.tts import VoiceSettings
 from speech.vad import Endpointer, Utterance, utterances
@@ -36,6 +37,8 @@ class Heard:
     duration_s: float | None = None
     words: tuple[Word, ...] = ()
     """Recognised words with timings and confidences (none for typed lines)."""
+    support: tuple[Support, ...] = ()
+    """How well the audio supports each text listened for (Whisper, in practice)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ def hear_audio(
                     transcript.confidence,
                     round(utterance.audio.duration_s, 3),
                     transcript.words,
+                    transcript.extra.get("support", ()),
                 )
     finally:
         speculation.close()
