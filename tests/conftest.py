@@ -28,7 +28,8 @@ def private_home(tmp_path_factory, monkeypatch, joined_base):
     Whisper base is linked in: tests/test_whisper_models.py checks the joining itself)."""
     home = tmp_path_factory.mktemp("home")
     models = home / "data" / "smallwins" / "models"
-    models.mkdir(parents=True)
+    for private in (models.parent.parent, models.parent, models):
+        private.mkdir(mode=0o700)
     (models / "whisper-base").symlink_to(joined_base, target_is_directory=True)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import stat
 
 import pytest
 
@@ -24,6 +25,7 @@ def test_parts_are_joined_once_and_checked(tmp_path):
     assert base_model_dir(tmp_path) == folder
     assert model.stat().st_mtime_ns == stamp  # not joined a second time
     assert [p.name for p in (tmp_path / "models").iterdir()] == ["whisper-base"]
+    assert stat.S_IMODE((tmp_path / "models").stat().st_mode) == 0o700
 
 
 def test_damaged_parts_leave_nothing_behind(tmp_path, monkeypatch):

@@ -55,7 +55,8 @@ def base_model_dir(data: Path | None = None) -> Path:
         return folder
     parts = [_package_file(package, name) for package, name in BASE_PARTS]
     others = [_package_file(BASE_PARTS[1][0], name) for name in BASE_FILES]
-    folder.parent.mkdir(parents=True, exist_ok=True)
+    for private in (folder.parent.parent, folder.parent):  # the data folder is the owner's
+        private.mkdir(mode=0o700, parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".smallwins-partial-", dir=folder.parent))
     try:
         digest = _join(parts, staging / "model.bin")
