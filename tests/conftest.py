@@ -14,10 +14,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def joined_base(tmp_path_factory) -> Path:
+    """Whisper base joined once for the whole run, instead of 145 MB in every private home."""
+    from speech.asr.whisper_models import base_model_dir
+
+    return base_model_dir(tmp_path_factory.mktemp("shared-data") / "smallwins")
+
+
 @pytest.fixture(autouse=True)
-def private_home(tmp_path_factory, monkeypatch):
-    """Keep every test's data folder and settings away from the real user's."""
+def private_home(tmp_path_factory, monkeypatch, joined_base):
+    """Keep every test's data folder and settings away from the real user's (the joined
+    Whisper base is linked in: tests/test_whisper_models.py checks the joining itself)."""
     home = tmp_path_factory.mktemp("home")
+    models = home / "data" / "smallwins" / "models"
+    for private in (models.parent.parent, models.parent, models):
+        private.mkdir(mode=0o700)
+    (models / "whisper-base").symlink_to(joined_base, target_is_directory=True)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     for name in ("SMALLWINS_DB", "SMALLWINS_VOSK_MODEL", "SMALLWINS_NOW"):
@@ -73,10 +86,19 @@ def korean_model() -> Path:
 
 
 @pytest.fixture(scope="session")
-def whisper():
+def whisper(joined_base):
+    """The English default on this machine: Whisper base."""
     from speech.asr.whisper_engine import WhisperRecognizer
 
-    return WhisperRecognizer()
+    return WhisperRecognizer(joined_base, label="base")
+
+
+@pytest.fixture(scope="session")
+def whisper_tiny():
+    from speech.asr.whisper_engine import WhisperRecognizer
+    from speech.asr.whisper_models import tiny_model_dir
+
+    return WhisperRecognizer(tiny_model_dir(), label="tiny.en")
 
 
 @pytest.fixture(scope="session")

@@ -284,7 +284,7 @@ def test_speaker_plays_to_the_end(virtual_audio, rate):
     started = time.monotonic()
     Speaker("pulse").play(spoken)
     elapsed = time.monotonic() - started
-    time.sleep(0.3)
+    virtual_audio.catch_up(0.3)
     captured = virtual_audio.stop_capture()
     assert elapsed >= spoken.duration_s * 0.9  # blocked until played, not just queued
     reference = resample(spoken, 16_000)  # as the 16 kHz capture sees it

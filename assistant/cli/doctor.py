@@ -52,7 +52,9 @@ def _recogniser(engine: str, model: Path | None) -> Check:
         recognizer = load_recognizer(chosen, model)
     except ModelError as error:
         return Check("speech recognition", False, str(error))
-    return Check("speech recognition", True, f"{recognizer.name} model loads")
+    which = " ".join(filter(None, (recognizer.name, getattr(recognizer, "label", ""))))
+    why = getattr(recognizer, "why", "")
+    return Check("speech recognition", True, f"{which} model loads" + (f": {why}" if why else ""))
 
 
 def _speech_output() -> Check:

@@ -62,7 +62,8 @@ engine_option = click.option(
     type=click.Choice(ENGINES),
     default="auto",
     show_default=True,
-    help="Recogniser: vosk when a Vosk model is installed, otherwise whisper.",
+    help="Recogniser: vosk when a Vosk model is installed, otherwise whisper (base, or "
+    "tiny.en on a machine too slow for base); whisper-base / whisper-tiny choose one.",
 )
 model_option = click.option(
     "--model",

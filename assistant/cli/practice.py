@@ -39,7 +39,7 @@ from assistant.practice.items import (
     read_file,
 )
 from assistant.practice.runner import practise
-from assistant.practice.session import Feedback, PracticeSession
+from assistant.practice.session import MAX_TRIES, Feedback, PracticeSession
 from assistant.record import practice as records
 from assistant.record.store import Store
 from assistant.turn import Heard
@@ -58,6 +58,9 @@ from speech.tts import VoiceSettings
 @click.option("--level", type=click.IntRange(LEVELS[0], LEVELS[-1]),
               help="Start the kinds practised at this level (it adapts from there).")
 @listening_options
+@click.option("--tries", type=click.IntRange(1, MAX_TRIES),
+              help=f"Answers each item takes. Default: 1 with --audio (one recorded answer "
+              f"per item), {MAX_TRIES} otherwise.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object per attempt: target, heard, score, passed.")
 @engine_option
@@ -79,6 +82,7 @@ def practice(
     mic: str | None,
     pause: float,
     max_pause: float,
+    tries: int | None,
     as_json: bool,
     engine: str,
     model: Path | None,
@@ -94,7 +98,8 @@ def practice(
     store = Store(database_path(db))
     settings = voice_for(store, rate, volume, voice)
     speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn)
-    session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
+    session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level,
+                              tries=tries or (1 if audio else MAX_TRIES))
     try:
         def tell(message: str) -> None:
             speaker.tell(message, settings)
