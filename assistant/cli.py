@@ -45,8 +45,9 @@ from speech.devices import (
     list_devices,
 )
 from speech.output import AudioOut, WavRecorder
-from speech.tts import DEFAULT_RATE_WPM, SpeechOutputError, Synthesizer, VoiceSettings
+from speech.tts import DEFAULT_RATE_WPM, PIPER, SpeechOutputError, VoiceSettings
 from speech.vad import DEFAULT_PAUSE_S, Endpointer
+from speech.voices import FALLBACK_NOTICE, Voice, load_voice
 
 PLAIN_ERRORS = (
     AudioFileError,
@@ -116,8 +117,12 @@ voice_options = _together(
     click.option("--volume", type=click.FloatRange(0, 1), default=None,
                  help="Speech volume, 0 to 1. Default: 1, or what the patient last "
                  "asked for by voice."),
-    click.option("--voice", default="en-us", show_default=True,
-                 help="espeak-ng voice name or id."),
+    click.option("--voice", default=PIPER, show_default=True,
+                 help="'piper' (the clear neural voice), 'espeak' (espeak-ng), or an espeak-ng "
+                 "voice for another language, e.g. 'ko'."),
+    click.option("--voice-model", type=click.Path(path_type=Path), default=None,
+                 help="A Piper voice file (.onnx, its .onnx.json next to it) for --voice "
+                 "piper. Default: the shipped joe-medium voice."),
     click.option("--speaker", "speaker_device", default=None,
                  help="Output device name or index. Default: the system's."),
 )
@@ -141,9 +146,18 @@ def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:
     return WavRecorder(wav) if wav else Speaker(speaker_device)
 
 
-def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
+def voice_settings(rate: int | None, volume: float | None, voice: str,
+                   voice_model: Path | None) -> VoiceSettings:
     return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
-                         volume=1.0 if volume is None else volume, voice=voice)
+                         volume=1.0 if volume is None else volume, voice=voice, model=voice_model)
+
+
+def loaded_voice(settings: VoiceSettings) -> Voice:
+    """The voice for a one-off command (say, report --speak); a fallback is only printed."""
+    synth, fallback = load_voice(settings)
+    if fallback:
+        warn(f"{FALLBACK_NOTICE} ({fallback})")
+    return synth
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -196,11 +210,12 @@ def run(
     rate: int | None,
     volume: float | None,
     voice: str,
+    voice_model: Path | None,
     speaker_device: str | None,
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
-    speaker = ReplyVoice(voice_settings(rate, volume, voice), audio_out(reply_wav, speaker_device),
-                         warn)
+    speaker = ReplyVoice(voice_settings(rate, volume, voice, voice_model),
+                         audio_out(reply_wav, speaker_device), warn)
 
     tell = speaker.tell
 
@@ -221,7 +236,7 @@ def run(
         dialog = Dialog(
             store,
             DialogSettings(listening_for, window, confirm_below),
-            voice_for(store, rate, volume, voice),
+            voice_for(store, rate, volume, voice, voice_model),
         )
         converse(heard, _kept_going(dialog.take, tell), show, speaker.say)
     except KeyboardInterrupt:
@@ -357,9 +372,9 @@ def transcribe_command(
 @voice_options
 @plain_errors
 def say(text: str, wav: Path | None, rate: int, volume: float, voice: str,
-        speaker_device: str | None) -> None:
+        voice_model: Path | None, speaker_device: str | None) -> None:
     """Speak TEXT aloud, or save it as a WAV file."""
-    audio = Synthesizer(voice_settings(rate, volume, voice)).synthesize(text)
+    audio = loaded_voice(voice_settings(rate, volume, voice, voice_model)).synthesize(text)
     audio_out(wav, speaker_device).play(audio)
 
 
@@ -436,7 +451,7 @@ def goals_command(everything: bool, as_json: bool, db: Path | None) -> None:
 @plain_errors
 def report_command(since: datetime | None, html_path: Path | None, family: bool, speak: bool,
                    wav: Path | None, db: Path | None, rate: int | None, volume: float | None,
-                   voice: str, speaker_device: str | None) -> None:
+                   voice: str, voice_model: Path | None, speaker_device: str | None) -> None:
     """Write the progress report, one HTML page that opens offline in any browser and prints
     on A4 or Letter; or speak the week's summary."""
     from assistant.answers import week_summary
@@ -452,8 +467,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
     if speak:
         summary = week_summary(store, moment, Phrasebook((), seed=0))
         click.echo(summary)
-        speech = Synthesizer(voice_for(store, rate, volume, voice)).synthesize(summary)
-        audio_out(wav, speaker_device).play(speech)
+        voice_now = loaded_voice(voice_for(store, rate, volume, voice, voice_model))
+        audio_out(wav, speaker_device).play(voice_now.synthesize(summary))
         if html_path is None:
             return
     from assistant.report import html  # matplotlib loads only when a page is made
@@ -558,12 +573,14 @@ def models_list() -> None:
 @db_option
 @engine_option
 @model_option
-def doctor(db: Path | None, engine: str, model: Path | None) -> None:
+@click.option("--voice-model", type=click.Path(path_type=Path), default=None,
+              help="Check this Piper voice file instead of the shipped one.")
+def doctor(db: Path | None, engine: str, model: Path | None, voice_model: Path | None) -> None:
     """Check microphone, speaker, recogniser, speech output and database; say what to fix."""
     from assistant.doctor import run_checks
 
     problems = 0
-    for check in run_checks(db, engine, model):
+    for check in run_checks(db, engine, model, voice_model):
         mark = "ok " if check.ok else ("warn" if not check.required else "FAIL")
         click.echo(f"[{mark}] {check.name}: {check.detail}")
         problems += not check.ok and check.required

@@ -1,7 +1,8 @@
 """Speaking replies without ever stopping the conversation.
 
 If speech cannot be made or played (no speaker, a broken voice), the reply has been printed
-already; the caregiver is told once why there is no sound, and the loop goes on.
+already; the caregiver is told once why there is no sound, and the loop goes on. If the
+Piper voice cannot load, the espeak-ng voice speaks instead, and says so once.
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from collections.abc import Callable
 
 from speech.devices import AudioDeviceError
 from speech.output import AudioOut, StreamingOut
-from speech.tts import SpeechOutputError, Synthesizer, VoiceSettings
+from speech.tts import SpeechOutputError, VoiceSettings, clearly
+from speech.voices import FALLBACK_NOTICE, Voice, load_voice
 
 
 class ReplyVoice:
@@ -20,11 +22,15 @@ class ReplyVoice:
         self._warn = warn
         self._warned = False
         self._out = out
-        self._synth: Synthesizer | None = None
+        self._synth: Voice | None = None
         try:
-            self._synth = Synthesizer(settings)
+            self._synth, fallback = load_voice(settings)
         except SpeechOutputError as error:
             self._warn_once(str(error))
+            return
+        if fallback:
+            self._warn(f"{FALLBACK_NOTICE} ({fallback})")
+            self.say(FALLBACK_NOTICE)
 
     def say(self, text: str, settings: VoiceSettings | None = None) -> None:
         """Speak `text`, with new `settings` if the patient asked for slower or louder.
@@ -46,6 +52,13 @@ class ReplyVoice:
         """A problem the patient should hear about: printed, then spoken."""
         self._warn(message)
         self.say(message, settings)
+
+    def say_clearly(self, text: str, settings: VoiceSettings | None = None) -> None:
+        """Speak `text` at a clear, slightly slower rate than `settings` (or the current
+        ones): for alerts, which must be understood the first time."""
+        current = settings or (self._synth.settings if self._synth else None)
+        if current is not None:
+            self.say(text, clearly(current))
 
     def _warn_once(self, message: str) -> None:
         if not self._warned:

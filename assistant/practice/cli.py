@@ -84,6 +84,7 @@ def practice(
     rate: int | None,
     volume: float | None,
     voice: str,
+    voice_model: Path | None,
     speaker_device: str | None,
 ) -> None:
     """Speech practice: say each word or phrase after the cue, until done or "stop"."""
@@ -91,7 +92,7 @@ def practice(
         return
     homework = _homework(items_text, items_file)
     store = Store(database_path(db))
-    settings = voice_for(store, rate, volume, voice)
+    settings = voice_for(store, rate, volume, voice, voice_model)
     speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn)
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
     try:
