@@ -5,7 +5,7 @@ The voice is loaded once (about half a second) and renders one sentence at a tim
 reply can start playing while its next sentence is made. Piper has no words-per-minute
 setting, only a phoneme `length_scale`; how many words a minute a scale gives depends on the
 voice. For the shipped voice it was measured once (`SHIPPED_PACE`, checked by
-tests/test_piper_voice.py); another voice file is measured when it loads (about 0.5 s).
+tests/test_piper_voice.py); another voice file is measured when it loads (a few seconds).
 """
 
 from __future__ import annotations
@@ -25,13 +25,19 @@ if TYPE_CHECKING:
 
 SENTENCE_GAP_S = 0.3
 """Silence between sentences: Piper renders each sentence without a pause after it."""
-CALIBRATION = ("You walked to the kitchen by yourself this morning. "
-               "That is four more steps than Monday.")
-"""Rendered at two length scales at load, to learn the voice's pace."""
+CALIBRATION = (
+    "That's a first: you walked 12 steps with a walker. Remember this day.",
+    "20 steps, your best yet. The record was 12 steps. Shall we aim for 25 steps next?",
+    "You buttoned your shirt independently, the first time on your own. That's a big one.",
+    "Thank you for telling me. Recovery has ups and downs, and you're still moving forward.",
+    "I've written down your goal: walk to the mailbox. Would you like smaller steps toward it?",
+    "This week, you've logged 3 wins on 3 days. Your best walk is 20 steps, up from 12 steps.",
+)
+"""Replies like the assistant's, rendered at two length scales to learn a voice's pace."""
 _SCALES = (1.0, 2.0)
 _WARM_UP = "Hello."
 """Rendered at load: onnxruntime's first run is several times slower than the next ones."""
-_SCALE_LIMITS = (0.5, 3.5)
+_SCALE_LIMITS = (0.4, 5.0)
 _VOICED = 300
 """Sample level above which the voice is speaking, to measure speech without the silence
 around it."""
@@ -52,9 +58,9 @@ class Pace:
         return min(max(scale, _SCALE_LIMITS[0]), _SCALE_LIMITS[1])
 
 
-SHIPPED_PACE = Pace(words=16, fixed_s=1.577, per_scale_s=2.865)
-"""joe-medium's pace on CALIBRATION (PiperSynthesizer.measure_pace): 224 wpm at scale 1,
-140 wpm at about 1.84."""
+SHIPPED_PACE = Pace(words=95, fixed_s=9.668, per_scale_s=21.480)
+"""joe-medium's pace on CALIBRATION (PiperSynthesizer.measure_pace): 183 wpm at its own
+scale 1, 140 wpm at about 1.45."""
 
 
 def default_model() -> Path:
@@ -120,12 +126,14 @@ class PiperSynthesizer:
 
     def measure_pace(self) -> Pace:
         """How this voice's speech length follows length_scale."""
-        spans = [speech_span_s(join(self._pieces(CALIBRATION, scale, 1.0))) for scale in _SCALES]
+        spans = [sum(speech_span_s(join(self._pieces(text, scale, 1.0))) for text in CALIBRATION)
+                 for scale in _SCALES]
         per_scale = (spans[1] - spans[0]) / (_SCALES[1] - _SCALES[0])
         if per_scale <= 0:
             raise SpeechOutputError(f"The Piper voice {self.model.name} does not speak slower "
                                     "when asked to; it may be damaged.")
-        return Pace(len(CALIBRATION.split()), spans[0] - per_scale * _SCALES[0], per_scale)
+        words = sum(len(text.split()) for text in CALIBRATION)
+        return Pace(words, spans[0] - per_scale * _SCALES[0], per_scale)
 
 
 def _load(model: Path) -> PiperVoice:
