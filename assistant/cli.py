@@ -215,7 +215,7 @@ def run(
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
     speaker = ReplyVoice(voice_settings(rate, volume, voice, voice_model),
-                         audio_out(reply_wav, speaker_device), warn)
+                         audio_out(reply_wav, speaker_device), warn, load=False)
 
     tell = speaker.tell
 
@@ -232,6 +232,7 @@ def run(
         store = Store(database_path(db))
         heard, live = listen(audio, typed, mic, pause, engine, model, tell,
                              hints=lambda engine: dialog.hints(engine))
+        speaker.load()  # after the recogniser
         listening_for = wake_phrase if (live if wake is None else wake) else None
         dialog = Dialog(
             store,
@@ -243,6 +244,7 @@ def run(
         click.echo("Goodbye.", err=True)
     except PLAIN_ERRORS as error:
         tell(str(error))
+        speaker.load()
         sys.exit(1)
 
 

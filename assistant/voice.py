@@ -17,20 +17,37 @@ from speech.voices import FALLBACK_NOTICE, Voice, load_voice
 
 class ReplyVoice:
     def __init__(
-        self, settings: VoiceSettings, out: AudioOut | None, warn: Callable[[str], None]
+        self, settings: VoiceSettings, out: AudioOut | None, warn: Callable[[str], None],
+        *, load: bool = True,
     ) -> None:
+        """`load=False` leaves loading the voice to `load()`: a caller that loads a
+        recogniser first keeps the two models' loading peaks from adding up."""
         self._warn = warn
         self._warned = False
         self._out = out
+        self._settings = settings
         self._synth: Voice | None = None
+        self._loaded = False
+        self._told: list[str] = []
+        if load:
+            self.load()
+
+    def load(self) -> None:
+        """Load the voice (once), and say what was told before it could speak."""
+        if self._loaded:
+            return
+        self._loaded = True
         try:
-            self._synth, fallback = load_voice(settings)
+            self._synth, fallback = load_voice(self._settings)
         except SpeechOutputError as error:
             self._warn_once(str(error))
             return
         if fallback:
             self._warn(f"{FALLBACK_NOTICE} ({fallback})")
             self.say(FALLBACK_NOTICE)
+        for message in self._told:
+            self.say(message)
+        self._told.clear()
 
     def say(self, text: str, settings: VoiceSettings | None = None) -> None:
         """Speak `text`, with new `settings` if the patient asked for slower or louder.
@@ -49,9 +66,13 @@ class ReplyVoice:
             self._warn_once(f"I can't speak right now ({error}); replies are printed instead.")
 
     def tell(self, message: str, settings: VoiceSettings | None = None) -> None:
-        """A problem the patient should hear about: printed, then spoken."""
+        """A problem the patient should hear about: printed, then spoken (once the voice
+        has loaded)."""
         self._warn(message)
-        self.say(message, settings)
+        if self._loaded:
+            self.say(message, settings)
+        else:
+            self._told.append(message)
 
     def say_clearly(self, text: str, settings: VoiceSettings | None = None) -> None:
         """Speak `text` at a clear, slightly slower rate than `settings` (or the current

@@ -93,13 +93,14 @@ def practice(
     homework = _homework(items_text, items_file)
     store = Store(database_path(db))
     settings = voice_for(store, rate, volume, voice, voice_model)
-    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn)
+    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn, load=False)
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
     try:
         def tell(message: str) -> None:
             speaker.tell(message, settings)
 
         answers, _ = listen(audio, typed, mic, pause, engine, model, tell, hints=session.words)
+        speaker.load()  # after the recogniser: their loading peaks do not add up
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
@@ -107,6 +108,7 @@ def practice(
     except PLAIN_ERRORS as error:
         session.stop()
         speaker.tell(str(error), settings)
+        speaker.load()
         sys.exit(1)
 
 
