@@ -10,6 +10,7 @@ tests/test_piper_voice.py); another voice file is measured when it loads (a few 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,7 @@ CALIBRATION = (
 )
 """Replies like the assistant's, rendered at two length scales to learn a voice's pace."""
 _SCALES = (1.0, 2.0)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WARM_UP = "Hello."
 """Rendered at load: onnxruntime's first run is several times slower than the next ones."""
 _SCALE_LIMITS = (0.4, 5.0)
@@ -118,11 +120,17 @@ class PiperSynthesizer:
         yield previous
 
     def _render(self, text: str, length_scale: float, volume: float) -> Iterator[Audio]:
+        """Piper's audio, sentence by sentence. Control characters (a NUL in a line of
+        junk the reply repeats) are dropped first: Piper's phonemizer raises on them."""
         from piper import SynthesisConfig
 
         config = SynthesisConfig(length_scale=length_scale, volume=max(0.0, min(1.0, volume)))
-        for chunk in self._voice.synthesize(text, config):
-            yield Audio(chunk.audio_int16_array.astype(np.int16), self.rate)
+        speakable = _CONTROL.sub(" ", text)
+        try:
+            for chunk in self._voice.synthesize(speakable, config):
+                yield Audio(chunk.audio_int16_array.astype(np.int16), self.rate)
+        except (ValueError, RuntimeError) as error:
+            raise SpeechOutputError(f"The Piper voice could not say that ({error})") from error
 
     def measure_pace(self) -> Pace:
         """How this voice's speech length follows length_scale."""
