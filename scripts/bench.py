@@ -95,7 +95,7 @@ from speech.asr.base import RecognitionStream, Recognizer, transcribe  # noqa: E
 from speech.asr.select import load_recognizer  # noqa: E402
 from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
 from speech.asr.whisper_models import base_model_dir, tiny_model_dir  # noqa: E402
-from speech.audio import Audio, chunks, join, read_wav, silence, write_wav  # noqa: E402
+from speech.audio import Audio, chunks, join, read_wav, resample, silence, write_wav  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
 from speech.vad import (  # noqa: E402
     DEFAULT_MAX_PAUSE_S,
@@ -1181,6 +1181,84 @@ def print_whisper_models(figures: dict[str, Any]) -> None:
           f"serving {m['serving_mb']} MB")
 
 
+# -- the two voices side by side (issue 16) -----------------------------------------------
+
+VOICE_MEMORY = (
+    "import re, resource\n"
+    "from speech.tts import VoiceSettings\n"
+    "from speech.voices import load_voice\n"
+    "def rss():\n"
+    "    return int(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+    "before = rss()\n"
+    "voice, fallback = load_voice(VoiceSettings(voice={name!r}))\n"
+    "assert fallback is None, fallback\n"
+    "voice.synthesize('Well done. That is four more steps than Monday.')\n"
+    "peak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+    "print(before, rss(), peak)\n"
+)
+
+
+def voices_side_by_side(quick: bool) -> dict[str, Any]:
+    """Piper (the default voice) and espeak-ng on the same real replies (a Dialog's answers
+    to labelled updates): time to the first sentence's audio and to the whole reply, the
+    words per minute they come out at, the memory loading each voice adds (in a process of
+    its own that has imported the same modules), and Whisper's word error rate when it
+    transcribes each voice's replies back (the default Whisper, whose name is given)."""
+    from speech.piper_voice import words_per_minute
+    from speech.tts import ESPEAK, PIPER
+    from speech.voices import load_voice
+
+    print("voices: Piper and espeak-ng side by side...", flush=True)
+    with tempfile.TemporaryDirectory(prefix="smallwins-voices-") as temp:
+        dialog = Dialog(Store(Path(temp) / "voices.db"), DialogSettings(), VoiceSettings())
+        replies = []
+        for day, case in enumerate(labelled_updates(4 if quick else 20)):
+            turn = dialog.take(Heard(case["text"], "typed", BASE_TIME + timedelta(days=day)))
+            if turn is not None:
+                replies.append(turn.reply)
+    recognizer = load_recognizer("whisper")
+    found: dict[str, Any] = {"replies": len(replies), "recogniser": recognizer.name}
+    for name in (PIPER, ESPEAK):
+        started = time.perf_counter()
+        voice, fallback = load_voice(VoiceSettings(voice=name))
+        load_s = time.perf_counter() - started
+        if fallback:
+            raise RuntimeError(f"the {name} voice did not load: {fallback}")
+        first, whole, rates, heard = [], [], [], []
+        for reply in replies:
+            started = time.perf_counter()
+            next(voice.pieces(reply))
+            first.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            audio = voice.synthesize(reply)
+            whole.append((time.perf_counter() - started) * 1000)
+            rates.append(words_per_minute(reply, audio))
+            heard.append(transcribe(recognizer, resample(audio, 16_000)).text)
+        done = subprocess.run([sys.executable, "-c", VOICE_MEMORY.format(name=name)],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        before, after, peak = (int(kb) / 1024 for kb in done.stdout.split())
+        found[name] = {
+            "load_s": round(load_s, 2),
+            "first_audio_ms": percentiles(first),
+            "whole_reply_ms": percentiles(whole),
+            "wpm_mean": round(float(np.mean(rates)), 1),
+            "memory_added_mb": round(after - before, 1),
+            "memory_peak_mb": round(peak, 1),
+            "wer_whisper": round(wer(replies, heard), 3),
+        }
+    print(f"  {'':<26} {'Piper joe-medium':>18} {'espeak-ng':>12}")
+    rows = (("first audio p50 / p95 ms", "first_audio_ms"), ("whole reply p50 / p95 ms",
+            "whole_reply_ms"))
+    for label, key in rows:
+        cells = [f"{found[n][key]['p50']} / {found[n][key]['p95']}" for n in (PIPER, ESPEAK)]
+        print(f"  {label:<26} {cells[0]:>18} {cells[1]:>12}")
+    for label, key in (("words per minute", "wpm_mean"), ("memory added MB", "memory_added_mb"),
+                       ("process peak MB", "memory_peak_mb"), ("load s", "load_s"),
+                       (f"WER, {recognizer.name} back", "wer_whisper")):
+        print(f"  {label:<26} {found[PIPER][key]!s:>18} {found[ESPEAK][key]!s:>12}")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
@@ -1189,6 +1267,7 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(args.quick)
     results["halting_speech"] = halting(args.quick)
     results["extract_ms"] = extract_latency(args.quick)
+    results["voices"] = voices_side_by_side(args.quick)
     print_table(results)
     print(f"understanding per utterance: p50 {results['extract_ms']['p50']} ms, "
           f"p95 {results['extract_ms']['p95']} ms (goal p95 < 5 ms)")

@@ -1,5 +1,6 @@
-"""Shared test tools: speech rendered by espeak-ng at test time, real models loaded once,
-and the CLI run as a real subprocess in a private home."""
+"""Shared test tools: speech rendered by espeak-ng (and by the Piper voice, a second, more
+natural speaker) at test time, real models loaded once, and the CLI run as a real
+subprocess in a private home."""
 
 from __future__ import annotations
 
@@ -53,6 +54,39 @@ def speak(tmp_path) -> Callable[..., Path]:
 
     def _speak(text: str, voice: str = "en-us", wpm: int | None = None) -> Path:
         return render_speech(text, tmp_path / f"speech{next(counter)}.wav", voice, wpm)
+
+    return _speak
+
+
+@pytest.fixture(scope="session")
+def piper_voice():
+    """The shipped Piper voice, loaded once for the whole test run."""
+    from speech.piper_voice import PiperSynthesizer
+    from speech.tts import VoiceSettings
+
+    return PiperSynthesizer(VoiceSettings())
+
+
+@pytest.fixture
+def speak_piper(tmp_path, piper_voice) -> Callable[..., Path]:
+    """Like `speak`, in the Piper voice: `speak_piper(text, wpm=None)` → a 22.05 kHz WAV."""
+    from dataclasses import replace
+
+    from speech.audio import write_wav
+
+    counter = iter(range(10_000))
+
+    def _speak(text: str, wpm: int | None = None) -> Path:
+        normal = piper_voice.settings
+        if wpm:
+            piper_voice.apply(replace(normal, rate_wpm=wpm))
+        try:
+            audio = piper_voice.synthesize(text)
+        finally:
+            piper_voice.apply(normal)
+        path = tmp_path / f"piper{next(counter)}.wav"
+        write_wav(path, audio)
+        return path
 
     return _speak
 

@@ -89,6 +89,7 @@ def practice(
     rate: int | None,
     volume: float | None,
     voice: str,
+    voice_model: Path | None,
     speaker_device: str | None,
 ) -> None:
     """Speech practice: say each word or phrase after the cue, until done or "stop"."""
@@ -96,8 +97,8 @@ def practice(
         return
     homework = _homework(items_text, items_file)
     store = Store(database_path(db))
-    settings = voice_for(store, rate, volume, voice)
-    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn)
+    settings = voice_for(store, rate, volume, voice, voice_model)
+    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn, load=False)
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level,
                               tries=tries or (1 if audio else MAX_TRIES))
     try:
@@ -106,6 +107,7 @@ def practice(
 
         source = hearing.open_source(audio, typed, mic, tell)
         answers = listen(source, pause, max_pause, engine, model, tell, hints=session.words)
+        speaker.load()  # after the recogniser: their loading peaks do not add up
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
@@ -113,6 +115,7 @@ def practice(
     except PLAIN_ERRORS as error:
         session.stop()
         speaker.tell(str(error), settings)
+        speaker.load()
         sys.exit(1)
 
 
