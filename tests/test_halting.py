@@ -2,7 +2,9 @@
 and a finished clause is still answered after the normal pause with no extra recognition.
 
 Real human speech (moonshine-voice's recordings) and espeak-ng updates, cut at word boundaries
-(tests/halting_speech.py), through the real hearing loop and Whisper tiny.en. Only the tuning
+(tests/halting_speech.py), through the real hearing loop and Whisper tiny.en, the recogniser
+the split was tuned with (Whisper base, the default, finishes more of these sentences itself:
+it writes a trailing "um" as "arm."; bench.py's halting() measures the default). Only the tuning
 part of the split is used here; the held-out part is measured by scripts/bench.py.
 """
 
@@ -30,8 +32,8 @@ def cases():
 
 
 @pytest.fixture(scope="module")
-def outcomes(cases, whisper):
-    return [hear(case, whisper, PAUSE_S, MAX_PAUSE_S) for case in cases]
+def outcomes(cases, whisper_tiny):
+    return [hear(case, whisper_tiny, PAUSE_S, MAX_PAUSE_S) for case in cases]
 
 
 def share(outcomes) -> float:
@@ -52,17 +54,17 @@ def test_finished_clauses_are_still_answered_on_their_own(outcomes):
     assert share(controls) >= 0.9, [o.turns for o in controls if not o.right]
 
 
-def test_without_a_longer_pause_the_cuts_split_the_sentence(cases, whisper):
+def test_without_a_longer_pause_the_cuts_split_the_sentence(cases, whisper_tiny):
     unfinished = [c for c in cases if c.unfinished][::6]
-    assert all(len(hear(c, whisper, PAUSE_S, None).turns) == 2 for c in unfinished)
+    assert all(len(hear(c, whisper_tiny, PAUSE_S, None).turns) == 2 for c in unfinished)
 
 
-def test_a_finished_clause_costs_no_extra_recognition(cases, whisper):
+def test_a_finished_clause_costs_no_extra_recognition(cases, whisper_tiny):
     """Whether the words are finished is read from the speculative transcript itself."""
     controls = [c for c in cases if not c.unfinished][::3]
     counts = []
     for max_pause in (None, MAX_PAUSE_S):
-        counting = CountingRecognizer(whisper)
+        counting = CountingRecognizer(whisper_tiny)
         turns = [hear(c, counting, PAUSE_S, max_pause).turns for c in controls]
         counts.append((counting.started, [len(t) for t in turns]))
     assert counts[0] == counts[1]
@@ -77,6 +79,7 @@ def test_max_pause_on_the_command_line(cli, tmp_path, cases):
     turns = {}
     for max_pause in ("4", "0"):
         result = cli("run", "--audio", recording, "--db", db, "--json", "--max-pause", max_pause,
+                     "--engine", "whisper-tiny",
                      "--reply-wav", tmp_path / f"replies{max_pause}.wav")
         assert result.returncode == 0, result.stderr
         turns[max_pause] = [json.loads(line) for line in result.stdout.splitlines()]
