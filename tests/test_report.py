@@ -23,6 +23,7 @@ from assistant.practice.session import PracticeSession
 from assistant.record.store import Store
 from assistant.report import gather, html
 from assistant.turn import Heard
+from assistant.understand import understand
 from speech.audio import read_wav
 from speech.tts import VoiceSettings
 
@@ -44,6 +45,17 @@ EXTRA = {
     24: ["I climbed 10 stairs", "I rode the exercise bike for 10 minutes"],
     27: ["how was my week?"],
 }
+TOLD = {
+    1: ["I feel useless today"],
+    3: ["I am so sad today"],
+    5: ["I feel hopeless about my arm"],
+    11: ["I fell in the bathroom this morning"],
+    12: ["I feel useless today"],
+    20: ["I am pleased with how today went"],
+    26: ["I have chest pain"],
+}
+"""Red flags and feelings, stored through the record's own API (the edge of this component):
+three low days in the first week, one more a week later, a fall and chest pain."""
 PRACTICE_FROM = 14
 WORDS = ["butterfly", "good morning", "scissors", "toothbrush", "cup of tea", "telephone",
          "umbrella", "thank you", "glass of water", "newspaper"]
@@ -64,6 +76,18 @@ class Patient:
     def says(self, text):
         self.now += timedelta(minutes=3)
         self.replies[text] = self.dialog.take(Heard(text, "typed", self.now)).reply
+
+    def tells(self, text):
+        """Store a red flag or feeling as the record keeps them, whatever the dialog does."""
+        self.now += timedelta(minutes=3)
+        heard = understand(text)
+        utterance = self.store.add_utterance(
+            time=self.now, text=text, source="typed", engine=None, confidence=None,
+            duration_s=None, intent=heard.intent, understanding=heard.to_dict())
+        if heard.alert:
+            self.store.add_alert(utterance, self.now, heard.alert.kind, heard.alert.words)
+        if heard.mood:
+            self.store.add_mood(utterance, self.now, heard.mood, text)
 
     def practises(self, day):
         """Five words, and a new one on some days; a few missed on the first try early on."""
@@ -93,6 +117,8 @@ def script_month(path) -> Patient:
                 lines.append(f"I did my arm exercises {10 + day} times")
         for line in lines + EXTRA.get(day, []):
             patient.says(line)
+        for line in TOLD.get(day, []):
+            patient.tells(line)
         if day >= PRACTICE_FROM:
             patient.practises(day)
     return patient
@@ -197,8 +223,8 @@ def test_the_voice_and_the_report_tell_the_same_week(month):
     assert headline == week_summary(patient.store, END, Phrasebook((), seed=0))
     figures = expected_figures(path)
     asked = patient.replies["how was my week?"]  # asked that morning, before the practice
-    assert f"{figures['wins']} wins on {figures['days']} days" in asked
-    assert f"{figures['wins']} wins on {figures['days']} days" in headline
+    said = rf"\b{figures['wins']} wins,? on {figures['days']} days"  # either wording
+    assert re.search(said, asked) and re.search(said, headline)
     assert "climb 10 stairs" in asked and "climb 10 stairs" in headline
 
 
