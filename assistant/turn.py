@@ -16,6 +16,8 @@ from speech.tts import VoiceSettings
 
 SLOW = 0.6
 """A slowly spoken piece goes at this fraction of the patient's usual rate."""
+CLEAR = 0.85
+"""An alert reply goes at this fraction of the usual rate: clear, a little slower."""
 
 
 class ReplyKind(StrEnum):
@@ -45,6 +47,10 @@ class ReplyKind(StrEnum):
     LOUDER = "louder"
     QUIETER = "quieter"
     PRACTICE = "practice"
+    ALERT = "alert"
+    FEELING = "feeling"
+    SOCIAL = "social"
+    REQUEST = "request"
 
 
 class Progress(StrEnum):
@@ -103,8 +109,11 @@ class Turn:
     """For an encouraging reply, what it celebrates."""
 
     def spoken(self) -> list[tuple[str, VoiceSettings]]:
-        """What to say, piece by piece, and how."""
-        return [(p.text, p.voice(self.voice)) for p in self.parts or (Part(self.reply),)]
+        """What to say, piece by piece, and how; a red flag's reply clearly, a little slower."""
+        voice = self.voice
+        if self.kind is ReplyKind.ALERT:
+            voice = replace(voice, rate_wpm=max(60, round(voice.rate_wpm * CLEAR)))
+        return [(p.text, p.voice(voice)) for p in self.parts or (Part(self.reply),)]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -25,6 +25,7 @@ from assistant.cli.options import (
     listening_options,
     model_option,
     plain_errors,
+    safety_options,
     voice_options,
     voice_settings,
     warn,
@@ -42,6 +43,7 @@ from assistant.conversation.dialog import (
 )
 from assistant.conversation.hearing import typed_lines
 from assistant.conversation.loop import converse
+from assistant.conversation.safety import Contacts
 from assistant.paths import data_dir, database_path
 from assistant.record import history
 from assistant.record.forget import forget as forget_since
@@ -88,6 +90,7 @@ def cli(ctx: click.Context, config_path: Path | None, log_level: str | None) -> 
 @engine_option
 @model_option
 @voice_options
+@safety_options
 @plain_errors
 def run(
     audio: Path | None,
@@ -108,6 +111,10 @@ def run(
     volume: float | None,
     voice: str,
     speaker_device: str | None,
+    emergency_number: str,
+    carer_name: str | None,
+    carer_phone: str | None,
+    crisis_line: str | None,
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
     speaker = ReplyVoice(voice_settings(rate, volume, voice), audio_out(reply_wav, speaker_device),
@@ -130,7 +137,8 @@ def run(
         listening_for = wake_phrase if (source.live if wake is None else wake) else None
         dialog = Dialog(
             store,
-            DialogSettings(listening_for, window, confirm_below),
+            DialogSettings(listening_for, window, confirm_below,
+                           Contacts(emergency_number, carer_name, carer_phone, crisis_line)),
             voice_for(store, rate, volume, voice),
         )
         heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints)
@@ -406,12 +414,14 @@ def models_list() -> None:
 @db_option
 @engine_option
 @model_option
-def doctor(db: Path | None, engine: str, model: Path | None) -> None:
+@click.pass_context
+def doctor(ctx: click.Context, db: Path | None, engine: str, model: Path | None) -> None:
     """Check microphone, speaker, recogniser, speech output and database; say what to fix."""
-    from assistant.cli.doctor import run_checks
+    from assistant.cli.doctor import contact_checks, run_checks
 
+    settings = (ctx.find_root().default_map or {}).get("run", {})
     problems = 0
-    for check in run_checks(db, engine, model):
+    for check in [*run_checks(db, engine, model), *contact_checks(settings)]:
         mark = "ok " if check.ok else ("warn" if not check.required else "FAIL")
         click.echo(f"[{mark}] {check.name}: {check.detail}")
         problems += not check.ok and check.required

@@ -98,6 +98,8 @@ class _Rules:
     settles: frozenset[AlertKind]
     chronic_kinds: frozenset[AlertKind]
     mild_kinds: frozenset[AlertKind]
+    injury: re.Pattern[str] | None
+    unhurt: re.Pattern[str]
 
 
 @cache
@@ -197,6 +199,8 @@ def _load() -> _Rules:
         settles=frozenset(AlertKind(k) for k in context["settles"]),
         chronic_kinds=frozenset(AlertKind(k) for k in context["chronic_kinds"]),
         mild_kinds=frozenset(AlertKind(k) for k in context["mild_kinds"]),
+        injury=_alternation(raw["kinds"]["fall"]["injury"], lists),
+        unhurt=_phrases(raw["kinds"]["fall"]["unhurt"]),
     )
 
 
@@ -379,6 +383,18 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
             said = _View(light.split())
             if not _taken_back(kind, said, start, start + len(match.group().split()), quoted):
                 return match.group()
+    return None
+
+
+def injury_of(cleaned: Cleaned) -> bool | None:
+    """After a fall: True when an injury is said ("I hit my head", "my hip hurts", "I can't
+    get up"), False for a plain "not hurt", None when neither is said."""
+    view = _View(_merge_fragments(cleaned.tokens))
+    fall = next(k for k in _RULES.kinds if k.kind is AlertKind.FALL)
+    if _RULES.injury is not None and _found(fall, _RULES.injury, view, frozenset(), False):
+        return True
+    if _RULES.unhurt.search(view.said):
+        return False
     return None
 
 
