@@ -170,7 +170,8 @@ class Dialog:
         An answer to "are you hurt?" that is not a plain no is taken as yes: after a fall,
         asking twice costs time."""
         contacts = self.settings.contacts
-        if offer.kind == "number" and u.command in ("yes", "repeat"):
+        asks_number = u.command in ("yes", "repeat") or "number" in u.text.lower().split()
+        if offer.kind == "number" and asks_number:
             self._offer = offer
             return safety.number(contacts, book)
         if offer.kind == "hurt" and (u.command == "no" or u.injury is False):
