@@ -170,3 +170,17 @@ def test_a_stroke_sign_that_came_and_went_is_still_an_alert(text):
 ])
 def test_settled_headache_dizziness_and_recovery_do_not_alarm(text):
     assert understand(text).alert is None
+
+
+@pytest.mark.parametrize(("text", "injury"), [
+    ("I fell and hit my head", True),
+    ("i fell and i can't get up", True),
+    ("my hip hurts", True),
+    ("I fell but I'm not hurt", False),
+    ("no I didn't hit my head", False),
+    ("my head hurts", True),
+    ("I'm okay", False),
+    ("I fell in the hall", None),
+])
+def test_injury_after_a_fall_is_read_for_grading(text, injury):
+    assert understand(text).injury is injury

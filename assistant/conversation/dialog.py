@@ -167,8 +167,9 @@ class Dialog:
 
     def _after_alert(self, offer: Offer, u: Understanding, book: Phrasebook) -> str | None:
         """The answer to what an alert reply asked; None when it answers something else.
-        An answer to "are you hurt?" that is not a plain no is taken as yes: after a fall,
-        asking twice costs time."""
+        An answer to "are you hurt?" that is not a plain no ("my hip", "I don't know") is
+        taken as yes: after a fall, asking twice costs time. A command ("slower") or a new
+        update is taken as itself."""
         contacts = self.settings.contacts
         asks_number = u.command in ("yes", "repeat") or "number" in u.text.lower().split()
         if offer.kind == "number" and asks_number:
@@ -176,8 +177,7 @@ class Dialog:
             return safety.number(contacts, book)
         if offer.kind == "hurt" and (u.command == "no" or u.injury is False):
             return safety.not_hurt(contacts, book)
-        if offer.kind == "hurt" and u.intent in ("command", "other", "setback") and \
-                u.command not in ("repeat", "stop", "pause"):
+        if offer.kind == "hurt" and (u.command == "yes" or u.intent in ("other", "setback")):
             self._offer = Offer("number")
             fall = offer.understanding
             assert fall is not None and fall.alert is not None
