@@ -250,6 +250,24 @@ def milestones(since: datetime | None, as_json: bool, db: Path | None) -> None:
             click.echo(f"{done.time:%Y-%m-%d %H:%M}  {done.category:<12} {done.summary}")
 
 
+@cli.command(name="alerts")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only from this day on.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
+@db_option
+@plain_errors
+def alerts_command(since: datetime | None, as_json: bool, db: Path | None) -> None:
+    """List the stored red flags (falls, chest pain, signs of a stroke…), oldest first, with
+    what the patient said."""
+    store = Store(database_path(db))
+    start = since.replace(tzinfo=now().tzinfo) if since else None
+    for alert in history.alerts(store, since=start):
+        if as_json:
+            click.echo(json.dumps({**asdict(alert), "time": alert.time.isoformat()},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"{alert.time:%Y-%m-%d %H:%M}  {alert.kind:<12} {alert.said}")
+
+
 @cli.command(name="goals")
 @click.option("--all", "everything", is_flag=True, help="Include finished goals.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per goal.")
