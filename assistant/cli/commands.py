@@ -345,8 +345,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
 @db_option
 @plain_errors
 def export_command(form: str, out: Path | None, db: Path | None) -> None:
-    """Export utterances, milestones, goals and practice attempts, as stored, for a
-    clinician's records."""
+    """Export utterances, milestones, goals, practice attempts, alerts and moods, as stored,
+    for a clinician's records."""
     from assistant.record.export import open_private, write_csv, write_json
 
     store = Store(database_path(db))
