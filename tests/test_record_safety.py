@@ -3,9 +3,11 @@ rows with the utterance's words, added to an existing database, undone and forgo
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from datetime import datetime, timedelta
 
+import pytest
 import sqlite_utils
 
 from assistant.record import history
@@ -78,3 +80,67 @@ def test_undo_and_forget_take_them_too(tmp_path):
     with sqlite3.connect(tmp_path / "wins.db") as other:
         assert other.execute("SELECT count(*) FROM alerts").fetchone() == (0,)
         assert other.execute("SELECT count(*) FROM moods").fetchone() == (0,)
+
+
+def two_alerts(path) -> list[tuple]:
+    """A fall on Monday and chest pain on Wednesday, as (id, utterance_id, time, kind, words,
+    text) by plain SQL."""
+    store = Store(path)
+    for day, text, kind, words in ((0, "I fell in the hall and can't get up", "fall", "fell"),
+                                   (2, "I have chest pain", "chest_pain", "chest pain")):
+        when = MONDAY + timedelta(days=day)
+        store.add_alert(say(store, text, when, "alert"), when, kind, words)
+    store.close()
+    with sqlite3.connect(path) as connection:
+        return connection.execute(
+            "SELECT a.id, a.utterance_id, a.time, a.kind, a.words, u.text FROM alerts a "
+            "JOIN utterances u ON u.id = a.utterance_id ORDER BY a.time").fetchall()
+
+
+@pytest.mark.slow
+def test_alerts_command_lists_them(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    stored = two_alerts(db)
+    result = cli("alerts", "--db", db, "--json")
+    assert result.returncode == 0, result.stderr
+    listed = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(a["id"], a["utterance_id"], a["time"], a["kind"], a["words"], a["said"])
+            for a in listed] == stored
+    plain = cli("alerts", "--db", db, "--since", "2026-11-24")
+    assert plain.returncode == 0, plain.stderr
+    [line] = plain.stdout.splitlines()
+    assert line.startswith("2026-11-25 09:30") and "chest_pain" in line
+    assert line.endswith(stored[1][5])
+    assert cli("alerts", "--db", tmp_path / "new.db").stdout == ""
+
+
+@pytest.mark.slow
+def test_forget_command_deletes_alerts_and_moods(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    two_alerts(db)
+    store = Store(db)
+    store.add_mood(say(store, "I feel useless", MONDAY, "feeling"), MONDAY, "low", "useless")
+    store.close()
+    result = cli("forget", "--db", db, "--since", "2026-11-24", "--yes")
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT kind FROM alerts").fetchall() == [("fall",)]
+        assert connection.execute("SELECT count(*) FROM moods").fetchone() == (1,)
+    assert cli("forget", "--db", db, "--all", "--yes").returncode == 0
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM alerts").fetchone() == (0,)
+        assert connection.execute("SELECT count(*) FROM moods").fetchone() == (0,)
+
+
+@pytest.mark.slow
+def test_an_alert_said_in_a_run_is_stored(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    result = cli("run", "--text", "--json", "--db", db,
+                 input="I walked ten steps\nI fell in the bathroom and I can't get up\n",
+                 env={"SMALLWINS_NOW": "2026-03-02T09:15:00+00:00"})
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(db) as connection:
+        rows = connection.execute(
+            "SELECT a.kind, u.text FROM alerts a JOIN utterances u ON u.id = a.utterance_id"
+        ).fetchall()
+    assert rows == [("fall", "I fell in the bathroom and I can't get up")]

@@ -258,6 +258,24 @@ def milestones(since: datetime | None, as_json: bool, db: Path | None) -> None:
             click.echo(f"{done.time:%Y-%m-%d %H:%M}  {done.category:<12} {done.summary}")
 
 
+@cli.command(name="alerts")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only from this day on.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
+@db_option
+@plain_errors
+def alerts_command(since: datetime | None, as_json: bool, db: Path | None) -> None:
+    """List the stored red flags (falls, chest pain, signs of a stroke…), oldest first, with
+    what the patient said."""
+    store = Store(database_path(db))
+    start = since.replace(tzinfo=now().tzinfo) if since else None
+    for alert in history.alerts(store, since=start):
+        if as_json:
+            click.echo(json.dumps({**asdict(alert), "time": alert.time.isoformat()},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"{alert.time:%Y-%m-%d %H:%M}  {alert.kind:<12} {alert.said}")
+
+
 @cli.command(name="goals")
 @click.option("--all", "everything", is_flag=True, help="Include finished goals.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per goal.")
@@ -335,8 +353,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
 @db_option
 @plain_errors
 def export_command(form: str, out: Path | None, db: Path | None) -> None:
-    """Export utterances, milestones, goals and practice attempts, as stored, for a
-    clinician's records."""
+    """Export utterances, milestones, goals, practice attempts, alerts and moods, as stored,
+    for a clinician's records."""
     from assistant.record.export import open_private, write_csv, write_json
 
     store = Store(database_path(db))

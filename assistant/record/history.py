@@ -139,12 +139,9 @@ def milestones(
     if before_utterance is not None:
         where.append("utterance_id < ?")
         args.append(before_utterance)
-    if since is not None:
-        where.append("time >= ?")
-        args.append(iso(since))
-    if until is not None:
-        where.append("time < ?")
-        args.append(iso(until))
+    within, bounds = _between("time", since, until)
+    where += within
+    args += bounds
     rows = store.db.table("milestones").rows_where(" AND ".join(where) or None, args,
                                                    order_by="time, id")
     return [_done(r) for r in rows]
@@ -257,17 +254,24 @@ def moods(store: Store, since: datetime | None = None,
 def _linked(store: Store, table: str, label: str, since: datetime | None,
             until: datetime | None) -> list[tuple[Any, ...]]:
     """id, utterance_id, time, label, words and the utterance's text of `table`'s rows."""
-    where = ["1"]
-    args = []
-    if since is not None:
-        where.append("t.time >= ?")
-        args.append(iso(since))
-    if until is not None:
-        where.append("t.time < ?")
-        args.append(iso(until))
+    where, args = _between("t.time", since, until)
     return store.db.execute(
         f"SELECT t.id, t.utterance_id, t.time, t.{label}, t.words, coalesce(u.text, '') "
         f"FROM {table} t LEFT JOIN utterances u ON u.id = t.utterance_id "
-        f"WHERE {' AND '.join(where)} ORDER BY t.time, t.id",
+        f"WHERE {' AND '.join(where) or '1'} ORDER BY t.time, t.id",
         args,
     ).fetchall()
+
+
+def _between(column: str, since: datetime | None, until: datetime | None
+             ) -> tuple[list[str], list[object]]:
+    """SQL conditions (and their arguments) keeping `column` in [since, until)."""
+    where: list[str] = []
+    args: list[object] = []
+    if since is not None:
+        where.append(f"{column} >= ?")
+        args.append(iso(since))
+    if until is not None:
+        where.append(f"{column} < ?")
+        args.append(iso(until))
+    return where, args
