@@ -13,7 +13,7 @@ from typing import Any
 from assistant.understand import Understanding
 from speech.asr.base import Word
 from speech.asr.verify import Support
-from speech.tts import VoiceSettings
+from speech.tts import VoiceSettings, clearly
 
 SLOW = 0.6
 """A slowly spoken piece goes at this fraction of the patient's usual rate."""
@@ -46,6 +46,10 @@ class ReplyKind(StrEnum):
     LOUDER = "louder"
     QUIETER = "quieter"
     PRACTICE = "practice"
+    ALERT = "alert"
+    FEELING = "feeling"
+    SOCIAL = "social"
+    REQUEST = "request"
 
 
 class Progress(StrEnum):
@@ -106,8 +110,11 @@ class Turn:
     """For an encouraging reply, what it celebrates."""
 
     def spoken(self) -> list[tuple[str, VoiceSettings]]:
-        """What to say, piece by piece, and how."""
-        return [(p.text, p.voice(self.voice)) for p in self.parts or (Part(self.reply),)]
+        """What to say, piece by piece, and how; a red flag's reply clearly, a little slower."""
+        voice = self.voice
+        if self.kind is ReplyKind.ALERT:
+            voice = clearly(voice)
+        return [(p.text, p.voice(voice)) for p in self.parts or (Part(self.reply),)]
 
     def to_json(self) -> dict[str, Any]:
         return {

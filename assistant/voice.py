@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from speech.devices import AudioDeviceError
 from speech.output import AudioOut, StreamingOut
-from speech.tts import SpeechOutputError, VoiceSettings, clearly
+from speech.tts import SpeechOutputError, VoiceSettings
 from speech.voices import FALLBACK_NOTICE, Voice, load_voice
 
 
@@ -73,13 +73,6 @@ class ReplyVoice:
             self.say(message, settings)
         else:
             self._told.append(message)
-
-    def say_clearly(self, text: str, settings: VoiceSettings | None = None) -> None:
-        """Speak `text` at a clear, slightly slower rate than `settings` (or the current
-        ones): for alerts, which must be understood the first time."""
-        current = settings or (self._synth.settings if self._synth else None)
-        if current is not None:
-            self.say(text, clearly(current))
 
     def _warn_once(self, message: str) -> None:
         if not self._warned:

@@ -117,7 +117,7 @@ def test_slower_and_faster_by_voice_change_the_spoken_length(tmp_path):
     assert len(by_rate) == 3 and by_rate == sorted(by_rate, reverse=True), lengths
     assert by_rate[0] > by_rate[1] * 1.1 and by_rate[1] > by_rate[2] * 1.1, lengths
 
-    voice.say_clearly(reply, normal)
+    voice.say(reply, clearly(normal))  # how an alert's reply is paced (Turn.spoken)
     clear = out.sounds[-1].duration_s
     voice.say(reply, Part(reply, slow=True).voice(normal))
     slowly = out.sounds[-1].duration_s

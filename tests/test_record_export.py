@@ -68,8 +68,9 @@ def test_export_without_practice_table(tmp_path):
     store.db["practice_attempts"].drop()  # as in a database from before practice existed
     buffer = io.StringIO()
     write_json(store, buffer)
-    assert json.loads(buffer.getvalue()) == {"utterances": [], "milestones": [], "goals": []}
-    assert set(rows(store)) == {"utterances", "milestones", "goals"}
+    assert json.loads(buffer.getvalue()) == {"utterances": [], "milestones": [], "goals": [],
+                                             "alerts": [], "moods": []}
+    assert set(rows(store)) == {"utterances", "milestones", "goals", "alerts", "moods"}
 
 
 @pytest.mark.slow
@@ -86,7 +87,8 @@ def test_database_is_plain_sqlite_with_keys_and_indexes(month_db):
     with sqlite3.connect(f"file:{month_db}?mode=ro", uri=True) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert connection.execute("PRAGMA foreign_key_check").fetchall() == []
-        keys = {(table, row[2], row[3]) for table in ("milestones", "goals", "practice_attempts")
+        keys = {(table, row[2], row[3])
+                for table in ("milestones", "goals", "practice_attempts", "alerts", "moods")
                 for row in connection.execute(f"PRAGMA foreign_key_list({table})")}
         indexed = {(table, row[2]) for table in TABLES
                    for index in connection.execute(f"PRAGMA index_list({table})")
@@ -94,6 +96,9 @@ def test_database_is_plain_sqlite_with_keys_and_indexes(month_db):
                    if row[0] == 0}
     assert {("milestones", "utterances", "utterance_id"), ("goals", "goals", "parent_id"),
             ("goals", "utterances", "utterance_id"),
-            ("practice_attempts", "practice_sessions", "session_id")} <= keys
+            ("practice_attempts", "practice_sessions", "session_id"),
+            ("alerts", "utterances", "utterance_id"),
+            ("moods", "utterances", "utterance_id")} <= keys
     assert {("utterances", "time"), ("milestones", "time"), ("goals", "status"),
-            ("practice_attempts", "time")} <= indexed
+            ("practice_attempts", "time"), ("alerts", "utterance_id"), ("alerts", "time"),
+            ("moods", "utterance_id"), ("moods", "time")} <= indexed

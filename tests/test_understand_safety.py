@@ -148,3 +148,39 @@ def test_a_call_is_a_request_not_a_milestone(text):
 def test_a_call_made_is_still_a_milestone():
     result = understand("I called my daughter on the phone by myself")
     assert result.intent == "milestone" and result.request is None
+
+
+@pytest.mark.parametrize("text", [
+    "my arm went numb for a few minutes but it's fine now",
+    "my face drooped for a bit then went back to normal",
+    "my leg went weak for a minute then it passed",
+    "My vision went blurry for a minute, then it cleared.",
+])
+def test_a_stroke_sign_that_came_and_went_is_still_an_alert(text):
+    """A transient ischaemic attack warns of a stroke: over is not safe."""
+    alert = understand(text).alert
+    assert alert is not None and alert.kind == "stroke_sign"
+
+
+@pytest.mark.parametrize("text", [
+    "my headache went away after a nap",
+    "The dizziness went away after I sat down.",
+    "the numbness in my hand has gone",
+    "my hand is still numb as usual",
+])
+def test_settled_headache_dizziness_and_recovery_do_not_alarm(text):
+    assert understand(text).alert is None
+
+
+@pytest.mark.parametrize(("text", "injury"), [
+    ("I fell and hit my head", True),
+    ("i fell and i can't get up", True),
+    ("my hip hurts", True),
+    ("I fell but I'm not hurt", False),
+    ("no I didn't hit my head", False),
+    ("my head hurts", True),
+    ("I'm okay", False),
+    ("I fell in the hall", None),
+])
+def test_injury_after_a_fall_is_read_for_grading(text, injury):
+    assert understand(text).injury is injury

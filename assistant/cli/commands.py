@@ -26,6 +26,7 @@ from assistant.cli.options import (
     loaded_voice,
     model_option,
     plain_errors,
+    safety_options,
     voice_options,
     voice_settings,
     warn,
@@ -43,6 +44,7 @@ from assistant.conversation.dialog import (
 )
 from assistant.conversation.hearing import typed_lines
 from assistant.conversation.loop import converse
+from assistant.conversation.safety import Contacts
 from assistant.paths import data_dir, database_path
 from assistant.record import history
 from assistant.record.forget import forget as forget_since
@@ -88,6 +90,7 @@ def cli(ctx: click.Context, config_path: Path | None, log_level: str | None) -> 
 @engine_option
 @model_option
 @voice_options
+@safety_options
 @plain_errors
 def run(
     audio: Path | None,
@@ -109,6 +112,10 @@ def run(
     voice: str,
     voice_model: Path | None,
     speaker_device: str | None,
+    emergency_number: str,
+    carer_name: str | None,
+    carer_phone: str | None,
+    crisis_line: str | None,
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
     speaker = ReplyVoice(voice_settings(rate, volume, voice, voice_model),
@@ -131,7 +138,8 @@ def run(
         listening_for = wake_phrase if (source.live if wake is None else wake) else None
         dialog = Dialog(
             store,
-            DialogSettings(listening_for, window, confirm_below),
+            DialogSettings(listening_for, window, confirm_below,
+                           Contacts(emergency_number, carer_name, carer_phone, crisis_line)),
             voice_for(store, rate, volume, voice, voice_model),
         )
         heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints)
@@ -253,6 +261,24 @@ def milestones(since: datetime | None, as_json: bool, db: Path | None) -> None:
             click.echo(f"{done.time:%Y-%m-%d %H:%M}  {done.category:<12} {done.summary}")
 
 
+@cli.command(name="alerts")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only from this day on.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert.")
+@db_option
+@plain_errors
+def alerts_command(since: datetime | None, as_json: bool, db: Path | None) -> None:
+    """List the stored red flags (falls, chest pain, signs of a stroke…), oldest first, with
+    what the patient said."""
+    store = Store(database_path(db))
+    start = since.replace(tzinfo=now().tzinfo) if since else None
+    for alert in history.alerts(store, since=start):
+        if as_json:
+            click.echo(json.dumps({**asdict(alert), "time": alert.time.isoformat()},
+                                  ensure_ascii=False))
+        else:
+            click.echo(f"{alert.time:%Y-%m-%d %H:%M}  {alert.kind:<12} {alert.said}")
+
+
 @cli.command(name="goals")
 @click.option("--all", "everything", is_flag=True, help="Include finished goals.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per goal.")
@@ -330,8 +356,8 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
 @db_option
 @plain_errors
 def export_command(form: str, out: Path | None, db: Path | None) -> None:
-    """Export utterances, milestones, goals and practice attempts, as stored, for a
-    clinician's records."""
+    """Export utterances, milestones, goals, practice attempts, alerts and moods, as stored,
+    for a clinician's records."""
     from assistant.record.export import open_private, write_csv, write_json
 
     store = Store(database_path(db))
@@ -412,12 +438,15 @@ def models_list() -> None:
 @model_option
 @click.option("--voice-model", type=click.Path(path_type=Path), default=None,
               help="Check this Piper voice file instead of the shipped one.")
-def doctor(db: Path | None, engine: str, model: Path | None, voice_model: Path | None) -> None:
+@click.pass_context
+def doctor(ctx: click.Context, db: Path | None, engine: str, model: Path | None,
+           voice_model: Path | None) -> None:
     """Check microphone, speaker, recogniser, speech output and database; say what to fix."""
-    from assistant.cli.doctor import run_checks
+    from assistant.cli.doctor import contact_checks, run_checks
 
+    settings = (ctx.find_root().default_map or {}).get("run", {})
     problems = 0
-    for check in run_checks(db, engine, model, voice_model):
+    for check in [*run_checks(db, engine, model, voice_model), *contact_checks(settings)]:
         mark = "ok " if check.ok else ("warn" if not check.required else "FAIL")
         click.echo(f"[{mark}] {check.name}: {check.detail}")
         problems += not check.ok and check.required

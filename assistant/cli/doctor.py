@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.paths import database_path
 from assistant.record import history
@@ -32,6 +33,20 @@ def run_checks(db: Path | None, engine: str, model: Path | None,
     yield _speech_output(PIPER, voice_model)
     yield _speech_output(ESPEAK)
     yield _database(database_path(db))
+
+
+def contact_checks(settings: Mapping[str, Any]) -> Iterator[Check]:
+    """Who a red-flag reply names besides the emergency number: a warning when unset, since
+    the assistant works without them but cannot call anyone itself."""
+    for key, name, fix in (
+        ("carer_name", "carer", "add carer-name and carer-phone to the settings file, so a "
+         "red-flag reply names who to call"),
+        ("crisis_line", "crisis line", "add crisis-line to the settings file, so a reply to "
+         "despair gives a number to talk to someone"),
+    ):
+        value = settings.get(key)
+        detail = f"set: {value}" if value else f"not set. To fix: {fix}."
+        yield Check(name, bool(value), detail, required=False)
 
 
 def _devices() -> Iterator[Check]:

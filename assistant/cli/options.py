@@ -5,6 +5,7 @@ never a traceback)."""
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -15,6 +16,7 @@ import click
 from assistant.cli.config import ConfigError
 from assistant.clock import ClockError
 from assistant.conversation import hearing
+from assistant.conversation.safety import local_emergency_number
 from assistant.practice.items import ItemsError
 from assistant.record.store import StoreError
 from assistant.turn import Heard
@@ -121,6 +123,17 @@ listening_options = _together(
                  "so far are unfinished (\"I walked to the…\"); at most --pause: never."),
 )
 """Where speech comes from and where replies go, the same for `run` and `practice`."""
+safety_options = _together(
+    click.option("--emergency-number", default=lambda: local_emergency_number(os.environ),
+                 show_default="from the locale: en_US 911, en_GB 999, else 112",
+                 help="The number a red-flag reply tells the patient to call."),
+    click.option("--carer-name", default=None,
+                 help="Who else to call in an emergency, named in every red-flag reply."),
+    click.option("--carer-phone", default=None, help="The carer's phone number, read out too."),
+    click.option("--crisis-line", default=None,
+                 help="A crisis line to give when the patient speaks of harming themselves."),
+)
+"""Who can help: the assistant cannot call anyone, so a red-flag reply says who can."""
 
 
 def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:

@@ -12,11 +12,12 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from assistant.conversation import goals
+from assistant.conversation import goals, safety, talk
 from assistant.conversation.answers import answer
 from assistant.conversation.encourage import encourage
 from assistant.conversation.numbers_and_dates import day, listing
 from assistant.conversation.phrasebook import Phrasebook
+from assistant.conversation.safety import Contacts
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
 from assistant.record.store import Store
@@ -38,7 +39,8 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal, plan or forget."""
+    """confirm, share, next_goal, plan, forget; after a red flag: number (say it again),
+    hurt (are you hurt?) or forget_alert (delete a red flag?)."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
@@ -51,6 +53,8 @@ class DialogSettings:
     """None: every utterance is for the assistant (typed input, recordings)."""
     window_s: float = DEFAULT_WINDOW_S
     confirm_below: float = DEFAULT_CONFIRM_BELOW
+    contacts: Contacts = Contacts()
+    """Who to call in an emergency, read out in every alert reply."""
 
 
 class Dialog:
@@ -83,7 +87,10 @@ class Dialog:
         book = Phrasebook(history.recent_replies(self.store), seed=utterance_id)
         parts: tuple[Part, ...] = ()
         self._progress = None
-        if self._practice is not None or understanding.intent == "practice":
+        if understanding.alert is not None:
+            self._practice = None
+            kind, reply = ReplyKind.ALERT, self._alert(understanding, utterance_id, heard.at, book)
+        elif self._practice is not None or understanding.intent == "practice":
             kind, parts = ReplyKind.PRACTICE, self._practise(heard, text)
             reply = " ".join(p.text for p in parts)
         else:
@@ -99,12 +106,17 @@ class Dialog:
                     self._progress)
 
     def _addressed(self, heard: Heard) -> str | None:
-        """The words meant for the assistant, without the wake phrase; None if not for it."""
+        """The words meant for the assistant, without the wake phrase; None if not for it.
+        A red flag is always for it: someone who has fallen or feels their face go numb
+        will not remember a wake phrase, and a false alarm from the radio costs far less."""
         phrase = self.settings.wake_phrase
         in_conversation = self._open_until is not None and heard.at <= self._open_until
         if phrase is None or in_conversation or self._practice is not None:
             return heard.text
-        return strip_wake(heard.text, phrase)
+        woken = strip_wake(heard.text, phrase)
+        if woken is None and understand(heard.text).alert is not None:
+            return heard.text
+        return woken
 
     def _respond(
         self, heard: Heard, text: str, u: Understanding, utterance_id: int, book: Phrasebook
@@ -112,6 +124,10 @@ class Dialog:
         offer, self._offer = self._offer, None
         if not text.strip():
             return ReplyKind.AWAKE, book.say("dialog.awake")
+        if offer is not None and offer.kind in ("number", "hurt", "forget_alert"):
+            said = self._after_alert(offer, u, book)
+            if said is not None:
+                return ReplyKind.ALERT, said
         if offer is not None and u.command in ("yes", "no"):
             return self._settle(offer, u.command == "yes", heard.at, book)
         if u.intent == "command" and u.command:
@@ -129,7 +145,57 @@ class Dialog:
             return ReplyKind.SETBACK, _setback(self.store, u, utterance_id, heard.at, book)
         if u.intent == "progress_query":
             return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
+        if u.intent == "feeling" and u.mood is not None:
+            self.store.add_mood(utterance_id, heard.at, u.mood, text)
+            return ReplyKind.FEELING, talk.feeling(self.store, u.mood, utterance_id, heard.at, book)
+        if u.intent == "social":
+            return ReplyKind.SOCIAL, talk.social(text, heard.at, book)
+        if u.request is not None:
+            return ReplyKind.REQUEST, book.say(f"request.{u.request}")
         return ReplyKind.HEARD, book.say("dialog.heard", text=_gist(text))
+
+    def _alert(self, u: Understanding, utterance_id: int, now: datetime, book: Phrasebook) -> str:
+        """A red flag comes first: before practice, a pending question, a command or a
+        milestone. Milestones said with it are stored, so the record stays true and nothing
+        said is lost, but not celebrated: praise next to a warning sign would soothe it."""
+        assert u.alert is not None
+        offer, self._offer = self._offer, None
+        self.store.add_alert(utterance_id, now, u.alert.kind, u.alert.words)
+        if u.milestones:
+            self.store.add_milestones(utterance_id, now, u.milestones)
+        contacts = self.settings.contacts
+        asked = offer is not None and offer.kind == "hurt"
+        if safety.needs_checking(u.alert, u) and not asked:
+            self._offer = Offer("hurt", utterance_id, u)
+            return safety.check_fall(_gist(u.text), contacts, book)
+        self._offer = Offer("number")
+        return safety.emergency(u.alert, _gist(u.text), contacts, book)
+
+    def _after_alert(self, offer: Offer, u: Understanding, book: Phrasebook) -> str | None:
+        """The answer to what an alert reply asked; None when it answers something else.
+        An answer to "are you hurt?" that is not a plain no ("my hip", "I don't know") is
+        taken as yes: after a fall, asking twice costs time. A command ("slower") or a new
+        update is taken as itself."""
+        contacts = self.settings.contacts
+        asks_number = u.command in ("yes", "repeat") or "number" in u.text.lower().split()
+        if offer.kind == "number" and asks_number:
+            self._offer = offer
+            return safety.number(contacts, book)
+        if offer.kind == "hurt" and (u.command == "no" or u.injury is False):
+            return safety.not_hurt(contacts, book)
+        if offer.kind == "hurt" and (u.command == "yes" or u.intent in ("other", "setback")):
+            self._offer = Offer("number")
+            fall = offer.understanding
+            assert fall is not None and fall.alert is not None
+            return safety.emergency(fall.alert, _gist(fall.text), contacts, book)
+        if offer.kind == "forget_alert" and offer.utterance_id is not None and \
+                u.command in ("yes", "no"):
+            words = offer.understanding.text if offer.understanding else ""
+            if u.command == "no":
+                return book.say("alert.forget_kept")
+            self.store.remove_utterance(offer.utterance_id)
+            return book.say("alert.forget_done", words=_gist(words))
+        return None
 
     def _practise(self, heard: Heard, text: str) -> tuple[Part, ...]:
         """Start a practice session ("let's practise"), or pass it the answer just heard."""
@@ -196,10 +262,15 @@ class Dialog:
         self, command: str, utterance_id: int, now: datetime, book: Phrasebook
     ) -> tuple[ReplyKind, str]:
         if command == "repeat":
-            return ReplyKind.REPEAT, self._last_reply or book.say("dialog.help")
+            return ReplyKind.REPEAT, self._last_reply or self._help(book)
         if command in ("slower", "faster", "louder", "quieter"):
             return self._adjust(command, book)
         if command == "undo":
+            alert = self._last_alert()
+            if alert is not None:
+                self._offer = Offer("forget_alert", alert.utterance_id,
+                                    understand(alert.said))
+                return ReplyKind.ALERT, book.say("alert.forget_ask", words=_gist(alert.said))
             return ReplyKind.UNDO, self._undo(book)
         if command == "share":
             return ReplyKind.SHARED, self._share_last(book)
@@ -214,7 +285,10 @@ class Dialog:
             return ReplyKind.STOPPED, book.say("dialog.stopped")
         if command in ("yes", "no"):
             return ReplyKind.OK, book.say("dialog.ok")
-        return ReplyKind.HELP, book.say("dialog.help")
+        return ReplyKind.HELP, self._help(book)
+
+    def _help(self, book: Phrasebook) -> str:
+        return book.say("dialog.help", number=self.settings.contacts.emergency_number)
 
     def _adjust(self, command: str, book: Phrasebook) -> tuple[ReplyKind, str]:
         """Change and remember how the assistant speaks, within comfortable limits."""
@@ -233,6 +307,15 @@ class Dialog:
         self.store.set_setting("rate_wpm", str(changed.rate_wpm))
         self.store.set_setting("volume", str(changed.volume))
         return ReplyKind(command), book.say(f"dialog.{command}")
+
+    def _last_alert(self) -> history.AlertEntry | None:
+        """The red flag "delete that" would take back, if the last entry is one: it is never
+        removed without a spoken yes."""
+        alerts = history.alerts(self.store)
+        last = history.last_record(self.store)
+        if alerts and (last is None or alerts[-1].utterance_id >= last["id"]):
+            return alerts[-1]
+        return None
 
     def _undo(self, book: Phrasebook) -> str:
         last = history.last_record(self.store)

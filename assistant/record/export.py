@@ -1,5 +1,5 @@
-"""Exports for a clinician's records: utterances, milestones, goals and practice attempts,
-row for row as stored, with the database's own column names.
+"""Exports for a clinician's records: utterances, milestones, goals, practice attempts, alerts
+and moods, row for row as stored, with the database's own column names.
 
 CSV is a folder with one file per table (opens directly in a spreadsheet, no unzipping);
 an empty cell is a missing value. Files are UTF-8 with a byte-order mark so Excel shows the
@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from assistant.record.store import Store
 
-TABLES = ("utterances", "milestones", "goals", "practice_attempts")
+TABLES = ("utterances", "milestones", "goals", "practice_attempts", "alerts", "moods")
 CSV_ENCODING = "utf-8-sig"
 
 

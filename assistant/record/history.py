@@ -57,6 +57,34 @@ class Goal:
     created: datetime
 
 
+@dataclass(frozen=True)
+class AlertEntry:
+    """A stored red flag, with the whole utterance that raised it."""
+
+    id: int
+    utterance_id: int
+    time: datetime
+    kind: str
+    """An AlertKind's value, e.g. "fall"."""
+    words: str
+    """The words that raised it."""
+    said: str
+    """Everything the patient said in that utterance, as recognised."""
+
+
+@dataclass(frozen=True)
+class MoodEntry:
+    """A stored feeling, with the whole utterance that told it."""
+
+    id: int
+    utterance_id: int
+    time: datetime
+    mood: str
+    """A Mood's value: "low" or "good"."""
+    words: str
+    said: str
+
+
 def _number(value: float | None) -> float | int | None:
     return int(value) if value is not None and float(value).is_integer() else value
 
@@ -111,12 +139,9 @@ def milestones(
     if before_utterance is not None:
         where.append("utterance_id < ?")
         args.append(before_utterance)
-    if since is not None:
-        where.append("time >= ?")
-        args.append(iso(since))
-    if until is not None:
-        where.append("time < ?")
-        args.append(iso(until))
+    within, bounds = _between("time", since, until)
+    where += within
+    args += bounds
     rows = store.db.table("milestones").rows_where(" AND ".join(where) or None, args,
                                                    order_by="time, id")
     return [_done(r) for r in rows]
@@ -208,3 +233,45 @@ def entries(store: Store, since: datetime, until: datetime, shared_only: bool = 
 
 def utterance_count(store: Store) -> int:
     return store.db.table("utterances").count
+
+
+def alerts(store: Store, since: datetime | None = None,
+           until: datetime | None = None) -> list[AlertEntry]:
+    """Stored red flags in time order, from `since` up to `until` (exclusive)."""
+    return [AlertEntry(id, utterance_id, datetime.fromisoformat(when), kind, words, said)
+            for id, utterance_id, when, kind, words, said
+            in _linked(store, "alerts", "kind", since, until)]
+
+
+def moods(store: Store, since: datetime | None = None,
+          until: datetime | None = None) -> list[MoodEntry]:
+    """Stored feelings in time order, from `since` up to `until` (exclusive)."""
+    return [MoodEntry(id, utterance_id, datetime.fromisoformat(when), mood, words, said)
+            for id, utterance_id, when, mood, words, said
+            in _linked(store, "moods", "mood", since, until)]
+
+
+def _linked(store: Store, table: str, label: str, since: datetime | None,
+            until: datetime | None) -> list[tuple[Any, ...]]:
+    """id, utterance_id, time, label, words and the utterance's text of `table`'s rows."""
+    where, args = _between("t.time", since, until)
+    return store.db.execute(
+        f"SELECT t.id, t.utterance_id, t.time, t.{label}, t.words, coalesce(u.text, '') "
+        f"FROM {table} t LEFT JOIN utterances u ON u.id = t.utterance_id "
+        f"WHERE {' AND '.join(where) or '1'} ORDER BY t.time, t.id",
+        args,
+    ).fetchall()
+
+
+def _between(column: str, since: datetime | None, until: datetime | None
+             ) -> tuple[list[str], list[object]]:
+    """SQL conditions (and their arguments) keeping `column` in [since, until)."""
+    where: list[str] = []
+    args: list[object] = []
+    if since is not None:
+        where.append(f"{column} >= ?")
+        args.append(iso(since))
+    if until is not None:
+        where.append(f"{column} < ?")
+        args.append(iso(until))
+    return where, args

@@ -138,3 +138,18 @@ def index_links(db: sqlite_utils.Database) -> None:
     db.table("goals").create_index(["utterance_id"])
     db.table("goals").create_index(["parent_id"])
     db.table("goals").create_index(["done_by"])
+
+
+@migrations()
+def create_safety_tables(db: sqlite_utils.Database) -> None:
+    """Red flags and feelings, each linked to the utterance that raised it: the report's
+    "Needs attention" and "How they've been feeling" read them, never the dialog's memory."""
+    for table, label in (("alerts", "kind"), ("moods", "mood")):
+        db.table(table).create(
+            {"id": int, "utterance_id": int, "time": str, label: str, "words": str},
+            pk="id",
+            foreign_keys=[("utterance_id", "utterances", "id")],
+            not_null={"utterance_id", "time", label, "words"},
+        )
+        db.table(table).create_index(["utterance_id"])
+        db.table(table).create_index(["time"])

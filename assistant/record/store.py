@@ -150,6 +150,18 @@ class Store:
         with self.writing() as db:
             return insert_row(db, "goals", row)
 
+    def add_alert(self, utterance_id: int, time: datetime, kind: str, words: str) -> int:
+        """Store a red flag (an AlertKind's value) and the words that raised it."""
+        with self.writing() as db:
+            return insert_row(db, "alerts", {"utterance_id": utterance_id, "time": iso(time),
+                                             "kind": str(kind), "words": words})
+
+    def add_mood(self, utterance_id: int, time: datetime, mood: str, words: str) -> int:
+        """Store a feeling the patient told ("low" or "good") and the words that told it."""
+        with self.writing() as db:
+            return insert_row(db, "moods", {"utterance_id": utterance_id, "time": iso(time),
+                                            "mood": str(mood), "words": words})
+
     def finish_goal(self, goal_id: int, time: datetime, utterance_id: int) -> None:
         """Mark a goal done by what the patient said, so undoing that reopens it."""
         with self.writing() as db:
@@ -170,7 +182,8 @@ class Store:
                 "WHERE done_by = ?",
                 [utterance_id],
             )
-            db.execute("DELETE FROM milestones WHERE utterance_id = ?", [utterance_id])
+            for table in ("milestones", "alerts", "moods"):
+                db.execute(f"DELETE FROM {table} WHERE utterance_id = ?", [utterance_id])
             db.execute("DELETE FROM utterances WHERE id = ?", [utterance_id])
 
     def forget(self, since: datetime | None) -> dict[str, int]:

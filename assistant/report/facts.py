@@ -1,5 +1,6 @@
-"""What the report shows, read from the stored record: the week's figures, a daily series per
-domain, goals with their progress, streaks, setbacks and the patient's own words.
+"""What the report shows, read from the stored record: what needs attention, the week's figures,
+a daily series per domain, goals with their progress, streaks, setbacks, feelings and the
+patient's own words.
 
 Everything is gathered here as plain values before any drawing or HTML, so the numbers on the
 page can be checked against the database, and the page and the spoken summary agree.
@@ -18,6 +19,7 @@ from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Entry
 from assistant.record.store import Store
+from assistant.report.attention import Attention, Feelings, attention, feelings
 
 DEFAULT_DAYS = 28
 """Without --since the report covers four weeks: a typical gap between therapy visits."""
@@ -98,6 +100,10 @@ class Report:
     entries: tuple[Entry, ...]
     practised: bool
     """Whether any speech practice is recorded, so the page can say so instead of a chart."""
+    attention: Attention
+    """Red flags and runs of low mood in the period: the page opens with them."""
+    feelings: Feelings | None
+    """Low and good days with the patient's words; None if no feeling was told (or family)."""
 
 
 def gather(store: Store, now: datetime, since: date | None = None, family: bool = False
@@ -107,11 +113,13 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
     today = now.date()
     start = since or today - timedelta(days=DEFAULT_DAYS - 1)
     first, until = _at(start, now), _at(today + timedelta(days=1), now)
+    needs = attention(store, first, until)
     if family:
         shared = _entries(store, first, until, shared_only=True, limit=None)
         return Report(made=now, start=start, end=today, family=True,
                       headline=_family_headline(len(shared), start), figures=(), charts=(),
-                      goals=(), streaks=None, setbacks=(), entries=shared, practised=False)
+                      goals=(), streaks=None, setbacks=(), entries=shared, practised=False,
+                      attention=needs, feelings=None)
     practised = practice.practised(store)
     charts = [c for m in MEASURES if (c := _measure_chart(store, m, first, until))]
     if practised:
@@ -128,6 +136,8 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
                        if e.intent == "setback"),
         entries=_entries(store, first, until),
         practised=practised,
+        attention=needs,
+        feelings=feelings(store, first, until, start, today),
     )
 
 

@@ -14,6 +14,7 @@ from markupsafe import Markup
 
 from assistant.conversation.numbers_and_dates import number
 from assistant.report import charts
+from assistant.report.attention import LOW_DAYS, WINDOW_DAYS
 from assistant.report.facts import Report, long_date
 
 
@@ -29,6 +30,7 @@ def _environment() -> Environment:
     )
     environment.filters["long_date"] = long_date
     environment.filters["number"] = number
+    environment.globals.update(low_days=LOW_DAYS, window_days=WINDOW_DAYS)
     return environment
 
 

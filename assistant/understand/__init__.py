@@ -49,7 +49,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .alerts import Alert, AlertKind, alert_of
+from .alerts import Alert, AlertKind, alert_of, injury_of
 from .intents import (
     command_of,
     is_practice_request,
@@ -107,7 +107,10 @@ class Understanding:
     for intent setback; ``reached_goal`` is True when the patient says a goal is reached,
     whether or not they say what it was. ``alert`` is set exactly when intent is "alert";
     ``mood`` whenever a feeling is said (intent "feeling" when nothing more is said);
-    ``request`` names what was asked that the device cannot do ("call").
+    ``request`` names what was asked that the device cannot do ("call"). ``injury`` says
+    whether an injury is said (a blow to the head, pain, cannot get up: True), a plain "not
+    hurt" is said (False), or neither (None), so a fall, or the answer to "are you hurt?",
+    can be graded.
     """
 
     text: str
@@ -120,6 +123,7 @@ class Understanding:
     alert: Alert | None = None
     mood: Mood | None = None
     request: str | None = None
+    injury: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``smallwins extract --json``, keys in contract order."""
@@ -148,7 +152,7 @@ def _understand(text: str) -> Understanding:
     cleaned = clean(text)
     if cleaned is None:
         return Understanding(text, "other", (), None)
-    meaning = _meaning(text, cleaned)
+    meaning = replace(_meaning(text, cleaned), injury=injury_of(cleaned))
     alert = alert_of(text, cleaned)
     if alert is None:
         return meaning

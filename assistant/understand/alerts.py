@@ -9,7 +9,8 @@ words that take a sign back live in ``safety.toml``; the mechanisms live here:
   * signs are matched inside a clause; fragments of telegraphic speech ("hip… fell…
     hurts") are read as one clause;
   * context takes a sign back: a negator before it ("no falls", "never felt dizzy"), the
-    sign settling after it ("my headache went away"), long ago ("three years ago"),
+    sign settling after it ("my headache went away", but not a face, limb, speech or sight
+    sign that came and went: a transient ischaemic attack), long ago ("three years ago"),
     recovery said in passing ("still stiff"), a phrase being practised or quoted, a worry
     or what-if ("I worry about falling"), television or books, someone else ("my friend
     fell"), a near miss ("I nearly fell"), a little of something that is only an emergency
@@ -84,6 +85,8 @@ class _Kind:
     light: tuple[re.Pattern[str], ...]
     not_next: tuple[str, ...]
     not_prev: tuple[str, ...]
+    transient: frozenset[str]
+    """Lemmas of signs that still count when they came and went (a TIA)."""
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,8 @@ class _Rules:
     settles: frozenset[AlertKind]
     chronic_kinds: frozenset[AlertKind]
     mild_kinds: frozenset[AlertKind]
+    injury: re.Pattern[str] | None
+    unhurt: re.Pattern[str]
 
 
 @cache
@@ -170,13 +175,19 @@ def _load() -> _Rules:
                 light=tuple(re.compile(p) for p in spec.get("light", [])),
                 not_next=_spaced(spec.get("not_next", [])),
                 not_prev=_spaced(spec.get("not_prev", [])),
+                transient=frozenset(
+                    _lemma(word)
+                    for term in spec.get("transient", [])
+                    for word in (lists[term[1:]] if term.startswith("@") else [term])
+                ),
             )
         )
     context = raw["context"]
     phrases = {
         name: _phrases(context[name])
         for name in (
-            "resolved", "past", "quote", "worry", "near", "media", "bystanders", "chronic", "mild"
+            "resolved", "lasted", "past", "quote", "worry", "near", "media", "bystanders",
+            "chronic", "mild",
         )
     }
     phrases["onset"] = _phrases(raw["kinds"]["stroke_sign"]["onset"])
@@ -188,6 +199,8 @@ def _load() -> _Rules:
         settles=frozenset(AlertKind(k) for k in context["settles"]),
         chronic_kinds=frozenset(AlertKind(k) for k in context["chronic_kinds"]),
         mild_kinds=frozenset(AlertKind(k) for k in context["mild_kinds"]),
+        injury=_alternation(raw["kinds"]["fall"]["injury"], lists),
+        unhurt=_phrases(raw["kinds"]["fall"]["unhurt"]),
     )
 
 
@@ -296,6 +309,16 @@ def _settled(view: _View, end: int, high: int) -> bool:
     return False
 
 
+def _came_and_went(kind: _Kind, view: _View, start: int, end: int, low: int,
+                   sentence: tuple[int, int]) -> bool:
+    """A focal sign that passed, said to have come on or to have lasted a while: a transient
+    ischaemic attack, an emergency even though it is over ("my arm went numb for a few
+    minutes but it's fine now"). "The numbness in my hand has gone" is recovery."""
+    if not kind.transient & {_lemma(t) for t in view.tokens[start:end]}:
+        return False
+    return view.has("onset", low, min(sentence[1], end + 1)) or view.has("lasted", *sentence)
+
+
 def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
     low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
     sentence = view.bounds(start, end, (SENTENCE,))
@@ -312,7 +335,8 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))
         or view.has("media", low, high)
         or view.has("past", low, high)
-        or (kind.kind in _RULES.settles and _settled(view, end, sentence[1]))
+        or (kind.kind in _RULES.settles and _settled(view, end, sentence[1])
+            and not _came_and_went(kind, view, start, end, low, sentence))
         or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence))
         or (kind.kind in _RULES.mild_kinds and view.has("mild", *near))
     )
@@ -359,6 +383,18 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
             said = _View(light.split())
             if not _taken_back(kind, said, start, start + len(match.group().split()), quoted):
                 return match.group()
+    return None
+
+
+def injury_of(cleaned: Cleaned) -> bool | None:
+    """After a fall: True when an injury is said ("I hit my head", "my hip hurts", "I can't
+    get up"), False for a plain "not hurt", None when neither is said."""
+    view = _View(_merge_fragments(cleaned.tokens))
+    fall = next(k for k in _RULES.kinds if k.kind is AlertKind.FALL)
+    if _RULES.injury is not None and _found(fall, _RULES.injury, view, frozenset(), False):
+        return True
+    if _RULES.unhurt.search(view.said):
+        return False
     return None
 
 
