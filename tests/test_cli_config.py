@@ -92,6 +92,7 @@ def test_missing_file_given_on_the_command_line(cli, tmp_path):
     assert result.returncode == 1 and "nowhere.toml does not exist" in result.stderr
 
 
+@pytest.mark.slow
 def test_the_usual_place_is_read_without_being_asked(cli, private_home, tmp_path):
     usual = settings_file(private_home / "config" / "smallwins", "rate = 500\n")
     result = cli("run", "--text", "--db", tmp_path / "wins.db", input="hello\n")

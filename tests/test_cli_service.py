@@ -102,6 +102,7 @@ def test_default_settings_file_is_passed_to_the_service(cli, private_home):
     assert f" --config {default} run\n" in result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("level", "words_logged"), [(None, False), ("debug", True)])
 def test_journal_logs_never_hold_the_words_at_info(cli, tmp_path, level, words_logged):
     """As under systemd (JOURNAL_STREAM set): syslog priorities on each line, info by

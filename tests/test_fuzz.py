@@ -38,6 +38,7 @@ def said(lines: list[bytes]) -> list[str]:
     return [line for line in decoded if line]
 
 
+@pytest.mark.slow
 @settings(max_examples=12, deadline=None)
 @given(st.lists(junk_line, min_size=1, max_size=8))
 def test_extract_answers_every_line_of_junk(lines):

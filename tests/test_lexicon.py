@@ -8,11 +8,14 @@ import subprocess
 import sys
 from importlib import resources
 
+import pytest
+
 from assistant.understand import lexicon
 
 VOCABULARY = resources.files("assistant.understand").joinpath("vocabulary.toml")
 
 
+@pytest.mark.slow
 def test_the_shipped_table_is_what_lemminflect_says_now():
     shipped = json.loads(
         gzip.decompress(resources.files("assistant.understand").joinpath(lexicon.TABLE).read_bytes())

@@ -23,6 +23,8 @@ from speech.voices import FALLBACK_NOTICE
 sys.path.insert(0, str(ROOT / "scripts"))
 from bench import wer  # noqa: E402
 
+pytestmark = pytest.mark.slow  # every test here loads the Piper voice
+
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 UPDATES = (
     "I walked 12 steps with my walker",
@@ -55,7 +57,6 @@ def real_replies(path) -> list[str]:
     return replies
 
 
-@pytest.mark.slow
 def test_whisper_understands_the_piper_voice_better_than_espeak(tmp_path, whisper, piper_voice):
     """The default recogniser, Whisper base (named in the failure message), transcribes the
     replies back from each voice at the default rate."""
@@ -80,7 +81,6 @@ def test_default_rate_is_140_words_a_minute(piper_voice, tmp_path):
     assert 120 <= sum(rates) / len(rates) <= 160, rates
 
 
-@pytest.mark.slow
 def test_shipped_pace_is_still_what_the_voice_does(piper_voice):
     measured = piper_voice.measure_pace()
     assert measured.words == SHIPPED_PACE.words == sum(len(t.split()) for t in CALIBRATION)
