@@ -12,6 +12,7 @@ import os
 import sqlite3
 import stat
 import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 
@@ -78,6 +79,45 @@ def fill(folder):
                 assert error.errno == errno.ENOSPC
                 block = block[: len(block) // 2]
     return folder / "filler"
+
+
+@contextlib.contextmanager
+def held_lock(db):
+    """Another program holding the database in an exclusive transaction, until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('BEGIN EXCLUSIVE'); c.execute('SELECT 1'); print('locked', flush=True); "
+         "time.sleep(600)", str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.slow
+def test_milestones_said_while_locked_are_stored_by_the_replay(cli, tmp_path):
+    db, clock = tmp_path / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
+    assert cli("run", "--text", "--db", db, input="I walked 10 steps\n", env=clock).returncode == 0
+    with held_lock(db):
+        during = cli("run", "--text", "--json", "--db", db, env=clock,
+                     input="I walked thirty five steps\nI stood up five times\n")
+    assert during.returncode == 0 and "kept what you said safe" in during.stderr + during.stdout
+    assert journal_path(db).stat().st_size > 0
+
+    after = cli("run", "--text", "--json", "--db", db, input="how many steps today\n", env=clock)
+    assert journal_path(db).stat().st_size == 0
+    answer = json.loads(after.stdout.splitlines()[-1])
+    assert answer["kind"] == "answer" and "45 steps" in answer["reply"]
+    listed = cli("milestones", "--json", "--db", db).stdout.splitlines()
+    listed = [json.loads(line) for line in listed]
+    assert [(m["activity"], m["value"], m["unit"]) for m in listed] == [
+        ("walk", 10, "steps"), ("walk", 35, "steps"), ("stand", 5, "times")]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM milestones m JOIN utterances u ON u.id = m.utterance_id"
+        ).fetchone()[0] == 3
 
 
 @pytest.mark.slow

@@ -18,7 +18,7 @@ from assistant.conversation.numbers_and_dates import day, listing
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
-from assistant.record.store import Store
+from assistant.record.store import Store, milestone_entries
 from assistant.turn import Heard, Part, Progress, ReplyKind, Turn
 from assistant.understand import Milestone, Understanding, strip_wake, understand
 from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
@@ -78,6 +78,7 @@ class Dialog:
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
             confidence=heard.confidence, duration_s=heard.duration_s,
             intent=understanding.intent, understanding=understanding.to_dict(),
+            entries=milestone_entries(self._counted_now(heard, understanding)),
         )
         book = Phrasebook(history.recent_replies(self.store), seed=utterance_id)
         parts: tuple[Part, ...] = ()
@@ -96,6 +97,16 @@ class Dialog:
             self._open_until = None
         return Turn(utterance_id, heard.at, heard, understanding, kind, reply, self.voice, parts,
                     self._progress)
+
+    def _counted_now(self, heard: Heard, u: Understanding) -> tuple[Milestone, ...]:
+        """The milestones this turn records with its utterance, in the same transaction (or
+        the same journal line): none in practice, none yet when they must be confirmed."""
+        if self._practice is not None or u.intent != "milestone" or self._unsure(heard):
+            return ()
+        return u.milestones
+
+    def _unsure(self, heard: Heard) -> bool:
+        return heard.confidence is not None and heard.confidence < self.settings.confirm_below
 
     def _addressed(self, heard: Heard) -> str | None:
         """The words meant for the assistant, without the wake phrase; None if not for it."""
@@ -116,7 +127,7 @@ class Dialog:
         if u.intent == "command" and u.command:
             return self._command(u.command, utterance_id, heard.at, book)
         if u.intent == "milestone" and u.milestones:
-            if heard.confidence is not None and heard.confidence < self.settings.confirm_below:
+            if self._unsure(heard):
                 self._offer = Offer("confirm", utterance_id, u)
                 return ReplyKind.CONFIRM, book.say("dialog.confirm", summary=_listing(u.milestones))
             return self._record(utterance_id, u, heard.at, book)
@@ -144,8 +155,7 @@ class Dialog:
     def _record(
         self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook
     ) -> tuple[ReplyKind, str]:
-        """Store the milestones, finish any goal they reach, and encourage."""
-        self.store.add_milestones(utterance_id, now, u.milestones)
+        """Finish any goal the stored milestones reach, and encourage."""
         for m in u.milestones:
             done = [g for g in goals.matching(self.store, m) if goals.reached(g, m)]
             for goal in done:
@@ -167,6 +177,8 @@ class Dialog:
         """The patient answered the question the last reply asked."""
         if offer.kind == "confirm" and offer.understanding and offer.utterance_id is not None:
             if yes:
+                self.store.add_entries(offer.utterance_id, now, milestone_entries(
+                    offer.understanding.milestones))
                 return self._record(offer.utterance_id, offer.understanding, now, book)
             self.store.remove_utterance(offer.utterance_id)
             return ReplyKind.CONFIRM_NO, book.say("dialog.confirm_no")

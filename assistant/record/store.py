@@ -29,6 +29,16 @@ from assistant.understand import Milestone
 
 log = logging.getLogger(__name__)
 
+Entries = dict[str, list[Row]]
+"""What one turn records from its utterance besides the utterance itself: rows per table
+(milestones today; each row gets the utterance's id and time). A turn commits them with its
+utterance, and the pending journal keeps them with it, so a replay stores exactly the same."""
+
+
+def milestone_entries(milestones: Sequence[Milestone]) -> Entries:
+    return {"milestones": [m.to_dict() for m in milestones]} if milestones else {}
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
 
@@ -74,10 +84,12 @@ class Store:
         duration_s: float | None,
         intent: str,
         understanding: dict[str, Any],
+        entries: Entries | None = None,
     ) -> int:
-        """Commit one utterance and return its id. If the database refuses it, the row is
-        kept for later and KeptForLater says so: the caller tells the patient and goes on."""
-        row = {
+        """Commit one utterance, with what the turn records from it, and return its id. If
+        the database refuses it, both are kept for later and KeptForLater says so: the caller
+        tells the patient and goes on."""
+        row: Row = {
             "time": iso(time),
             "text": text,
             "source": source,
@@ -91,8 +103,9 @@ class Store:
         try:
             with self.writing() as db:
                 utterance_id = insert_row(db, "utterances", row)
+                write_entries(db, utterance_id, iso(time), entries or {})
         except StoreError as error:
-            self._keep(row, error)
+            self._keep({**row, "entries": entries or {}}, error)
         log.info("utterance %d saved (%s, %s)", utterance_id, source, intent)
         log.debug("utterance %d text: %s", utterance_id, text)  # words only at debug level
         return utterance_id
@@ -117,14 +130,10 @@ class Store:
             if first else "I still can't save to the database, but I've kept that safe too."
         ) from error
 
-    def add_milestones(
-        self, utterance_id: int, time: datetime, milestones: Sequence[Milestone]
-    ) -> None:
-        rows = [
-            {"utterance_id": utterance_id, "time": iso(time), **m.to_dict()} for m in milestones
-        ]
+    def add_entries(self, utterance_id: int, time: datetime, entries: Entries) -> None:
+        """Record what an utterance committed earlier turned out to say (a confirmed "yes")."""
         with self.writing() as db:
-            db.table("milestones").insert_all(rows)
+            write_entries(db, utterance_id, iso(time), entries)
 
     def add_goal(
         self,
@@ -229,8 +238,7 @@ class Store:
             self.journal.draining() if self.journal else contextlib.nullcontext([]))
         try:
             with draining as kept, self.db.conn:
-                if kept:
-                    self.db.table("utterances").insert_all(kept, ignore=True)
+                _replay(self.db, kept)
                 yield self.db
         except (sqlite3.Error, OSError) as error:
             raise StoreError(_explain(self.path, error)) from error
@@ -273,6 +281,27 @@ def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str,
             if count:
                 deleted[table.name] = count
     return deleted
+
+
+def write_entries(db: sqlite_utils.Database, utterance_id: int, time: str,
+                  entries: Entries) -> None:
+    """The one way a turn's entries are written: live, confirmed, or replayed from the journal."""
+    for table, rows in entries.items():
+        db.table(table).insert_all(
+            [{**r, "utterance_id": utterance_id, "time": time} for r in rows])
+
+
+def _replay(db: sqlite_utils.Database, kept: list[Row]) -> None:
+    """Journal rows in their order, each utterance with its entries, as its turn would have
+    stored them. An utterance whose key is already stored was committed before a crash
+    emptied the journal: it and its entries are skipped, so nothing is stored twice."""
+    for kept_row in kept:
+        row = dict(kept_row)
+        entries = row.pop("entries", None) or {}
+        if row.get("key") and db.execute(
+                "SELECT 1 FROM utterances WHERE key = ?", [row["key"]]).fetchone():
+            continue
+        write_entries(db, insert_row(db, "utterances", row), row["time"], entries)
 
 
 def insert_row(db: sqlite_utils.Database, table: str, row: Row) -> int:
