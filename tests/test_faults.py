@@ -120,6 +120,47 @@ def test_milestones_said_while_locked_are_stored_by_the_replay(cli, tmp_path):
         ).fetchone()[0] == 3
 
 
+@contextlib.contextmanager
+def unwritable(db, fault):
+    """The database at `db` refusing writes the way `fault` makes it: the file read-only,
+    another program's lock, or no room left on its disk."""
+    if fault == "read-only":
+        with immutable(db):
+            yield
+    elif fault == "locked":
+        with held_lock(db):
+            yield
+    else:
+        filler = fill(db.parent)
+        try:
+            yield
+        finally:
+            filler.unlink()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fault", "said"), [
+    ("read-only", "cannot be written"), ("locked", "is busy"), ("full", "is full")])
+def test_unwritable_at_start_is_said_once_and_the_loop_goes_on(cli, tmp_path, fault, said):
+    with tiny_disk(tmp_path / "disk") as disk:
+        db, clock = disk / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
+        assert cli("run", "--text", "--db", db, input="I walked 10 steps\n", env=clock
+                   ).returncode == 0
+        with unwritable(db, fault):
+            during = cli("run", "--text", "--db", db, env=clock,
+                         input="I walked 12 steps\nI stood up 3 times\nI read 4 pages\n")
+        lines = [line for line in (during.stdout + during.stderr).splitlines() if "kept" in line
+                 or "holding" in line]
+        assert during.returncode == 0, during.stderr
+        assert len(lines) == 3 and said in lines[0] and not any(said in x for x in lines[1:])
+        cli("run", "--text", "--db", db, input="", env=clock)
+        stored = cli("milestones", "--json", "--db", db).stdout.splitlines()
+    if fault == "full":  # the journal had no room either: the words were held in memory only
+        assert "please don't switch me off" in lines[0]
+        return
+    assert [json.loads(m)["value"] for m in stored] == [10, 12, 3, 4]
+
+
 @pytest.mark.slow
 def test_read_only_database_keeps_words_in_the_journal_even_through_a_crash(tmp_path):
     db = tmp_path / "wins.db"

@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -50,20 +51,24 @@ class KeptForLater(StoreError):
 
 class Store:
     def __init__(self, path: Path | None) -> None:
-        """Open (creating it owner-only) the database at `path`; None keeps it in memory."""
-        try:
-            if path is None:
-                self.db = sqlite_utils.Database(memory=True)
-            else:
-                self.db = sqlite_utils.Database(_private_file(path))
-                self.db.execute("PRAGMA busy_timeout = 5000")
-                self.db.enable_wal()
-                self.db.execute("PRAGMA synchronous = FULL")  # a commit survives power loss
-            self.db.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
-            migrations.apply(self.db)
-        except (sqlite3.Error, OSError) as error:
-            raise StoreError(_explain(path, error)) from error
+        """Open (creating it owner-only) the database at `path`; None keeps it in memory.
+        A file that exists but cannot be written now (no room for SQLite's side files) is
+        opened for reading: the assistant goes on, its words go to the journal."""
         self.path = path
+        self._refused: str | None = None
+        """Why the file could only be opened for reading; each write tries it afresh."""
+        try:
+            self.db = _open(path)
+        except (sqlite3.Error, OSError) as error:
+            if path is None or not path.exists() or not _refusal(error):
+                raise StoreError(_explain(path, error)) from error
+            self._refused = _explain(path, error)
+            try:
+                self.db = sqlite_utils.Database(sqlite3.connect(
+                    f"file:{path}?immutable=1", uri=True, check_same_thread=False))
+            except sqlite3.Error:
+                raise StoreError(self._refused) from error
+            log.warning("database opened for reading only: %s", self._refused)
         self.journal = Journal(journal_path(path)) if path else None
         self._keeping = False
         if self.journal and self.journal.pending():
@@ -234,6 +239,8 @@ class Store:
         Utterances waiting in the journal go in first, in the same transaction, so they keep
         their order and leave the journal only once committed (duplicates are ignored by key).
         """
+        if self._refused:
+            self._reopen()
         draining: contextlib.AbstractContextManager[list[Row]] = (
             self.journal.draining() if self.journal else contextlib.nullcontext([]))
         try:
@@ -245,6 +252,15 @@ class Store:
         if kept:
             log.info("%d kept utterances written from the journal", len(kept))
         self._keeping = False
+
+    def _reopen(self) -> None:
+        """Open the file for writing again, or say why it still refuses."""
+        try:
+            writable = _open(self.path)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(_explain(self.path, error)) from error
+        self.db.close()
+        self.db, self._refused = writable, None
 
     def probe_write(self) -> None:
         """Prove the file can be written right now (not locked, not read-only), leaving no trace."""
@@ -314,9 +330,39 @@ def iso(time: datetime) -> str:
     return time.isoformat(timespec="seconds")
 
 
+def _open(path: Path | None) -> sqlite_utils.Database:
+    if path is None:
+        db = sqlite_utils.Database(memory=True)
+    else:
+        db = sqlite_utils.Database(_private_file(path))
+        db.execute("PRAGMA busy_timeout = 5000")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")  # a commit survives power loss
+    db.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
+    migrations.apply(db)
+    return db
+
+
+def _no_room(path: Path | None) -> bool:
+    """SQLite says only "disk I/O error" when it cannot even make its side files."""
+    try:
+        return path is not None and shutil.disk_usage(path.parent).free < 1 << 16
+    except OSError:
+        return False
+
+
+def _refusal(error: Exception) -> bool:
+    """A file that is there but cannot be written right now (as opposed to a damaged one)."""
+    text = str(error)
+    return "disk" in text or "readonly" in text or isinstance(error, PermissionError)
+
+
 def _private_file(path: Path) -> Path:
+    """Create the file owner-only if it is missing. An existing file is left as it is: one that
+    cannot be written still opens, for reading, and its writes go to the journal."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
     return path
 
 
@@ -326,7 +372,7 @@ def _explain(path: Path | None, error: Exception) -> str:
         return f"The database {path} is busy (another program has it locked). Try again shortly."
     if "readonly" in text or isinstance(error, PermissionError):
         return f"The database {path} cannot be written (read-only or no permission)."
-    if "disk" in text and "full" in text:
+    if "disk" in text and "full" in text or "disk I/O error" in text and _no_room(path):
         return f"The disk holding {path} is full. Free some space."
     if "disk I/O error" in text:
         return f"The database {path} cannot be written (the file is read-only or the disk failed)."
