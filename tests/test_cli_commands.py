@@ -187,3 +187,33 @@ def test_junk_clock_is_explained(cli):
     assert result.returncode == 1
     assert "SMALLWINS_NOW" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def said(cli, db, *lines):
+    """Each line typed to `run --text --json`, and the turns it answered with."""
+    result = cli("run", "--text", "--json", "--db", db, input="".join(f"{x}\n" for x in lines),
+                 env={"SMALLWINS_NOW": "2026-03-02T09:15:00"})
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def walked(cli, db):
+    listed = cli("milestones", "--json", "--db", db).stdout.splitlines()
+    return [json.loads(m)["value"] for m in listed]
+
+
+def test_delete_that_after_something_that_saved_nothing_offers_the_entry_before(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "I walked fifty steps with my cane", "I'm so tired today",
+                 "delete that", "no", "delete that")
+    offered = turns[2]
+    assert offered["kind"] == "undo" and "50 steps" in offered["reply"]
+    assert offered["reply"].endswith("?") and turns[3]["kind"] == "undo"
+    assert walked(cli, db) == [50], "kept until a spoken yes"
+    assert said(cli, db, "yes")[0]["kind"] == "ok", "the offer does not outlive the session"
+    assert walked(cli, db) == [50]
+    turns = said(cli, db, "I'm so tired today", "delete that", "yes")
+    assert "50 steps" in turns[2]["reply"] and walked(cli, db) == []
+    turns = said(cli, db, "I walked 20 steps", "I stood up 3 times", "delete that")
+    assert "3 times" in turns[2]["reply"] and walked(cli, db) == [20], "the last thing said goes"
+

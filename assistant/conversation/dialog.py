@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from assistant.conversation import goals
 from assistant.conversation.answers import answer
@@ -37,7 +38,7 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal, plan or forget."""
+    """confirm, share, next_goal, plan, undo or forget."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
@@ -190,6 +191,11 @@ class Dialog:
         if offer.kind == "next_goal" and offer.target is not None and yes:
             goal = goals.create_target(self.store, now, offer.target)
             return ReplyKind.GOAL, book.say("goal.next_goal_set", goal=goal.text)
+        if offer.kind == "undo" and offer.utterance_id is not None:
+            if not yes:
+                return ReplyKind.UNDO, book.say("dialog.undo_kept")
+            return ReplyKind.UNDO, self._remove(
+                history.utterance(self.store, offer.utterance_id), book)
         if offer.kind == "forget":
             if not yes:
                 return ReplyKind.FORGET, book.say("dialog.forget_kept")
@@ -211,7 +217,7 @@ class Dialog:
         if command in ("slower", "faster", "louder", "quieter"):
             return self._adjust(command, book)
         if command == "undo":
-            return ReplyKind.UNDO, self._undo(book)
+            return ReplyKind.UNDO, self._undo(utterance_id, book)
         if command == "share":
             return ReplyKind.SHARED, self._share_last(book)
         if command == "forget":
@@ -245,14 +251,26 @@ class Dialog:
         self.store.set_setting("volume", str(changed.volume))
         return ReplyKind(command), book.say(f"dialog.{command}")
 
-    def _undo(self, book: Phrasebook) -> str:
+    def _undo(self, utterance_id: int, book: Phrasebook) -> str:
+        """"Delete that" takes back the last thing said. If that saved no entry, the entry
+        before it is only offered: deleting the wrong thing must take a spoken yes."""
+        said = history.said_before(self.store, utterance_id)
+        if said is not None and said["intent"] in history.RECORD_INTENTS:
+            return self._remove(said, book)
         last = history.last_record(self.store)
         if last is None:
             return book.say("dialog.undo_nothing")
-        recorded = history.recorded_from(self.store, last["id"])
-        summary = _listing(recorded) if recorded else last["text"]
-        self.store.remove_utterance(last["id"])
+        self._offer = Offer("undo", utterance_id=last["id"])
+        return book.say("dialog.undo_offer", summary=self._summary(last))
+
+    def _remove(self, said: dict[str, Any], book: Phrasebook) -> str:
+        summary = self._summary(said)
+        self.store.remove_utterance(said["id"])
         return book.say("dialog.undo", summary=summary)
+
+    def _summary(self, said: dict[str, Any]) -> str:
+        recorded = history.recorded_from(self.store, said["id"])
+        return _listing(recorded) if recorded else str(said["text"])
 
     def _share_last(self, book: Phrasebook) -> str:
         last = history.last_record(self.store)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from assistant.record.store import Store, iso
 
@@ -158,6 +158,17 @@ def last_record(store: Store) -> dict[str, Any] | None:
         RECORD_INTENTS,
     ))
     return rows[0] if rows else None
+
+
+def said_before(store: Store, utterance_id: int) -> dict[str, Any] | None:
+    """The utterance just before this one: what "delete that" refers to."""
+    rows = list(store.db.query(
+        "SELECT * FROM utterances WHERE id < ? ORDER BY id DESC LIMIT 1", [utterance_id]))
+    return rows[0] if rows else None
+
+
+def utterance(store: Store, utterance_id: int) -> dict[str, Any]:
+    return cast(dict[str, Any], store.db.table("utterances").get(utterance_id))
 
 
 def recorded_from(store: Store, utterance_id: int) -> list[Done]:
