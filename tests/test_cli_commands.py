@@ -217,3 +217,19 @@ def test_delete_that_after_something_that_saved_nothing_offers_the_entry_before(
     turns = said(cli, db, "I walked 20 steps", "I stood up 3 times", "delete that")
     assert "3 times" in turns[2]["reply"] and walked(cli, db) == [20], "the last thing said goes"
 
+
+def test_slower_at_the_slowest_rate_says_its_own_limit_and_is_stored_as_slower(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, *["slower"] * 5, "louder", "louder")
+    assert [t["kind"] for t in turns] == ["slower"] * 5 + ["louder"] * 2
+    changed, at_limit, loudest = turns[:3], turns[3:5], turns[6]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT value FROM settings WHERE key = 'rate_wpm'"
+                                  ).fetchone()[0] == "80"
+        kinds = [k for (k,) in connection.execute("SELECT kind FROM replies ORDER BY id")]
+    assert kinds == [t["kind"] for t in turns]
+    limit_replies = {t["reply"] for t in at_limit}
+    assert limit_replies.isdisjoint({t["reply"] for t in changed})
+    assert loudest["reply"] not in limit_replies, "not the volume sentence"
+    assert len(limit_replies) == 2, "varied, not the same sentence twice in a row"
+

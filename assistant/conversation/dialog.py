@@ -31,6 +31,8 @@ DEFAULT_CONFIRM_BELOW = 0.5
 """Recogniser confidence (0–1) under which a milestone is read back before it counts."""
 RATE_STEP, RATE_RANGE = 20, (80, 220)
 VOLUME_STEP, VOLUME_RANGE = 0.2, (0.2, 1.0)
+_LIMITS = {"slower": "slowest", "faster": "fastest", "louder": "loudest", "quieter": "quietest"}
+"""The reply (in replies.toml) when a voice command is already at its limit."""
 
 
 @dataclass(frozen=True)
@@ -245,7 +247,7 @@ class Dialog:
             volume = round(min(max(voice.volume + step, VOLUME_RANGE[0]), VOLUME_RANGE[1]), 2)
             changed = replace(voice, volume=volume)
         if changed == voice:
-            return ReplyKind(command), book.say("dialog.limit")
+            return ReplyKind(command), book.say(f"dialog.{_LIMITS[command]}")
         self.voice = changed
         self.store.set_setting("rate_wpm", str(changed.rate_wpm))
         self.store.set_setting("volume", str(changed.volume))
