@@ -266,3 +266,14 @@ def test_report_speak_without_a_speaker_prints_the_summary_and_succeeds(cli, tmp
     assert spoken.returncode == 0, spoken.stderr
     assert "1 win" in spoken.stdout and "speak" in spoken.stderr
 
+
+def test_report_starts_at_the_first_entry_and_a_streak_lives_until_today_ends(cli, tmp_path):
+    db, page = tmp_path / "wins.db", tmp_path / "report.html"
+    for day, steps in (("02", 10), ("03", 12), ("04", 14)):
+        assert cli("run", "--text", "--db", db, input=f"I walked {steps} steps\n",
+                   env={"SMALLWINS_NOW": f"2026-03-{day}T09:00:00"}).returncode == 0
+    made = cli("report", "--html", page, "--db", db, env={"SMALLWINS_NOW": "2026-03-05T08:00:00"})
+    assert made.returncode == 0, made.stderr
+    html = page.read_text()
+    assert "From Monday 2 March to Thursday 5 March" in html, "not three empty weeks first"
+    assert 'id="streak-current">3<' in html, "yesterday's run is alive until today ends"

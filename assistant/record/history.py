@@ -138,16 +138,26 @@ def goal(store: Store, goal_id: int) -> Goal:
 
 
 def day_streak(store: Store, today: date) -> int:
-    """Consecutive days, ending today, on which something was achieved."""
+    """Consecutive days on which something was achieved, ending today, or yesterday while
+    today has nothing yet: a run is alive until today ends."""
     days = {
         datetime.fromisoformat(r["time"]).date()
         for r in store.db.query("SELECT time FROM milestones WHERE time >= ?",
                                 [(today - timedelta(days=400)).isoformat()])
     }
+    end = today if today in days else today - timedelta(days=1)
     streak = 0
-    while today - timedelta(days=streak) in days:
+    while end - timedelta(days=streak) in days:
         streak += 1
     return streak
+
+
+def first_day(store: Store) -> date | None:
+    """The day of the first thing recorded: an utterance or a practice attempt."""
+    rows = store.db.execute(
+        "SELECT min(t) FROM (SELECT min(time) AS t FROM utterances "
+        "UNION ALL SELECT min(time) FROM practice_attempts)").fetchone()
+    return datetime.fromisoformat(rows[0]).date() if rows and rows[0] else None
 
 
 def last_record(store: Store) -> dict[str, Any] | None:

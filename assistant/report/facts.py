@@ -102,10 +102,11 @@ class Report:
 
 def gather(store: Store, now: datetime, since: date | None = None, family: bool = False
            ) -> Report:
-    """The report's facts from `since` (default: four weeks ago) to today. A family report
+    """The report's facts from `since` (default: four weeks ago, or the first entry if later)
+    to today. A family report
     holds only the entries the patient chose to share and nothing else."""
     today = now.date()
-    start = since or today - timedelta(days=DEFAULT_DAYS - 1)
+    start = since or _default_start(store, today)
     first, until = _at(start, now), _at(today + timedelta(days=1), now)
     if family:
         shared = _entries(store, first, until, shared_only=True, limit=None)
@@ -129,6 +130,14 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
         entries=_entries(store, first, until),
         practised=practised,
     )
+
+
+def _default_start(store: Store, today: date) -> date:
+    """Four weeks back, or the first day anything was recorded when that is later, so a new
+    patient's charts are not mostly empty."""
+    first = history.first_day(store)
+    start = today - timedelta(days=DEFAULT_DAYS - 1)
+    return min(max(start, first), today) if first else start
 
 
 def _at(day: date, now: datetime) -> datetime:
