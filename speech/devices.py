@@ -11,11 +11,12 @@ missing, and the rest of the assistant (files, text mode) must keep working then
 
 from __future__ import annotations
 
+import collections
 import logging
 import queue
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
 from typing import Any, Literal
@@ -380,29 +381,27 @@ class Speaker:
 
     def play(self, audio: Audio) -> None:
         """Play `audio` to the end. Raises NoSpeaker / AudioDeviceError in plain words."""
-        if not len(audio.samples):
+        self.play_stream([audio])
+
+    def play_stream(self, pieces: Iterable[Audio]) -> None:
+        """Play the pieces back to back as one sound, starting as soon as the first exists:
+        the stream opens on the first piece, and each next one is taken (rendered, for a
+        reply rendered sentence by sentence) while the ones before it play. Blocks until
+        everything has been heard."""
+        remaining = iter(pieces)
+        first = next((p for p in remaining if len(p.samples)), None)
+        if first is None:
             return
         sd = _sounddevice()
         index = pick_device(self.device, "output")
-        rate, channels = self._settings(sd, index, audio.rate)
-        if rate != audio.rate:
-            audio = resample(audio, rate)
-        lead_in = np.zeros(round(_LEAD_IN_S * rate), dtype=np.int16)
-        tail = np.zeros(round(_TAIL_S * rate), dtype=np.int16)
-        frames = np.concatenate([lead_in, audio.samples.astype(np.int16), tail]).reshape(-1, 1)
-        if channels > 1:
-            frames = np.repeat(frames, channels, axis=1)
-        frames = np.ascontiguousarray(frames)
-        position = 0
+        rate, channels = self._settings(sd, index, first.rate)
+        feed = _Feed()
+        feed.add(np.zeros(round(_LEAD_IN_S * rate), dtype=np.int16))
+        feed.add(_at_rate(first, rate))
         done = threading.Event()
 
         def callback(outdata: Any, count: int, time: Any, status: Any) -> None:
-            nonlocal position
-            piece = frames[position : position + count]
-            position += len(piece)
-            outdata[: len(piece)] = piece
-            if len(piece) < count:
-                outdata[len(piece) :] = 0
+            if feed.fill(outdata, count):
                 raise sd.CallbackStop
 
         try:
@@ -420,8 +419,12 @@ class Speaker:
             raise _opening_error("output", error) from error
         try:
             stream.start()
+            for piece in remaining:
+                feed.add(_at_rate(piece, rate))
+            feed.add(np.zeros(round(_TAIL_S * rate), dtype=np.int16))
+            feed.finish()
             # Generous margin for device latency; never wait forever on a stuck device.
-            if not done.wait(len(frames) / rate + 5.0):
+            if not done.wait(feed.left() / rate + 5.0):
                 raise NoSpeaker(
                     "The speaker stopped playing. It may have been unplugged or switched "
                     "off: check it, then try again.",
@@ -457,3 +460,47 @@ class Speaker:
             "The speaker can't play this sound. Try another speaker or headphones.",
             f"no supported settings near {rate} Hz",
         )
+
+
+def _at_rate(audio: Audio, rate: int) -> np.ndarray:
+    return (audio if audio.rate == rate else resample(audio, rate)).samples.astype(np.int16)
+
+
+class _Feed:
+    """Samples waiting to be played, added by the rendering thread and taken by PortAudio's
+    callback. Until `finish()`, running out means the next piece is still being made:
+    silence is played meanwhile rather than stopping."""
+
+    def __init__(self) -> None:
+        self._parts: collections.deque[np.ndarray] = collections.deque()
+        self._lock = threading.Lock()
+        self._finished = False
+
+    def add(self, samples: np.ndarray) -> None:
+        with self._lock:
+            self._parts.append(samples)
+
+    def finish(self) -> None:
+        with self._lock:
+            self._finished = True
+
+    def left(self) -> int:
+        with self._lock:
+            return sum(len(part) for part in self._parts)
+
+    def fill(self, outdata: Any, count: int) -> bool:
+        """Write `count` frames into `outdata`; True when everything has been played."""
+        written = 0
+        with self._lock:
+            while written < count and self._parts:
+                part = self._parts[0]
+                take = min(count - written, len(part))
+                outdata[written : written + take] = part[:take].reshape(-1, 1)
+                if take == len(part):
+                    self._parts.popleft()
+                else:
+                    self._parts[0] = part[take:]
+                written += take
+            ended = self._finished and not self._parts
+        outdata[written:] = 0
+        return ended

@@ -1,4 +1,6 @@
-"""Speech out: pyttsx3 (espeak-ng on Linux) rendered to audio, which the caller plays or saves.
+"""Speech out: pyttsx3 (espeak-ng on Linux) rendered to audio, which the caller plays or saves;
+the settings every voice takes. espeak-ng is the fallback and the voice for languages the
+Piper voice (speech.piper_voice) does not speak; speech.voices picks one.
 
 Rendering to a buffer instead of calling `say()` means the first reply is never lost under
 PulseAudio, the same audio can go to a speaker or a WAV file, and playback can be timed.
@@ -12,13 +14,20 @@ import ctypes
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Any
 
 from speech.audio import Audio
 
 DEFAULT_RATE_WPM = 140
 """Slower than espeak's 175: easier to follow after a brain injury, still natural."""
+CLEAR_PACE = 0.85
+"""Alerts and other things that must be understood the first time: this much of the rate."""
+PIPER = "piper"
+"""The `voice` setting for the Piper voice (the default)."""
+ESPEAK = "espeak"
+"""The `voice` setting for espeak-ng's US English; any other name is an espeak-ng voice."""
 ESPEAK_RATE = 22_050
 """Sample rate (Hz) of espeak-ng's own voices."""
 _ESPEAK = threading.Lock()
@@ -43,8 +52,16 @@ class VoiceSettings:
     rate_wpm: int = DEFAULT_RATE_WPM
     volume: float = 1.0
     """0–1, as pyttsx3 takes it."""
-    voice: str | None = "en-us"
-    """A voice id or name, matched case-insensitively as a substring ('en-us', 'English')."""
+    voice: str | None = PIPER
+    """'piper', 'espeak', or an espeak-ng voice id or name, matched case-insensitively as a
+    substring ('en-us', 'ko', 'English')."""
+    model: Path | None = None
+    """A Piper voice file (.onnx, with its .onnx.json next to it); None: the shipped voice."""
+
+
+def clearly(settings: VoiceSettings) -> VoiceSettings:
+    """`settings` at a clear, slightly slower rate, for what must be understood at once."""
+    return replace(settings, rate_wpm=round(settings.rate_wpm * CLEAR_PACE))
 
 
 class Synthesizer:
@@ -68,7 +85,8 @@ class Synthesizer:
         (the engine's own setProperty would wait in pyttsx3's queue for `runAndWait`)."""
         from pyttsx3.drivers.espeak import EspeakDriver
 
-        voice_id = self._voice_id(settings.voice) if settings.voice else None
+        wanted = "en-us" if settings.voice in (PIPER, ESPEAK) else settings.voice
+        voice_id = self._voice_id(wanted) if wanted else None
         with _ESPEAK:
             EspeakDriver.setProperty("rate", settings.rate_wpm)
             EspeakDriver.setProperty("volume", max(0.0, min(1.0, settings.volume)))
@@ -98,7 +116,7 @@ class Synthesizer:
         and `save_to_file` goes through a WAV file, which together took most of the time."""
         from pyttsx3.drivers import _espeak
 
-        _check_length(text)
+        check_length(text)
         parts: list[bytes] = []
         done = threading.Event()
 
@@ -127,11 +145,11 @@ class Synthesizer:
     def pieces(self, text: str) -> Iterator[Audio]:
         """`text` rendered one sentence at a time, each only when asked for: the first
         sentence can be playing while the next is rendered."""
-        _check_length(text)
+        check_length(text)
         for sentence in _SENTENCE_END.split(text.strip()):
             yield self.synthesize(sentence)
 
 
-def _check_length(text: str) -> None:
+def check_length(text: str) -> None:
     if len(text) > MAX_CHARS:
         raise SpeechOutputError(f"the text is too long to speak ({len(text):,} characters)")

@@ -1,5 +1,6 @@
-"""Shared test tools: speech rendered by espeak-ng at test time, real models loaded once,
-and the CLI run as a real subprocess in a private home."""
+"""Shared test tools: speech rendered by espeak-ng (and by the Piper voice, a second, more
+natural speaker) at test time, real models loaded once, and the CLI run as a real
+subprocess in a private home."""
 
 from __future__ import annotations
 
@@ -14,10 +15,23 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@pytest.fixture(scope="session")
+def joined_base(tmp_path_factory) -> Path:
+    """Whisper base joined once for the whole run, instead of 145 MB in every private home."""
+    from speech.asr.whisper_models import base_model_dir
+
+    return base_model_dir(tmp_path_factory.mktemp("shared-data") / "smallwins")
+
+
 @pytest.fixture(autouse=True)
-def private_home(tmp_path_factory, monkeypatch):
-    """Keep every test's data folder and settings away from the real user's."""
+def private_home(tmp_path_factory, monkeypatch, joined_base):
+    """Keep every test's data folder and settings away from the real user's (the joined
+    Whisper base is linked in: tests/test_whisper_models.py checks the joining itself)."""
     home = tmp_path_factory.mktemp("home")
+    models = home / "data" / "smallwins" / "models"
+    for private in (models.parent.parent, models.parent, models):
+        private.mkdir(mode=0o700)
+    (models / "whisper-base").symlink_to(joined_base, target_is_directory=True)
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     for name in ("SMALLWINS_DB", "SMALLWINS_VOSK_MODEL", "SMALLWINS_NOW"):
@@ -40,6 +54,39 @@ def speak(tmp_path) -> Callable[..., Path]:
 
     def _speak(text: str, voice: str = "en-us", wpm: int | None = None) -> Path:
         return render_speech(text, tmp_path / f"speech{next(counter)}.wav", voice, wpm)
+
+    return _speak
+
+
+@pytest.fixture(scope="session")
+def piper_voice():
+    """The shipped Piper voice, loaded once for the whole test run."""
+    from speech.piper_voice import PiperSynthesizer
+    from speech.tts import VoiceSettings
+
+    return PiperSynthesizer(VoiceSettings())
+
+
+@pytest.fixture
+def speak_piper(tmp_path, piper_voice) -> Callable[..., Path]:
+    """Like `speak`, in the Piper voice: `speak_piper(text, wpm=None)` → a 22.05 kHz WAV."""
+    from dataclasses import replace
+
+    from speech.audio import write_wav
+
+    counter = iter(range(10_000))
+
+    def _speak(text: str, wpm: int | None = None) -> Path:
+        normal = piper_voice.settings
+        if wpm:
+            piper_voice.apply(replace(normal, rate_wpm=wpm))
+        try:
+            audio = piper_voice.synthesize(text)
+        finally:
+            piper_voice.apply(normal)
+        path = tmp_path / f"piper{next(counter)}.wav"
+        write_wav(path, audio)
+        return path
 
     return _speak
 
@@ -73,10 +120,19 @@ def korean_model() -> Path:
 
 
 @pytest.fixture(scope="session")
-def whisper():
+def whisper(joined_base):
+    """The English default on this machine: Whisper base."""
     from speech.asr.whisper_engine import WhisperRecognizer
 
-    return WhisperRecognizer()
+    return WhisperRecognizer(joined_base, label="base")
+
+
+@pytest.fixture(scope="session")
+def whisper_tiny():
+    from speech.asr.whisper_engine import WhisperRecognizer
+    from speech.asr.whisper_models import tiny_model_dir
+
+    return WhisperRecognizer(tiny_model_dir(), label="tiny.en")
 
 
 @pytest.fixture(scope="session")

@@ -64,7 +64,8 @@ def test_every_kind_of_value_becomes_a_run_default(tmp_path):
     ("volume = true", "volume must be a number, not True."),
     ("volume = 2.0", "volume: 2.0 is not in the range 0<=x<=1."),
     ("pause = 0.1", "pause: 0.1 is not in the range 0.3<=x<=5.0."),
-    ('engine = "google"', "engine: 'google' is not one of 'auto', 'vosk', 'whisper'."),
+    ('engine = "google"', "engine: 'google' is not one of 'auto', 'vosk', 'whisper', "
+     "'whisper-base', 'whisper-tiny'."),
     ("voice = 12.5", "voice must be text in quotes, not 12.5."),
     ("wake = 1", "wake must be true or false, not 1."),
     ("rate = \nvoice = 'en-gb'\n", "is not valid TOML: Invalid value (at line 1, column 8)."),

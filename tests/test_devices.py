@@ -17,7 +17,7 @@ import pytest
 import virtual_audio as _virtual
 from virtual_audio import VirtualAudio
 
-from speech.audio import Audio, read_wav, resample, silence
+from speech.audio import Audio, join, read_wav, resample, silence
 from speech.devices import (
     AudioDeviceError,
     Device,
@@ -284,7 +284,7 @@ def test_speaker_plays_to_the_end(virtual_audio, rate):
     started = time.monotonic()
     Speaker("pulse").play(spoken)
     elapsed = time.monotonic() - started
-    time.sleep(0.3)
+    virtual_audio.catch_up(0.3)
     captured = virtual_audio.stop_capture()
     assert elapsed >= spoken.duration_s * 0.9  # blocked until played, not just queued
     reference = resample(spoken, 16_000)  # as the 16 kHz capture sees it
@@ -308,3 +308,33 @@ def test_speaker_with_unknown_name_lists_devices(virtual_audio):
         Speaker("bluetooth").play(espeak("hello"))
     assert '"pulse"' in str(missing.value)
     assert isinstance(missing.value, AudioDeviceError)
+
+
+@pytest.mark.slow
+def test_speaker_plays_a_stream_while_the_next_piece_is_made(virtual_audio):
+    """The second piece is only made 1.5 s after the first was handed over (as a slow
+    voice would): the first is already playing by then, and both are heard, in order."""
+    first = espeak("Well done, you walked to the kitchen by yourself.", 22_050)
+    second = espeak("That is a small win.", 22_050)
+
+    def pieces():
+        yield first
+        time.sleep(1.5)
+        yield second
+
+    virtual_audio.start_capture()
+    started = time.monotonic()
+    Speaker("pulse").play_stream(pieces())
+    elapsed = time.monotonic() - started
+    time.sleep(0.3)
+    captured = virtual_audio.stop_capture()
+    # Played while the second piece was being made: well under making, then playing, both.
+    assert elapsed < 1.5 + first.duration_s + second.duration_s - 0.6, elapsed
+    assert elapsed >= first.duration_s + second.duration_s * 0.9
+    reference = resample(join([first, second]), 16_000)
+    assert active_seconds(captured) == pytest.approx(active_seconds(reference), abs=0.15)
+    for piece in (first, second):
+        _, score = best_alignment(captured.samples, resample(piece, 16_000).samples)
+        assert score > 0.8
+    assert best_alignment(captured.samples, resample(first, 16_000).samples)[0] < \
+        best_alignment(captured.samples, resample(second, 16_000).samples)[0]

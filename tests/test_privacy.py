@@ -112,7 +112,10 @@ def test_default_database_is_private_while_the_assistant_runs(private_home):
         folder = private_home / "data" / "smallwins"
         files = sorted(p.name for p in folder.iterdir())
         assert {"smallwins.db", "smallwins.db-wal", "smallwins.db-shm"} <= set(files)
-        assert {stat.S_IMODE(p.stat().st_mode) for p in folder.iterdir()} == {0o600}
+        stored = [p for p in folder.iterdir() if p.name.startswith("smallwins.db")]
+        assert {stat.S_IMODE(p.stat().st_mode) for p in stored} == {0o600}
+        assert {stat.S_IMODE(p.lstat().st_mode) for p in folder.iterdir() if p.is_dir()} <= {
+            0o700}  # the models folder (Whisper base joined there) is the owner's only too
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
         assert assistant.end_input() == 0
 

@@ -7,6 +7,7 @@ import json
 import pytest
 
 from assistant.understand import Milestone, Understanding, understand
+from assistant.understand.numbers import spoken_to_digits
 
 
 def only(text: str) -> Milestone:
@@ -382,3 +383,20 @@ def test_bad_input_is_other(text):
 def test_not_text_at_all_is_other():
     assert understand(None).intent == "other"  # type: ignore[arg-type]
     assert understand(b"\xff\xfe junk").intent == "other"  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("I walked 100 and 20 steps.", 120),  # Whisper's way of writing "one hundred and twenty"
+        ("I walked one hundred and twenty steps", 120),
+        ("I walked 200 and 5 steps", 205),
+    ],
+)
+def test_hundreds_and_the_rest_are_one_amount(text, value):
+    assert only(text).value == value
+
+
+@pytest.mark.parametrize("text", ["10 and 20", "100 and 200", "100 and 20.5", "1.100 and 20"])
+def test_amounts_joined_by_and_that_are_not_hundreds_stay_apart(text):
+    assert spoken_to_digits(text) == text

@@ -68,6 +68,8 @@ class VirtualAudio:
         self._keepalive: subprocess.Popen[bytes] | None = None
         self._captured = bytearray()
         self._reader: threading.Thread | None = None
+        self._ready = (0.0, 0)
+        """When the recording started to run, and how many bytes it held then."""
 
     # -- lifecycle -----------------------------------------------------------------
 
@@ -345,6 +347,20 @@ class VirtualAudio:
                 self.stop_capture()
                 raise VirtualAudioError("parec did not start recording the null sink")
             time.sleep(0.01)
+        self._ready = (time.monotonic(), len(self._captured))
+
+    def catch_up(self, extra_s: float = 0.3, timeout_s: float = 10.0) -> None:
+        """Wait until the recording covers everything played until now and `extra_s` more.
+
+        A fixed sleep is not enough on a loaded machine: parec and its reader thread fall
+        behind the sink's clock, so the end of what was played can still be in flight. The
+        null sink runs in real time, so the recording must hold as many samples as time passed.
+        """
+        ready_at, ready_bytes = self._ready
+        wanted = ready_bytes + 2 * round((time.monotonic() - ready_at + extra_s) * self.rate)
+        deadline = time.monotonic() + extra_s + timeout_s
+        while len(self._captured) < wanted and time.monotonic() < deadline:
+            time.sleep(0.02)
 
     def _read_loop(self, stream: IO[bytes]) -> None:
         while chunk := stream.read1(4096):

