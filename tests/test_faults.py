@@ -99,7 +99,9 @@ def held_lock(db):
 @pytest.mark.slow
 def test_milestones_said_while_locked_are_stored_by_the_replay(cli, tmp_path):
     db, clock = tmp_path / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
-    assert cli("run", "--text", "--db", db, input="I walked 10 steps\n", env=clock).returncode == 0
+    earlier = {"SMALLWINS_NOW": "2026-03-02T08:00:00"}  # the scripted clock runs on from there
+    assert cli("run", "--text", "--db", db, input="I walked 10 steps\n", env=earlier
+               ).returncode == 0
     with held_lock(db):
         during = cli("run", "--text", "--json", "--db", db, env=clock,
                      input="I walked thirty five steps\nI stood up five times\n")
@@ -144,8 +146,8 @@ def unwritable(db, fault):
 def test_unwritable_at_start_is_said_once_and_the_loop_goes_on(cli, tmp_path, fault, said):
     with tiny_disk(tmp_path / "disk") as disk:
         db, clock = disk / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
-        assert cli("run", "--text", "--db", db, input="I walked 10 steps\n", env=clock
-                   ).returncode == 0
+        assert cli("run", "--text", "--db", db, input="I walked 10 steps\n",
+                   env={"SMALLWINS_NOW": "2026-03-02T08:00:00"}).returncode == 0
         with unwritable(db, fault):
             during = cli("run", "--text", "--db", db, env=clock,
                          input="I walked 12 steps\nI stood up 3 times\nI read 4 pages\n")
