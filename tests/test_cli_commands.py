@@ -162,7 +162,8 @@ def test_devices_and_doctor_without_sound_hardware(cli, tmp_path):
     assert devices.returncode == 0
     assert "No audio devices found" in devices.stdout
     doctor = cli("doctor", "--db", tmp_path / "wins.db")
-    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert doctor.returncode == 1, "a voice assistant with neither microphone nor speaker"
+    assert "[FAIL] voice" in doctor.stdout
     assert "[warn] microphone: none found" in doctor.stdout
     assert "[ok ] speech recognition: whisper" in doctor.stdout
     assert "[ok ] speech output" in doctor.stdout
@@ -187,3 +188,92 @@ def test_junk_clock_is_explained(cli):
     assert result.returncode == 1
     assert "SMALLWINS_NOW" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def said(cli, db, *lines):
+    """Each line typed to `run --text --json`, and the turns it answered with."""
+    result = cli("run", "--text", "--json", "--db", db, input="".join(f"{x}\n" for x in lines),
+                 env={"SMALLWINS_NOW": "2026-03-02T09:15:00"})
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def walked(cli, db):
+    listed = cli("milestones", "--json", "--db", db).stdout.splitlines()
+    return [json.loads(m)["value"] for m in listed]
+
+
+def test_delete_that_after_something_that_saved_nothing_offers_the_entry_before(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "I walked fifty steps with my cane", "I'm so tired today",
+                 "delete that", "no", "delete that")
+    offered = turns[2]
+    assert offered["kind"] == "undo" and "50 steps" in offered["reply"]
+    assert offered["reply"].endswith("?") and turns[3]["kind"] == "undo"
+    assert walked(cli, db) == [50], "kept until a spoken yes"
+    assert said(cli, db, "yes")[0]["kind"] == "ok", "the offer does not outlive the session"
+    assert walked(cli, db) == [50]
+    turns = said(cli, db, "I'm so tired today", "delete that", "yes")
+    assert "50 steps" in turns[2]["reply"] and walked(cli, db) == []
+    turns = said(cli, db, "I walked 20 steps", "I stood up 3 times", "delete that")
+    assert "3 times" in turns[2]["reply"] and walked(cli, db) == [20], "the last thing said goes"
+
+
+def test_slower_at_the_slowest_rate_says_its_own_limit_and_is_stored_as_slower(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, *["slower"] * 5, "louder", "louder")
+    assert [t["kind"] for t in turns] == ["slower"] * 5 + ["louder"] * 2
+    changed, at_limit, loudest = turns[:3], turns[3:5], turns[6]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT value FROM settings WHERE key = 'rate_wpm'"
+                                  ).fetchone()[0] == "80"
+        kinds = [k for (k,) in connection.execute("SELECT kind FROM replies ORDER BY id")]
+    assert kinds == [t["kind"] for t in turns]
+    limit_replies = {t["reply"] for t in at_limit}
+    assert limit_replies.isdisjoint({t["reply"] for t in changed})
+    assert loudest["reply"] not in limit_replies, "not the volume sentence"
+    assert len(limit_replies) == 2, "varied, not the same sentence twice in a row"
+
+
+@pytest.mark.parametrize("args", [["run", "--text", "--pause", "-1"], ["run", "--rate", "0"],
+                                  ["say", "--volume", "5", "hi"], ["say", ""]])
+def test_mistakes_on_the_command_line_exit_1_with_one_sentence(cli, args):
+    result = cli(*args)
+    assert result.returncode == 1
+    assert len(result.stderr.strip().splitlines()) == 1 and "Usage:" not in result.stderr
+    assert "espeak" not in result.stderr
+
+
+def test_forget_without_a_database_creates_none(cli, tmp_path):
+    result = cli("forget", "--all", "--yes", "--db", tmp_path / "missing.db")
+    assert result.returncode == 0 and "nothing to delete" in result.stdout
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_goals_says_so_when_every_goal_is_done(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    said(cli, db, "my goal is to walk 30 steps", "no", "I walked 40 steps")
+    listed = cli("goals", "--db", db)
+    assert listed.returncode == 0 and "walk 30 steps" not in listed.stdout
+    assert "done" in listed.stdout.lower() and "--all" in listed.stdout
+    assert "[x] walk 30 steps" in cli("goals", "--all", "--db", db).stdout
+
+
+def test_report_speak_without_a_speaker_prints_the_summary_and_succeeds(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    said(cli, db, "I walked 40 steps")
+    spoken = cli("report", "--speak", "--db", db, env={"SMALLWINS_NOW": "2026-03-02T10:00:00"})
+    assert spoken.returncode == 0, spoken.stderr
+    assert "1 win" in spoken.stdout and "speak" in spoken.stderr
+
+
+def test_report_starts_at_the_first_entry_and_a_streak_lives_until_today_ends(cli, tmp_path):
+    db, page = tmp_path / "wins.db", tmp_path / "report.html"
+    for day, steps in (("02", 10), ("03", 12), ("04", 14)):
+        assert cli("run", "--text", "--db", db, input=f"I walked {steps} steps\n",
+                   env={"SMALLWINS_NOW": f"2026-03-{day}T09:00:00"}).returncode == 0
+    made = cli("report", "--html", page, "--db", db, env={"SMALLWINS_NOW": "2026-03-05T08:00:00"})
+    assert made.returncode == 0, made.stderr
+    html = page.read_text()
+    assert "From Monday 2 March to Thursday 5 March" in html, "not three empty weeks first"
+    assert 'id="streak-current">3<' in html, "yesterday's run is alive until today ends"

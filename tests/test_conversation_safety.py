@@ -173,7 +173,7 @@ def test_settings_file_names_the_carer_and_doctor_warns_when_unset(cli, tmp_path
     bare = cli("doctor", "--db", db)
     assert re.search(r"\[warn\] carer: not set", bare.stdout), bare.stdout
     assert re.search(r"\[warn\] crisis line: not set", bare.stdout), bare.stdout
-    assert bare.returncode == 0, bare.stdout
+    assert not re.search(r"\[FAIL\] (carer|crisis)", bare.stdout), bare.stdout  # a warning only
     config = tmp_path / "config.toml"
     config.write_text('emergency-number = "000"\ncarer-name = "Sam"\ncarer-phone = "0400 000 000"\n'
                       'crisis-line = "13 11 14"\n')

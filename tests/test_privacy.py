@@ -172,9 +172,9 @@ def test_forget_all_asks_first_then_leaves_no_trace(cli, tmp_path):
 def test_forget_needs_to_be_told_what(cli, tmp_path):
     for args in ([], ["--all", "--since", "2026-03-02"]):
         result = cli("forget", "--db", tmp_path / "wins.db", *args)
-        assert result.returncode == 2 and "--all, or --since DATE" in result.stderr
+        assert result.returncode == 1 and "--all, or --since DATE" in result.stderr
     result = cli("forget", "--since", "last tuesday", "--db", tmp_path / "wins.db")
-    assert result.returncode == 2 and "last tuesday" in result.stderr
+    assert result.returncode == 1 and "last tuesday" in result.stderr
 
 
 def test_forget_reaches_words_still_waiting_in_the_journal(tmp_path):

@@ -85,6 +85,11 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("uh i i think i uh fell in the hall", "fall"),
         ("hip… fell… hurts", "fall"),
         ("my husband collapsed in the kitchen", "fainting"),
+        # short ones, mostly words outside the milestone vocabulary: once read as not English
+        ("my face feels numb", "stroke_sign"),
+        ("face numb", "stroke_sign"),
+        ("chest hurts", "chest_pain"),
+        ("can't breathe", "breathing"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):

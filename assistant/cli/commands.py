@@ -18,6 +18,7 @@ from assistant.cli import service
 from assistant.cli.config import chosen_path, load_defaults
 from assistant.cli.options import (
     PLAIN_ERRORS,
+    PlainGroup,
     audio_out,
     db_option,
     engine_option,
@@ -55,10 +56,10 @@ from assistant.voice import ReplyVoice
 from speech.asr.base import transcribe
 from speech.asr.select import find_vosk_model, load_recognizer, model_folders
 from speech.audio import AudioFileError, read_wav
-from speech.devices import list_devices
+from speech.devices import AudioDeviceError, list_devices
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=PlainGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="smallwins")
 @click.option("--config", "config_path", type=click.Path(path_type=Path),
               help="Settings file (TOML) whose keys are `run` options, e.g. rate = 130. "
@@ -223,6 +224,9 @@ def transcribe_command(
 def say(text: str, wav: Path | None, rate: int, volume: float, voice: str,
         voice_model: Path | None, speaker_device: str | None) -> None:
     """Speak TEXT aloud, or save it as a WAV file."""
+    if not text.strip():
+        raise click.UsageError("There is nothing to say: give the words, e.g. "
+                               "smallwins say \"hello\".")
     audio = loaded_voice(voice_settings(rate, volume, voice, voice_model)).synthesize(text)
     audio_out(wav, speaker_device).play(audio)
 
@@ -287,7 +291,12 @@ def alerts_command(since: datetime | None, as_json: bool, db: Path | None) -> No
 def goals_command(everything: bool, as_json: bool, db: Path | None) -> None:
     """List the patient's goals and the smaller steps toward them."""
     store = Store(database_path(db))
-    for goal in history.goals(store, include_done=everything):
+    listed = history.goals(store, include_done=everything)
+    if not listed and not as_json:
+        done = len(history.goals(store, include_done=True))
+        click.echo(f"Every goal is done ({done}); `smallwins goals --all` lists them."
+                   if done else "No goals yet.")
+    for goal in listed:
         if as_json:
             click.echo(json.dumps({**asdict(goal), "created": goal.created.isoformat()}))
         else:
@@ -330,7 +339,12 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
         summary = week_summary(store, moment, Phrasebook((), seed=0))
         click.echo(summary)
         voice_now = loaded_voice(voice_for(store, rate, volume, voice, voice_model))
-        audio_out(wav, speaker_device).play(voice_now.synthesize(summary))
+        try:
+            audio_out(wav, speaker_device).play(voice_now.synthesize(summary))
+        except AudioDeviceError as error:
+            if wav:
+                raise
+            warn(f"I can't speak right now ({error}); the summary is printed above.")
         if html_path is None:
             return
     from assistant.report import html  # matplotlib loads only when a page is made
@@ -464,11 +478,15 @@ def forget(since: datetime | None, everything: bool, yes: bool, db: Path | None)
     """Delete the patient's recorded words for good: --all, or --since DATE. Settings stay."""
     if everything == (since is not None):
         raise click.UsageError("Say what to delete: --all, or --since DATE (e.g. 2026-03-02).")
+    path = database_path(db)
+    if not path.exists():
+        click.echo(f"There was nothing to delete: {path} does not exist.")
+        return
     start = since.astimezone() if since else None
     what = f"everything recorded since {start:%Y-%m-%d %H:%M}" if start else "everything recorded"
     if not yes:
         click.confirm(f"Delete {what}? This cannot be undone.", abort=True, err=True)
-    click.echo(forget_since(Store(database_path(db)), start))
+    click.echo(forget_since(Store(path), start))
 
 
 @cli.command(name="install-service")

@@ -50,18 +50,25 @@ def contact_checks(settings: Mapping[str, Any]) -> Iterator[Check]:
 
 
 def _devices() -> Iterator[Check]:
+    """Either a microphone or a speaker can be missing (typing, printed replies), but a voice
+    assistant with neither cannot hear or answer anyone: that fails."""
     try:
         found = list_devices()
     except AudioDeviceError as error:
+        found = []
         yield Check("audio devices", False, str(error), required=False)
-        return
-    for role, attribute, fix in (
-        ("microphone", "inputs", "Plug in a microphone; until then, type with `smallwins run`."),
-        ("speaker", "outputs", "Plug in a speaker; until then, replies are printed."),
-    ):
-        names = [d.name for d in found if getattr(d, attribute)]
-        detail = f"found {', '.join(names)}" if names else f"none found. {fix}"
-        yield Check(role, bool(names), detail, required=False)
+    else:
+        for role, attribute, fix in (
+            ("microphone", "inputs",
+             "Plug in a microphone; until then, type with `smallwins run`."),
+            ("speaker", "outputs", "Plug in a speaker; until then, replies are printed."),
+        ):
+            names = [d.name for d in found if getattr(d, attribute)]
+            detail = f"found {', '.join(names)}" if names else f"none found. {fix}"
+            yield Check(role, bool(names), detail, required=False)
+    if not any(d.inputs or d.outputs for d in found):
+        yield Check("voice", False, "neither a microphone nor a speaker is available, so no one "
+                    "can talk to it. Plug in a speaker and a microphone, or a headset.")
 
 
 def _recogniser(engine: str, model: Path | None) -> Check:

@@ -4,6 +4,7 @@ never a traceback)."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
@@ -58,6 +59,39 @@ def plain_errors(command: F) -> F:
             sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+class _PlainUsage(click.ClickException):
+    """A mistyped or out-of-range option: one sentence and exit code 1, like every other
+    problem the command can explain, instead of click's usage block and code 2."""
+
+    exit_code = 1
+
+    def show(self, file: Any = None) -> None:
+        warn(self.message)
+
+
+class PlainGroup(click.Group):
+    """The `smallwins` group: option mistakes in it or any subcommand are said plainly."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _plain_usage():
+            return super().make_context(*args, **kwargs)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with _plain_usage():
+            return super().invoke(ctx)
+
+
+@contextlib.contextmanager
+def _plain_usage() -> Iterator[None]:
+    try:
+        yield
+    except click.exceptions.NoArgsIsHelpError:
+        raise
+    except click.UsageError as error:
+        command = f" See `{error.ctx.command_path} --help`." if error.ctx else ""
+        raise _PlainUsage(error.format_message() + command) from error
 
 
 engine_option = click.option(

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from assistant.conversation import goals, safety, talk
 from assistant.conversation.answers import answer
@@ -20,7 +21,7 @@ from assistant.conversation.phrasebook import Phrasebook
 from assistant.conversation.safety import Contacts
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
-from assistant.record.store import Store
+from assistant.record.store import Entries, Store, turn_entries
 from assistant.turn import Heard, Part, Progress, ReplyKind, Turn
 from assistant.understand import Milestone, Understanding, strip_wake, understand
 from speech.tts import DEFAULT_RATE_WPM, VoiceSettings
@@ -32,6 +33,8 @@ DEFAULT_CONFIRM_BELOW = 0.5
 """Recogniser confidence (0–1) under which a milestone is read back before it counts."""
 RATE_STEP, RATE_RANGE = 20, (80, 220)
 VOLUME_STEP, VOLUME_RANGE = 0.2, (0.2, 1.0)
+_LIMITS = {"slower": "slowest", "faster": "fastest", "louder": "loudest", "quieter": "quietest"}
+"""The reply (in replies.toml) when a voice command is already at its limit."""
 
 
 @dataclass(frozen=True)
@@ -39,8 +42,8 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal, plan, forget; after a red flag: number (say it again),
-    hurt (are you hurt?) or forget_alert (delete a red flag?)."""
+    """confirm, share, next_goal, plan, undo or forget; after a red flag: number (say it
+    again), hurt (are you hurt?) or forget_alert (delete a red flag?)."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
@@ -83,6 +86,7 @@ class Dialog:
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
             confidence=heard.confidence, duration_s=heard.duration_s,
             intent=understanding.intent, understanding=understanding.to_dict(),
+            entries=self._entries(heard, understanding, text),
         )
         book = Phrasebook(history.recent_replies(self.store), seed=utterance_id)
         parts: tuple[Part, ...] = ()
@@ -104,6 +108,23 @@ class Dialog:
             self._open_until = None
         return Turn(utterance_id, heard.at, heard, understanding, kind, reply, self.voice, parts,
                     self._progress)
+
+    def _entries(self, heard: Heard, u: Understanding, text: str) -> Entries:
+        """What this turn records with its utterance, in the same transaction (or the same
+        journal line, so a replay stores the same): a red flag with any milestones said with
+        it; a feeling; milestones, except in practice and while they must be confirmed."""
+        if u.alert is not None:
+            return turn_entries(u.milestones, alert=(u.alert.kind, u.alert.words))
+        if self._practice is not None:
+            return {}
+        if u.intent == "feeling" and u.mood is not None:
+            return turn_entries(mood=(u.mood, text))
+        if u.intent != "milestone" or self._unsure(heard):
+            return {}
+        return turn_entries(u.milestones)
+
+    def _unsure(self, heard: Heard) -> bool:
+        return heard.confidence is not None and heard.confidence < self.settings.confirm_below
 
     def _addressed(self, heard: Heard) -> str | None:
         """The words meant for the assistant, without the wake phrase; None if not for it.
@@ -133,7 +154,7 @@ class Dialog:
         if u.intent == "command" and u.command:
             return self._command(u.command, utterance_id, heard.at, book)
         if u.intent == "milestone" and u.milestones:
-            if heard.confidence is not None and heard.confidence < self.settings.confirm_below:
+            if self._unsure(heard):
                 self._offer = Offer("confirm", utterance_id, u)
                 return ReplyKind.CONFIRM, book.say("dialog.confirm", summary=_listing(u.milestones))
             return self._record(utterance_id, u, heard.at, book)
@@ -146,7 +167,6 @@ class Dialog:
         if u.intent == "progress_query":
             return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
         if u.intent == "feeling" and u.mood is not None:
-            self.store.add_mood(utterance_id, heard.at, u.mood, text)
             return ReplyKind.FEELING, talk.feeling(self.store, u.mood, utterance_id, heard.at, book)
         if u.intent == "social":
             return ReplyKind.SOCIAL, talk.social(text, heard.at, book)
@@ -160,9 +180,6 @@ class Dialog:
         said is lost, but not celebrated: praise next to a warning sign would soothe it."""
         assert u.alert is not None
         offer, self._offer = self._offer, None
-        self.store.add_alert(utterance_id, now, u.alert.kind, u.alert.words)
-        if u.milestones:
-            self.store.add_milestones(utterance_id, now, u.milestones)
         contacts = self.settings.contacts
         asked = offer is not None and offer.kind == "hurt"
         if safety.needs_checking(u.alert, u) and not asked:
@@ -211,8 +228,7 @@ class Dialog:
     def _record(
         self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook
     ) -> tuple[ReplyKind, str]:
-        """Store the milestones, finish any goal they reach, and encourage."""
-        self.store.add_milestones(utterance_id, now, u.milestones)
+        """Finish any goal the stored milestones reach, and encourage."""
         for m in u.milestones:
             done = [g for g in goals.matching(self.store, m) if goals.reached(g, m)]
             for goal in done:
@@ -234,6 +250,8 @@ class Dialog:
         """The patient answered the question the last reply asked."""
         if offer.kind == "confirm" and offer.understanding and offer.utterance_id is not None:
             if yes:
+                self.store.add_entries(offer.utterance_id, now,
+                                       turn_entries(offer.understanding.milestones))
                 return self._record(offer.utterance_id, offer.understanding, now, book)
             self.store.remove_utterance(offer.utterance_id)
             return ReplyKind.CONFIRM_NO, book.say("dialog.confirm_no")
@@ -245,6 +263,11 @@ class Dialog:
         if offer.kind == "next_goal" and offer.target is not None and yes:
             goal = goals.create_target(self.store, now, offer.target)
             return ReplyKind.GOAL, book.say("goal.next_goal_set", goal=goal.text)
+        if offer.kind == "undo" and offer.utterance_id is not None:
+            if not yes:
+                return ReplyKind.UNDO, book.say("dialog.undo_kept")
+            return ReplyKind.UNDO, self._remove(
+                history.utterance(self.store, offer.utterance_id), book)
         if offer.kind == "forget":
             if not yes:
                 return ReplyKind.FORGET, book.say("dialog.forget_kept")
@@ -266,12 +289,7 @@ class Dialog:
         if command in ("slower", "faster", "louder", "quieter"):
             return self._adjust(command, book)
         if command == "undo":
-            alert = self._last_alert()
-            if alert is not None:
-                self._offer = Offer("forget_alert", alert.utterance_id,
-                                    understand(alert.said))
-                return ReplyKind.ALERT, book.say("alert.forget_ask", words=_gist(alert.said))
-            return ReplyKind.UNDO, self._undo(book)
+            return self._undo(utterance_id, book)
         if command == "share":
             return ReplyKind.SHARED, self._share_last(book)
         if command == "forget":
@@ -302,29 +320,38 @@ class Dialog:
             volume = round(min(max(voice.volume + step, VOLUME_RANGE[0]), VOLUME_RANGE[1]), 2)
             changed = replace(voice, volume=volume)
         if changed == voice:
-            return ReplyKind(command), book.say("dialog.limit")
+            return ReplyKind(command), book.say(f"dialog.{_LIMITS[command]}")
         self.voice = changed
         self.store.set_setting("rate_wpm", str(changed.rate_wpm))
         self.store.set_setting("volume", str(changed.volume))
         return ReplyKind(command), book.say(f"dialog.{command}")
 
-    def _last_alert(self) -> history.AlertEntry | None:
-        """The red flag "delete that" would take back, if the last entry is one: it is never
-        removed without a spoken yes."""
+    def _undo(self, utterance_id: int, book: Phrasebook) -> tuple[ReplyKind, str]:
+        """"Delete that" takes back the last thing said. A red flag is only offered, and so is
+        the entry before when the last thing said saved none: deleting the wrong thing, or a
+        warning sign, must take a spoken yes."""
+        said = history.said_before(self.store, utterance_id)
+        if said is not None and said["intent"] in (*history.RECORD_INTENTS, "feeling"):
+            return ReplyKind.UNDO, self._remove(said, book)
+        last = history.last_record(self.store)
         alerts = history.alerts(self.store)
-        last = history.last_record(self.store)
-        if alerts and (last is None or alerts[-1].utterance_id >= last["id"]):
-            return alerts[-1]
-        return None
-
-    def _undo(self, book: Phrasebook) -> str:
-        last = history.last_record(self.store)
+        if alerts and (last is None or alerts[-1].utterance_id > last["id"]):
+            flag = alerts[-1]
+            self._offer = Offer("forget_alert", flag.utterance_id, understand(flag.said))
+            return ReplyKind.ALERT, book.say("alert.forget_ask", words=_gist(flag.said))
         if last is None:
-            return book.say("dialog.undo_nothing")
-        recorded = history.recorded_from(self.store, last["id"])
-        summary = _listing(recorded) if recorded else last["text"]
-        self.store.remove_utterance(last["id"])
+            return ReplyKind.UNDO, book.say("dialog.undo_nothing")
+        self._offer = Offer("undo", utterance_id=last["id"])
+        return ReplyKind.UNDO, book.say("dialog.undo_offer", summary=self._summary(last))
+
+    def _remove(self, said: dict[str, Any], book: Phrasebook) -> str:
+        summary = self._summary(said)
+        self.store.remove_utterance(said["id"])
         return book.say("dialog.undo", summary=summary)
+
+    def _summary(self, said: dict[str, Any]) -> str:
+        recorded = history.recorded_from(self.store, said["id"])
+        return _listing(recorded) if recorded else str(said["text"])
 
     def _share_last(self, book: Phrasebook) -> str:
         last = history.last_record(self.store)

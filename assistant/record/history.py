@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 from assistant.record.store import Store, iso
 
@@ -163,16 +163,26 @@ def goal(store: Store, goal_id: int) -> Goal:
 
 
 def day_streak(store: Store, today: date) -> int:
-    """Consecutive days, ending today, on which something was achieved."""
+    """Consecutive days on which something was achieved, ending today, or yesterday while
+    today has nothing yet: a run is alive until today ends."""
     days = {
         datetime.fromisoformat(r["time"]).date()
         for r in store.db.query("SELECT time FROM milestones WHERE time >= ?",
                                 [(today - timedelta(days=400)).isoformat()])
     }
+    end = today if today in days else today - timedelta(days=1)
     streak = 0
-    while today - timedelta(days=streak) in days:
+    while end - timedelta(days=streak) in days:
         streak += 1
     return streak
+
+
+def first_day(store: Store) -> date | None:
+    """The day of the first thing recorded: an utterance or a practice attempt."""
+    rows = store.db.execute(
+        "SELECT min(t) FROM (SELECT min(time) AS t FROM utterances "
+        "UNION ALL SELECT min(time) FROM practice_attempts)").fetchone()
+    return datetime.fromisoformat(rows[0]).date() if rows and rows[0] else None
 
 
 def last_record(store: Store) -> dict[str, Any] | None:
@@ -183,6 +193,17 @@ def last_record(store: Store) -> dict[str, Any] | None:
         RECORD_INTENTS,
     ))
     return rows[0] if rows else None
+
+
+def said_before(store: Store, utterance_id: int) -> dict[str, Any] | None:
+    """The utterance just before this one: what "delete that" refers to."""
+    rows = list(store.db.query(
+        "SELECT * FROM utterances WHERE id < ? ORDER BY id DESC LIMIT 1", [utterance_id]))
+    return rows[0] if rows else None
+
+
+def utterance(store: Store, utterance_id: int) -> dict[str, Any]:
+    return cast(dict[str, Any], store.db.table("utterances").get(utterance_id))
 
 
 def recorded_from(store: Store, utterance_id: int) -> list[Done]:

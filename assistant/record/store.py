@@ -13,6 +13,7 @@ import contextlib
 import json
 import logging
 import os
+import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
@@ -29,6 +30,28 @@ from assistant.understand import Milestone
 
 log = logging.getLogger(__name__)
 
+Entries = dict[str, list[Row]]
+"""What one turn records from its utterance besides the utterance itself: rows per table
+(milestones, alerts, moods; each row gets the utterance's id and time). A turn commits them with its
+utterance, and the pending journal keeps them with it, so a replay stores exactly the same."""
+
+
+def turn_entries(
+    milestones: Sequence[Milestone] = (),
+    alert: tuple[str, str] | None = None,
+    mood: tuple[str, str] | None = None,
+) -> Entries:
+    """A turn's entries: its milestones, a red flag (kind, words) and a feeling (mood, words)."""
+    entries: Entries = {}
+    if milestones:
+        entries["milestones"] = [m.to_dict() for m in milestones]
+    if alert is not None:
+        entries["alerts"] = [{"kind": str(alert[0]), "words": alert[1]}]
+    if mood is not None:
+        entries["moods"] = [{"mood": str(mood[0]), "words": mood[1]}]
+    return entries
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
 
@@ -40,20 +63,24 @@ class KeptForLater(StoreError):
 
 class Store:
     def __init__(self, path: Path | None) -> None:
-        """Open (creating it owner-only) the database at `path`; None keeps it in memory."""
-        try:
-            if path is None:
-                self.db = sqlite_utils.Database(memory=True)
-            else:
-                self.db = sqlite_utils.Database(_private_file(path))
-                self.db.execute("PRAGMA busy_timeout = 5000")
-                self.db.enable_wal()
-                self.db.execute("PRAGMA synchronous = FULL")  # a commit survives power loss
-            self.db.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
-            migrations.apply(self.db)
-        except (sqlite3.Error, OSError) as error:
-            raise StoreError(_explain(path, error)) from error
+        """Open (creating it owner-only) the database at `path`; None keeps it in memory.
+        A file that exists but cannot be written now (no room for SQLite's side files) is
+        opened for reading: the assistant goes on, its words go to the journal."""
         self.path = path
+        self._refused: str | None = None
+        """Why the file could only be opened for reading; each write tries it afresh."""
+        try:
+            self.db = _open(path)
+        except (sqlite3.Error, OSError) as error:
+            if path is None or not path.exists() or not _refusal(error):
+                raise StoreError(_explain(path, error)) from error
+            self._refused = _explain(path, error)
+            try:
+                self.db = sqlite_utils.Database(sqlite3.connect(
+                    f"file:{path}?immutable=1", uri=True, check_same_thread=False))
+            except sqlite3.Error:
+                raise StoreError(self._refused) from error
+            log.warning("database opened for reading only: %s", self._refused)
         self.journal = Journal(journal_path(path)) if path else None
         self._keeping = False
         if self.journal and self.journal.pending():
@@ -74,10 +101,12 @@ class Store:
         duration_s: float | None,
         intent: str,
         understanding: dict[str, Any],
+        entries: Entries | None = None,
     ) -> int:
-        """Commit one utterance and return its id. If the database refuses it, the row is
-        kept for later and KeptForLater says so: the caller tells the patient and goes on."""
-        row = {
+        """Commit one utterance, with what the turn records from it, and return its id. If
+        the database refuses it, both are kept for later and KeptForLater says so: the caller
+        tells the patient and goes on."""
+        row: Row = {
             "time": iso(time),
             "text": text,
             "source": source,
@@ -91,8 +120,9 @@ class Store:
         try:
             with self.writing() as db:
                 utterance_id = insert_row(db, "utterances", row)
+                write_entries(db, utterance_id, iso(time), entries or {})
         except StoreError as error:
-            self._keep(row, error)
+            self._keep({**row, "entries": entries or {}}, error)
         log.info("utterance %d saved (%s, %s)", utterance_id, source, intent)
         log.debug("utterance %d text: %s", utterance_id, text)  # words only at debug level
         return utterance_id
@@ -117,14 +147,10 @@ class Store:
             if first else "I still can't save to the database, but I've kept that safe too."
         ) from error
 
-    def add_milestones(
-        self, utterance_id: int, time: datetime, milestones: Sequence[Milestone]
-    ) -> None:
-        rows = [
-            {"utterance_id": utterance_id, "time": iso(time), **m.to_dict()} for m in milestones
-        ]
+    def add_entries(self, utterance_id: int, time: datetime, entries: Entries) -> None:
+        """Record what an utterance committed earlier turned out to say (a confirmed "yes")."""
         with self.writing() as db:
-            db.table("milestones").insert_all(rows)
+            write_entries(db, utterance_id, iso(time), entries)
 
     def add_goal(
         self,
@@ -238,18 +264,28 @@ class Store:
         Utterances waiting in the journal go in first, in the same transaction, so they keep
         their order and leave the journal only once committed (duplicates are ignored by key).
         """
+        if self._refused:
+            self._reopen()
         draining: contextlib.AbstractContextManager[list[Row]] = (
             self.journal.draining() if self.journal else contextlib.nullcontext([]))
         try:
             with draining as kept, self.db.conn:
-                if kept:
-                    self.db.table("utterances").insert_all(kept, ignore=True)
+                _replay(self.db, kept)
                 yield self.db
         except (sqlite3.Error, OSError) as error:
             raise StoreError(_explain(self.path, error)) from error
         if kept:
             log.info("%d kept utterances written from the journal", len(kept))
         self._keeping = False
+
+    def _reopen(self) -> None:
+        """Open the file for writing again, or say why it still refuses."""
+        try:
+            writable = _open(self.path)
+        except (sqlite3.Error, OSError) as error:
+            raise StoreError(_explain(self.path, error)) from error
+        self.db.close()
+        self.db, self._refused = writable, None
 
     def probe_write(self) -> None:
         """Prove the file can be written right now (not locked, not read-only), leaving no trace."""
@@ -288,6 +324,27 @@ def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str,
     return deleted
 
 
+def write_entries(db: sqlite_utils.Database, utterance_id: int, time: str,
+                  entries: Entries) -> None:
+    """The one way a turn's entries are written: live, confirmed, or replayed from the journal."""
+    for table, rows in entries.items():
+        db.table(table).insert_all(
+            [{**r, "utterance_id": utterance_id, "time": time} for r in rows])
+
+
+def _replay(db: sqlite_utils.Database, kept: list[Row]) -> None:
+    """Journal rows in their order, each utterance with its entries, as its turn would have
+    stored them. An utterance whose key is already stored was committed before a crash
+    emptied the journal: it and its entries are skipped, so nothing is stored twice."""
+    for kept_row in kept:
+        row = dict(kept_row)
+        entries = row.pop("entries", None) or {}
+        if row.get("key") and db.execute(
+                "SELECT 1 FROM utterances WHERE key = ?", [row["key"]]).fetchone():
+            continue
+        write_entries(db, insert_row(db, "utterances", row), row["time"], entries)
+
+
 def insert_row(db: sqlite_utils.Database, table: str, row: Row) -> int:
     """Insert one row into `table` and return its id."""
     return cast(int, db.table(table).insert(row).last_pk)
@@ -298,9 +355,39 @@ def iso(time: datetime) -> str:
     return time.isoformat(timespec="seconds")
 
 
+def _open(path: Path | None) -> sqlite_utils.Database:
+    if path is None:
+        db = sqlite_utils.Database(memory=True)
+    else:
+        db = sqlite_utils.Database(_private_file(path))
+        db.execute("PRAGMA busy_timeout = 5000")
+        db.enable_wal()
+        db.execute("PRAGMA synchronous = FULL")  # a commit survives power loss
+    db.execute("PRAGMA secure_delete = ON")  # deleted words are overwritten
+    migrations.apply(db)
+    return db
+
+
+def _no_room(path: Path | None) -> bool:
+    """SQLite says only "disk I/O error" when it cannot even make its side files."""
+    try:
+        return path is not None and shutil.disk_usage(path.parent).free < 1 << 16
+    except OSError:
+        return False
+
+
+def _refusal(error: Exception) -> bool:
+    """A file that is there but cannot be written right now (as opposed to a damaged one)."""
+    text = str(error)
+    return "disk" in text or "readonly" in text or isinstance(error, PermissionError)
+
+
 def _private_file(path: Path) -> Path:
+    """Create the file owner-only if it is missing. An existing file is left as it is: one that
+    cannot be written still opens, for reading, and its writes go to the journal."""
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    if not path.exists():
+        os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
     return path
 
 
@@ -310,7 +397,7 @@ def _explain(path: Path | None, error: Exception) -> str:
         return f"The database {path} is busy (another program has it locked). Try again shortly."
     if "readonly" in text or isinstance(error, PermissionError):
         return f"The database {path} cannot be written (read-only or no permission)."
-    if "disk" in text and "full" in text:
+    if "disk" in text and "full" in text or "disk I/O error" in text and _no_room(path):
         return f"The disk holding {path} is full. Free some space."
     if "disk I/O error" in text:
         return f"The database {path} cannot be written (the file is read-only or the disk failed)."

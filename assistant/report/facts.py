@@ -108,10 +108,11 @@ class Report:
 
 def gather(store: Store, now: datetime, since: date | None = None, family: bool = False
            ) -> Report:
-    """The report's facts from `since` (default: four weeks ago) to today. A family report
+    """The report's facts from `since` (default: four weeks ago, or the first entry if later)
+    to today. A family report
     holds only the entries the patient chose to share and nothing else."""
     today = now.date()
-    start = since or today - timedelta(days=DEFAULT_DAYS - 1)
+    start = since or _default_start(store, today)
     first, until = _at(start, now), _at(today + timedelta(days=1), now)
     needs = attention(store, first, until)
     if family:
@@ -139,6 +140,14 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
         attention=needs,
         feelings=feelings(store, first, until, start, today),
     )
+
+
+def _default_start(store: Store, today: date) -> date:
+    """Four weeks back, or the first day anything was recorded when that is later, so a new
+    patient's charts are not mostly empty."""
+    first = history.first_day(store)
+    start = today - timedelta(days=DEFAULT_DAYS - 1)
+    return min(max(start, first), today) if first else start
 
 
 def _at(day: date, now: datetime) -> datetime:

@@ -242,6 +242,8 @@ def _load() -> Vocabulary:
     english: set[str] = set(intents["english"]) | set(unit_forms) | set(anchors)
     for values in lists.values():
         english.update(values)
+    for name in ("safety.toml", "talk.toml"):
+        english.update(_words_in(name))
     return Vocabulary(
         units=units,
         unit_forms=unit_forms,
@@ -258,4 +260,22 @@ def _load() -> Vocabulary:
     )
 
 
+
+def _words_in(name: str) -> set[str]:
+    """Every word of a data file's phrases (red flags, feelings, social talk): a short
+    sentence made of them is English, so "my face feels numb" is read, not dropped as noise."""
+    found: set[str] = set()
+    pending: list[object] = [tomllib.loads(resources.files(__package__).joinpath(name).read_text())]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            found.update(re.findall(r"[a-z]+", value.lower()))
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, dict):
+            pending.extend(value.values())
+    return found
+
+
 VOCAB = _load()
+

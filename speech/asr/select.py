@@ -85,7 +85,7 @@ def load_whisper(engine: str = "whisper", model: Path | None = None) -> Recogniz
     from speech.asr.whisper_models import base_installed, base_model_dir, tiny_model_dir
 
     if model:
-        return WhisperRecognizer(model, why="the model folder given")
+        return _given_whisper(model)
     if engine == "whisper-tiny":
         return WhisperRecognizer(tiny_model_dir(), label="tiny.en", why="asked for")
     if engine == "whisper" and not base_installed():
@@ -107,3 +107,19 @@ def load_whisper(engine: str = "whisper", model: Path | None = None) -> Recogniz
         )
     base.why = f"fast enough here ({took:.2f} s to encode its shortest window)"
     return base
+
+
+def _given_whisper(model: Path) -> Recognizer:
+    """The Whisper folder given with --model: its fix is a right folder, not a reinstall."""
+    from speech.asr.whisper_engine import WhisperRecognizer
+
+    fix = ("Give the folder of a CTranslate2 Whisper model, or leave --model out to use the "
+           "one installed.")
+    if not (model / "model.bin").is_file():
+        what = "has no Whisper model (model.bin)" if model.is_dir() else "does not exist"
+        raise ModelError(f"The --model folder {model} {what}. {fix}")
+    try:
+        return WhisperRecognizer(model, why="the model folder given")
+    except ModelError as error:
+        raise ModelError(f"The Whisper model in {model} could not be loaded "
+                         f"({error.__cause__ or 'damaged'}). {fix}") from error
