@@ -214,3 +214,20 @@ def test_a_red_flag_needs_no_wake_phrase(tmp_path):
     radio = Heard("call an ambulance said the man on the radio", "microphone",
                   at + timedelta(minutes=10))
     assert dialog.take(radio) is None  # not a red flag of the patient's: not taken either
+
+
+@pytest.mark.slow
+def test_a_red_flag_said_to_the_assistant_opens_the_report(cli, tmp_path):
+    """End to end: said in a run, stored, and first on the therapist's page in Chromium."""
+    from test_report import _chromium, _section
+
+    db, page = tmp_path / "wins.db", tmp_path / "report.html"
+    clock = {**US, "SMALLWINS_NOW": "2026-03-02T09:15:00", "TZ": "UTC"}
+    said = run_text(cli, db, ["I walked 20 steps", "my face feels numb"], env=clock)
+    assert [t["kind"] for t in said] == ["encourage", "alert"]
+    assert cli("report", "--db", db, "--html", page, env=clock).returncode == 0
+    dom, _ = _chromium(page, "--dump-dom")
+    assert dom.index('id="needs-attention"') < dom.index('id="week"')
+    assert re.findall(r'<li class="alert (\w+)"', _section(dom, "needs-attention")) == [
+        "stroke_sign"]
+    assert "my face feels numb" in _section(dom, "needs-attention")
