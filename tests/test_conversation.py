@@ -35,8 +35,9 @@ def test_a_spoken_week(cli, spoken_session, tmp_path):
     for day, lines in WEEK.items():
         options = ["--confirm-below", "1.01"] if day == "2026-03-05" else []
         reply_wav = tmp_path / f"{day}.wav"
+        # the model named, not chosen by a speed check that a loaded moment could tip
         result = cli("run", "--audio", spoken_session(lines), "--db", db, "--json",
-                     "--reply-wav", reply_wav, *options,
+                     "--engine", "whisper-base", "--reply-wav", reply_wav, *options,
                      env={"SMALLWINS_NOW": f"{day}T09:00:00+00:00"})
         assert result.returncode == 0, result.stderr
         replies[day] = [json.loads(line) for line in result.stdout.splitlines()]
