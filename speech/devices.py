@@ -362,11 +362,13 @@ def _abort(stream: Any) -> None:
         stream.close(ignore_errors=True)
 
 
-_LEAD_IN_S = 0.15
-"""Silence played before each sound: PortAudio's ALSA-to-PulseAudio path was seen to drop
-up to ~0.1 s at the start of a stream, which would clip the first word."""
 _TAIL_S = 0.1
 """Silence after each sound, so the end is not lost when the stream is closed."""
+_BUFFER_S = 0.3
+"""Output buffer asked of PortAudio. Its "high" latency is 35 ms on the ALSA-to-PulseAudio
+path, which underran many times a second on an idle 2-core machine, each time dropping
+speech (and the first ~0.1 s of every reply, which a lead-in of silence used to cover).
+A primed buffer is full before playing starts, so its size delays nothing."""
 
 
 class Speaker:
@@ -396,12 +398,13 @@ class Speaker:
         index = pick_device(self.device, "output")
         rate, channels = self._settings(sd, index, first.rate)
         feed = _Feed()
-        feed.add(np.zeros(round(_LEAD_IN_S * rate), dtype=np.int16))
         feed.add(_at_rate(first, rate))
         done = threading.Event()
+        heard_by = [0.0]  # stream time when the last sample leaves the speaker
 
         def callback(outdata: Any, count: int, time: Any, status: Any) -> None:
             if feed.fill(outdata, count):
+                heard_by[0] = time.outputBufferDacTime + count / rate
                 raise sd.CallbackStop
 
         try:
@@ -410,7 +413,7 @@ class Speaker:
                 samplerate=rate,
                 channels=channels,
                 dtype="int16",
-                latency="high",  # a gap in speech is worse than 0.1 s more delay
+                latency=_BUFFER_S,
                 prime_output_buffers_using_stream_callback=True,
                 callback=callback,
                 finished_callback=done.set,
@@ -430,6 +433,7 @@ class Speaker:
                     "off: check it, then try again.",
                     "playback did not finish in time",
                 )
+            _wait_until_heard(stream, heard_by[0])
         except sd.PortAudioError as error:
             raise _opening_error("output", error) from error
         finally:
@@ -464,6 +468,13 @@ class Speaker:
 
 def _at_rate(audio: Audio, rate: int) -> np.ndarray:
     return (audio if audio.rate == rate else resample(audio, rate)).samples.astype(np.int16)
+
+
+def _wait_until_heard(stream: Any, heard_by: float) -> None:
+    """PortAudio reports a stream finished once its last buffer is handed to the device,
+    which still holds up to a buffer of sound: closing then would cut off the last words."""
+    left = heard_by - stream.time if heard_by else stream.latency
+    time.sleep(min(max(left, 0.0), _BUFFER_S + 0.2))
 
 
 class _Feed:

@@ -92,7 +92,9 @@ def speak_piper(tmp_path, piper_voice) -> Callable[..., Path]:
 
 
 def sox(*args: str | Path) -> None:
-    subprocess.run(["sox", *map(str, args)], check=True)
+    """sox, repeatably (`-R`): its default dither is random noise seeded anew on each run,
+    which made Whisper hear a borderline phrase differently from one run to the next."""
+    subprocess.run(["sox", "-R", *map(str, args)], check=True)
 
 
 @pytest.fixture
