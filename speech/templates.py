@@ -1,0 +1,188 @@
+"""Words and phrases enrolled in the patient's own voice, matched by dynamic time warping.
+
+A general recogniser fails on slurred (dysarthric) speech, but one speaker says "yes" much
+the same way each time. So, as in template-based isolated-word recognisers and
+query-by-example spoken term detection, each enrolled take is kept as a sequence of feature
+frames, and a new utterance is compared with every take by dynamic time warping (DTW), which
+absorbs slower or faster speech.
+
+Features: Whisper's log-mel spectrogram (faster-whisper's own feature extractor), trimmed to
+the voiced part, turned into 13 cepstral coefficients (MFCCs) with the mean taken off (so a
+different microphone or level changes little), three 10 ms frames pooled into one.
+
+Rejection: a phrase's distance to the utterance is divided by how far its own takes are from
+each other (`Phrase.spread`), so one threshold suits a speaker who is consistent and one who
+is not; a match is taken only when that ratio is below `ACCEPT_RATIO` and clearly better than
+the next phrase (`MARGIN`). Both were chosen on the tuning split of tests/dysarthric_speech.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from faster_whisper.feature_extractor import FeatureExtractor
+
+from speech.audio import SPEECH_RATE, Audio, resample
+
+CEPSTRA = 13
+POOL = 3
+"""10 ms log-mel frames averaged per feature frame: 30 ms frames, a ninth of the DTW work."""
+VOICED_SHARE = 0.3
+"""Frames whose mean log-mel level is below this share of the way from the background (the
+20th percentile) to the loudest frame are trimmed from the ends as silence or breath."""
+LEAST_CONTRAST = 0.15
+"""Audio whose loudest frame is less than this above the background (about 6 dB in Whisper's
+log-mel units) holds no speech to match."""
+MAX_LENGTH_RATIO = 2.5
+"""A take more than this much longer or shorter than the utterance cannot be the same phrase
+said by the same person; it is not compared (this also keeps matching fast)."""
+ACCEPT_RATIO = 1.9
+"""Chosen on the tuning split: its enrolled renderings came within 1.50 of their phrase, its
+unenrolled phrases no nearer than 2.44; 1.9 sits a little to the enrolled side, as a wrong
+match costs more than falling back to the recogniser."""
+MARGIN = 0.8
+"""The best phrase's ratio must be below MARGIN times the next phrase's (tuning split: 0.54
+at most for enrolled renderings)."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """An enrolled phrase: its takes as feature frames (frames × CEPSTRA, float32 each), and
+    `spread`, the mean DTW distance between its takes (how differently the patient says it)."""
+
+    text: str
+    takes: tuple[np.ndarray, ...]
+    spread: float
+
+
+@dataclass(frozen=True)
+class Match:
+    """The enrolled phrase an utterance was taken for; `ratio` is its distance over the
+    phrase's spread (below 1: closer than the takes are to each other)."""
+
+    text: str
+    ratio: float
+
+    @property
+    def confidence(self) -> float:
+        """1 for an utterance as close as the takes are to each other, 0 at the threshold."""
+        return float(np.clip((ACCEPT_RATIO - self.ratio) / (ACCEPT_RATIO - 1.0), 0.0, 1.0))
+
+
+def features(audio: Audio) -> np.ndarray:
+    """The feature frames of a stretch of speech (frames × CEPSTRA, float32); empty when
+    there is no voiced sound in it."""
+    if audio.rate != SPEECH_RATE:
+        audio = resample(audio, SPEECH_RATE)
+    samples = audio.samples.astype(np.float32) / 32768.0
+    log_mel = _extractor()(samples, padding=0)  # (80, frames), log10 scaled by Whisper
+    level = log_mel.mean(axis=0)
+    background, peak = np.percentile(level, 20), level.max()
+    voiced = np.flatnonzero(level >= background + VOICED_SHARE * (peak - background))
+    if len(voiced) < POOL or peak - background < LEAST_CONTRAST:
+        return np.zeros((0, CEPSTRA), np.float32)
+    log_mel = log_mel[:, voiced[0]: voiced[-1] + 1]
+    usable = log_mel.shape[1] // POOL * POOL
+    pooled = log_mel[:, :usable].reshape(log_mel.shape[0], -1, POOL).mean(axis=2)
+    cepstra = _dct(log_mel.shape[0]) @ pooled
+    cepstra -= cepstra.mean(axis=1, keepdims=True)
+    return np.ascontiguousarray(cepstra.T, dtype=np.float32)
+
+
+def phrase(text: str, takes: Sequence[np.ndarray]) -> Phrase:
+    """A phrase from its takes' features (at least two, to know their spread)."""
+    if len(takes) < 2:
+        raise ValueError("a phrase needs at least two takes")
+    spread = [distances(takes[i], [*takes[:i], *takes[i + 1:]]).mean() for i in range(len(takes))]
+    return Phrase(text, tuple(takes), float(np.mean(spread)))
+
+
+def odd_takes(takes: Sequence[np.ndarray], limit: float = 1.6) -> list[int]:
+    """Indexes of takes unlike the rest (their mean distance to the others is more than
+    `limit` times the median take's), for enrolment to ask again."""
+    if len(takes) < 3:
+        return []
+    apart = np.array([distances(takes[i], [*takes[:i], *takes[i + 1:]]).mean()
+                      for i in range(len(takes))])
+    return [int(i) for i in np.flatnonzero(apart > limit * np.median(apart))]
+
+
+def best_match(utterance: np.ndarray, phrases: Sequence[Phrase]) -> Match | None:
+    """The enrolled phrase the utterance is confidently taken for, or None (unenrolled speech,
+    or too close a call between two phrases)."""
+    if not len(utterance) or not phrases:
+        return None
+    takes = [take for p in phrases for take in p.takes]
+    owner = np.repeat(np.arange(len(phrases)), [len(p.takes) for p in phrases])
+    nearest = np.full(len(phrases), np.inf)
+    np.minimum.at(nearest, owner, distances(utterance, takes))
+    ratios = nearest / np.array([p.spread for p in phrases])
+    order = np.argsort(ratios)
+    ratio = float(ratios[order[0]])
+    runner_up = float(ratios[order[1]]) if len(order) > 1 else np.inf
+    if ratio < ACCEPT_RATIO and ratio < MARGIN * runner_up:
+        return Match(phrases[order[0]].text, ratio)
+    return None
+
+
+def distances(query: np.ndarray, takes: Sequence[np.ndarray]) -> np.ndarray:
+    """The DTW distance from `query` to each take (mean frame distance along the best path;
+    infinite for a take of too different a length). All takes are warped at once, one
+    anti-diagonal of the cost matrices at a time, so 150 takes cost about as much as a few."""
+    lengths = np.array([len(t) for t in takes])
+    n = len(query)
+    out = np.full(len(takes), np.inf)
+    near = np.flatnonzero((lengths * MAX_LENGTH_RATIO >= n) & (lengths <= n * MAX_LENGTH_RATIO)
+                          & (lengths > 0))
+    if not len(near) or not n:
+        return out
+    m = int(lengths[near].max())
+    stacked = np.zeros((len(near), m, query.shape[1]), np.float32)
+    for row, index in enumerate(near):
+        stacked[row, : lengths[index]] = takes[index]
+    cost = np.sqrt(np.maximum(
+        (query**2).sum(1)[None, :, None] + (stacked**2).sum(2)[:, None, :]
+        - 2 * (query @ stacked.transpose(0, 2, 1)), 0.0))  # (takes, n, m)
+    out[near] = _warp(cost, lengths[near] - 1) / (n + lengths[near])
+    return out
+
+
+def _warp(cost: np.ndarray, ends: np.ndarray) -> np.ndarray:
+    """Accumulated cost at (last query frame, `ends`[k]) for each take k, with steps (1,0),
+    (0,1) and a diagonal weighted 2, as in Sakoe and Chiba's symmetric DTW, so that dividing
+    by n + m gives a mean per frame. The matrices are skewed so that each anti-diagonal
+    i + j = s is one contiguous row: one step of the recursion is a few slices."""
+    k, n, m = cost.shape
+    i = np.arange(n)[None, :]
+    s = np.arange(n + m - 1)[:, None]
+    j = s - i
+    valid = (j >= 0) & (j < m)
+    skewed = np.where(valid[None], cost[:, i, np.clip(j, 0, m - 1)], np.inf)  # (k, s, i)
+    total = np.full_like(skewed, np.inf)
+    total[:, 0, 0] = 2 * skewed[:, 0, 0]
+    for d in range(1, n + m - 1):
+        here = skewed[:, d]
+        row = total[:, d]
+        row[:, 0] = total[:, d - 1, 0] + here[:, 0]
+        row[:, 1:] = np.minimum(
+            np.minimum(total[:, d - 1, :-1], total[:, d - 1, 1:]) + here[:, 1:],
+            (total[:, d - 2, :-1] if d > 1 else np.inf) + 2 * here[:, 1:])
+    return total[np.arange(k), n - 1 + ends, n - 1]
+
+
+@lru_cache(maxsize=1)
+def _extractor() -> FeatureExtractor:
+    return FeatureExtractor(feature_size=80)
+
+
+@lru_cache(maxsize=4)
+def _dct(bands: int) -> np.ndarray:
+    """The orthonormal DCT-II rows that turn log-mel bands into the first CEPSTRA cepstra."""
+    k = np.arange(CEPSTRA)[:, None]
+    b = np.arange(bands)[None, :]
+    basis = np.cos(np.pi * k * (2 * b + 1) / (2 * bands)) * np.sqrt(2.0 / bands)
+    basis[0] /= np.sqrt(2.0)
+    return basis.astype(np.float32)
