@@ -100,14 +100,17 @@ def phrase(text: str, takes: Sequence[np.ndarray]) -> Phrase:
     return Phrase(text, tuple(takes), float(np.mean(spread)))
 
 
-def odd_takes(takes: Sequence[np.ndarray], limit: float = 1.6) -> list[int]:
-    """Indexes of takes unlike the rest (their mean distance to the others is more than
-    `limit` times the median take's), for enrolment to ask again."""
+def odd_takes(takes: Sequence[np.ndarray]) -> list[int]:
+    """Indexes of takes unlike the rest, for enrolment to ask again: a take is odd when the
+    phrase made of the other takes would not accept it as a match."""
     if len(takes) < 3:
         return []
-    apart = np.array([distances(takes[i], [*takes[:i], *takes[i + 1:]]).mean()
-                      for i in range(len(takes))])
-    return [int(i) for i in np.flatnonzero(apart > limit * np.median(apart))]
+    odd = []
+    for i, take in enumerate(takes):
+        rest = phrase("", [*takes[:i], *takes[i + 1:]])
+        if distances(take, rest.takes).min() / rest.spread >= ACCEPT_RATIO:
+            odd.append(i)
+    return odd
 
 
 def best_match(utterance: np.ndarray, phrases: Sequence[Phrase]) -> Match | None:

@@ -18,6 +18,7 @@ from assistant.cli.config import ConfigError
 from assistant.clock import ClockError
 from assistant.conversation import hearing
 from assistant.conversation.safety import local_emergency_number
+from assistant.enrolment import EnrolError
 from assistant.practice.items import ItemsError
 from assistant.record.store import StoreError
 from assistant.turn import Heard
@@ -39,6 +40,7 @@ PLAIN_ERRORS = (
     ClockError,
     ConfigError,
     ItemsError,
+    EnrolError,
 )
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -153,3 +153,24 @@ def create_safety_tables(db: sqlite_utils.Database) -> None:
         )
         db.table(table).create_index(["utterance_id"])
         db.table(table).create_index(["time"])
+
+
+@migrations()
+def create_enrolled_tables(db: sqlite_utils.Database) -> None:
+    """Words and phrases enrolled in the patient's own voice: each take kept as feature
+    frames (float16 cepstra, `frames` × `dims`), not as audio; `spread` is how far the takes
+    are from each other, the yardstick matching is measured against."""
+    db.table("enrolled_phrases").create(
+        {"id": int, "created": str, "text": str, "spread": float},
+        pk="id",
+        not_null={"created", "text", "spread"},
+    )
+    db.table("enrolled_phrases").create_index(["text"], unique=True)
+    db.table("enrolled_takes").create(
+        {"id": int, "phrase_id": int, "created": str, "frames": int, "dims": int,
+         "features": bytes},
+        pk="id",
+        foreign_keys=[("phrase_id", "enrolled_phrases", "id")],
+        not_null={"phrase_id", "created", "frames", "dims", "features"},
+    )
+    db.table("enrolled_takes").create_index(["phrase_id"])

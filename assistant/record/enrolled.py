@@ -1,0 +1,52 @@
+"""Phrases enrolled in the patient's own voice, in the record: each take as feature frames
+(speech/templates.py), never the audio. `forget` deletes them with everything else (they
+have a `created` time, and takes follow their phrase)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import sqlite_utils
+
+from assistant.record.store import Store, insert_row, iso
+from speech.templates import Phrase
+
+
+def save(store: Store, phrase: Phrase, time: datetime) -> None:
+    """Store a phrase and its takes, replacing any phrase enrolled before with the same words."""
+    with store.writing() as db:
+        _delete(db, phrase.text)
+        phrase_id = insert_row(db, "enrolled_phrases",
+                               {"created": iso(time), "text": phrase.text,
+                                "spread": phrase.spread})
+        db.table("enrolled_takes").insert_all(
+            {"phrase_id": phrase_id, "created": iso(time), "frames": take.shape[0],
+             "dims": take.shape[1], "features": take.astype("<f2").tobytes()}
+            for take in phrase.takes)
+
+
+def phrases(store: Store) -> list[Phrase]:
+    """Every enrolled phrase with its takes, in the order they were enrolled."""
+    takes: dict[int, list[np.ndarray]] = {}
+    for row in store.db.query(
+            "SELECT phrase_id, frames, dims, features FROM enrolled_takes ORDER BY id"):
+        frames = np.frombuffer(row["features"], "<f2").astype(np.float32)
+        takes.setdefault(row["phrase_id"], []).append(frames.reshape(row["frames"], row["dims"]))
+    return [Phrase(row["text"], tuple(takes.get(row["id"], ())), row["spread"])
+            for row in store.db.query("SELECT id, text, spread FROM enrolled_phrases ORDER BY id")]
+
+
+def remove(store: Store, text: str) -> bool:
+    """Delete a phrase and its takes; False if no phrase has these words."""
+    with store.writing() as db:
+        return _delete(db, text)
+
+
+def _delete(db: sqlite_utils.Database, text: str) -> bool:
+    ids = [r["id"] for r in db.query(
+        "SELECT id FROM enrolled_phrases WHERE lower(text) = lower(?)", [text])]
+    for phrase_id in ids:
+        db.execute("DELETE FROM enrolled_takes WHERE phrase_id = ?", [phrase_id])
+        db.execute("DELETE FROM enrolled_phrases WHERE id = ?", [phrase_id])
+    return bool(ids)

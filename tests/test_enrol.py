@@ -1,0 +1,77 @@
+"""Enrolling phrases in the patient's own voice: `smallwins enrol` from recordings, by voice
+(the library's loop, fed real takes), kept as features in the record and deleted by forget."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import dysarthric_speech as ds
+import pytest
+
+from assistant import enrolment
+from speech.audio import read_wav, silence
+
+
+@pytest.fixture(scope="module")
+def takes(tmp_path_factory):
+    return ds.enrolment(tmp_path_factory.mktemp("takes"))
+
+
+def _audio_args(paths):
+    return [arg for p in paths for arg in ("--audio", p)]
+
+
+def test_enrol_from_recordings_lists_removes_and_forgets(cli, tmp_path, takes):
+    db = tmp_path / "wins.db"
+    for phrase in ("yes", "delete that"):
+        made = cli("enrol", phrase, *_audio_args(takes[phrase]), "--db", db)
+        assert made.returncode == 0, made.stderr
+        assert phrase in made.stdout
+    listed = cli("enrol", "--list", "--db", db).stdout.splitlines()
+    assert [line.split("\t")[0] for line in listed] == ["yes", "delete that"]
+    with sqlite3.connect(db) as connection:
+        kept = connection.execute("SELECT frames, dims, length(features) FROM enrolled_takes")
+        rows = kept.fetchall()
+    assert len(rows) == 6 and all(size == frames * dims * 2 for frames, dims, size in rows)
+    assert cli("enrol", "--remove", "yes", "--db", db).returncode == 0
+    assert cli("enrol", "--list", "--db", db).stdout.split("\t")[0] == "delete that"
+    gone = cli("forget", "--all", "--yes", "--db", db)
+    assert gone.returncode == 0 and "enrolled" in gone.stdout
+    assert "No phrases" in cli("enrol", "--list", "--db", db).stdout
+
+
+def test_inconsistent_or_wrong_takes_are_refused_and_nothing_is_kept(cli, tmp_path, takes):
+    db = tmp_path / "wins.db"
+    mixed = cli("enrol", "stop", *_audio_args([*takes["stop"][:2], takes["repeat"][0]]),
+                "--db", db)
+    assert mixed.returncode == 1 and str(takes["repeat"][0].name) in mixed.stderr
+    quiet = tmp_path / "quiet.wav"
+    from speech.audio import write_wav
+    write_wav(quiet, silence(1.5))
+    empty = cli("enrol", "stop", *_audio_args([*takes["stop"][:2], quiet]), "--db", db)
+    assert empty.returncode == 1 and "no speech" in empty.stderr
+    too_few = cli("enrol", "stop", *_audio_args(takes["stop"][:1]), "--db", db)
+    assert too_few.returncode == 1 and "3 to 5" in too_few.stderr
+    missing = cli("enrol", "--remove", "stop", "--db", db)
+    assert missing.returncode == 1 and "stop" in missing.stderr
+    assert "No phrases" in cli("enrol", "--list", "--db", db).stdout
+
+
+def test_by_voice_asks_again_after_silence_and_after_an_unlike_take(takes):
+    said = [silence(2.0), *(read_wav(p) for p in takes["help"][:2]), read_wav(takes["no"][0]),
+            read_wav(takes["help"][2])]
+    told: list[str] = []
+    made = enrolment.by_voice("help", 3, lambda: said.pop(0) if said else None, told.append)
+    assert made is not None and made.text == "help" and len(made.takes) == 3
+    assert not said
+    assert told[0] == enrolment.say("prompt", phrase="help")
+    assert enrolment.say("nothing_heard", phrase="help") in told
+    assert enrolment.say("unlike", phrase="help") in told
+    assert told[-1] == enrolment.say("enrolled", phrase="help")
+
+
+def test_by_voice_gives_up_when_the_speech_runs_out(takes):
+    said = [read_wav(takes["yes"][0])]
+    told: list[str] = []
+    assert enrolment.by_voice("yes", 3, lambda: said.pop(0) if said else None,
+                              told.append) is None
