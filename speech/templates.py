@@ -32,7 +32,8 @@ POOL = 3
 """10 ms log-mel frames averaged per feature frame: 30 ms frames, a ninth of the DTW work."""
 VOICED_SHARE = 0.3
 """Frames whose mean log-mel level is below this share of the way from the background (the
-20th percentile) to the loudest frame are trimmed from the ends as silence or breath."""
+20th percentile of frames that are not digital silence) to the loudest frame are trimmed from
+the ends as silence or breath."""
 LEAST_CONTRAST = 0.15
 """Audio whose loudest frame is less than this above the background (about 6 dB in Whisper's
 log-mel units) holds no speech to match."""
@@ -68,8 +69,9 @@ class Match:
 
     @property
     def confidence(self) -> float:
-        """1 for an utterance as close as the takes are to each other, 0 at the threshold."""
-        return float(np.clip((ACCEPT_RATIO - self.ratio) / (ACCEPT_RATIO - 1.0), 0.0, 1.0))
+        """1 for an utterance as close as the takes are to each other, falling to 0.5 at the
+        threshold: every accepted match counts as confident (it wins over the recogniser)."""
+        return float(np.clip(1.0 - 0.5 * (self.ratio - 1.0) / (ACCEPT_RATIO - 1.0), 0.5, 1.0))
 
 
 def features(audio: Audio) -> np.ndarray:
@@ -80,7 +82,9 @@ def features(audio: Audio) -> np.ndarray:
     samples = audio.samples.astype(np.float32) / 32768.0
     log_mel = _extractor()(samples, padding=0)  # (80, frames), log10 scaled by Whisper
     level = log_mel.mean(axis=0)
-    background, peak = np.percentile(level, 20), level.max()
+    sounding = level[level > log_mel.min() + 1e-3]  # not digital silence (a padded file)
+    peak = level.max()
+    background = np.percentile(sounding, 20) if len(sounding) else peak
     voiced = np.flatnonzero(level >= background + VOICED_SHARE * (peak - background))
     if len(voiced) < POOL or peak - background < LEAST_CONTRAST:
         return np.zeros((0, CEPSTRA), np.float32)

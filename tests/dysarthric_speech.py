@@ -30,12 +30,14 @@ COMMANDS = ("yes", "no", "stop", "repeat", "slower", "help", "delete that")
 
 @dataclass(frozen=True)
 class Take:
-    """One rendering: espeak-ng words per minute, its base pitch (0–99), sox tempo, noise."""
+    """One rendering: espeak-ng words per minute, its base pitch (0–99), sox tempo, noise, and
+    the low-pass cut-off in Hz (lower: more slurred)."""
 
     wpm: int
     pitch: int
     tempo: float
     noise: float = 0.06
+    lowpass: int = 700
 
 
 ENROL = (Take(105, 38, 0.75), Take(115, 42, 0.7), Take(100, 35, 0.8))
@@ -61,7 +63,7 @@ def render(text: str, path: Path, take: Take) -> Path:
         subprocess.run(["espeak-ng", "-v", "en-us", "-m", "-s", str(take.wpm),
                         "-p", str(take.pitch), "-w", str(clear), ssml], check=True)
         _sox(clear, "-r", "16000", "-c", "1", voiced, "tempo", "-s", str(take.tempo),
-             "lowpass", "700", "reverb", "40", "50", "30", "norm", "-3",
+             "lowpass", str(take.lowpass), "reverb", "40", "50", "30", "norm", "-3",
              "pad", "0.3", "0.3")
         seconds = _duration(voiced)
         _sox("-n", "-r", "16000", "-c", "1", noise, "synth", f"{seconds:.3f}", "pinknoise")

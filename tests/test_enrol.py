@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 import dysarthric_speech as ds
 import pytest
+from conftest import sox
 
 from assistant import enrolment
-from speech.audio import read_wav, silence
+from speech.audio import read_wav, silence, write_wav
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +48,6 @@ def test_inconsistent_or_wrong_takes_are_refused_and_nothing_is_kept(cli, tmp_pa
                 "--db", db)
     assert mixed.returncode == 1 and str(takes["repeat"][0].name) in mixed.stderr
     quiet = tmp_path / "quiet.wav"
-    from speech.audio import write_wav
     write_wav(quiet, silence(1.5))
     empty = cli("enrol", "stop", *_audio_args([*takes["stop"][:2], quiet]), "--db", db)
     assert empty.returncode == 1 and "no speech" in empty.stderr
@@ -75,3 +76,42 @@ def test_by_voice_gives_up_when_the_speech_runs_out(takes):
     told: list[str] = []
     assert enrolment.by_voice("yes", 3, lambda: said.pop(0) if said else None,
                               told.append) is None
+
+
+@pytest.mark.slow
+def test_an_enrolled_yes_confirms_a_milestone_that_whisper_alone_would_not(cli, tmp_path, speak):
+    """This patient's "yes" comes out as "ehhs" (the glide lost, the vowel drawn out), in the
+    test speaker's slow, slurred, breathy voice; Whisper base writes it as "and". Enrolled
+    from three takes, it confirms "Did you say you walked 12 steps?"; without enrolment the
+    same recording saves nothing."""
+    yes_said = [ds.render("ehhs", tmp_path / f"yes{n}.wav", take)
+                for n, take in enumerate([*ds.ENROL, ds.HELD_OUT[1]])]
+    parts = []
+    for n, path in enumerate([speak("I walked twelve steps with my walker"), yes_said[3]]):
+        padded = tmp_path / f"part{n}.wav"
+        sox(path, "-r", "16000", "-c", "1", padded, "pad", "0.5", "2.5")
+        parts.append(padded)
+    session = tmp_path / "session.wav"
+    sox(*parts, session)
+
+    def run(db):
+        result = cli("run", "--audio", session, "--db", db, "--json", "--engine", "whisper-base",
+                     "--confirm-below", "1.01", "--reply-wav", tmp_path / "replies.wav")
+        assert result.returncode == 0, result.stderr
+        turns = [json.loads(line) for line in result.stdout.splitlines()]
+        with sqlite3.connect(db) as connection:
+            saved = connection.execute("SELECT value FROM milestones").fetchall()
+        return turns, saved
+
+    alone, saved_alone = run(tmp_path / "alone.db")
+    assert alone[0]["reply"].startswith(("Did you say", "Just to check"))
+    assert alone[-1]["heard"].lower().strip(".!") not in ("yes", "yeah", "yep")
+    assert saved_alone == []
+
+    db = tmp_path / "enrolled.db"
+    made = cli("enrol", "yes", *_audio_args(yes_said[:3]), "--db", db)
+    assert made.returncode == 0, made.stderr
+    turns, saved = run(db)
+    assert turns[0]["reply"].startswith(("Did you say", "Just to check"))
+    assert [t["heard"] for t in turns][1:] == ["yes"]
+    assert saved == [(12,)], turns

@@ -48,7 +48,7 @@ from assistant.conversation.hearing import typed_lines
 from assistant.conversation.loop import converse
 from assistant.conversation.safety import Contacts
 from assistant.paths import data_dir, database_path
-from assistant.record import history
+from assistant.record import enrolled, history
 from assistant.record.forget import forget as forget_since
 from assistant.record.store import KeptForLater, Store
 from assistant.turn import Heard, Turn
@@ -144,7 +144,8 @@ def run(
                            Contacts(emergency_number, carer_name, carer_phone, crisis_line)),
             voice_for(store, rate, volume, voice, voice_model),
         )
-        heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints)
+        heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints,
+                       enrolled=enrolled.phrases(store))
         speaker.load()  # after the recogniser: their loading peaks do not add up
         converse(heard, _kept_going(dialog.take, tell), show, speaker.say)
     except KeyboardInterrupt:

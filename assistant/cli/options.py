@@ -8,7 +8,7 @@ import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -27,6 +27,7 @@ from speech.asr.select import ENGINES
 from speech.audio import AudioFileError
 from speech.devices import AudioDeviceError, Speaker
 from speech.output import AudioOut, WavRecorder
+from speech.templates import Phrase
 from speech.tts import DEFAULT_RATE_WPM, PIPER, SpeechOutputError, VoiceSettings
 from speech.vad import DEFAULT_MAX_PAUSE_S, DEFAULT_PAUSE_S
 from speech.voices import FALLBACK_NOTICE, Voice, load_voice
@@ -199,9 +200,10 @@ def listen(
     model: Path | None,
     tell: Callable[[str], None],
     hints: Callable[[str], list[str] | None],
+    enrolled: Sequence[Phrase] = (),
 ) -> Iterator[Heard]:
     """The utterances from `source`, saying on standard error when the microphone listens."""
-    heard = hearing.listen(source, pause, max_pause, engine, model, tell, hints)
+    heard = hearing.listen(source, pause, max_pause, engine, model, tell, hints, enrolled)
     if source.live:
         warn("Listening. Say what you did today; press Ctrl-C to stop.")
     return heard

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -25,7 +25,11 @@ from speech.asr.base import Recognizer, Transcript, transcribe
 from speech.asr.select import load_recognizer
 from speech.audio import Audio, chunks, read_wav, silence
 from speech.devices import Microphone, NoMicrophone, keep_listening
+from speech.templates import Phrase, best_match, features
 from speech.vad import Endpointer, Utterance, utterances
+
+ENROLLED = "enrolled"
+"""The engine of an utterance heard as a phrase the patient enrolled (speech/templates.py)."""
 
 
 @dataclass(frozen=True)
@@ -69,14 +73,17 @@ def listen(
     model: Path | None,
     tell: Callable[[str], None],
     hints: Callable[[str], list[str] | None] = lambda engine: None,
+    enrolled: Sequence[Phrase] = (),
 ) -> Iterator[Heard]:
     """The utterances from `source`. `hints(engine)` gives the words to listen for at each
-    moment (a practice target)."""
+    moment (a practice target); `enrolled` are the phrases the patient enrolled in their own
+    voice."""
     if source.recording:
         recording = read_wav(source.recording)
         recognizer = load_recognizer(engine, model)
         heard = hear_audio(chunks(recording), recognizer,
-                           Endpointer(pause, max_pause_s=max_pause), "recording", hints=hints)
+                           Endpointer(pause, max_pause_s=max_pause), "recording", hints=hints,
+                           enrolled=enrolled)
         return _or_nothing_heard(heard, source.recording, tell)
     if source.microphone is None:
         return hear_typed(typed_lines())
@@ -88,7 +95,8 @@ def listen(
         bridge=silence(max(pause, max_pause) + 0.3),
     )
     endpointer = Endpointer(pause, max_pause_s=max_pause)
-    return hear_audio(blocks, recognizer, endpointer, "microphone", hints=hints)
+    return hear_audio(blocks, recognizer, endpointer, "microphone", hints=hints,
+                      enrolled=enrolled)
 
 
 def hear_audio(
@@ -98,9 +106,12 @@ def hear_audio(
     source: str,
     clock: Callable[[], datetime] = now,
     hints: Callable[[str], list[str] | None] = lambda engine: None,
+    enrolled: Sequence[Phrase] = (),
 ) -> Iterator[Heard]:
     """Endpoint a stream and recognise each utterance; stretches with no words are skipped.
     `hints(engine)` gives the words to listen for at that moment (a practice target).
+    An utterance confidently matched to a phrase in `enrolled` is heard as that phrase,
+    whatever the recogniser wrote: the patient's own "yes" beats a general model's guess.
 
     Recognition starts speculatively at each tentative end, while the closing pause still
     runs, so the transcript is usually ready when the pause completes; the words heard are
@@ -119,7 +130,11 @@ def hear_audio(
                 speculation.start(utterance)
                 continue
             transcript = speculation.transcript(utterance)
-            if transcript.text.strip():
+            match = best_match(features(utterance.audio), enrolled) if enrolled else None
+            if match:
+                yield Heard(match.text, source, started + timedelta(seconds=utterance.start_s),
+                            ENROLLED, match.confidence, round(utterance.audio.duration_s, 3))
+            elif transcript.text.strip():
                 yield Heard(
                     transcript.text.strip(),
                     source,
