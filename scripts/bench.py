@@ -79,6 +79,7 @@ for folder in (ROOT, ROOT / "scripts", ROOT / "tests"):
     sys.path.insert(0, str(folder))
 
 import bench_extract  # noqa: E402
+import dysarthric_speech  # noqa: E402
 import eval_scoring  # noqa: E402
 import eval_understanding  # noqa: E402
 import halting_speech  # noqa: E402
@@ -1259,6 +1260,82 @@ def voices_side_by_side(quick: bool) -> dict[str, Any]:
     return found
 
 
+# -- phrases enrolled in the patient's own voice (issue 18) --------------------------------
+
+def enrolled_phrases(quick: bool) -> dict[str, Any]:
+    """The dysarthric test speaker (tests/dysarthric_speech.py): 7 commands enrolled from 3
+    takes each, then fresh renderings at other rates and pitches matched by speech/templates.py
+    (correct, a wrong command accepted, unenrolled phrases falsely matched), on the split the
+    threshold was tuned on and on the held-out one, apart. The reference, on the same
+    renderings in the same run: Whisper base's words. Time per utterance (features and
+    matching) against 50 enrolled phrases (the 7 commands and 43 spoken updates, enrolled the
+    same way), and the figures again with all 50 enrolled."""
+    from speech import templates
+
+    print("enrolled phrases: the dysarthric test speaker...", flush=True)
+    found: dict[str, Any] = {}
+    recognizer = load_recognizer("whisper-base")
+    with tempfile.TemporaryDirectory(prefix="smallwins-enrolled-") as temp:
+        folder = Path(temp)
+        commands = [templates.phrase(text, [templates.features(read_wav(p)) for p in paths])
+                    for text, paths in dysarthric_speech.enrolment(folder).items()]
+        updates = [c["text"] for c in labelled_updates(3 if quick else 43)]
+        fifty = commands + [templates.phrase(text, [
+            templates.features(read_wav(dysarthric_speech.render(
+                text, folder / f"update{n}-{k}.wav", take)))
+            for k, take in enumerate(dysarthric_speech.ENROL)]) for n, text in enumerate(updates)]
+        spent_ms, cpu_ms, whisper_ms = [], [], []
+        for split in ("held_out",) if quick else ("tuned", "held_out"):
+            cases = dysarthric_speech.cases(folder, held_out=split == "held_out")
+            heard, among_fifty, whisper_right, said, written = [], [], 0, [], []
+            for case in cases:
+                audio = read_wav(case.path)
+                match = templates.best_match(templates.features(audio), commands)
+                heard.append((case, match.text if match else None))
+                started, cpu = time.perf_counter(), time.process_time()
+                match = templates.best_match(templates.features(audio), fifty)
+                spent_ms.append((time.perf_counter() - started) * 1000)
+                cpu_ms.append((time.process_time() - cpu) * 1000)
+                among_fifty.append((case, match.text if match else None))
+                if case.enrolled:
+                    started = time.perf_counter()
+                    text = transcribe(recognizer, audio).text
+                    whisper_ms.append((time.perf_counter() - started) * 1000)
+                    text = re.sub(r"[^a-z ]", "", text.lower()).strip()
+                    whisper_right += text == case.text
+                    said.append(case.text)
+                    written.append(text)
+            figures = dysarthric_speech.figures(heard)
+            wide = dysarthric_speech.figures(among_fifty)
+            found[split] = {"with_50_enrolled": {"correct": round(wide.correct, 3),
+                                                 "wrong": round(wide.wrong, 3),
+                                                 "false_match": round(wide.false_match, 3)},
+                            "correct": round(figures.correct, 3), "wrong": round(figures.wrong, 3),
+                            "false_match": round(figures.false_match, 3),
+                            "enrolled_renderings": figures.enrolled,
+                            "unenrolled_renderings": figures.unenrolled,
+                            "whisper_base_exact": round(whisper_right / len(said), 3),
+                            "whisper_base_wer": round(wer(said, written, numbers=False), 3),
+                            "whisper_base_heard": sorted(set(written))}
+    found["match_50_phrases_ms"] = {**percentiles(spent_ms), "cpu_p50": round(
+        float(np.median(cpu_ms)), 2), "phrases": len(fifty)}
+    found["whisper_base_ms"] = percentiles(whisper_ms)
+    for split in ("tuned", "held_out"):
+        if split in found:
+            f = found[split]
+            print(f"  {split}: correct {f['correct']:.3f}, wrong command accepted "
+                  f"{f['wrong']:.3f} ({f['enrolled_renderings']} renderings), unenrolled "
+                  f"falsely matched {f['false_match']:.3f} ({f['unenrolled_renderings']}); "
+                  f"Whisper base alone: exact {f['whisper_base_exact']:.3f}, WER "
+                  f"{f['whisper_base_wer']:.3f}; with 50 enrolled: {f['with_50_enrolled']}")
+    t = found["match_50_phrases_ms"]
+    print(f"  features + matching against {t['phrases']} enrolled phrases: p50 {t['p50']} ms, p95 "
+          f"{t['p95']} ms (processor p50 {t['cpu_p50']} ms; goal 30 ms); Whisper base on the "
+          f"same utterances p50 {found['whisper_base_ms']['p50']} ms, p95 "
+          f"{found['whisper_base_ms']['p95']} ms")
+    return found
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
@@ -1273,6 +1350,7 @@ def main(argv: list[str] | None = None) -> int:
           f"p95 {results['extract_ms']['p95']} ms (goal p95 < 5 ms)")
     results["whisper_models"] = whisper_models(args.quick)
     print_whisper_models(results["whisper_models"])
+    results["enrolled_phrases"] = enrolled_phrases(args.quick)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return 0
