@@ -4,11 +4,16 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
+import subprocess
+import sys
+import time
 
 import dysarthric_speech as ds
 import pytest
-from conftest import sox
+from conftest import ROOT, sox
+from virtual_audio import pulseaudio_available, virtual_audio  # noqa: F401  (fixture)
 
 from assistant import enrolment
 from speech.audio import read_wav, silence, write_wav
@@ -115,3 +120,34 @@ def test_an_enrolled_yes_confirms_a_milestone_that_whisper_alone_would_not(cli, 
     assert turns[0]["reply"].startswith(("Did you say", "Just to check"))
     assert [t["heard"] for t in turns][1:] == ["yes"]
     assert saved == [(12,)], turns
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not pulseaudio_available(), reason="needs PulseAudio for a virtual microphone")
+def test_enrol_by_voice_on_a_microphone(virtual_audio, tmp_path, takes):  # noqa: F811
+    """`smallwins enrol "stop"` on a (virtual) microphone: each printed prompt is answered
+    with a take, spoken into the microphone once the prompt has been said."""
+    db = tmp_path / "wins.db"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "enrol", "stop", "--db", str(db), "--voice", "espeak",
+         "--pause", "0.8"],
+        cwd=ROOT, env={**os.environ, **virtual_audio.env}, stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    printed = []
+    try:
+        for take in takes["stop"]:
+            printed.append(process.stdout.readline().strip())
+            assert "stop" in printed[-1], printed
+            time.sleep(3)  # the prompt is said before the microphone opens
+            virtual_audio.feed(read_wav(take))
+            virtual_audio.feed(silence(1.5))
+        printed.append(process.stdout.readline().strip())
+        assert process.wait(timeout=60) == 0, process.stderr.read()
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    assert printed[0] == enrolment.say("prompt", phrase="stop")
+    assert printed[-1] == enrolment.say("enrolled", phrase="stop")
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM enrolled_takes").fetchone() == (3,)
