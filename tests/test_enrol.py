@@ -16,7 +16,10 @@ from conftest import ROOT, sox
 from virtual_audio import pulseaudio_available, virtual_audio  # noqa: F401  (fixture)
 
 from assistant import enrolment
-from speech.audio import read_wav, silence, write_wav
+from assistant.conversation import hearing
+from speech import templates
+from speech.audio import chunks, join, read_wav, silence, write_wav
+from speech.vad import DEFAULT_PAUSE_S, Endpointer
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +154,32 @@ def test_enrol_by_voice_on_a_microphone(virtual_audio, tmp_path, takes):  # noqa
     assert printed[-1] == enrolment.say("enrolled", phrase="stop")
     with sqlite3.connect(db) as connection:
         assert connection.execute("SELECT count(*) FROM enrolled_takes").fetchone() == (3,)
+
+
+@pytest.mark.slow
+def test_an_enrolled_phrase_is_not_held_as_unfinished(tmp_path, whisper):
+    """Whisper writes this patient's "yes" ("ehhs") as "and", which would keep the turn
+    waiting for the rest of a sentence; matched, it is answered after the normal pause."""
+    said = [read_wav(ds.render("ehhs", tmp_path / f"yes{n}.wav", take))
+            for n, take in enumerate([*ds.ENROL, ds.HELD_OUT[1]])]
+    yes = templates.phrase("yes", [templates.features(a) for a in said[:3]])
+    stream = join([said[3], silence(6.0)])
+
+    def heard(enrolled):
+        """What was heard, and how many seconds of the stream were read before it was."""
+        read = []
+
+        def blocks():
+            for block in chunks(stream):
+                read.append(block.duration_s)
+                yield block
+
+        endpointer = Endpointer(DEFAULT_PAUSE_S, max_pause_s=4.0)
+        first = next(hearing.hear_audio(blocks(), whisper, endpointer, "recording",
+                                        enrolled=enrolled))
+        return first, sum(read)
+
+    (alone, alone_s), (matched, matched_s) = heard(()), heard([yes])
+    assert alone.text.lower().strip(".") == "and"
+    assert (matched.text, matched.engine) == ("yes", hearing.ENROLLED)
+    assert matched_s < alone_s - 2

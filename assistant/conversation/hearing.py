@@ -25,7 +25,7 @@ from speech.asr.base import Recognizer, Transcript, transcribe
 from speech.asr.select import load_recognizer
 from speech.audio import Audio, chunks, read_wav, silence
 from speech.devices import Microphone, NoMicrophone, keep_listening
-from speech.templates import Phrase, best_match, features
+from speech.templates import Match, Phrase, best_match, features
 from speech.vad import Endpointer, Utterance, utterances
 
 ENROLLED = "enrolled"
@@ -124,13 +124,14 @@ def hear_audio(
     try:
         for utterance in utterances(
             blocks, endpointer, tentative=True,
-            hold=lambda ending: unfinished(speculation.transcript(ending).text),
+            hold=lambda ending: (unfinished(speculation.transcript(ending).text)
+                                 and _enrolled(ending.audio, enrolled) is None),
         ):
             if not utterance.final:
                 speculation.start(utterance)
                 continue
             transcript = speculation.transcript(utterance)
-            match = best_match(features(utterance.audio), enrolled) if enrolled else None
+            match = _enrolled(utterance.audio, enrolled)
             if match:
                 yield Heard(match.text, source, started + timedelta(seconds=utterance.start_s),
                             ENROLLED, match.confidence, round(utterance.audio.duration_s, 3))
@@ -147,6 +148,12 @@ def hear_audio(
                 )
     finally:
         speculation.close()
+
+
+def _enrolled(audio: Audio, enrolled: Sequence[Phrase]) -> Match | None:
+    """The enrolled phrase `audio` is confidently taken for. An utterance that is one is
+    complete whatever the recogniser wrote for it ("and" for a slurred "yes")."""
+    return best_match(features(audio), enrolled) if enrolled else None
 
 
 class _Speculation:
