@@ -86,16 +86,22 @@ def test_by_voice_gives_up_when_the_speech_runs_out(takes):
                               told.append) is None
 
 
+KITCHEN = "I walked to the kitchen"
+
+
 @pytest.mark.slow
 def test_an_enrolled_yes_confirms_a_milestone_that_whisper_alone_would_not(cli, tmp_path, speak):
     """This patient's "yes" comes out as "ehhs" (the glide lost, the vowel drawn out), in the
     test speaker's slow, slurred, breathy voice; Whisper base writes it as "and". Enrolled
     from three takes, it confirms "Did you say you walked 12 steps?"; without enrolment the
-    same recording saves nothing."""
+    same recording saves nothing. An enrolled milestone is stored with its meaning."""
     yes_said = [ds.render("ehhs", tmp_path / f"yes{n}.wav", take)
                 for n, take in enumerate([*ds.ENROL, ds.HELD_OUT[1]])]
+    kitchen = [ds.render(KITCHEN, tmp_path / f"kitchen{n}.wav", take)
+               for n, take in enumerate([*ds.ENROL, ds.HELD_OUT[2]])]
     parts = []
-    for n, path in enumerate([speak("I walked twelve steps with my walker"), yes_said[3]]):
+    for n, path in enumerate([speak("I walked twelve steps with my walker"), yes_said[3],
+                              kitchen[3], yes_said[3]]):
         padded = tmp_path / f"part{n}.wav"
         sox(path, "-r", "16000", "-c", "1", padded, "pad", "0.5", "2.5")
         parts.append(padded)
@@ -108,7 +114,7 @@ def test_an_enrolled_yes_confirms_a_milestone_that_whisper_alone_would_not(cli, 
         assert result.returncode == 0, result.stderr
         turns = [json.loads(line) for line in result.stdout.splitlines()]
         with sqlite3.connect(db) as connection:
-            saved = connection.execute("SELECT value FROM milestones").fetchall()
+            saved = connection.execute("SELECT activity, value FROM milestones").fetchall()
         return turns, saved
 
     alone, saved_alone = run(tmp_path / "alone.db")
@@ -117,12 +123,13 @@ def test_an_enrolled_yes_confirms_a_milestone_that_whisper_alone_would_not(cli, 
     assert saved_alone == []
 
     db = tmp_path / "enrolled.db"
-    made = cli("enrol", "yes", *_audio_args(yes_said[:3]), "--db", db)
-    assert made.returncode == 0, made.stderr
+    for phrase, said in (("yes", yes_said), (KITCHEN, kitchen)):
+        made = cli("enrol", phrase, *_audio_args(said[:3]), "--db", db)
+        assert made.returncode == 0, made.stderr
     turns, saved = run(db)
     assert turns[0]["reply"].startswith(("Did you say", "Just to check"))
-    assert [t["heard"] for t in turns][1:] == ["yes"]
-    assert saved == [(12,)], turns
+    assert [t["heard"] for t in turns][1:] == ["yes", KITCHEN, "yes"]
+    assert saved == [("walk", 12), ("walk", None)], turns
 
 
 @pytest.mark.slow
