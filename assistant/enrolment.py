@@ -16,7 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from speech.audio import Audio
-from speech.templates import Phrase, features, odd_takes, phrase
+from speech.templates import SAMENESS, Phrase, features, odd_takes, phrase
 
 DEFAULT_PHRASES = ("yes", "no", "stop", "repeat", "slower", "help", "delete that")
 """Enrolled by `smallwins enrol` with no phrase: the commands a patient needs most."""
@@ -52,7 +52,10 @@ def from_recordings(text: str, takes: Sequence[tuple[Path, Audio]]) -> Phrase:
     odd = odd_takes(frames)
     if odd:
         raise EnrolError(say("unlike_file", file=takes[odd[0]][0], phrase=text))
-    return phrase(text, frames)
+    made = phrase(text, frames)
+    if made.spread <= SAMENESS:
+        raise EnrolError(say("same_file", phrase=text))
+    return made
 
 
 def by_voice(text: str, count: int, hear: Callable[[], Audio | None],

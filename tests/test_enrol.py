@@ -59,6 +59,8 @@ def test_inconsistent_or_wrong_takes_are_refused_and_nothing_is_kept(cli, tmp_pa
     write_wav(quiet, silence(1.5))
     empty = cli("enrol", "stop", *_audio_args([*takes["stop"][:2], quiet]), "--db", db)
     assert empty.returncode == 1 and "no speech" in empty.stderr
+    same = cli("enrol", "stop", *_audio_args([takes["stop"][0]] * 3), "--db", db)
+    assert same.returncode == 1 and "more than once" in same.stderr
     too_few = cli("enrol", "stop", *_audio_args(takes["stop"][:1]), "--db", db)
     assert too_few.returncode == 1 and "3 to 5" in too_few.stderr
     missing = cli("enrol", "--remove", "stop", "--db", db)
