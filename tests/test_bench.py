@@ -78,3 +78,13 @@ def test_halting_speech_figures(figures):
     assert before["tuned unfinished"]["right"] == 0  # without the longer pause every cut splits
     for when in (before, now):
         assert 1000 < when["end of speech to heard, ms"]["finished"]["p50"] < 10_000
+
+
+def test_enrolled_phrase_figures(figures):
+    results, output = figures
+    enrolled = results["enrolled_phrases"]
+    for key in ("correct", "wrong", "false_match", "whisper_base_exact"):
+        assert 0 <= enrolled["held_out"][key] <= 1
+    assert enrolled["held_out"]["enrolled_renderings"] > 0
+    assert 0 < enrolled["match_50_phrases_ms"]["p50"] <= enrolled["match_50_phrases_ms"]["p95"]
+    assert "enrolled phrases" in output
