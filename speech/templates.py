@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from faster_whisper.feature_extractor import FeatureExtractor
+from faster_whisper.feature_extractor import FeatureExtractor  # type: ignore[import-untyped]
 
 from speech.audio import SPEECH_RATE, Audio, resample
 
@@ -182,7 +182,7 @@ def distances(query: np.ndarray, takes: Sequence[np.ndarray]) -> np.ndarray:
         return out
     m = int(lengths[near].max())
     stacked = np.zeros((len(near), m, query.shape[1]), np.float32)
-    for row, index in enumerate(near):
+    for row, index in enumerate(near.tolist()):
         stacked[row, : lengths[index]] = takes[index]
     cost = np.sqrt(np.maximum(
         (query**2).sum(1)[None, :, None] + (stacked**2).sum(2)[:, None, :]
@@ -211,7 +211,8 @@ def _warp(cost: np.ndarray, ends: np.ndarray) -> np.ndarray:
         row[:, 1:] = np.minimum(
             np.minimum(total[:, d - 1, :-1], total[:, d - 1, 1:]) + here[:, 1:],
             (total[:, d - 2, :-1] if d > 1 else np.inf) + 2 * here[:, 1:])
-    return total[np.arange(k), n - 1 + ends, n - 1]
+    ended: np.ndarray = total[np.arange(k), n - 1 + ends, n - 1]
+    return ended
 
 
 def _log_mel(samples: np.ndarray) -> np.ndarray:
@@ -226,7 +227,8 @@ def _log_mel(samples: np.ndarray) -> np.ndarray:
     power = (np.abs(spectrum[..., :-1]) ** 2).astype(np.float32)
     mel = (power.T @ extractor.mel_filters.T).T
     log_spec = np.log10(np.clip(mel, 1e-10, None))
-    return (np.maximum(log_spec, log_spec.max() - 8.0) + 4.0) / 4.0
+    scaled: np.ndarray = (np.maximum(log_spec, log_spec.max() - 8.0) + 4.0) / 4.0
+    return scaled
 
 
 @lru_cache(maxsize=1)
@@ -241,4 +243,5 @@ def _dct(bands: int) -> np.ndarray:
     b = np.arange(bands)[None, :]
     basis = np.cos(np.pi * k * (2 * b + 1) / (2 * bands)) * np.sqrt(2.0 / bands)
     basis[0] /= np.sqrt(2.0)
-    return basis.astype(np.float32)
+    rows: np.ndarray = basis.astype(np.float32)
+    return rows
