@@ -66,6 +66,19 @@ def transcribe(
     return stream.finish()
 
 
+def loops(text: str) -> bool:
+    """The text ends by repeating two or more different words ("it was a season, it was a
+    season"). Whisper does this on audio cut off mid-sentence, so after it a pause may still
+    be the patient finding the next word. (A restart earlier on, "I walked, I walked to the
+    door", ends a sentence; and one word said again and again is how people answer: "no no
+    no no".)"""
+    words = "".join(c if c.isalnum() or c == "'" else " " for c in text.lower()).split()
+    return any(
+        words[-2 * size : -size] == words[-size:] and len(set(words[-size:])) > 1
+        for size in range(2, len(words) // 2 + 1)
+    )
+
+
 def mean_confidence(words: Sequence[Word]) -> float | None:
     scores = [w.confidence for w in words if w.confidence is not None]
     return sum(scores) / len(scores) if scores else None
