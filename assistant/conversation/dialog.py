@@ -312,8 +312,8 @@ class Dialog:
         """Change and remember how the assistant speaks, within comfortable limits."""
         voice = self.voice
         if command in ("slower", "faster"):
-            step = -RATE_STEP if command == "slower" else RATE_STEP
-            rate = min(max(voice.rate_wpm + step, RATE_RANGE[0]), RATE_RANGE[1])
+            rate_step = -RATE_STEP if command == "slower" else RATE_STEP
+            rate = min(max(voice.rate_wpm + rate_step, RATE_RANGE[0]), RATE_RANGE[1])
             changed = replace(voice, rate_wpm=rate)
         else:
             step = VOLUME_STEP if command == "louder" else -VOLUME_STEP
