@@ -404,8 +404,8 @@ def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:
     return listing([m.summary for m in found])
 
 
-def voice_for(store: Store, rate: int | None, volume: float | None, voice: str,
-              model: Path | None = None) -> VoiceSettings:
+def remembered_voice_settings(store: Store, rate: int | None, volume: float | None, voice: str,
+                              model: Path | None = None) -> VoiceSettings:
     """Rate and volume given now win; otherwise what the patient last asked for by voice,
     so "slower, please" outlasts a restart; otherwise the defaults."""
     remembered_rate, remembered_volume = store.setting("rate_wpm"), store.setting("volume")
