@@ -9,7 +9,7 @@ each row come from the same audio on the same machine under the same load:
 
 * Turn latency. The updates, separated by pauses, are fed in real time (100 ms blocks, a
   sleep between them, as a microphone delivers them) to the real loop: `hear_audio` with an
-  Endpointer and the default recogniser, `Dialog.take` on a real SQLite file, `ReplyVoice`
+  Endpointer and the default recogniser, `Dialog.take` on a real SQLite file, `ReplySpeaker`
   rendering the reply. Two figures per turn: (a) response latency, from the moment the
   endpointer decides the utterance has ended to the first sample of the reply, broken down
   into recognition, understanding + database, and synthesis to first audio; (b) end of
@@ -87,10 +87,10 @@ from assistant.conversation.dialog import Dialog, DialogSettings  # noqa: E402
 from assistant.conversation.hearing import hear_audio  # noqa: E402
 from assistant.conversation.loop import converse  # noqa: E402
 from assistant.record.store import Store  # noqa: E402
+from assistant.reply_speaker import ReplySpeaker  # noqa: E402
 from assistant.turn import Heard, Turn  # noqa: E402
 from assistant.understand import understand  # noqa: E402
 from assistant.understand.numbers import spoken_to_digits  # noqa: E402
-from assistant.voice import ReplyVoice  # noqa: E402
 from speech.asr.base import RecognitionStream, Recognizer, transcribe  # noqa: E402
 from speech.asr.select import load_recognizer  # noqa: E402
 from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
@@ -482,7 +482,7 @@ def latency(stream: Stream, recognizer: Recognizer, folder: Path) -> LatencyRun:
         "before": Dialog(Store(folder / "before.db"), DialogSettings(), VoiceSettings()),
     }
     out = FirstAudio()
-    voice = ReplyVoice(VoiceSettings(), out, _fail)
+    voice = ReplySpeaker(VoiceSettings(), out, _fail)
     started: list[float] = []
     taken: dict[str, float] = {}
     words: dict[str, str] = {}

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import click
 import numpy as np
 
 from assistant.clock import now
@@ -212,8 +211,7 @@ def hear_typed(lines: Iterable[str], clock: Callable[[], datetime] = now) -> Ite
 def typed_lines() -> Iterator[str]:
     """Lines of standard input. Undecodable bytes are replaced, never fatal: junk input gets
     an answer like any other."""
-    stream = click.get_binary_stream("stdin")
-    for raw in stream:
+    for raw in sys.stdin.buffer:
         yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
 
 

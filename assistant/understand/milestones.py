@@ -389,7 +389,7 @@ def analyse(tokens: tuple[str, ...]) -> Analysis:
     _judge(text, mentions)
     found = []
     for mention in _merge(mentions):
-        value, unit, quantity = _best_quantity(mention)
+        value, unit, best = _best_quantity(mention)
         level = _assistance(mention)
         found.append(
             Found(
@@ -399,7 +399,7 @@ def analyse(tokens: tuple[str, ...]) -> Analysis:
                 unit=unit,
                 assistance=level,
                 side=_side(mention),
-                summary=describe(text.tokens, mention, quantity, value, unit, level),
+                summary=describe(text.tokens, mention, best, value, unit, level),
                 negative=mention.negative,
                 goal=mention.goal,
             )

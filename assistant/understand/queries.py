@@ -78,8 +78,8 @@ def query_of(cleaned: Cleaned) -> Query:
     unit = _unit(words)
     found = analyse(tuple(words)).found
     activity = VOCAB.activities[found[0].activity] if found else None
-    if activity is None and unit is not None and VOCAB.units[unit].activity is not None:
-        activity = VOCAB.activities[VOCAB.units[unit].activity]
+    if activity is None and unit is not None and (owner := VOCAB.units[unit].activity) is not None:
+        activity = VOCAB.activities[owner]
     if activity is not None and unit is not None:
         unit = activity.unit_aliases.get(unit, unit)
     category = activity.category if activity else None

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from speech.audio import Audio, chunks
+
+if TYPE_CHECKING:
+    from speech.asr.verify import Support
 
 
 class ModelError(Exception):
@@ -26,6 +29,13 @@ class Word:
     confidence: float | None
 
 
+class TranscriptExtra(TypedDict, total=False):
+    """What an engine tells beyond the words; each key only from the engines that have it."""
+
+    support: tuple[Support, ...]
+    """Whisper: how well the audio supports each text listened for."""
+
+
 @dataclass(frozen=True)
 class Transcript:
     text: str
@@ -37,7 +47,7 @@ class Transcript:
     """Length of the audio that was recognised."""
     elapsed_s: float = 0.0
     """Wall-clock time recognition took, for real-time-factor figures."""
-    extra: dict = field(default_factory=dict)
+    extra: TranscriptExtra = field(default_factory=TranscriptExtra)
 
 
 class RecognitionStream(Protocol):
