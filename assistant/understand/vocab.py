@@ -166,6 +166,7 @@ def _load() -> Vocabulary:
         "negators": frozenset(intents["negators"]),
         "attempts": frozenset(intents["attempts"]),
         "others": frozenset(intents["others"]),
+        "proxies": frozenset(intents["patient_proxies"]),
         "self": frozenset(intents["self_words"]),
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
@@ -218,6 +219,8 @@ def _load() -> Vocabulary:
             )
         ),
         "setback_cancel": re.compile(intents["setback_cancel"]),
+        "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
+        "comparison_wins": re.compile(intents["comparison_wins"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
         ),
