@@ -409,6 +409,8 @@ def milestone(rng: random.Random) -> dict:
     helped, assistance = _help(rng, person, category)
     if "wheelchair" in text and assistance in (None, "independent"):
         assistance = "device"
+    if "unsupported" in text and assistance is None:
+        assistance = "independent"
     parts = [person[0], text] + ([helped] if helped else [])
     sentence = " ".join(p for p in parts if p)
     if said:

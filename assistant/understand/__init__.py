@@ -214,7 +214,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
         return Understanding(text, "social", (), None)
-    if analysis.setback_cue or failed:
+    if analysis.setback_cue or failed or _compared_worse(cleaned):
         setback = _milestone(failed[0]) if failed else None
         return Understanding(
             text, "setback", (), None, setback=setback, reached_goal=reached, mood=mood

@@ -189,7 +189,12 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         following = tokens[j] if j < len(tokens) else ""
         if parse_number(following) is not None:
             continue
-        if j in counts:
+        unit_before = _unit_before(tokens, i)
+        if unit_before is not None and (following in _BOUNDARIES or not following):
+            unit, factor = VOCAB.unit_forms[unit_before]
+            amount, unit = _convert(value * factor, unit)
+            found.append((Quantity(amount, unit, i, i), None))
+        elif j in counts:
             found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
             unit, factor = VOCAB.unit_forms[following]
@@ -204,6 +209,29 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
+    """ "stairs... 3... rail": in telegraphic speech the unit may come first, alone in its
+    fragment before the number."""
+    k = i - 1
+    while k >= 0 and tokens[k] in _BOUNDARIES:
+        k -= 1
+    if k < 0 or k == i - 1 or tokens[k] not in VOCAB.unit_forms:
+        return None
+    return None if k and parse_number(tokens[k - 1]) is not None else tokens[k]
+
+
+def _corrected(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """ "i walked, no wait, i stood for 2 minutes": an activity taken back for the next."""
+    cues = VOCAB.words["correction_cues"]
+    kept = []
+    for n, mention in enumerate(mentions):
+        following = mentions[n + 1] if n + 1 < len(mentions) else None
+        between = text.tokens[mention.end + 1 : following.start] if following else ()
+        if not (0 < len(between) <= 6 and any(t in cues for t in between)):
+            kept.append(mention)
+    return kept
 
 
 def _nearest(text: _Text, mentions: list[Mention], pos: int) -> Mention | None:
@@ -420,7 +448,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     day each happened (against ``today``)."""
     text = _Text(tokens)
     days = days_said(tokens, today)
-    mentions = _find_mentions(text)
+    mentions = _corrected(text, _find_mentions(text))
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
         mention.clause = text.clause[mention.start]

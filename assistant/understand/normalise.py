@@ -109,6 +109,13 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _GOT_UP_TO = re.compile(
     r"\b(?:get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
 )
+# Whisper writes amounts with the unit glued on ("Walked 50m.", "15mins", "25x", "9am").
+_GLUED_UNIT = re.compile(
+    r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
+)
+_GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+# "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
+_OCLOCK = re.compile(r"\bo'? ?clock\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _CURRENCY = re.compile(r"[$€£](\d+(?:\.\d+)?)")
 _SENTENCE_END = re.compile(r"(?:(?<!\d)[.!?]+|[.!?]+(?!\d))")
@@ -327,9 +334,11 @@ def clean(text: str) -> Cleaned | None:
     text, bad = _printable(unicodedata.normalize("NFKC", text))
     if not _looks_like_speech(text, bad):
         return None
-    text = _expand_contractions(text.lower())
+    text = _OCLOCK.sub("oclock", text.lower())
+    text = _expand_contractions(text)
     light = _light(text)
     text = _THOUSANDS.sub("", text)
+    text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")
     text = _SENTENCE_END.sub(f" {SENTENCE} ", text)
