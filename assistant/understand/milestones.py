@@ -190,10 +190,16 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         if parse_number(following) is not None:
             continue
         unit_before = _unit_before(tokens, i)
-        if unit_before is not None and (following in _BOUNDARIES or not following):
+        if (
+            unit_before is not None
+            and j not in counts
+            and following not in VOCAB.unit_forms
+            and following not in VOCAB.words["not_amounts"]
+        ):
             unit, factor = VOCAB.unit_forms[unit_before]
             amount, unit = _convert(value * factor, unit)
-            found.append((Quantity(amount, unit, i, i), None))
+            k = tokens.index(unit_before, max(0, i - 3), i)
+            found.append((Quantity(amount, unit, k, i), None))
         elif j in counts:
             found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
@@ -217,19 +223,29 @@ def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
     k = i - 1
     while k >= 0 and tokens[k] in _BOUNDARIES:
         k -= 1
-    if k < 0 or k == i - 1 or tokens[k] not in VOCAB.unit_forms:
+    if k < 0 or tokens[k] not in VOCAB.unit_forms:
         return None
     return None if k and parse_number(tokens[k - 1]) is not None else tokens[k]
 
 
 def _corrected(text: _Text, mentions: list[Mention]) -> list[Mention]:
-    """ "i walked, no wait, i stood for 2 minutes": an activity taken back for the next."""
+    """Mentions less those the next one replaces: an activity taken back ("i walked, no
+    wait, i stood for 2 minutes"), and a bare verb whose object names the activity
+    ("pedalled the arm bike", "did the arm bike")."""
     cues = VOCAB.words["correction_cues"]
     kept = []
     for n, mention in enumerate(mentions):
         following = mentions[n + 1] if n + 1 < len(mentions) else None
         between = text.tokens[mention.end + 1 : following.start] if following else ()
-        if not (0 < len(between) <= 6 and any(t in cues for t in between)):
+        taken_back = 0 < len(between) <= 6 and any(t in cues for t in between)
+        named_by_object = (
+            following is not None
+            and text.tokens[mention.start] in VOCAB.words["light_verbs"]
+            and following.end > following.start
+            and len(between) <= 2
+            and all(t in _DETERMINERS for t in between)
+        )
+        if not (taken_back or named_by_object):
             kept.append(mention)
     return kept
 
@@ -421,7 +437,11 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     if before:
         return before[-1].days
     later = [d for d in days if text.sentence[d.start] == mention.sentence]
-    return later[0].days if later else 0
+    if later:
+        return later[0].days
+    # "stairs... 5... cane... yesterday": a day said last, on its own, dates what came before.
+    last = days[-1] if days else None
+    return last.days if last is not None and last.end == len(text.tokens) - 1 else 0
 
 
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
