@@ -91,8 +91,8 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
     if token == "on" and following == "the":
         day = _ordinal(after)
         if day is not None:
-            back = _month_day(day, today)
-            return None if back is None else Said(i, i + 2, back)
+            gone = _month_day(day, today)
+            return None if gone is None else Said(i, i + 2, gone)
     return None
 
 
