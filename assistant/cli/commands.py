@@ -238,7 +238,7 @@ def extract(text: str | None, as_json: bool) -> None:
     """Show what the assistant understands in TEXT, or in each line of standard input."""
     lines = [text] if text is not None else typed_lines()
     for line in lines:
-        result = understand(line).to_dict()
+        result = understand(line, now().date()).to_dict()
         if as_json:
             click.echo(json.dumps(result, ensure_ascii=False))
             continue

@@ -81,7 +81,7 @@ class Dialog:
         text = self._addressed(heard)
         if text is None:
             return None
-        understanding = understand(text)
+        understanding = understand(text, heard.at.date())
         utterance_id = self.store.add_utterance(
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
             confidence=heard.confidence, duration_s=heard.duration_s,
