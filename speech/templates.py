@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from faster_whisper.feature_extractor import FeatureExtractor  # type: ignore[import-untyped]
+from faster_whisper.feature_extractor import FeatureExtractor
 
 from speech.audio import SPEECH_RATE, Audio, resample
 

@@ -14,10 +14,10 @@ from assistant.cli.options import (
     loaded_voice,
     plain_errors,
     voice_options,
-    voice_settings,
     warn,
 )
 from assistant.clock import now
+from assistant.conversation.dialog import remembered_voice_settings
 from assistant.paths import database_path
 from assistant.record import enrolled
 from assistant.record.store import Store
@@ -70,7 +70,8 @@ def enrol(phrase: str | None, recordings: tuple[Path, ...], takes: int, listing:
             click.echo("The default phrases are all enrolled; name a phrase to add another.")
             return
         _by_voice(store, wanted, takes, mic, pause,
-                  voice_settings(rate, volume, voice, voice_model), speaker_device)
+                  remembered_voice_settings(store, rate, volume, voice, voice_model),
+                  speaker_device)
 
 
 def _list(store: Store) -> None:

@@ -31,7 +31,7 @@ _HOW_WORDS = (" independently", " with a helper", " by yourself",
 
 def create(store: Store, utterance_id: int | None, time: datetime,
            understanding: Understanding) -> Goal:
-    target = understanding.milestones[0] if understanding.milestones else None
+    target = understanding.goal
     text = target.summary if target else understanding.text.strip().rstrip(".")
     goal_id = store.add_goal(utterance_id=utterance_id, time=time, text=text, target=target)
     return history.goal(store, goal_id)
