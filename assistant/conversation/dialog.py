@@ -16,11 +16,12 @@ from typing import Any
 from assistant.conversation import goals, safety, talk
 from assistant.conversation.answers import answer
 from assistant.conversation.encourage import encourage
-from assistant.conversation.numbers_and_dates import day, listing
+from assistant.conversation.numbers_and_dates import amount, day, listing
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.conversation.safety import Contacts
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
+from assistant.record.history import Goal
 from assistant.record.store import Entries, Store, turn_entries
 from assistant.turn import Heard, Part, Progress, ReplyKind, Turn
 from assistant.understand import Milestone, Understanding, strip_wake, understand
@@ -71,6 +72,8 @@ class Dialog:
         self._practice: PracticeSession | None = None
         self._progress: Progress | None = None
         """What the reply being decided celebrates, if it encourages."""
+        self._finished: list[Goal] = []
+        """The goals the turn being taken finishes, committed with its utterance."""
 
     def hints(self, engine: str) -> list[str] | None:
         """Words to help the recogniser: the practice target while a session runs."""
@@ -82,6 +85,7 @@ class Dialog:
         if text is None:
             return None
         understanding = understand(text)
+        self._finished = self._finishing(heard, understanding)
         utterance_id = self.store.add_utterance(
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
             confidence=heard.confidence, duration_s=heard.duration_s,
@@ -112,16 +116,29 @@ class Dialog:
     def _entries(self, heard: Heard, u: Understanding, text: str) -> Entries:
         """What this turn records with its utterance, in the same transaction (or the same
         journal line, so a replay stores the same): a red flag with any milestones said with
-        it; a feeling; milestones, except in practice and while they must be confirmed."""
+        it; a feeling; milestones, except in practice and while they must be confirmed; the
+        goals the turn finishes."""
         if u.alert is not None:
             return turn_entries(u.milestones, alert=(u.alert.kind, u.alert.words))
         if self._practice is not None:
             return {}
         if u.intent == "feeling" and u.mood is not None:
             return turn_entries(mood=(u.mood, text))
+        finished = [g.id for g in self._finished]
         if u.intent != "milestone" or self._unsure(heard):
-            return {}
-        return turn_entries(u.milestones)
+            return turn_entries(finished_goals=finished)
+        return turn_entries(u.milestones, finished_goals=finished)
+
+    def _finishing(self, heard: Heard, u: Understanding) -> list[Goal]:
+        """The goals this turn finishes: those its milestones reach, or with "I did it" the
+        goal being worked on; none in practice, after a red flag or before a confirmation."""
+        if u.alert is not None or self._practice is not None:
+            return []
+        if u.intent == "milestone" and not self._unsure(heard):
+            return goals.finished_by(self.store, u.milestones, u.reached_goal)
+        if u.intent == "command" and u.command == "done":
+            return goals.finished_by(self.store, (), said_done=True)
+        return []
 
     def _unsure(self, heard: Heard) -> bool:
         return heard.confidence is not None and heard.confidence < self.settings.confirm_below
@@ -157,13 +174,16 @@ class Dialog:
             if self._unsure(heard):
                 self._offer = Offer("confirm", utterance_id, u)
                 return ReplyKind.CONFIRM, book.say("dialog.confirm", summary=_listing(u.milestones))
-            return self._record(utterance_id, u, heard.at, book)
+            return self._record(utterance_id, u, heard.at, book, self._finished)
         if u.intent == "goal":
             goal = goals.create(self.store, utterance_id, heard.at, u)
             self._offer = Offer("plan", goal_id=goal.id)
             return ReplyKind.GOAL, book.say("goal.set", goal=goal.text)
         if u.intent == "setback":
             return ReplyKind.SETBACK, _setback(self.store, u, utterance_id, heard.at, book)
+        if u.intent == "progress_query" and u.query is not None and u.query.kind == "goals" \
+                and not any(g.parent_id is None for g in history.active_goals(self.store)):
+            return ReplyKind.ANSWER, self._reached_before(heard.at, book)
         if u.intent == "progress_query":
             return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
         if u.intent == "feeling" and u.mood is not None:
@@ -226,18 +246,12 @@ class Dialog:
         return tuple(feedback.runs())
 
     def _record(
-        self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook
+        self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook,
+        finished: list[Goal],
     ) -> tuple[ReplyKind, str]:
-        """Finish any goal the stored milestones reach, and encourage."""
-        for m in u.milestones:
-            done = [g for g in goals.matching(self.store, m) if goals.reached(g, m)]
-            for goal in done:
-                self.store.finish_goal(goal.id, now, utterance_id)
-            if done:
-                top = min(done, key=lambda g: (g.parent_id is not None, -g.id))
-                return ReplyKind.GOAL_REACHED, _celebrate(top.text, book)
-        if u.reached_goal and history.active_goals(self.store):
-            return ReplyKind.GOAL_REACHED, self._finish_goal(now, utterance_id, book)
+        """Celebrate a goal the stored milestones finished, or encourage."""
+        if finished:
+            return ReplyKind.GOAL_REACHED, self._celebrate(goals.celebrated(finished), book)
         cheer = encourage(self.store, u.milestones, utterance_id, now, book)
         if cheer.offer:
             self._offer = Offer(cheer.offer, utterance_id, u, target=cheer.next_target)
@@ -250,9 +264,11 @@ class Dialog:
         """The patient answered the question the last reply asked."""
         if offer.kind == "confirm" and offer.understanding and offer.utterance_id is not None:
             if yes:
-                self.store.add_entries(offer.utterance_id, now,
-                                       turn_entries(offer.understanding.milestones))
-                return self._record(offer.utterance_id, offer.understanding, now, book)
+                said = offer.understanding
+                finished = goals.finished_by(self.store, said.milestones, said.reached_goal)
+                self.store.add_entries(offer.utterance_id, now, turn_entries(
+                    said.milestones, finished_goals=[g.id for g in finished]))
+                return self._record(offer.utterance_id, said, now, book, finished)
             self.store.remove_utterance(offer.utterance_id)
             return ReplyKind.CONFIRM_NO, book.say("dialog.confirm_no")
         if offer.kind == "share" and offer.utterance_id is not None:
@@ -295,8 +311,10 @@ class Dialog:
         if command == "forget":
             self._offer = Offer("forget")
             return ReplyKind.FORGET, book.say("dialog.forget_ask")
+        if command == "done" and self._finished:
+            return ReplyKind.GOAL_REACHED, self._celebrate(goals.celebrated(self._finished), book)
         if command == "done":
-            return ReplyKind.GOAL_REACHED, self._finish_goal(now, utterance_id, book)
+            return ReplyKind.GOAL_REACHED, self._reached_before(now, book)
         if command in ("stop", "pause"):
             if self.settings.wake_phrase:
                 return ReplyKind.PAUSED, book.say("dialog.paused", wake=self.settings.wake_phrase)
@@ -360,14 +378,26 @@ class Dialog:
         self.store.share(last["id"])
         return book.say("dialog.shared")
 
-    def _finish_goal(self, now: datetime, utterance_id: int, book: Phrasebook) -> str:
-        """"I did it": the goal most recently worked on, its next open step first."""
-        active = history.active_goals(self.store)
-        if not active:
+    def _celebrate(self, goal: Goal, book: Phrasebook) -> str:
+        return f"{book.say('goal.reached', goal=goal.text)} {self._offer_next(goal, book)}"
+
+    def _reached_before(self, now: datetime, book: Phrasebook) -> str:
+        """No goal is open: celebrate the last one reached and look ahead, rather than
+        talk as if there had never been a goal."""
+        last = goals.last_reached(self.store)
+        if last is None:
             return book.say("goal.none_active")
-        goal = max(active, key=lambda g: (g.parent_id is not None, g.parent_id or 0, -g.id))
-        self.store.finish_goal(goal.id, now, utterance_id)
-        return _celebrate(goal.text, book)
+        goal, when = last
+        said = book.say("goal.reached_before", goal=goal.text, when=day(when, now.date()))
+        return f"{said} {self._offer_next(goal, book)}"
+
+    def _offer_next(self, goal: Goal, book: Phrasebook) -> str:
+        """A little more of a counted goal, as a yes/no question; otherwise ask the patient."""
+        target = goals.after(goal)
+        if target is None:
+            return book.say("goal.ask_next")
+        self._offer = Offer("next_goal", target=target)
+        return book.say("also.offer_next_goal", next=amount(target.value, target.unit))
 
 
 def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
@@ -381,10 +411,6 @@ def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
             return book.say("setback.with_history", previous=best.summary,
                             when=_capital(day(best.time, now.date())))
     return book.say("setback.plain")
-
-
-def _celebrate(goal: str, book: Phrasebook) -> str:
-    return f"{book.say('goal.reached', goal=goal)} {book.say('also.reward')}"
 
 
 def _gist(text: str, limit: int = 80) -> str:

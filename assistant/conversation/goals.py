@@ -60,6 +60,49 @@ def reached(goal: Goal, milestone: Milestone) -> bool:
     return fuzz.token_set_ratio(_bare(goal.text), _bare(milestone.summary)) >= SAME_GOAL_SIMILARITY
 
 
+def finished_by(store: Store, milestones: tuple[Milestone, ...], said_done: bool) -> list[Goal]:
+    """The goals a turn finishes: every active goal one of its milestones reaches, or, when
+    the patient says "I did it" and none is reached, the goal being worked on; a goal's open
+    steps go with it. Decided before the turn is committed, so a turn kept in the journal
+    finishes the same goals when it is replayed."""
+    active = history.active_goals(store)
+    done = {g.id: g for m in milestones for g in matching(store, m) if reached(g, m)}
+    if said_done and not done and active:
+        goal = worked_on(active)
+        done[goal.id] = goal
+    for step in active:
+        if step.parent_id in done:
+            done.setdefault(step.id, step)
+    return list(done.values())
+
+
+def worked_on(active: list[Goal]) -> Goal:
+    """The goal most recently worked on: the next open step of the latest goal first."""
+    return max(active, key=lambda g: (g.parent_id is not None, g.parent_id or 0, -g.id))
+
+
+def celebrated(done: list[Goal]) -> Goal:
+    """Of the goals a turn finished, the one to name: the latest whole goal before a step."""
+    return min(done, key=lambda g: (g.parent_id is not None, -g.id))
+
+
+def last_reached(store: Store) -> tuple[Goal, datetime] | None:
+    """The goal (not a step) reached most recently, and when."""
+    when = history.done_times(store)
+    reached_ = [(g, when[g.id]) for g in history.goals(store)
+                if g.parent_id is None and g.id in when]
+    return max(reached_, key=lambda pair: (pair[1], pair[0].id), default=None)
+
+
+def after(goal: Goal) -> Milestone | None:
+    """A next target once a counted goal is reached (a little more of the same); None when
+    the goal has no number, where only the patient can say what comes next."""
+    if goal.target_value is None or not goal.activity:
+        return None
+    return next_step(Milestone(goal.category or "", goal.activity, goal.target_value,
+                               goal.unit, goal.assistance, None, goal.text))
+
+
 def next_step(milestone: Milestone) -> Milestone:
     """A small next target: about a fifth more than today, rounded to a friendly number."""
     value = milestone.value or 0

@@ -1,0 +1,80 @@
+"""Goals through the CLI on a real SQLite file (issue 17 item 11): a reached goal is
+celebrated and the next one offered, also when asked about later ("what are my goals", "I did
+it"), and a milestone kept in the journal while the database was locked finishes its goal when
+it is replayed, as the live turn would have."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from test_faults import held_lock
+
+from assistant.conversation.phrasebook import table
+from assistant.record.journal import journal_path
+
+NO_GOAL = set(table()["goal"]["none_active"])
+MONDAY = {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
+TUESDAY = {"SMALLWINS_NOW": "2026-03-03T10:00:00"}
+
+
+def said(cli, db, *lines, env=MONDAY):
+    result = cli("run", "--text", "--json", "--db", db, input="".join(f"{x}\n" for x in lines),
+                 env=env)
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def goals(cli, db):
+    listed = cli("goals", "--all", "--json", "--db", db).stdout.splitlines()
+    return [json.loads(line) for line in listed]
+
+
+def test_a_reached_goal_is_celebrated_and_asked_about_later(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "My goal is to walk to the mailbox on my own", "yes",
+                 "I walked to the mailbox on my own")
+    assert [t["kind"] for t in turns] == ["goal", "plan", "goal_reached"]
+    assert "mailbox" in turns[2]["reply"] and "?" in turns[2]["reply"]
+    assert all(g["status"] == "done" for g in goals(cli, db)), "its steps go with it"
+
+    later = said(cli, db, "what are my goals", "I did it", env=TUESDAY)
+    assert [t["kind"] for t in later] == ["answer", "goal_reached"]
+    for turn in later:
+        assert not any(sentence in turn["reply"] for sentence in NO_GOAL), turn
+        assert "mailbox" in turn["reply"] and "yesterday" in turn["reply"]
+        assert "?" in turn["reply"], "the next goal is asked for"
+    assert later[0]["reply"] != later[1]["reply"]
+
+
+def test_a_counted_goal_reached_offers_a_little_more(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "my goal is to walk 40 steps", "no", "I walked 40 steps",
+                 "what are my goals", "yes")
+    assert [t["kind"] for t in turns] == ["goal", "plan", "goal_reached", "answer", "goal"]
+    assert "40 steps" in turns[3]["reply"] and "?" in turns[3]["reply"]
+    listed = goals(cli, db)
+    assert [(g["target_value"], g["status"]) for g in listed] == [(40, "done"), (50, "active")]
+
+
+def test_i_did_it_with_no_goal_ever_says_how_to_set_one(cli, tmp_path):
+    turns = said(cli, tmp_path / "wins.db", "I did it")
+    assert turns[0]["reply"] in NO_GOAL
+
+
+@pytest.mark.slow
+def test_a_milestone_kept_while_locked_finishes_its_goal_when_replayed(cli, tmp_path):
+    db = tmp_path / "p.db"
+    said(cli, db, "My goal is to walk to the mailbox on my own", "no",
+         env={"SMALLWINS_NOW": "2026-03-02T08:00:00"})
+    with held_lock(db):
+        during = cli("run", "--text", "--json", "--db", db, env=MONDAY,
+                     input="I walked to the mailbox on my own\n")
+    assert during.returncode == 0 and "kept what you said safe" in during.stderr + during.stdout
+    assert journal_path(db).stat().st_size > 0
+
+    assert [g["status"] for g in goals(cli, db)] == ["done"], "the replay finished it"
+    assert journal_path(db).stat().st_size == 0
+    asked = said(cli, db, "what are my goals", env=TUESDAY)[0]
+    assert "mailbox" in asked["reply"] and "yesterday" in asked["reply"]
+    assert not any(sentence in asked["reply"] for sentence in NO_GOAL)
