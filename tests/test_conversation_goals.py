@@ -6,6 +6,7 @@ it is replayed, as the live turn would have."""
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from test_faults import held_lock
@@ -78,3 +79,36 @@ def test_a_milestone_kept_while_locked_finishes_its_goal_when_replayed(cli, tmp_
     asked = said(cli, db, "what are my goals", env=TUESDAY)[0]
     assert "mailbox" in asked["reply"] and "yesterday" in asked["reply"]
     assert not any(sentence in asked["reply"] for sentence in NO_GOAL)
+
+
+def a_week(cli, db):
+    """Seven days, Monday 2 March to Monday 9 March: the first Monday falls outside the week
+    asked about on the second, and the calendar week would hold only that second Monday."""
+    days = [
+        ("2026-03-02T09:00:00", ["I walked 5 steps"]),
+        ("2026-03-03T09:00:00", ["I walked 10 steps",
+                                 "My goal is to walk to the mailbox on my own", "yes"]),
+        ("2026-03-05T09:00:00", ["I walked 20 steps",
+                                 "I walked to the mailbox with someone beside me"]),
+        ("2026-03-08T09:00:00", ["I walked 30 steps", "I walked to the mailbox on my own"]),
+        ("2026-03-09T09:00:00", ["I stood up 5 times"]),
+    ]
+    for when, lines in days:
+        said(cli, db, *lines, env={"SMALLWINS_NOW": when})
+
+
+def test_how_was_my_week_is_short_offers_the_details_and_counts_goals_not_steps(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    a_week(cli, db)
+    turns = said(cli, db, "how was my week", "yes", "how many steps this week",
+                 env={"SMALLWINS_NOW": "2026-03-09T18:00:00"})
+    assert [t["kind"] for t in turns] == ["answer"] * 3
+    short, details, steps = (t["reply"] for t in turns)
+    assert len(short.split()) <= 32, short
+    assert "?" in short and "?" not in details, "the details are offered, then given"
+    assert re.search(r"\b6 wins\b.*\b4 days\b", short), "the seven days ending today"
+    assert "mailbox" in short and not re.search(r"\b\d+ goals\b", short), "one goal, not its steps"
+    assert re.search(r"\b3 steps toward", details), "its steps are told apart"
+    assert "30 steps" in details and "5 steps" in details, "the biggest gain"
+    assert "60 steps" in steps, "the same seven days"
+    assert short not in details and details not in short

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.conversation import goals, safety, talk
-from assistant.conversation.answers import answer
+from assistant.conversation.answers import answer, week_story
 from assistant.conversation.encourage import encourage
 from assistant.conversation.numbers_and_dates import amount, day, listing
 from assistant.conversation.phrasebook import Phrasebook
@@ -43,12 +43,14 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal, plan, undo or forget; after a red flag: number (say it
+    """confirm, share, next_goal, plan, undo, forget or details; after a red flag: number (say it
     again), hurt (are you hurt?) or forget_alert (delete a red flag?)."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
     target: Milestone | None = None
+    details: str = ""
+    """What "yes" to "want to hear the details?" says."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,8 @@ class Dialog:
         if u.intent == "progress_query" and u.query is not None and u.query.kind == "goals" \
                 and not any(g.parent_id is None for g in history.active_goals(self.store)):
             return ReplyKind.ANSWER, self._reached_before(heard.at, book)
+        if u.intent == "progress_query" and u.query is not None and u.query.kind == "week":
+            return ReplyKind.ANSWER, self._week(heard.at, u.query.period, book)
         if u.intent == "progress_query":
             return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
         if u.intent == "feeling" and u.mood is not None:
@@ -284,6 +288,8 @@ class Dialog:
                 return ReplyKind.UNDO, book.say("dialog.undo_kept")
             return ReplyKind.UNDO, self._remove(
                 history.utterance(self.store, offer.utterance_id), book)
+        if offer.kind == "details" and yes:
+            return ReplyKind.ANSWER, offer.details
         if offer.kind == "forget":
             if not yes:
                 return ReplyKind.FORGET, book.say("dialog.forget_kept")
@@ -377,6 +383,15 @@ class Dialog:
             return book.say("dialog.share_nothing")
         self.store.share(last["id"])
         return book.say("dialog.shared")
+
+    def _week(self, now: datetime, period: str | None, book: Phrasebook) -> str:
+        """The week in about 30 words, and the rest if the patient wants it: a long answer
+        at a slow speaking rate is hard to follow to the end."""
+        week = week_story(self.store, now, book, period)
+        if not week.details:
+            return week.short
+        self._offer = Offer("details", details=week.details)
+        return f"{week.short} {book.say('answer.offer_details')}"
 
     def _celebrate(self, goal: Goal, book: Phrasebook) -> str:
         return f"{book.say('goal.reached', goal=goal.text)} {self._offer_next(goal, book)}"

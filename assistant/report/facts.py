@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from assistant.conversation.answers import new_words, week_span, week_summary
+from assistant.conversation.answers import new_words, week_summary
 from assistant.conversation.goals import INDEPENDENCE
-from assistant.conversation.numbers_and_dates import number
+from assistant.conversation.numbers_and_dates import number, period_span
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Entry
@@ -161,7 +161,7 @@ def long_date(day: date | datetime) -> str:
 
 def _figures(store: Store, now: datetime, practised: bool) -> tuple[KeyNumber, ...]:
     """The week's big numbers; new words only once there is speech practice to count."""
-    start, end, _ = week_span(None, now.date())
+    start, end, _ = period_span(None, now.date())
     since, until = _at(start, now), _at(end, now)
     done = history.milestones(store, since=since, until=until)
     numbers = (
