@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
+from assistant.conversation.numbers_and_dates import amount, day, listing, period_span
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Done
@@ -27,14 +27,14 @@ def answer(store: Store, query: Query | None, now: datetime, book: Phrasebook) -
         since=_at(start, now),
         until=_at(end, now),
     )
-    facts = {"period": said[0].upper() + said[1:], "period_lower": said}
+    facts = {"period": said}
     if kind == "goals":
         return _goals(store, book)
     if kind == "streak":
         days = history.day_streak(store, now.date())
         if not days:
             return book.say("answer.no_streak")
-        return book.say("answer.streak", days=number(days))
+        return book.say("answer.streak", days=amount(days, "days"))
     if kind == "best":
         return _best(store, query, now, book)
     if not done:
@@ -58,7 +58,7 @@ def _total(done: list[Done], book: Phrasebook, facts: dict[str, str]) -> str:
     total = sum(d.value or 0 for d in counted if d.unit == unit)
     entries = sum(1 for d in counted if d.unit == unit)
     return book.say("answer.total", amount=amount(total, unit),
-                    entries=f"{entries} {'entry' if entries == 1 else 'entries'}", **facts)
+                    entries=amount(entries, "entries"), **facts)
 
 
 def _best(store: Store, query: Query | None, now: datetime, book: Phrasebook) -> str:
@@ -66,7 +66,7 @@ def _best(store: Store, query: Query | None, now: datetime, book: Phrasebook) ->
         store, activity=query.activity if query else None, unit=query.unit if query else None,
     ) if d.value is not None]
     if not done:
-        return book.say("answer.nothing", period="So far", period_lower="so far")
+        return book.say("answer.nothing", period="so far")
     unit = Counter(d.unit for d in done).most_common(1)[0][0]
     top = max((d for d in done if d.unit == unit), key=lambda d: d.value or 0)
     return book.say("answer.best", amount=amount(top.value, top.unit),
@@ -101,7 +101,7 @@ def _highlight(store: Store, done: list[Done], now: datetime, book: Phrasebook) 
                         first=amount(first.value, first.unit))
     streak = history.day_streak(store, now.date())
     if streak >= 2:
-        return book.say("answer.highlight_streak", streak=number(streak))
+        return book.say("answer.highlight_streak", streak=amount(streak, "days"))
     return book.say("answer.highlight_plain")
 
 
@@ -125,7 +125,7 @@ def week_story(store: Store, now: datetime, book: Phrasebook, period: str | None
     start, end, said = period_span(period, now.date())
     since, until = _at(start, now), _at(end, now)
     done = history.milestones(store, since=since, until=until)
-    facts = {"period": said[0].upper() + said[1:], "period_lower": said}
+    facts = {"period": said}
     short = [book.say("answer.summary", wins=amount(len(done), "wins"),
                       days=amount(len({d.time.date() for d in done}), "days"), **facts)
              ] if done else []

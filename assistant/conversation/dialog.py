@@ -424,7 +424,7 @@ def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
         if before:
             best = max(before, key=lambda d: d.value or 0)
             return book.say("setback.with_history", previous=best.summary,
-                            when=_capital(day(best.time, now.date())))
+                            when=day(best.time, now.date()))
     return book.say("setback.plain")
 
 
@@ -435,10 +435,6 @@ def _gist(text: str, limit: int = 80) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:

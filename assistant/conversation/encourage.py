@@ -86,7 +86,7 @@ def encourage(
         return Encouragement(f"{first} {also}", best.kind)
     streak = history.day_streak(store, now.date())
     if streak >= STREAK_WORTH_SAYING and best.kind == Progress.STEADY:
-        return Encouragement(f"{first} {book.say('also.streak', days=number(streak))}",
+        return Encouragement(f"{first} {book.say('also.streak', days=amount(streak, 'days'))}",
                              best.kind)
     long_ago = best.first is not None and now - best.first.time >= timedelta(days=7)
     if best.kind == Progress.PERSONAL_BEST and best.first and long_ago:

@@ -4,6 +4,7 @@ tracked from milestones, and finished when reached."""
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -29,10 +30,28 @@ _HOW_WORDS = (" independently", " with a helper", " by yourself",
               *(f" {words}" for _, words in ASSISTANCE_LADDER), *(f" {w}" for w in DISTANCE_LADDER))
 
 
+_LEAD_IN = re.compile(
+    r"^(?:(?:so|well|and|okay|ok|um|uh)\W+)*(?:(?:my|the|one|a)\s+(?:\w+\s+)?goal\s+(?:is|would be|"
+    r"will be)\s+(?:to\s+)?|i(?:'d| would)?\s+(?:really\s+)?(?:want|like|love|hope|wish|plan|aim|"
+    r"need|mean)\s+to\s+|i'?m\s+(?:going|trying|hoping|aiming|working)\s+(?:to|toward|towards)\s+"
+    r"|i\s+will\s+|i'll\s+)(?:be\s+able\s+to\s+)?(?:get\s+back\s+to\s+)?", re.I)
+"""How a goal is introduced ("I want to be able to…"), not part of the goal itself."""
+_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+           "i'm": "you're", "i've": "you've", "i'll": "you'll", "i'd": "you'd", "am": "are"}
+"""The patient's words said back to them."""
+
+
+def goal_words(said: str) -> str:
+    """A goal said without a recognised activity, worded to be said back: "I want to be able
+    to hold my grandson" → "hold your grandson"."""
+    text = _LEAD_IN.sub("", " ".join(said.split()).rstrip(".!?"))
+    return " ".join(_PERSON.get(w.lower(), w) for w in text.split()) or said
+
+
 def create(store: Store, utterance_id: int | None, time: datetime,
            understanding: Understanding) -> Goal:
     target = understanding.milestones[0] if understanding.milestones else None
-    text = target.summary if target else understanding.text.strip().rstrip(".")
+    text = target.summary if target else goal_words(understanding.text)
     goal_id = store.add_goal(utterance_id=utterance_id, time=time, text=text, target=target)
     return history.goal(store, goal_id)
 

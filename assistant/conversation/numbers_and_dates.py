@@ -9,6 +9,8 @@ _SINGULAR = {
     "meters": "meter", "feet": "foot", "stairs": "stair", "laps": "lap", "blocks": "block",
     "words": "word", "sentences": "sentence", "pounds": "pound", "kilograms": "kilogram",
     "wins": "win", "days": "day", "goals": "goal", "new words": "new word",
+    "practice attempts": "practice attempt", "phrases": "phrase", "attempts": "attempt",
+    "entries": "entry",
 }
 
 

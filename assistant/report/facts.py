@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from assistant.conversation.answers import new_words, week_summary
 from assistant.conversation.goals import INDEPENDENCE
-from assistant.conversation.numbers_and_dates import number, period_span
+from assistant.conversation.numbers_and_dates import amount, number, period_span
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Entry
@@ -209,8 +209,8 @@ def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None
     points = tuple((r.day, round(r.score * 100)) for r in rows)
     attempts, passed = sum(r.attempts for r in rows), sum(r.passed for r in rows)
     (first_day, first), (last_day, last) = points[0], points[-1]
-    caption = (f"{attempts} practice attempts on {len(rows)} "
-               f"{'day' if len(rows) == 1 else 'days'}, {passed} said clearly. Average score "
+    caption = (f"{amount(attempts, 'practice attempts')} on {amount(len(rows), 'days')}, "
+               f"{passed} said clearly. Average score "
                f"{first}% on {long_date(first_day)}, {last}% on {long_date(last_day)}.")
     return Chart("practice-score", "Speech practice: average score each day", "score",
                  "line", points, caption)
@@ -227,7 +227,7 @@ def _mastered_chart(store: Store, start: date, end: date) -> Chart | None:
     for day in sorted(d for d in days if start <= d <= end):
         total += days[day]
         points.append((day, float(total)))
-    caption = (f"{number(total)} words mastered in all, {number(total - before)} of them since "
+    caption = (f"{amount(total, 'words')} mastered in all, {number(total - before)} of them since "
                f"{long_date(start)}. Mastered means said clearly for the first time.")
     return Chart("words-mastered", "Speech practice: words mastered", "words", "running",
                  tuple(points), caption)
