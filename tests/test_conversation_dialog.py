@@ -138,7 +138,7 @@ def test_voice_commands_change_and_remember_the_voice(patient, tmp_path):
     assert voice_for(Store(tmp_path / "wins.db"), 160, None, "en-us").rate_wpm == 160
     last = patient.says("I walked 10 steps")
     assert patient.says("say that again") == last
-    assert "walked" in patient.says("what can I say").lower()
+    assert patient.says("what can I say") and patient.turn.kind == ReplyKind.HELP
 
 
 def test_wake_phrase_guards_entries_outside_the_window(tmp_path):

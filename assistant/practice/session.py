@@ -11,6 +11,7 @@ committed before the reply is decided.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -110,7 +111,8 @@ class PracticeSession:
                 records.save_level(store, kind, self._levels[kind], clock())
         self._last_seen = records.last_practised(store)
         self._finished: list[tuple[Item, Outcome]] = []
-        self._turn = 0
+        self._said: Counter[str] = Counter()
+        """How often each kind of line was said: each goes through its alternatives in turn."""
         self._tries = 0
         self._offered = False
         self._ended = False
@@ -309,8 +311,8 @@ class PracticeSession:
         return Feedback(tuple(map(Part, parts)), attempt, done=True)
 
     def _say(self, key: str, **facts: object) -> str:
-        self._turn += 1
-        return talk.line(key, self._turn, **facts)
+        self._said[key] += 1
+        return talk.line(key, self._said[key], **facts)
 
 
 def recognition_words(
