@@ -112,3 +112,51 @@ def test_how_was_my_week_is_short_offers_the_details_and_counts_goals_not_steps(
     assert "30 steps" in details and "5 steps" in details, "the biggest gain"
     assert "60 steps" in steps, "the same seven days"
     assert short not in details and details not in short
+
+
+def steps_of(cli, db):
+    return [g for g in goals(cli, db) if g["parent_id"] is not None]
+
+
+def test_a_counted_plan_has_steps_far_enough_apart(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "I walked 12 steps", "my goal is to walk 30 steps", "yes")
+    assert turns[2]["kind"] == "plan"
+    values = [12] + [g["target_value"] for g in steps_of(cli, db)]
+    assert values[-1] == 30 and len(values) == 4
+    assert all(b - a >= 5 for a, b in zip(values, values[1:], strict=False)), values
+
+
+def test_a_goal_already_close_is_not_broken_into_crumbs(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "I walked 45 steps", "my goal is to walk fifty steps", "yes")
+    assert turns[2]["kind"] == "plan" and "50 steps" in turns[2]["reply"]
+    assert not re.search(r"\b4[6-9] steps", turns[2]["reply"])
+    assert steps_of(cli, db) == []
+
+
+def test_holding_a_grandson_is_graded_by_sub_task(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "I want to be able to hold my grandson", "yes")
+    assert [t["kind"] for t in turns] == ["goal", "plan"]
+    assert "hold your grandson" in turns[0]["reply"] and "I want" not in turns[0]["reply"]
+    steps = [g["text"] for g in steps_of(cli, db)]
+    assert len(steps) == 3 and all("grandson" in s for s in steps)
+    assert "part of the way" not in turns[1]["reply"] and len(set(steps)) == 3
+
+
+def test_help_is_faded_for_a_task_of_the_hands_without_a_walker(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    said(cli, db, "My goal is to button my shirt by myself", "yes")
+    steps = steps_of(cli, db)
+    assert [g["assistance"] for g in steps][-1] == "independent" and len(steps) == 3
+    assert not any("walker" in g["text"] or "way" in g["text"] for g in steps)
+
+
+def test_with_no_sensible_breakdown_the_patient_is_asked_for_a_first_step(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    turns = said(cli, db, "I want to paint a picture", "yes", "paint a small card with my hand")
+    assert [t["kind"] for t in turns] == ["goal", "plan", "plan"]
+    assert "?" in turns[1]["reply"]
+    assert [g["text"] for g in steps_of(cli, db)] == ["paint a small card with your hand"]
+    assert cli("milestones", "--json", "--db", db).stdout.strip() == "", "a plan, not a deed"

@@ -43,8 +43,8 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal, plan, undo, forget or details; after a red flag: number (say it
-    again), hurt (are you hurt?) or forget_alert (delete a red flag?)."""
+    """confirm, share, next_goal, plan, first_step, undo, forget or details; after a red
+    flag: number (say it again), hurt (are you hurt?) or forget_alert (delete a red flag?)."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
@@ -127,14 +127,18 @@ class Dialog:
         if u.intent == "feeling" and u.mood is not None:
             return turn_entries(mood=(u.mood, text))
         finished = [g.id for g in self._finished]
-        if u.intent != "milestone" or self._unsure(heard):
+        if u.intent != "milestone" or self._unsure(heard) or self._planning():
             return turn_entries(finished_goals=finished)
         return turn_entries(u.milestones, finished_goals=finished)
+
+    def _planning(self) -> bool:
+        """The patient is saying what a first small step toward a goal would be: not done yet."""
+        return self._offer is not None and self._offer.kind == "first_step"
 
     def _finishing(self, heard: Heard, u: Understanding) -> list[Goal]:
         """The goals this turn finishes: those its milestones reach, or with "I did it" the
         goal being worked on; none in practice, after a red flag or before a confirmation."""
-        if u.alert is not None or self._practice is not None:
+        if u.alert is not None or self._practice is not None or self._planning():
             return []
         if u.intent == "milestone" and not self._unsure(heard):
             return goals.finished_by(self.store, u.milestones, u.reached_goal)
@@ -170,6 +174,12 @@ class Dialog:
                 return ReplyKind.ALERT, said
         if offer is not None and u.command in ("yes", "no"):
             return self._settle(offer, u.command == "yes", heard.at, book)
+        if offer is not None and offer.kind == "first_step" and offer.goal_id is not None \
+                and u.intent != "command":
+            goal = history.goal(self.store, offer.goal_id)
+            step = goals.goal_words(text)
+            goals.add_step(self.store, goal, heard.at, step)
+            return ReplyKind.PLAN, book.say("goal.first_step_set", step=step, goal=goal.text)
         if u.intent == "command" and u.command:
             return self._command(u.command, utterance_id, heard.at, book)
         if u.intent == "milestone" and u.milestones:
@@ -299,8 +309,7 @@ class Dialog:
             goal = history.goal(self.store, offer.goal_id)
             if not yes:
                 return ReplyKind.PLAN, book.say("goal.plan_declined", goal=goal.text)
-            first, second, third = goals.plan(self.store, goal, now)
-            return ReplyKind.PLAN, book.say("goal.plan", first=first, second=second, third=third)
+            return ReplyKind.PLAN, self._plan(goal, now, book)
         return ReplyKind.OK, book.say("dialog.ok")
 
     def _command(
@@ -383,6 +392,20 @@ class Dialog:
             return book.say("dialog.share_nothing")
         self.store.share(last["id"])
         return book.say("dialog.shared")
+
+    def _plan(self, goal: Goal, now: datetime, book: Phrasebook) -> str:
+        """Smaller steps toward `goal`; when none make sense, the patient is asked for the
+        first one (their answer becomes it), or told the goal is already the next step."""
+        steps = goals.plan(self.store, goal, now)
+        if len(steps) > 1:
+            said = [book.say("goal.plan_first", step=steps[0]),
+                    *(book.say("goal.plan_then", step=s) for s in steps[1:-1]),
+                    book.say("goal.plan_last", step=steps[-1])]
+            return book.say("goal.plan", plan=" ".join(said))
+        if steps:
+            return book.say("goal.plan_close", goal=goal.text)
+        self._offer = Offer("first_step", goal_id=goal.id)
+        return book.say("goal.ask_first_step", goal=goal.text)
 
     def _week(self, now: datetime, period: str | None, book: Phrasebook) -> str:
         """The week in about 30 words, and the rest if the patient wants it: a long answer

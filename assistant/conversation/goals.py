@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import math
 import re
+import tomllib
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz
 
@@ -23,11 +26,27 @@ SAME_GOAL_SIMILARITY = 75
 ASSISTANCE_LADDER = (("helper", "with someone beside you"), ("device", "with your walker or cane"),
                      ("independent", "on your own"))
 """Therapists fade help step by step: from a person, to a device, to none."""
+HANDS_LADDER = (("helper", "with someone helping"), ("helper", "with someone nearby, just in case"),
+                ("independent", "on your own"))
+"""The same fading for tasks done with the hands, where no walking aid comes in: physical
+help, then someone watching, then none."""
 DISTANCE_LADDER = ("part of the way", "most of the way, with a rest", "all the way")
 INDEPENDENCE = {"helper": 1, "device": 2, "independent": 3}
 """A goal's level of help is met by the same level or less help."""
+MOBILITY = "mobility"
+SMALLEST_STEP = {"steps": 5, "stairs": 2, "meters": 10, "feet": 20, "minutes": 1, "seconds": 10,
+                 "laps": 1, "blocks": 1, "times": 1, "words": 1, "sentences": 1}
+"""The least a step of a plan should add, besides a tenth of the goal: smaller steps are
+no easier to tell apart than the goal itself."""
 _HOW_WORDS = (" independently", " with a helper", " by yourself",
-              *(f" {words}" for _, words in ASSISTANCE_LADDER), *(f" {w}" for w in DISTANCE_LADDER))
+              *(f" {words}" for _, words in (*ASSISTANCE_LADDER, *HANDS_LADDER)),
+              *(f" {w}" for w in DISTANCE_LADDER))
+
+
+@cache
+def _subtasks() -> dict[str, list[str]]:
+    text = resources.files("assistant.conversation").joinpath("plans.toml").read_text()
+    return dict(tomllib.loads(text)["subtasks"])
 
 
 _LEAD_IN = re.compile(
@@ -131,25 +150,68 @@ def next_step(milestone: Milestone) -> Milestone:
 
 
 def plan(store: Store, goal: Goal, time: datetime) -> list[str]:
-    """Three graded sub-goals, stored under the goal; returns their wording."""
-    base = _bare(goal.text)
-    rungs: list[tuple[str, float | int | None, str | None]]
-    if goal.target_value is not None:
-        done = history.milestones(store, activity=goal.activity, unit=goal.unit)
-        best = max((d.value or 0 for d in done), default=0)
-        start = best if best < goal.target_value else 0
-        values = [round(start + (goal.target_value - start) * k / 3) for k in (1, 2, 3)]
-        whole = amount(goal.target_value, goal.unit)
-        rungs = [(base.replace(whole, amount(v, goal.unit)), v, goal.assistance) for v in values]
-    elif goal.assistance == "independent":
-        rungs = [(f"{base} {words}", None, help_) for help_, words in ASSISTANCE_LADDER]
-    else:
-        rungs = [(f"{base} {words}", None, goal.assistance) for words in DISTANCE_LADDER]
-    for text, value, assistance in rungs:
-        target = Milestone(goal.category or "", goal.activity or "", value, goal.unit,
-                           assistance, None, text) if goal.activity else None
-        store.add_goal(utterance_id=None, time=time, text=text, target=target, parent_id=goal.id)
+    """Graded smaller steps, stored under the goal; returns their wording: just the goal's when
+    it is already close (nothing stored), nothing when no sensible breakdown exists (then the
+    patient is asked for a first small step)."""
+    rungs = _graded(store, goal)
+    for text, value, assistance in rungs if len(rungs) > 1 else ():
+        add_step(store, goal, time, text, value, assistance)
     return [text for text, _, _ in rungs]
+
+
+def add_step(store: Store, goal: Goal, time: datetime, text: str,
+             value: float | int | None = None, assistance: str | None = None) -> None:
+    """One smaller step under `goal`, tracked like it (same activity) when it has one."""
+    target = Milestone(goal.category or "", goal.activity or "", value, goal.unit,
+                       assistance, None, text) if goal.activity else None
+    store.add_goal(utterance_id=None, time=time, text=text, target=target, parent_id=goal.id)
+
+
+Rung = tuple[str, float | int | None, str | None]
+
+
+def _graded(store: Store, goal: Goal) -> list[Rung]:
+    """The way a therapist grades a task: by amount (or duration) in steps far enough apart
+    to feel different; by help faded, from a person to a device to none; by distance for
+    getting somewhere; by sub-task for a goal whose parts are known (plans.toml)."""
+    base = _bare(goal.text)
+    if goal.target_value is not None:
+        return [(base.replace(amount(goal.target_value, goal.unit), amount(v, goal.unit)), v,
+                 goal.assistance) for v in _amounts(store, goal)]
+    mobility = goal.category == MOBILITY
+    if goal.activity and goal.assistance == "independent":
+        ladder = ASSISTANCE_LADDER if mobility else HANDS_LADDER
+        return [(f"{base} {words}", None, help_) for help_, words in ladder]
+    if goal.activity and mobility:
+        return [(f"{base} {words}", None, goal.assistance) for words in DISTANCE_LADDER]
+    verb, _, rest = base.partition(" ")
+    known = _subtasks().get(verb.lower())
+    if known:
+        return [(step.format(rest=rest or "it").strip(), None, None) for step in known]
+    return []
+
+
+def _amounts(store: Store, goal: Goal) -> list[float | int]:
+    """Up to three amounts from the best so far to the goal, each at least a tenth of the goal
+    (and SMALLEST_STEP) above the one before, rounded to numbers people say; just the goal
+    when the best is already that close."""
+    target = goal.target_value or 0
+    done = history.milestones(store, activity=goal.activity, unit=goal.unit)
+    best = max((d.value or 0 for d in done), default=0)
+    start = best if best < target else 0
+    least = max(target / 10, SMALLEST_STEP.get(goal.unit or "", 1))
+    count = min(3, int((target - start) // least))
+    values: list[float | int] = []
+    for k in range(1, count + 1):
+        value = _friendly(start + (target - start) * k / count, least)
+        if value > (values[-1] if values else start) and value < target:
+            values.append(value)
+    return [*values, target]
+
+
+def _friendly(value: float, least: float) -> int:
+    """A number a therapist would say: to the nearest 5 once steps are 5 or more apart."""
+    return int(round(value / 5) * 5) if least >= 5 and value >= 20 else round(value)
 
 
 def _bare(text: str) -> str:
