@@ -28,18 +28,20 @@ RECENT_ENTRIES = 20
 
 @dataclass(frozen=True)
 class Measure:
-    """A counted unit charted as a daily total."""
+    """A counted unit charted as a daily total, one chart per activity counted in it (arm
+    lifts and sit-to-stands are different exercises, not one sum)."""
 
     unit: str
     title: str
+    """With {activity}: "Arm lift: repetitions each day"."""
     noun: str
 
 
 MEASURES = (
-    Measure("steps", "Walking: steps each day", "steps"),
-    Measure("stairs", "Stairs: stairs climbed each day", "stairs"),
-    Measure("times", "Exercises: repetitions each day", "repetitions"),
-    Measure("minutes", "Activity: minutes each day", "minutes"),
+    Measure("steps", "{activity}: steps each day", "steps"),
+    Measure("stairs", "{activity}: stairs each day", "stairs"),
+    Measure("times", "{activity}: repetitions each day", "repetitions"),
+    Measure("minutes", "{activity}: minutes each day", "minutes"),
 )
 
 
@@ -122,7 +124,7 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
                       goals=(), streaks=None, setbacks=(), entries=shared, practised=False,
                       attention=needs, feelings=None)
     practised = practice.practised(store)
-    charts = [c for m in MEASURES if (c := _measure_chart(store, m, first, until))]
+    charts = [c for m in MEASURES for c in _measure_charts(store, m, first, until)]
     if practised:
         charts += [c for c in (_score_chart(store, first, until),
                                _mastered_chart(store, start, today)) if c]
@@ -186,19 +188,24 @@ def _family_headline(count: int, start: date) -> str:
     return f"{wins} shared with the family since {long_date(start)}."
 
 
-def _measure_chart(store: Store, measure: Measure, since: datetime, until: datetime
-                   ) -> Chart | None:
-    totals: Counter[date] = Counter()
+def _measure_charts(store: Store, measure: Measure, since: datetime, until: datetime
+                    ) -> list[Chart]:
+    """A chart of daily totals for each activity counted in `measure`'s unit."""
+    by_activity: dict[str, Counter[date]] = {}
     for done in history.milestones(store, unit=measure.unit, since=since, until=until):
-        totals[done.time.date()] += done.value or 0
-    if not totals:
-        return None
+        by_activity.setdefault(done.activity, Counter())[done.time.date()] += done.value or 0
+    return [_measure_chart(measure, activity, totals)
+            for activity, totals in sorted(by_activity.items())]
+
+
+def _measure_chart(measure: Measure, activity: str, totals: Counter[date]) -> Chart:
     best = max(totals, key=lambda d: (totals[d], d))
     caption = (f"{number(sum(totals.values()))} {measure.noun} in all, on {len(totals)} "
                f"{'day' if len(totals) == 1 else 'days'}. Best day: "
                f"{number(totals[best])} {measure.noun}, on {long_date(best)}.")
     points = tuple((d, totals[d]) for d in sorted(totals))
-    return Chart(measure.unit, measure.title, measure.noun, "bars", points, caption)
+    title = measure.title.format(activity=activity.replace("_", " ").capitalize())
+    return Chart(f"{measure.unit}-{activity}", title, measure.noun, "bars", points, caption)
 
 
 def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None:
