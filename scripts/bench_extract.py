@@ -8,7 +8,8 @@ repeatedly, and through a reference pass over the same texts (``str.lower().spli
 a ``\\w+`` regex findall). Prints utterances per second for both and their ratio, so the
 figure can be compared across machines of different speed, and the 50th and 95th
 percentile of the time one utterance takes. With --check, exits 1 when the extractor is
-below 5,000 utterances per second.
+below 1,000 utterances per second or its 95th percentile is 5 ms or more (issue 14: accuracy
+on real patients' words matters more than the old 5,000/s).
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.understand import understand  # noqa: E402
 
-TARGET = 5000.0
+TARGET = 1000.0
+P95_MS = 5.0
 _WORD = re.compile(r"\w+")
 
 
@@ -73,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=2.0, help="time per measurement")
     parser.add_argument(
-        "--check", action="store_true", help=f"exit 1 below {TARGET:.0f} utterances/s"
+        "--check",
+        action="store_true",
+        help=f"exit 1 below {TARGET:.0f} utterances/s or at p95 {P95_MS:.0f} ms or more",
     )
     args = parser.parse_args(argv)
     texts = load_texts()
@@ -87,8 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     each = percentile_ms(understand, texts)
     print(f"understand() per utterance: p50 {each[50]:.2f} ms, p95 {each[95]:.2f} ms")
     print(f"ratio: understand takes {baseline / extractor:.0f}x the reference time per utterance")
-    print(f"target {TARGET:,.0f}/s: {'met' if extractor >= TARGET else 'NOT met'}")
-    return 1 if args.check and extractor < TARGET else 0
+    met = extractor >= TARGET and each[95] < P95_MS
+    print(f"target {TARGET:,.0f}/s and p95 < {P95_MS:.0f} ms: {'met' if met else 'NOT met'}")
+    return 1 if args.check and not met else 0
 
 
 if __name__ == "__main__":

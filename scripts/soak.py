@@ -28,12 +28,12 @@ import soundfile
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.conversation.dialog import Dialog, DialogSettings, voice_for  # noqa: E402
+from assistant.conversation.dialog import Dialog, DialogSettings, remembered_voice_settings  # noqa: E402
 from assistant.conversation.hearing import hear_audio  # noqa: E402
 from assistant.conversation.loop import converse  # noqa: E402
 from assistant.record.store import Store  # noqa: E402
+from assistant.reply_speaker import ReplySpeaker  # noqa: E402
 from assistant.turn import Turn  # noqa: E402
-from assistant.voice import ReplyVoice  # noqa: E402
 from speech.asr.select import load_recognizer  # noqa: E402
 from speech.audio import Audio, chunks, resample, silence  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
@@ -89,8 +89,9 @@ def soak(count: int, warm_up: int, folder: Path) -> dict[str, float | int | list
     store = Store(folder / "wins.db")
     errors: list[str] = []
     sink = WavSink(folder / "replies.wav")
-    voice = ReplyVoice(VoiceSettings(), sink, errors.append)
-    dialog = Dialog(store, DialogSettings(None), voice_for(store, None, None, "en-us"))
+    voice = ReplySpeaker(VoiceSettings(), sink, errors.append)
+    settings = remembered_voice_settings(store, None, None, "en-us")
+    dialog = Dialog(store, DialogSettings(None), settings)
     figures: dict[str, float | int | list[str]] = {"rss_loaded_mb": megabytes()}
     turns = 0
     started = time.perf_counter()

@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import numpy as np
 import soxr
@@ -71,7 +71,7 @@ def _sounddevice() -> ModuleType:
             "libportaudio2 (for example: sudo apt-get install libportaudio2).",
             str(error),
         ) from error
-    return sounddevice
+    return cast(ModuleType, sounddevice)  # untyped: no stubs or py.typed
 
 
 @dataclass(frozen=True)

@@ -73,7 +73,7 @@ class Endpointer:
         self._min_voiced = max(1, round(min_speech_s / self._frame_s))
         self._max_frames = round(max_utterance_s / self._frame_s)
         self._padding = max(1, round(padding_s / self._frame_s))
-        self._onset = deque(maxlen=8)
+        self._onset: deque[tuple[np.ndarray, bool]] = deque(maxlen=8)
         self._pending = np.zeros(0, dtype=np.int16)
         self._frames_seen = 0
         self._speech: list[np.ndarray] = []

@@ -8,6 +8,7 @@ import pytest
 from conftest import ROOT
 
 from assistant.understand.completeness import unfinished
+from speech.asr.base import loops
 
 
 @pytest.mark.parametrize("text", [
@@ -36,3 +37,18 @@ def test_labelled_utterances_are_almost_never_held():
     held = [text for text in texts if unfinished(text)]
     assert len(texts) > 700
     assert len(held) / len(texts) < 0.01, held
+
+
+@pytest.mark.parametrize(("text", "looped"), [
+    ("It was a season of light, it was a season, it was a season.", True),
+    ("It was the age of wisdom. It was the age of wisdom.", True),
+    ("we had. We had.", True),
+    ("I walked, I walked to the door.", False),  # a restart, then a whole sentence
+    ("no no no no", False),  # one word again and again is an answer
+    ("It was the best of times, it was the worst of times.", False),
+    ("", False),
+])
+def test_whisper_looping_at_the_end_is_told_apart(text, looped):
+    """Whisper repeats the last clause on audio cut off mid-sentence; the hearing loop then
+    keeps listening through the pause as it does for an unfinished sentence."""
+    assert loops(text) is looped

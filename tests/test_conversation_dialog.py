@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from assistant.conversation.dialog import Dialog, DialogSettings, voice_for
+from assistant.conversation.dialog import Dialog, DialogSettings, remembered_voice_settings
 from assistant.record import history
 from assistant.record.store import Store
 from assistant.turn import Heard, Progress, ReplyKind
@@ -133,9 +133,10 @@ def test_voice_commands_change_and_remember_the_voice(patient, tmp_path):
     patient.says("slow down please")
     patient.says("speak up")
     assert patient.dialog.voice.rate_wpm == before.rate_wpm - 20
-    again = voice_for(Store(tmp_path / "wins.db"), None, None, "en-us")
+    again = remembered_voice_settings(Store(tmp_path / "wins.db"), None, None, "en-us")
     assert again.rate_wpm == before.rate_wpm - 20
-    assert voice_for(Store(tmp_path / "wins.db"), 160, None, "en-us").rate_wpm == 160
+    given = remembered_voice_settings(Store(tmp_path / "wins.db"), 160, None, "en-us")
+    assert given.rate_wpm == 160
     last = patient.says("I walked 10 steps")
     assert patient.says("say that again") == last
     assert patient.says("what can I say") and patient.turn.kind == ReplyKind.HELP

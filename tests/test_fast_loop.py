@@ -11,7 +11,7 @@ import pytest
 from conftest import sox
 
 from assistant.conversation.hearing import hear_audio
-from assistant.voice import ReplyVoice
+from assistant.reply_speaker import ReplySpeaker
 from speech.asr.base import Transcript, transcribe
 from speech.audio import Audio, chunks, read_wav
 from speech.output import StreamingOut
@@ -151,7 +151,7 @@ def test_later_sentences_render_only_when_asked_for(synth, monkeypatch):
 def test_reply_voice_streams_only_to_an_output_that_can(synth):
     streamed = Streamed()
     assert isinstance(streamed, StreamingOut)
-    ReplyVoice(VoiceSettings(), streamed, pytest.fail).say("Good work. That's a first.")
+    ReplySpeaker(VoiceSettings(), streamed, pytest.fail).say("Good work. That's a first.")
     assert [len(r) for r in streamed.replies] == [2]
 
     class Plain:
@@ -163,7 +163,7 @@ def test_reply_voice_streams_only_to_an_output_that_can(synth):
 
     plain = Plain()
     assert not isinstance(plain, StreamingOut)
-    ReplyVoice(VoiceSettings(), plain, pytest.fail).say("Good work. That's a first.")
+    ReplySpeaker(VoiceSettings(), plain, pytest.fail).say("Good work. That's a first.")
     assert len(plain.played) == 1
     total = sum(p.duration_s for p in streamed.replies[0])
     assert plain.played[0].duration_s == pytest.approx(total, rel=0.05)

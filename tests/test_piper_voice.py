@@ -12,8 +12,8 @@ from conftest import ROOT
 
 from assistant.conversation.dialog import Dialog, DialogSettings
 from assistant.record.store import Store
+from assistant.reply_speaker import ReplySpeaker
 from assistant.turn import Heard, Part
-from assistant.voice import ReplyVoice
 from speech.asr.base import transcribe
 from speech.audio import Audio, read_wav, resample
 from speech.piper_voice import CALIBRATION, SHIPPED_PACE, default_model, words_per_minute
@@ -95,7 +95,7 @@ def test_slower_and_faster_by_voice_change_the_spoken_length(tmp_path):
     pace of alerts are slower still / slower."""
     dialog = Dialog(Store(tmp_path / "wins.db"), DialogSettings(), VoiceSettings())
     out = Collected()
-    voice = ReplyVoice(VoiceSettings(), out, pytest.fail)
+    voice = ReplySpeaker(VoiceSettings(), out, pytest.fail)
     now = MONDAY
 
     def turn(text: str) -> tuple[str, VoiceSettings]:

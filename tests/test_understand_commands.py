@@ -159,7 +159,8 @@ def test_no_goal_reached(text, intent):
 def test_a_goal_reached_then_a_new_goal():
     result = understand("i did it, next i want to walk to the park")
     assert result.intent == "goal"
-    assert [m.summary for m in result.milestones] == ["walk to the park"]
+    assert result.milestones == ()
+    assert result.goal is not None and result.goal.summary == "walk to the park"
     assert result.reached_goal is True
 
 
@@ -176,5 +177,6 @@ def test_a_goal_reached_with_a_fall_is_an_alert_that_keeps_the_goal():
 def test_commands_stay_out_of_the_json_contract_extras():
     data = understand("I did it!").to_dict()
     assert data == {
-        "text": "I did it!", "intent": "command", "milestones": [], "command": "done", "alert": None
+        "text": "I did it!", "intent": "command", "milestones": [], "command": "done", "goal": None,
+        "alert": None
     }

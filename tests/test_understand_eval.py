@@ -14,6 +14,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"
 SCRIPT = ROOT / "scripts" / "eval_understanding.py"
 LABELLED = sorted(DATA.glob("understanding_*.jsonl"))
+VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
+          "understanding_test.jsonl")
+"""The many-voices splits (issue 14): dated milestones and goal targets, no query labels."""
 
 
 def load_eval():
@@ -30,19 +33,27 @@ def test_labelled_sets_are_big_and_well_formed():
     for path in LABELLED:
         for line in path.read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
-            assert set(case) - {"query"} == {"text", "intent", "milestones", "command"}
+            assert set(case) - {"query", "goal"} == {"text", "intent", "milestones", "command"}
+            if case.get("goal"):
+                assert case["intent"] == "goal" and case["goal"]["category"], case["text"]
+            if case["intent"] == "goal":
+                assert case["milestones"] == [], case["text"]
             for milestone in case["milestones"]:
                 assert {"category", "value", "unit", "assistance"} <= set(milestone)
+                assert ("when" in milestone) == (path.name in VOICES)
             if "query" in case:
                 assert case["intent"] == "progress_query"
                 assert set(case["query"]) == {"kind", "activity", "category", "unit", "period"}
             sizes[path.name] += 1
     assert sizes["understanding_train.jsonl"] >= 300
     assert sizes["understanding_unseen.jsonl"] >= 120
+    assert sum(sizes[name] for name in VOICES) >= 1000
 
 
 def test_every_labelled_question_has_its_query():
     for path in LABELLED:
+        if path.name in VOICES:
+            continue
         for line in path.read_text(encoding="utf-8").splitlines():
             case = json.loads(line)
             assert (case["intent"] == "progress_query") == ("query" in case), case["text"]
@@ -80,6 +91,8 @@ def test_script_prints_every_figure_and_the_misses():
         "command accuracy",
         "query kind accuracy",
         "query accuracy",
+        "when accuracy",
+        "goal target accuracy",
         "misses",
     ):
         assert name in result.stdout

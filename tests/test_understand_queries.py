@@ -242,7 +242,7 @@ def test_query_is_a_frozen_dataclass_outside_the_json_contract():
     assert isinstance(result.query, Query)
     with pytest.raises(dataclasses.FrozenInstanceError):
         result.query.kind = "best"  # type: ignore[misc]
-    assert list(result.to_dict()) == ["text", "intent", "milestones", "command", "alert"]
+    assert list(result.to_dict()) == ["text", "intent", "milestones", "command", "goal", "alert"]
 
 
 @pytest.mark.parametrize(

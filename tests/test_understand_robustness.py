@@ -148,7 +148,7 @@ def check(result, text: str) -> None:
     assert data["intent"] in INTENTS
     assert (data["command"] in COMMANDS) == (data["intent"] == "command")
     json.dumps(data)
-    assert list(data) == ["text", "intent", "milestones", "command", "alert"]
+    assert list(data) == ["text", "intent", "milestones", "command", "goal", "alert"]
     assert (data["alert"] is not None) == (data["intent"] == "alert")
     if data["alert"] is not None:
         assert set(data["alert"]) == {"kind", "words"}

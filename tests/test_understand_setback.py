@@ -98,6 +98,7 @@ def test_setback_is_outside_the_json_contract():
         "text": "i couldn't lift my arm today",
         "intent": "setback",
         "milestones": [],
+        "goal": None,
         "command": None,
         "alert": None,
     }

@@ -22,6 +22,7 @@ from assistant.cli.options import (
     audio_out,
     db_option,
     engine_option,
+    given_voice_settings,
     listen,
     listening_options,
     loaded_voice,
@@ -29,7 +30,6 @@ from assistant.cli.options import (
     plain_errors,
     safety_options,
     voice_options,
-    voice_settings,
     warn,
 )
 from assistant.cli.practice import practice
@@ -41,7 +41,7 @@ from assistant.conversation.dialog import (
     DEFAULT_WINDOW_S,
     Dialog,
     DialogSettings,
-    voice_for,
+    remembered_voice_settings,
 )
 from assistant.conversation.hearing import typed_lines
 from assistant.conversation.loop import converse
@@ -50,9 +50,9 @@ from assistant.paths import data_dir, database_path
 from assistant.record import history
 from assistant.record.forget import forget as forget_since
 from assistant.record.store import KeptForLater, Store
+from assistant.reply_speaker import ReplySpeaker
 from assistant.turn import Heard, Turn
 from assistant.understand import understand
-from assistant.voice import ReplyVoice
 from speech.asr.base import transcribe
 from speech.asr.select import find_vosk_model, load_recognizer, model_folders
 from speech.audio import AudioFileError, read_wav
@@ -119,8 +119,8 @@ def run(
     crisis_line: str | None,
 ) -> None:
     """Listen, save each update, and answer out loud, until stopped (Ctrl-C) or input ends."""
-    speaker = ReplyVoice(voice_settings(rate, volume, voice, voice_model),
-                         audio_out(reply_wav, speaker_device), warn, load=False)
+    speaker = ReplySpeaker(given_voice_settings(rate, volume, voice, voice_model),
+                           audio_out(reply_wav, speaker_device), warn, load=False)
 
     tell = speaker.tell
 
@@ -141,7 +141,7 @@ def run(
             store,
             DialogSettings(listening_for, window, confirm_below,
                            Contacts(emergency_number, carer_name, carer_phone, crisis_line)),
-            voice_for(store, rate, volume, voice, voice_model),
+            remembered_voice_settings(store, rate, volume, voice, voice_model),
         )
         heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints)
         speaker.load()  # after the recogniser: their loading peaks do not add up
@@ -227,7 +227,7 @@ def say(text: str, wav: Path | None, rate: int, volume: float, voice: str,
     if not text.strip():
         raise click.UsageError("There is nothing to say: give the words, e.g. "
                                "smallwins say \"hello\".")
-    audio = loaded_voice(voice_settings(rate, volume, voice, voice_model)).synthesize(text)
+    audio = loaded_voice(given_voice_settings(rate, volume, voice, voice_model)).synthesize(text)
     audio_out(wav, speaker_device).play(audio)
 
 
@@ -238,7 +238,7 @@ def extract(text: str | None, as_json: bool) -> None:
     """Show what the assistant understands in TEXT, or in each line of standard input."""
     lines = [text] if text is not None else typed_lines()
     for line in lines:
-        result = understand(line).to_dict()
+        result = understand(line, now().date()).to_dict()
         if as_json:
             click.echo(json.dumps(result, ensure_ascii=False))
             continue
@@ -338,7 +338,7 @@ def report_command(since: datetime | None, html_path: Path | None, family: bool,
     if speak:
         summary = week_summary(store, moment, Phrasebook((), seed=0))
         click.echo(summary)
-        voice_now = loaded_voice(voice_for(store, rate, volume, voice, voice_model))
+        voice_now = loaded_voice(remembered_voice_settings(store, rate, volume, voice, voice_model))
         try:
             audio_out(wav, speaker_device).play(voice_now.synthesize(summary))
         except AudioDeviceError as error:

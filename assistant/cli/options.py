@@ -175,8 +175,10 @@ def audio_out(wav: Path | None, speaker_device: str | None) -> AudioOut:
     return WavRecorder(wav) if wav else Speaker(speaker_device)
 
 
-def voice_settings(rate: int | None, volume: float | None, voice: str,
-                   voice_model: Path | None) -> VoiceSettings:
+def given_voice_settings(rate: int | None, volume: float | None, voice: str,
+                         voice_model: Path | None) -> VoiceSettings:
+    """What the options ask for, nothing remembered (`remembered_voice_settings` adds what the
+    patient last asked for by voice)."""
     return VoiceSettings(rate_wpm=rate or DEFAULT_RATE_WPM,
                          volume=1.0 if volume is None else volume, voice=voice, model=voice_model)
 

@@ -27,7 +27,7 @@ from assistant.cli.options import (
 )
 from assistant.clock import now
 from assistant.conversation import hearing
-from assistant.conversation.dialog import voice_for
+from assistant.conversation.dialog import remembered_voice_settings
 from assistant.conversation.numbers_and_dates import amount, day
 from assistant.paths import database_path
 from assistant.practice.items import (
@@ -42,8 +42,8 @@ from assistant.practice.runner import practise
 from assistant.practice.session import MAX_TRIES, Feedback, PracticeSession
 from assistant.record import practice as records
 from assistant.record.store import Store
+from assistant.reply_speaker import ReplySpeaker
 from assistant.turn import Heard
-from assistant.voice import ReplyVoice
 from speech.tts import VoiceSettings
 
 
@@ -97,8 +97,8 @@ def practice(
         return
     homework = _homework(items_text, items_file)
     store = Store(database_path(db))
-    settings = voice_for(store, rate, volume, voice, voice_model)
-    speaker = ReplyVoice(settings, audio_out(reply_wav, speaker_device), warn, load=False)
+    settings = remembered_voice_settings(store, rate, volume, voice, voice_model)
+    speaker = ReplySpeaker(settings, audio_out(reply_wav, speaker_device), warn, load=False)
     session = PracticeSession(store, homework, kinds=kinds or KINDS, count=count, level=level,
                               tries=tries or (1 if audio else MAX_TRIES))
     try:
@@ -140,10 +140,10 @@ def _shower(as_json: bool) -> Callable[[Feedback, Heard | None], None]:
     return show
 
 
-def _speaker(voice: ReplyVoice, normal: VoiceSettings) -> Callable[[Feedback], None]:
+def _speaker(speaker: ReplySpeaker, normal: VoiceSettings) -> Callable[[Feedback], None]:
     def speak(feedback: Feedback) -> None:
         for run in feedback.runs():
-            voice.say(run.text, run.voice(normal))
+            speaker.say(run.text, run.voice(normal))
 
     return speak
 

@@ -86,7 +86,7 @@ class Dialog:
         text = self._addressed(heard)
         if text is None:
             return None
-        understanding = understand(text)
+        understanding = understand(text, heard.at.date())
         self._finished = self._finishing(heard, understanding)
         utterance_id = self.store.add_utterance(
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
@@ -345,8 +345,8 @@ class Dialog:
         """Change and remember how the assistant speaks, within comfortable limits."""
         voice = self.voice
         if command in ("slower", "faster"):
-            step = -RATE_STEP if command == "slower" else RATE_STEP
-            rate = min(max(voice.rate_wpm + step, RATE_RANGE[0]), RATE_RANGE[1])
+            rate_step = -RATE_STEP if command == "slower" else RATE_STEP
+            rate = min(max(voice.rate_wpm + rate_step, RATE_RANGE[0]), RATE_RANGE[1])
             changed = replace(voice, rate_wpm=rate)
         else:
             step = VOLUME_STEP if command == "louder" else -VOLUME_STEP
@@ -464,8 +464,8 @@ def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:
     return listing([m.summary for m in found])
 
 
-def voice_for(store: Store, rate: int | None, volume: float | None, voice: str,
-              model: Path | None = None) -> VoiceSettings:
+def remembered_voice_settings(store: Store, rate: int | None, volume: float | None, voice: str,
+                              model: Path | None = None) -> VoiceSettings:
     """Rate and volume given now win; otherwise what the patient last asked for by voice,
     so "slower, please" outlasts a restart; otherwise the defaults."""
     remembered_rate, remembered_volume = store.setting("rate_wpm"), store.setting("volume")

@@ -4,7 +4,7 @@ everything stored before it, in one or two short sentences."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from assistant.conversation import goals
 from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
@@ -67,7 +67,18 @@ def compare(store: Store, milestone: Milestone, utterance_id: int, now: datetime
 def encourage(
     store: Store, found: tuple[Milestone, ...], utterance_id: int, now: datetime, book: Phrasebook
 ) -> Encouragement:
-    """The reply to milestones just stored: the strongest comparison, plus one extra touch."""
+    """The reply to milestones just stored: the strongest comparison, plus one extra touch.
+    What was done on an earlier day is said back with its day ("Yesterday you walked...")."""
+    today = now.date().isoformat()
+    earlier = tuple(m for m in found if m.when is not None and m.when != today)
+    if earlier:
+        said = _another_day(earlier, now, book)
+        rest = tuple(m for m in found if m not in earlier)
+        if not rest:
+            return Encouragement(said, Progress.STEADY)
+        cheer = encourage(store, rest, utterance_id, now, book)
+        return Encouragement(f"{said} {cheer.text}", cheer.progress, cheer.offer,
+                             cheer.next_target)
     comparisons = [compare(store, m, utterance_id, now) for m in found]
     best = min(comparisons, key=lambda c: _STRENGTH.index(c.kind))
     m = best.milestone
@@ -99,6 +110,16 @@ def encourage(
         return Encouragement(f"{first} {offer}", best.kind, offer="next_goal",
                              next_target=target)
     return Encouragement(first, best.kind)
+
+
+def _another_day(earlier: tuple[Milestone, ...], now: datetime, book: Phrasebook) -> str:
+    """ "Yesterday you walked 20 steps." for milestones said about days before today."""
+    first = earlier[0].when or now.date().isoformat()
+    when = day(date.fromisoformat(first), now.date())
+    same_day = [m.summary for m in earlier if m.when == first]
+    said = book.say("milestone.another_day", when=when, summary=listing(same_day))
+    others = tuple(m for m in earlier if m.when != first)
+    return f"{said} {_another_day(others, now, book)}" if others else said
 
 
 def _facts(comparison: Comparison, now: datetime) -> dict[str, str]:

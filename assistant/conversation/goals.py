@@ -69,7 +69,7 @@ def goal_words(said: str) -> str:
 
 def create(store: Store, utterance_id: int | None, time: datetime,
            understanding: Understanding) -> Goal:
-    target = understanding.milestones[0] if understanding.milestones else None
+    target = understanding.goal
     text = target.summary if target else goal_words(understanding.text)
     goal_id = store.add_goal(utterance_id=utterance_id, time=time, text=text, target=target)
     return history.goal(store, goal_id)

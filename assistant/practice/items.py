@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 KINDS = ("repetition", "naming", "automatic", "functional", "reading")
 """Exercise kinds, in the order a mixed session visits them."""
@@ -92,9 +93,10 @@ def builtin_items() -> tuple[Item, ...]:
 @cache
 def _kind_prompt(kind: str) -> str:
     folder = resources.files("assistant.practice").joinpath("sets")
-    return tomllib.loads(folder.joinpath(f"{kind}.toml").read_text()).get(
+    prompt: str = tomllib.loads(folder.joinpath(f"{kind}.toml").read_text()).get(
         "prompt", _DEFAULT_PROMPT
     )
+    return prompt
 
 
 def parse_list(text: str) -> list[Item]:
@@ -122,7 +124,7 @@ def read_file(path: Path, personal: bool = False) -> list[Item]:
     return items
 
 
-def _from_table(table: dict, personal: bool = False) -> list[Item]:
+def _from_table(table: dict[str, Any], personal: bool = False) -> list[Item]:
     kind = table.get("kind", "repetition")
     default = table.get("prompt")
     return [

@@ -219,6 +219,7 @@ def _score_one(
     near: set[int] = set()
     for index, token in enumerate(target):
         needed = token not in ARTICLES
+        heard_token: str | None
         if index in matched:
             heard_token = said[matched[index]]
             sure = floor is None or confident.get(heard_token, confident[""]) >= floor
@@ -235,13 +236,13 @@ def _score_one(
     weights = [1.0 if w.needed else ARTICLE_WEIGHT for w in results]
     total = sum(weights) + over
     value = sum(w.credit * weight for w, weight in zip(results, weights, strict=True))
-    needed = [w for w in results if w.needed]
+    needed_words = [w for w in results if w.needed]
     return Score(
         target=answer,
         heard=heard,
         words=tuple(results),
         value=round(value / total, 3) if total else 0.0,
-        passed=bool(needed) and all(w.ok for w in needed) and not over,
+        passed=bool(needed_words) and all(w.ok for w in needed_words) and not over,
     )
 
 

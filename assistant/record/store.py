@@ -337,7 +337,17 @@ def write_entries(db: sqlite_utils.Database, utterance_id: int, time: str,
                            [time, utterance_id, row["goal_id"]])
             continue
         db.table(table).insert_all(
-            [{**r, "utterance_id": utterance_id, "time": time} for r in rows])
+            [{**_dated(r, time), "utterance_id": utterance_id} for r in rows])
+
+
+def _dated(row: Row, time: str) -> Row:
+    """A row at the utterance's time, or, for a milestone said about another day ("yesterday
+    I walked"), at that day and the utterance's time of day: every read by time (totals,
+    "what did I do yesterday", the report's charts) then counts it on the day it happened,
+    while the utterance keeps when it was said."""
+    row = dict(row)
+    day = row.pop("when", None)
+    return {**row, "time": f"{day}{time[10:]}" if day else time}
 
 
 def _replay(db: sqlite_utils.Database, kept: list[Row]) -> None:

@@ -47,6 +47,7 @@ Conventions the labelled data and the extractor share:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from .alerts import Alert, AlertKind, alert_of, injury_of
@@ -61,6 +62,7 @@ from .milestones import Found, analyse
 from .normalise import Cleaned, clean
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
+from .vocab import VOCAB
 from .wake import strip_wake
 
 __all__ = [
@@ -77,7 +79,8 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Milestone:
-    """One thing done (or, for a goal, to be done)."""
+    """One thing done (or, for a goal, to be done); ``when`` is the ISO date it happened
+    (None for a goal's target, which has not happened)."""
 
     category: str
     activity: str
@@ -86,9 +89,10 @@ class Milestone:
     assistance: str | None
     side: str | None
     summary: str
+    when: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        fields = {
             "category": self.category,
             "activity": self.activity,
             "value": self.value,
@@ -97,16 +101,19 @@ class Milestone:
             "side": self.side,
             "summary": self.summary,
         }
+        return fields if self.when is None else {**fields, "when": self.when}
 
 
 @dataclass(frozen=True)
 class Understanding:
     """What one utterance means.
 
-    ``query`` is set for intent progress_query and ``setback`` (when an activity is named)
-    for intent setback; ``reached_goal`` is True when the patient says a goal is reached,
-    whether or not they say what it was. ``alert`` is set exactly when intent is "alert";
-    ``mood`` whenever a feeling is said (intent "feeling" when nothing more is said);
+    ``query`` is set for intent progress_query, ``setback`` (when an activity is named)
+    for intent setback and ``goal`` (the target, when an activity is named) for intent
+    goal, whose ``milestones`` are empty: a goal is not an achievement. ``reached_goal``
+    is True when the patient says a goal is reached, whether or not they say what it was.
+    ``alert`` is set exactly when intent is "alert"; ``mood`` whenever a feeling is said
+    (intent "feeling" when nothing more is said);
     ``request`` names what was asked that the device cannot do ("call"). ``injury`` says
     whether an injury is said (a blow to the head, pain, cannot get up: True), a plain "not
     hurt" is said (False), or neither (None), so a fall, or the answer to "are you hurt?",
@@ -124,6 +131,7 @@ class Understanding:
     mood: Mood | None = None
     request: str | None = None
     injury: bool | None = None
+    goal: Milestone | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``smallwins extract --json``, keys in contract order."""
@@ -132,11 +140,12 @@ class Understanding:
             "intent": self.intent,
             "milestones": [m.to_dict() for m in self.milestones],
             "command": self.command,
+            "goal": self.goal.to_dict() if self.goal else None,
             "alert": self.alert.to_dict() if self.alert else None,
         }
 
 
-def _milestone(found: Found) -> Milestone:
+def _milestone(found: Found, dated: bool = True) -> Milestone:
     return Milestone(
         category=found.category,
         activity=found.activity,
@@ -145,21 +154,32 @@ def _milestone(found: Found) -> Milestone:
         assistance=found.assistance,
         side=found.side,
         summary=found.summary,
+        when=found.when if dated else None,
     )
 
 
-def _understand(text: str) -> Understanding:
+def _compared_worse(cleaned: Cleaned) -> bool:
+    """ "only 3 steps, worse than yesterday", "barely ten steps": a report that is a setback."""
+    regexes = VOCAB.regexes
+    return (
+        regexes["comparison_setbacks"].search(cleaned.plain) is not None
+        and regexes["comparison_wins"].search(cleaned.plain) is None
+    )
+
+
+def _understand(text: str, today: date | None = None) -> Understanding:
+    today = today or date.today()
     cleaned = clean(text)
     if cleaned is None:
         return Understanding(text, "other", (), None)
-    meaning = replace(_meaning(text, cleaned), injury=injury_of(cleaned))
+    meaning = replace(_meaning(text, cleaned, today), injury=injury_of(cleaned))
     alert = alert_of(text, cleaned)
     if alert is None:
         return meaning
     return replace(meaning, intent="alert", command=None, query=None, alert=alert)
 
 
-def _meaning(text: str, cleaned: Cleaned) -> Understanding:
+def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     """What the utterance means apart from any red flag."""
     command = command_of(cleaned.light)
     if command is not None:
@@ -176,10 +196,14 @@ def _meaning(text: str, cleaned: Cleaned) -> Understanding:
     if request is not None:
         return Understanding(text, "other", (), None, request=request)
     tokens, reached = without_goal_reached(cleaned.tokens)
-    analysis = analyse(tokens)
+    analysis = analyse(tokens, today)
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
+    if done and _compared_worse(cleaned):
+        return Understanding(
+            text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
+        )
     if done:
         milestones = tuple(_milestone(f) for f in done)
         return Understanding(text, "milestone", milestones, None, reached_goal=reached, mood=mood)
@@ -190,20 +214,21 @@ def _meaning(text: str, cleaned: Cleaned) -> Understanding:
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
         return Understanding(text, "social", (), None)
-    if analysis.setback_cue or failed:
+    if analysis.setback_cue or failed or _compared_worse(cleaned):
         setback = _milestone(failed[0]) if failed else None
         return Understanding(
             text, "setback", (), None, setback=setback, reached_goal=reached, mood=mood
         )
     goals = [f for f in analysis.found if f.goal]
     if goals or states_goal(cleaned):
-        milestones = tuple(_milestone(f) for f in goals)
-        return Understanding(text, "goal", milestones, None, reached_goal=reached)
+        target = _milestone(goals[0], dated=False) if goals else None
+        return Understanding(text, "goal", (), None, reached_goal=reached, goal=target)
     return Understanding(text, "other", (), None)
 
 
-def understand(text: str) -> Understanding:
-    """The meaning of one recognised utterance.
+def understand(text: str, today: date | None = None) -> Understanding:
+    """The meaning of one recognised utterance; days said ("yesterday") are resolved
+    against ``today`` (the assistant's clock; the system's date when not given).
 
     Never raises: the assistant runs unattended for a patient, so input that is not text,
     or a fault in a rule, yields intent "other" rather than a crash.
@@ -213,6 +238,6 @@ def understand(text: str) -> Understanding:
     elif not isinstance(text, str):
         text = "" if text is None else str(text)
     try:
-        return _understand(text)
+        return _understand(text, today or date.today())
     except Exception:  # noqa: BLE001 - see docstring: a crash here would silence the assistant
         return Understanding(text, "other", (), None)

@@ -97,7 +97,8 @@ def is_finite_verb(word: str) -> bool:
 def _table() -> dict[str, dict[str, Any]] | None:
     try:
         with resources.files(__package__).joinpath(TABLE).open("rb") as raw:
-            return json.loads(gzip.decompress(raw.read()))
+            table: dict[str, dict[str, Any]] = json.loads(gzip.decompress(raw.read()))
+            return table
     except FileNotFoundError:
         log.warning("%s is missing: asking lemminflect instead (about 60 MB more)", TABLE)
         return None

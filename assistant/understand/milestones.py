@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from .lexicon import is_past_only
 from .mention import Mention, Quantity
@@ -20,6 +21,7 @@ from .normalise import CLAUSE, SENTENCE
 from .numbers import parse_number, tidy
 from .summary import describe
 from .vocab import VOCAB
+from .when import Said, days_said, iso_day
 
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
@@ -40,6 +42,7 @@ class Found:
     summary: str
     negative: bool
     goal: bool
+    when: str
 
 
 @dataclass(frozen=True)
@@ -116,9 +119,10 @@ def _find_mentions(text: _Text) -> list[Mention]:
     return mentions
 
 
-def _clause_splits(text: _Text, mentions: list[Mention]) -> set[int]:
-    """An "and" before a new activity or a new "i" starts a new clause."""
-    starts = {m.start for m in mentions}
+def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> set[int]:
+    """An "and" before a new activity, a new "i" or a day ("... and today 8") starts a
+    new clause; so does a day named after a finished clause ("10 steps today 20")."""
+    starts = {m.start for m in mentions} | {d.start for d in days}
     splits = set()
     for i, token in enumerate(text.tokens[:-1]):
         if token == "and" and (
@@ -129,15 +133,26 @@ def _clause_splits(text: _Text, mentions: list[Mention]) -> set[int]:
 
 
 def _is_someone_else(text: _Text, mention: Mention) -> bool:
-    """True for "my wife made soup": another person is the subject of the clause."""
+    """True for "the nurse walked in": another person is the subject of the clause.
+
+    The head of the subject decides ("Dad's friend" is the friend); a relative speaking of
+    the patient ("Dad made his own toast", a carer's words) is the patient.
+    """
     start, _ = text.clause_span(mention.start)
     prefix = text.tokens[start : mention.start]
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
-    others = VOCAB.words["others"]
-    return prefix[0] in others or (
-        len(prefix) > 1 and prefix[0] in _DETERMINERS and prefix[1] in others
-    )
+    others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
+    head = None
+    for token in prefix[:4]:
+        if token in others or token in proxies:
+            head = token
+        elif head is not None:
+            # "my wife is making soup": what a relative is doing now is their own doing.
+            return head in others or token in ("is", "are")
+        elif token not in _DETERMINERS:
+            break
+    return head in others
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
@@ -174,7 +189,18 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         following = tokens[j] if j < len(tokens) else ""
         if parse_number(following) is not None:
             continue
-        if j in counts:
+        unit_before = _unit_before(tokens, i)
+        if (
+            unit_before is not None
+            and j not in counts
+            and following not in VOCAB.unit_forms
+            and following not in VOCAB.words["not_amounts"]
+        ):
+            unit, factor = VOCAB.unit_forms[unit_before]
+            amount, unit = _convert(value * factor, unit)
+            k = tokens.index(unit_before, max(0, i - 3), i)
+            found.append((Quantity(amount, unit, k, i), None))
+        elif j in counts:
             found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
             unit, factor = VOCAB.unit_forms[following]
@@ -189,6 +215,39 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
+    """ "stairs... 3... rail": in telegraphic speech the unit may come first, alone in its
+    fragment before the number."""
+    k = i - 1
+    while k >= 0 and tokens[k] in _BOUNDARIES:
+        k -= 1
+    if k < 0 or tokens[k] not in VOCAB.unit_forms:
+        return None
+    return None if k and parse_number(tokens[k - 1]) is not None else tokens[k]
+
+
+def _corrected(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less those the next one replaces: an activity taken back ("i walked, no
+    wait, i stood for 2 minutes"), and a bare verb whose object names the activity
+    ("pedalled the arm bike", "did the arm bike")."""
+    cues = VOCAB.words["correction_cues"]
+    kept = []
+    for n, mention in enumerate(mentions):
+        following = mentions[n + 1] if n + 1 < len(mentions) else None
+        between = text.tokens[mention.end + 1 : following.start] if following else ()
+        taken_back = 0 < len(between) <= 6 and any(t in cues for t in between)
+        named_by_object = (
+            following is not None
+            and text.tokens[mention.start] in VOCAB.words["light_verbs"]
+            and following.end > following.start
+            and len(between) <= 2
+            and all(t in _DETERMINERS for t in between)
+        )
+        if not (taken_back or named_by_object):
+            kept.append(mention)
+    return kept
 
 
 def _nearest(text: _Text, mentions: list[Mention], pos: int) -> Mention | None:
@@ -223,7 +282,11 @@ def _add_unit_mentions(
         if default is None:
             continue
         target = _nearest(text, added, quantity.pos)
-        if target is None or not _unit_fits(target, quantity.unit):
+        if (
+            target is None
+            or not _unit_fits(target, quantity.unit)
+            or target.clause != text.clause[quantity.pos]
+        ):
             mention = Mention(VOCAB.activities[default], quantity.pos, quantity.end, from_unit=True)
             mention.clause = text.clause[quantity.pos]
             mention.sentence = text.sentence[quantity.pos]
@@ -364,23 +427,59 @@ def _side(mention: Mention) -> str | None:
     return next(iter(sides)) if sides else None
 
 
-def analyse(tokens: tuple[str, ...]) -> Analysis:
-    """Activities in a cleaned utterance, each judged done, failed or planned."""
+def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
+    """Days back for a mention: a day named in its clause, else the last one named before
+    it, else one named later in its sentence ("i walked ... on sunday"); else today."""
+    for day in days:
+        if text.clause[day.start] == mention.clause:
+            return day.days
+    before = [d for d in days if d.start < mention.start]
+    if before:
+        return before[-1].days
+    later = [d for d in days if text.sentence[d.start] == mention.sentence]
+    if later:
+        return later[0].days
+    # "stairs... 5... cane... yesterday": a day said last, on its own, dates what came before.
+    last = days[-1] if days else None
+    return last.days if last is not None and last.end == len(text.tokens) - 1 else 0
+
+
+def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
+    """ "on sunday i did 6 stairs and today 8": a bare amount after another day is the same
+    activity again, on that day."""
+    extra = []
+    for day in days:
+        k = day.end + 1
+        value = parse_number(text.tokens[k]) if k < len(text.tokens) else None
+        following = text.tokens[k + 1] if k + 1 < len(text.tokens) else SENTENCE
+        if value is None or following not in _BOUNDARIES + ("and",):
+            continue
+        earlier = [f for f in found if f.unit and not f.negative and not f.goal]
+        if earlier and earlier[-1].when != iso_day(today, day.days):
+            last = earlier[-1]
+            summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
+            extra.append(replace(last, value=tidy(value), when=iso_day(today, day.days),
+                                 summary=summary))
+    return extra
+
+
+def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
+    """Activities in a cleaned utterance, each judged done, failed or planned, with the
+    day each happened (against ``today``)."""
     text = _Text(tokens)
-    mentions = _find_mentions(text)
-    text.mark_clauses(_clause_splits(text, mentions))
+    days = days_said(tokens, today)
+    mentions = _corrected(text, _find_mentions(text))
+    text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
         mention.clause = text.clause[mention.start]
         mention.sentence = text.sentence[mention.start]
     strong_clauses = {m.clause for m in mentions if not m.weak}
-    mentions = [
-        m
-        for m in mentions
-        if not (m.weak and m.clause in strong_clauses) and not _is_someone_else(text, m)
-    ]
+    mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     quantities = _find_quantities(text, mentions)
     mentions = _add_unit_mentions(text, mentions, quantities)
+    mentions = [m for m in mentions if not _is_someone_else(text, m)]
+    quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:
         target = owner or _nearest(text, mentions, quantity.pos)
         if target is not None:
@@ -389,7 +488,7 @@ def analyse(tokens: tuple[str, ...]) -> Analysis:
     _judge(text, mentions)
     found = []
     for mention in _merge(mentions):
-        value, unit, quantity = _best_quantity(mention)
+        value, unit, best = _best_quantity(mention)
         level = _assistance(mention)
         found.append(
             Found(
@@ -399,9 +498,11 @@ def analyse(tokens: tuple[str, ...]) -> Analysis:
                 unit=unit,
                 assistance=level,
                 side=_side(mention),
-                summary=describe(text.tokens, mention, quantity, value, unit, level),
+                summary=describe(text.tokens, mention, best, value, unit, level),
                 negative=mention.negative,
                 goal=mention.goal,
+                when=iso_day(today, _day_of(text, days, mention)),
             )
         )
+    found += _day_amounts(text, days, found, today)
     return Analysis(found=tuple(found), setback_cue=_setback_in(text.words(0, len(tokens))))

@@ -109,6 +109,15 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _GOT_UP_TO = re.compile(
     r"\b(?:get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
 )
+# Whisper writes amounts with the unit glued on ("Walked 50m.", "15mins", "25x", "9am").
+_GLUED_UNIT = re.compile(
+    r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
+)
+_GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+# A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
+_FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
+# "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
+_OCLOCK = re.compile(r"\bo'? ?clock\b")
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _CURRENCY = re.compile(r"[$€£](\d+(?:\.\d+)?)")
 _SENTENCE_END = re.compile(r"(?:(?<!\d)[.!?]+|[.!?]+(?!\d))")
@@ -201,9 +210,12 @@ def _expand_contractions(text: str) -> str:
 
 
 def _light(text: str) -> str:
-    """Lowercase words only, for matching whole-utterance commands."""
-    words = _OTHER_PUNCT.sub(" ", _CLAUSE_PUNCT.sub(" ", _SENTENCE_END.sub(" ", text))).split()
-    return " ".join(w for w in words if w not in VOCAB.words["fillers"])
+    """Lowercase words only, fillers and stutters out ("i er i can't hear you"), for
+    matching whole-utterance commands."""
+    text = _OTHER_PUNCT.sub(" ", _CLAUSE_PUNCT.sub(" ", _SENTENCE_END.sub(" ", text)))
+    words = VOCAB.regexes["filler_phrases"].sub(" ", f" {text} ").split()
+    kept = [w for w in words if w not in VOCAB.words["fillers"]]
+    return " ".join(w for n, w in enumerate(kept) if not n or w != kept[n - 1])
 
 
 def _drop_stutters(tokens: list[str]) -> list[str]:
@@ -327,9 +339,12 @@ def clean(text: str) -> Cleaned | None:
     text, bad = _printable(unicodedata.normalize("NFKC", text))
     if not _looks_like_speech(text, bad):
         return None
-    text = _expand_contractions(text.lower())
+    text = _OCLOCK.sub("oclock", text.lower())
+    text = _FILLER_COMMA.sub(" ", text)
+    text = _expand_contractions(text)
     light = _light(text)
     text = _THOUSANDS.sub("", text)
+    text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")
     text = _SENTENCE_END.sub(f" {SENTENCE} ", text)

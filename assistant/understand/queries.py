@@ -9,6 +9,7 @@ patterns as milestones, so a question and a report about the same thing agree.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .milestones import analyse
 from .normalise import Cleaned
@@ -76,10 +77,10 @@ def query_of(cleaned: Cleaned) -> Query:
     subject = VOCAB.regexes["query_not_subject"].sub("", plain[lead.end() if lead else 0 :])
     words = subject.split()
     unit = _unit(words)
-    found = analyse(tuple(words)).found
+    found = analyse(tuple(words), date.today()).found  # the activity asked about; days unused
     activity = VOCAB.activities[found[0].activity] if found else None
-    if activity is None and unit is not None and VOCAB.units[unit].activity is not None:
-        activity = VOCAB.activities[VOCAB.units[unit].activity]
+    if activity is None and unit is not None and (owner := VOCAB.units[unit].activity) is not None:
+        activity = VOCAB.activities[owner]
     if activity is not None and unit is not None:
         unit = activity.unit_aliases.get(unit, unit)
     category = activity.category if activity else None

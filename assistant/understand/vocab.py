@@ -166,7 +166,9 @@ def _load() -> Vocabulary:
         "negators": frozenset(intents["negators"]),
         "attempts": frozenset(intents["attempts"]),
         "others": frozenset(intents["others"]),
+        "proxies": frozenset(intents["patient_proxies"]),
         "self": frozenset(intents["self_words"]),
+        "light_verbs": frozenset(intents["light_verbs"]),
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
         "prepositions": frozenset(numbers["prepositions"]),
@@ -196,6 +198,9 @@ def _load() -> Vocabulary:
             r"\b(left|right|both)\b(?: \w+)?? " + _alternation(raw["sides"]["body_parts"]) + r"\b"
         ),
         "preamble": re.compile(r"^(?:" + intents["preambles"] + r")\b ?"),
+        "filler_phrases": re.compile(
+            r"(?<= )(?:" + "|".join(f for f in intents["fillers"] if " " in f) + r")(?= )"
+        ),
         "clause_words": re.compile(
             r"(?<![^ ])" + _alternation(intents["clause_words"]) + r"(?![^ ])"
         ),
@@ -218,6 +223,8 @@ def _load() -> Vocabulary:
             )
         ),
         "setback_cancel": re.compile(intents["setback_cancel"]),
+        "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
+        "comparison_wins": re.compile(intents["comparison_wins"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
         ),

@@ -7,9 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from speech.audio import Audio, chunks
+
+if TYPE_CHECKING:
+    from speech.asr.verify import Support
 
 
 class ModelError(Exception):
@@ -26,6 +29,13 @@ class Word:
     confidence: float | None
 
 
+class TranscriptExtra(TypedDict, total=False):
+    """What an engine tells beyond the words; each key only from the engines that have it."""
+
+    support: tuple[Support, ...]
+    """Whisper: how well the audio supports each text listened for."""
+
+
 @dataclass(frozen=True)
 class Transcript:
     text: str
@@ -37,7 +47,7 @@ class Transcript:
     """Length of the audio that was recognised."""
     elapsed_s: float = 0.0
     """Wall-clock time recognition took, for real-time-factor figures."""
-    extra: dict = field(default_factory=dict)
+    extra: TranscriptExtra = field(default_factory=TranscriptExtra)
 
 
 class RecognitionStream(Protocol):
@@ -64,6 +74,19 @@ def transcribe(
     for block in chunks(audio, 0.25):
         stream.feed(block)
     return stream.finish()
+
+
+def loops(text: str) -> bool:
+    """The text ends by repeating two or more different words ("it was a season, it was a
+    season"). Whisper does this on audio cut off mid-sentence, so after it a pause may still
+    be the patient finding the next word. (A restart earlier on, "I walked, I walked to the
+    door", ends a sentence; and one word said again and again is how people answer: "no no
+    no no".)"""
+    words = "".join(c if c.isalnum() or c == "'" else " " for c in text.lower()).split()
+    return any(
+        words[-2 * size : -size] == words[-size:] and len(set(words[-size:])) > 1
+        for size in range(2, len(words) // 2 + 1)
+    )
 
 
 def mean_confidence(words: Sequence[Word]) -> float | None:

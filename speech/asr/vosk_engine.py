@@ -9,6 +9,7 @@ import json
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NotRequired, TypedDict
 
 import vosk
 
@@ -17,6 +18,20 @@ from speech.asr.vosk_model import is_vosk_model
 from speech.audio import SPEECH_RATE, Audio
 
 vosk.SetLogLevel(-1)
+
+
+class _VoskWord(TypedDict):
+    word: str
+    start: float
+    end: float
+    conf: NotRequired[float]
+
+
+class _VoskSegment(TypedDict, total=False):
+    """One segment of Vosk's JSON result (`Result`, `FinalResult`)."""
+
+    text: str
+    result: list[_VoskWord]
 
 
 
@@ -55,7 +70,7 @@ class VoskStream:
 
     def __init__(self, recognizer: vosk.KaldiRecognizer) -> None:
         self._recognizer = recognizer
-        self._segments: list[dict] = []
+        self._segments: list[_VoskSegment] = []
         self._samples = 0
         self._elapsed = 0.0
 

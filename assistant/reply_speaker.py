@@ -15,7 +15,7 @@ from speech.tts import SpeechOutputError, VoiceSettings
 from speech.voices import FALLBACK_NOTICE, Voice, load_voice
 
 
-class ReplyVoice:
+class ReplySpeaker:
     def __init__(
         self, settings: VoiceSettings, out: AudioOut | None, warn: Callable[[str], None],
         *, load: bool = True,

@@ -1,0 +1,115 @@
+"""When something happened: a small grammar of spoken days over cleaned tokens.
+
+"yesterday", "last night", "the day before yesterday", "on Sunday", "last Tuesday", "two
+days ago", "a week ago", "on the 2nd", "this morning"... Each is resolved against the day the
+caller says is today (the assistant's clock), so the extractor stays a pure function. A day
+of the week means its most recent past occurrence ("on Sunday" said on a Wednesday is three
+days back); "last" before today's own name means a week back. Clock times ("at ten") are not
+days and are ignored here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .numbers import parse_number
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_TODAY_WORDS = frozenset(("today", "tonight"))
+_PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
+_ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
+_SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+
+
+@dataclass(frozen=True)
+class Said:
+    """A day named in the utterance: tokens ``start``..``end`` (inclusive), ``days`` back."""
+
+    start: int
+    end: int
+    days: int
+
+
+def _ordinal(token: str) -> int | None:
+    """2 for "2nd", "2", 21 for "21st"; None for anything else."""
+    if token.endswith(_ORDINAL_SUFFIXES) and token[:-2].isdigit():
+        token = token[:-2]
+    return int(token) if token.isdigit() and 1 <= int(token) <= 31 else None
+
+
+def _month_day(day: int, today: date) -> int | None:
+    """Days back to the latest ``day`` of a month on or before today."""
+    year, month = today.year, today.month
+    for _ in range(2):
+        try:
+            then = date(year, month, day)
+        except ValueError:
+            then = None
+        if then is not None and then <= today:
+            return (today - then).days
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return None
+
+
+def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
+    """The day named starting at token ``i``, if one is."""
+    token = tokens[i]
+    following = tokens[i + 1] if i + 1 < len(tokens) else ""
+    after = tokens[i + 2] if i + 2 < len(tokens) else ""
+    if (token, following, after) == ("the", "day", "before") and tokens[i + 3 : i + 4] == (
+        "yesterday",
+    ):
+        return Said(i, i + 3, 2)
+    if token == "day" and following == "before" and after == "yesterday":
+        return Said(i, i + 2, 2)
+    if token == "yesterday":
+        end = i + 1 if following in _PARTS_OF_DAY else i
+        return Said(i, end, 1)
+    if token in _TODAY_WORDS:
+        return Said(i, i, 0)
+    if token == "this" and following in _PARTS_OF_DAY:
+        return Said(i, i + 1, 0)
+    if token == "last" and following == "night":
+        return Said(i, i + 1, 1)
+    if token in ("last", "on", "this") and following in _WEEKDAYS:
+        back = (today.weekday() - _WEEKDAYS.index(following)) % 7
+        if back == 0 and token == "last":
+            back = 7
+        end = i + 2 if after in _PARTS_OF_DAY else i + 1
+        return Said(i, end, back)
+    if token in _WEEKDAYS and (i == 0 or tokens[i - 1] not in ("last", "on", "this", "next")):
+        if following in ("next", "coming"):
+            return None
+        back = (today.weekday() - _WEEKDAYS.index(token)) % 7
+        return Said(i, i + 1 if following in _PARTS_OF_DAY else i, back)
+    if token == "last" and following == "week":
+        return Said(i, i + 1, 7)
+    amount = 1 if token in ("a", "an", "one") else parse_number(token)
+    if amount is not None and following in _SPANS and after == "ago" and amount == int(amount):
+        return Said(i, i + 2, int(amount) * _SPANS[following])
+    if token == "on" and following == "the":
+        day = _ordinal(after)
+        if day is not None:
+            gone = _month_day(day, today)
+            return None if gone is None else Said(i, i + 2, gone)
+    return None
+
+
+def days_said(tokens: tuple[str, ...], today: date) -> list[Said]:
+    """Every day named in ``tokens``, in order, none overlapping."""
+    found: list[Said] = []
+    i = 0
+    while i < len(tokens):
+        said = _at(tokens, i, today)
+        if said is None:
+            i += 1
+            continue
+        found.append(said)
+        i = said.end + 1
+    return found
+
+
+def iso_day(today: date, days_back: int) -> str:
+    """The ISO date ``days_back`` before ``today``."""
+    return (today - timedelta(days=days_back)).isoformat()
