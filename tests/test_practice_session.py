@@ -3,6 +3,7 @@ spoken commands, stored attempts, adaptive levels remembered across sessions, st
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import tomllib
 from datetime import UTC, datetime, timedelta
@@ -57,14 +58,14 @@ def test_a_homework_session_from_greeting_to_closing(db):
     slow = session.answer("yes please")
     assert slow.attempt is None
     assert [p.slow for p in slow.runs()] == [False, True, False]
-    assert slow.runs()[1].text == "good, morning"
+    assert slow.runs()[1].text.lower() == "good, morning.", "modelled word by word, a sentence"
 
     retry = session.answer("Good morning!", engine="whisper")
     assert retry.attempt.score.passed and retry.attempt.try_number == 2
 
     last = session.answer("My name is Anne.", engine="whisper")
     assert last.done and session.done and session.words("whisper") is None
-    assert "You tried 3 and said 3 of them clearly" in last.text
+    assert re.search(r"\b3 words and phrases\b.*\ball of them\b", last.text), last.text
 
     rows = sqlite3.connect(db).execute(
         "SELECT target, heard, score, passed, try, engine, session_id FROM practice_attempts"
@@ -92,7 +93,7 @@ def test_three_misses_move_on_kindly_and_a_second_miss_models_slowly(db):
     first = session.answer("caterpillar")
     assert "Listen again: butterfly" in first.text or "It goes: butterfly" in first.text
     second = session.answer("butter")
-    assert any(p.slow and p.text == "butterfly" for p in second.parts)
+    assert any(p.slow and p.text.lower().rstrip(".") == "butterfly" for p in second.parts)
     third = session.answer("buttercup")
     assert "another day" in third.text or "It will come" in third.text
     assert third.text.endswith("Say after me: cup.")
@@ -107,7 +108,7 @@ def test_commands_inside_a_session(db):
     skipped = session.answer("skip")
     assert skipped.text.endswith("Say after me: cup.")
     stopped = session.answer("let's stop")
-    assert stopped.done and "You worked on 1, and every try helps" in stopped.text
+    assert stopped.done and re.search(r"\b1 phrase\b", stopped.text), "1 phrase, not 1"
     assert "0 of them" not in stopped.text
     assert sqlite3.connect(db).execute("SELECT count(*) FROM practice_attempts").fetchone() == (0,)
     assert sqlite3.connect(db).execute("SELECT ended FROM practice_sessions").fetchone()[0]

@@ -166,7 +166,9 @@ STEPS = "SELECT substr(time, 1, 10), sum(value) FROM milestones WHERE unit = 'st
 REPS = "SELECT substr(time, 1, 10), sum(value) FROM milestones WHERE unit = 'times' GROUP BY 1"
 SCORES = ("SELECT substr(time, 1, 10), round(avg(score) * 100) FROM practice_attempts "
           "GROUP BY 1")
-CHARTS = ["steps", "stairs", "times", "minutes", "practice-score", "words-mastered"]
+CHARTS = ["steps-walk", "stairs-climb_stairs", "times-arm_exercise", "minutes-cycle",
+          "practice-score", "words-mastered"]
+"""A chart per activity counted, in each unit."""
 
 
 def test_the_month_was_recorded_as_scripted(month):
@@ -186,8 +188,9 @@ def test_report_facts_match_the_database(month):
     assert {f.key: f.value for f in report.figures} == expected_figures(path)
     assert [c.key for c in report.charts] == CHARTS
     charts = {c.key: c for c in report.charts}
-    assert [(long_date(d), f"{v:g}") for d, v in charts["steps"].points] == daily(path, STEPS)
-    assert [(long_date(d), f"{v:g}") for d, v in charts["times"].points] == daily(path, REPS)
+    assert [(long_date(d), f"{v:g}") for d, v in charts["steps-walk"].points] == daily(path, STEPS)
+    arms = charts["times-arm_exercise"].points
+    assert [(long_date(d), f"{v:g}") for d, v in arms] == daily(path, REPS)
     assert [(long_date(d), f"{v:g}") for d, v in charts["practice-score"].points] == daily(
         path, SCORES)
     (mastered,), = sql(path, "SELECT count(DISTINCT lower(target)) FROM practice_attempts "
@@ -195,8 +198,8 @@ def test_report_facts_match_the_database(month):
     assert charts["words-mastered"].points[-1][1] == mastered
     (total, best), = sql(path, "SELECT sum(n), max(n) FROM (SELECT sum(value) AS n FROM "
                                "milestones WHERE unit = 'steps' GROUP BY substr(time, 1, 10))")
-    assert charts["steps"].caption.startswith(f"{total:g} steps in all, on 26 days. "
-                                              f"Best day: {best:g} steps")
+    assert charts["steps-walk"].caption.startswith(f"{total:g} steps in all, on 26 days. "
+                                                   f"Best day: {best:g} steps")
 
 
 def test_goals_streaks_setbacks_and_entries(month):
@@ -206,7 +209,7 @@ def test_goals_streaks_setbacks_and_entries(month):
     assert goals[("walk 100 steps", False)].progress == "66 of 100 steps"
     assert goals[("walk 100 steps", False)].percent == 66
     assert goals[("climb 10 stairs", False)].done == date(2026, 3, 26)
-    assert [g.text for g in report.goals if g.step] == ["walk 24 steps", "walk 32 steps",
+    assert [g.text for g in report.goals if g.step] == ["walk 25 steps", "walk 30 steps",
                                                        "walk 40 steps"]
     assert (report.streaks.current, report.streaks.longest) == (14, 14)
     assert report.streaks.longest_start == date(2026, 3, 16)
@@ -251,7 +254,7 @@ def test_report_without_practice_or_entries(tmp_path):
     store = Store(tmp_path / "empty.db")
     page = html(store, END)
     assert "No speech practice is recorded yet." in page and "<svg" not in page
-    assert "I don't have anything recorded for this past week." in unescape(page)
+    assert week_summary(store, END, Phrasebook((), seed=0)) in unescape(page), "the empty week"
     assert "Nothing needs attention" in page
     assert 'class="alert' not in page and 'class="low-mood"' not in page
     assert 'id="feelings"' not in page
@@ -330,7 +333,7 @@ def test_report_opens_in_chromium_with_the_right_numbers(month, cli, tmp_path):
         assert f'id="chart-{key}"' in dom
     for key, value in expected_figures(path).items():
         assert re.search(rf'<li id="{key}"><span class="number">{value}</span>', dom), key
-    assert _day_rows(dom, "steps") == daily(path, STEPS)
+    assert _day_rows(dom, "steps-walk") == daily(path, STEPS)
     assert _day_rows(dom, "practice-score") == daily(path, SCORES)
     last_words, = sql(path, "SELECT text FROM utterances WHERE intent = 'milestone' "
                             "ORDER BY id DESC LIMIT 1")[0]
@@ -432,3 +435,21 @@ def _trim(png) -> None:
         box = ImageChops.difference(shot, white).getbbox()
         trimmed = shot.crop((0, 0, shot.width, min(shot.height, box[3] + 40)))
     trimmed.save(png)
+
+
+def test_each_exercise_is_charted_apart(cli, tmp_path):
+    """Arm exercises and sit-to-stands, both counted in times, are two charts, not a sum."""
+    db, out = tmp_path / "wins.db", tmp_path / "report.html"
+    for day, (arms, stands) in enumerate([(10, 3), (12, 5)], start=2):
+        assert cli("run", "--text", "--db", db,
+                   input=f"I did my arm exercises {arms} times\nI stood up {stands} times\n",
+                   env={"SMALLWINS_NOW": f"2026-03-0{day}T09:00:00"}).returncode == 0
+    assert cli("report", "--db", db, "--html", out,
+               env={"SMALLWINS_NOW": "2026-03-03T18:00:00"}).returncode == 0
+    page = unescape(out.read_text())
+    ids = re.findall(r'<figure id="chart-(times-[a-z_]+)"', page)
+    assert len(ids) == 2, ids
+    rows = [re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td></tr>",
+                       re.search(rf'<figure id="chart-{key}".*?</figure>', page, re.S).group(0))
+            for key in ids]
+    assert sorted(rows) == [["10", "12"], ["3", "5"]]

@@ -28,7 +28,7 @@ from assistant.cli.options import (
 from assistant.clock import now
 from assistant.conversation import hearing
 from assistant.conversation.dialog import remembered_voice_settings
-from assistant.conversation.numbers_and_dates import day
+from assistant.conversation.numbers_and_dates import amount, day
 from assistant.paths import database_path
 from assistant.practice.items import (
     KINDS,
@@ -236,7 +236,7 @@ def report(span: int, as_json: bool, db: Path | None) -> None:
         return
     click.echo(f"Practice streak: {streak} day{'s' * (streak != 1)}.")
     for d in days:
-        click.echo(f"{d.day}: {d.attempts} attempts, {d.passed} said clearly "
+        click.echo(f"{d.day}: {amount(d.attempts, 'attempts')}, {d.passed} said clearly "
                    f"({d.passed / d.attempts:.0%})")
     for f in firsts:
         click.echo(f"'{f.target}' said clearly for the first time {day(f.time, today)}")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from dataclasses import dataclass
+from datetime import date, datetime, time
 
-from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
+from assistant.conversation.numbers_and_dates import amount, day, listing, period_span
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Done
@@ -14,10 +15,9 @@ from assistant.understand import Query
 
 
 def answer(store: Store, query: Query | None, now: datetime, book: Phrasebook) -> str:
+    """One answer; a week's ("how was my week?") is told by the dialog, which offers more."""
     kind = query.kind if query else "summary"
     period = query.period if query else None
-    if kind == "week":
-        return week_summary(store, now, book, period)
     start, end, said = period_span(period, now.date())
     done = history.milestones(
         store,
@@ -27,14 +27,14 @@ def answer(store: Store, query: Query | None, now: datetime, book: Phrasebook) -
         since=_at(start, now),
         until=_at(end, now),
     )
-    facts = {"period": said[0].upper() + said[1:], "period_lower": said}
+    facts = {"period": said}
     if kind == "goals":
         return _goals(store, book)
     if kind == "streak":
         days = history.day_streak(store, now.date())
         if not days:
             return book.say("answer.no_streak")
-        return book.say("answer.streak", days=number(days))
+        return book.say("answer.streak", days=amount(days, "days"))
     if kind == "best":
         return _best(store, query, now, book)
     if not done:
@@ -58,7 +58,7 @@ def _total(done: list[Done], book: Phrasebook, facts: dict[str, str]) -> str:
     total = sum(d.value or 0 for d in counted if d.unit == unit)
     entries = sum(1 for d in counted if d.unit == unit)
     return book.say("answer.total", amount=amount(total, unit),
-                    entries=f"{entries} {'entry' if entries == 1 else 'entries'}", **facts)
+                    entries=amount(entries, "entries"), **facts)
 
 
 def _best(store: Store, query: Query | None, now: datetime, book: Phrasebook) -> str:
@@ -66,7 +66,7 @@ def _best(store: Store, query: Query | None, now: datetime, book: Phrasebook) ->
         store, activity=query.activity if query else None, unit=query.unit if query else None,
     ) if d.value is not None]
     if not done:
-        return book.say("answer.nothing", period="So far", period_lower="so far")
+        return book.say("answer.nothing", period="so far")
     unit = Counter(d.unit for d in done).most_common(1)[0][0]
     top = max((d for d in done if d.unit == unit), key=lambda d: d.value or 0)
     return book.say("answer.best", amount=amount(top.value, top.unit),
@@ -82,11 +82,9 @@ def _goals(store: Store, book: Phrasebook) -> str:
 
 def _summary(store: Store, done: list[Done], now: datetime, book: Phrasebook,
              facts: dict[str, str]) -> str:
-    days = len({d.time.date() for d in done})
-    wins = f"{len(done)} {'win' if len(done) == 1 else 'wins'}"
-    highlight = _highlight(store, done, now, book)
-    return book.say("answer.summary", wins=wins,
-                    days=f"{days} {'day' if days == 1 else 'days'}", highlight=highlight, **facts)
+    summary = book.say("answer.summary", wins=amount(len(done), "wins"),
+                       days=amount(len({d.time.date() for d in done}), "days"), **facts)
+    return f"{summary} {_highlight(store, done, now, book)}"
 
 
 def _highlight(store: Store, done: list[Done], now: datetime, book: Phrasebook) -> str:
@@ -99,39 +97,59 @@ def _highlight(store: Store, done: list[Done], now: datetime, book: Phrasebook) 
             gains.append(((top.value or 0) / (first.value or 1), first, top))
     if gains:
         _, first, top = max(gains, key=lambda g: g[0])
-        return book.say("answer.highlight_best", activity=first.activity.replace("_", " "),
-                        amount=amount(top.value, top.unit), first=amount(first.value, first.unit))
+        return book.say("answer.highlight_best", summary=top.summary,
+                        first=amount(first.value, first.unit))
     streak = history.day_streak(store, now.date())
     if streak >= 2:
-        return book.say("answer.highlight_streak", streak=number(streak))
+        return book.say("answer.highlight_streak", streak=amount(streak, "days"))
     return book.say("answer.highlight_plain")
 
 
-def week_span(period: str | None, today: date) -> tuple[date, date, str]:
-    """The days [start, end) "my week" covers and how to say it: the seven days ending today,
-    because asked on a Monday the calendar week has hardly begun; the calendar week before
-    when "last week" is asked."""
-    if period == "last_week":
-        return period_span(period, today)
-    return today - timedelta(days=6), today + timedelta(days=1), "this past week"
+@dataclass(frozen=True)
+class Week:
+    """The week told in two parts: `short` (about 30 words, said first) and `details` (said
+    when the patient wants more; empty when there is nothing more to say)."""
+
+    short: str
+    details: str
+
+    @property
+    def whole(self) -> str:
+        return f"{self.short} {self.details}".strip()
+
+
+def week_story(store: Store, now: datetime, book: Phrasebook, period: str | None = None) -> Week:
+    """The week: wins and days and the goals reached first (or, with no goal reached, the
+    biggest gain); then the rest: the gain, steps toward goals, words said clearly for the
+    first time. A goal's smaller step is not a goal: steps are told apart."""
+    start, end, said = period_span(period, now.date())
+    since, until = _at(start, now), _at(end, now)
+    done = history.milestones(store, since=since, until=until)
+    facts = {"period": said}
+    short = [book.say("answer.summary", wins=amount(len(done), "wins"),
+                      days=amount(len({d.time.date() for d in done}), "days"), **facts)
+             ] if done else []
+    more = [_highlight(store, done, now, book)] if done else []
+    if goals := history.reached_goals(store, since, until):
+        count = "your goal" if len(goals) == 1 else amount(len(goals), "goals")
+        short.append(book.say("answer.week_goals", count=count, goals=listing(goals)))
+    else:
+        short += more[:1]
+        more = more[1:]
+    if steps := history.reached_goals(store, since, until, steps=True):
+        more.append(book.say("answer.week_steps", steps=amount(len(steps), "steps")))
+    if words := new_words(store, since, until):
+        more.append(book.say("answer.week_practice", words=amount(len(words), "new words"),
+                             said=listing([f.target for f in words])))
+    if not short:
+        return Week(book.say("answer.nothing", **facts), " ".join(more))
+    return Week(" ".join(short), " ".join(more))
 
 
 def week_summary(store: Store, now: datetime, book: Phrasebook, period: str | None = None) -> str:
-    """The week in a few sentences: wins and days, the biggest gain, goals reached, words said
-    clearly for the first time. "How was my week?" and `smallwins report` (its headline and
-    --speak) all say this, so the patient, the family and the therapist hear one story."""
-    start, end, said = week_span(period, now.date())
-    since, until = _at(start, now), _at(end, now)
-    done = history.milestones(store, since=since, until=until)
-    facts = {"period": said[0].upper() + said[1:], "period_lower": said}
-    parts = [_summary(store, done, now, book, facts)] if done else []
-    if goals := history.reached_goals(store, since, until):
-        count = "a goal" if len(goals) == 1 else f"{len(goals)} goals"
-        parts.append(book.say("answer.week_goals", count=count, goals=listing(goals)))
-    if words := new_words(store, since, until):
-        count = "a new word" if len(words) == 1 else f"{len(words)} new words"
-        parts.append(book.say("answer.week_practice", words=count))
-    return " ".join(parts) or book.say("answer.nothing", **facts)
+    """The whole week, as `smallwins report` prints and speaks it: the same story "how was my
+    week?" tells, so the patient, the family and the therapist hear one story."""
+    return week_story(store, now, book, period).whole
 
 
 def new_words(store: Store, since: datetime, until: datetime) -> list[practice.First]:

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.conversation import goals, safety, talk
-from assistant.conversation.answers import answer
+from assistant.conversation.answers import answer, week_story
 from assistant.conversation.encourage import encourage
-from assistant.conversation.numbers_and_dates import day, listing
+from assistant.conversation.numbers_and_dates import amount, day, listing
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.conversation.safety import Contacts
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
+from assistant.record.history import Goal
 from assistant.record.store import Entries, Store, turn_entries
 from assistant.turn import Heard, Part, Progress, ReplyKind, Turn
 from assistant.understand import Milestone, Understanding, strip_wake, understand
@@ -42,12 +43,14 @@ class Offer:
     """A yes/no question the assistant is waiting on."""
 
     kind: str
-    """confirm, share, next_goal, plan, undo or forget; after a red flag: number (say it
-    again), hurt (are you hurt?) or forget_alert (delete a red flag?)."""
+    """confirm, share, next_goal, plan, first_step, undo, forget or details; after a red
+    flag: number (say it again), hurt (are you hurt?) or forget_alert (delete a red flag?)."""
     utterance_id: int | None = None
     understanding: Understanding | None = None
     goal_id: int | None = None
     target: Milestone | None = None
+    details: str = ""
+    """What "yes" to "want to hear the details?" says."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,8 @@ class Dialog:
         self._practice: PracticeSession | None = None
         self._progress: Progress | None = None
         """What the reply being decided celebrates, if it encourages."""
+        self._finished: list[Goal] = []
+        """The goals the turn being taken finishes, committed with its utterance."""
 
     def hints(self, engine: str) -> list[str] | None:
         """Words to help the recogniser: the practice target while a session runs."""
@@ -82,6 +87,7 @@ class Dialog:
         if text is None:
             return None
         understanding = understand(text, heard.at.date())
+        self._finished = self._finishing(heard, understanding)
         utterance_id = self.store.add_utterance(
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
             confidence=heard.confidence, duration_s=heard.duration_s,
@@ -112,16 +118,33 @@ class Dialog:
     def _entries(self, heard: Heard, u: Understanding, text: str) -> Entries:
         """What this turn records with its utterance, in the same transaction (or the same
         journal line, so a replay stores the same): a red flag with any milestones said with
-        it; a feeling; milestones, except in practice and while they must be confirmed."""
+        it; a feeling; milestones, except in practice and while they must be confirmed; the
+        goals the turn finishes."""
         if u.alert is not None:
             return turn_entries(u.milestones, alert=(u.alert.kind, u.alert.words))
         if self._practice is not None:
             return {}
         if u.intent == "feeling" and u.mood is not None:
             return turn_entries(mood=(u.mood, text))
-        if u.intent != "milestone" or self._unsure(heard):
-            return {}
-        return turn_entries(u.milestones)
+        finished = [g.id for g in self._finished]
+        if u.intent != "milestone" or self._unsure(heard) or self._planning():
+            return turn_entries(finished_goals=finished)
+        return turn_entries(u.milestones, finished_goals=finished)
+
+    def _planning(self) -> bool:
+        """The patient is saying what a first small step toward a goal would be: not done yet."""
+        return self._offer is not None and self._offer.kind == "first_step"
+
+    def _finishing(self, heard: Heard, u: Understanding) -> list[Goal]:
+        """The goals this turn finishes: those its milestones reach, or with "I did it" the
+        goal being worked on; none in practice, after a red flag or before a confirmation."""
+        if u.alert is not None or self._practice is not None or self._planning():
+            return []
+        if u.intent == "milestone" and not self._unsure(heard):
+            return goals.finished_by(self.store, u.milestones, u.reached_goal)
+        if u.intent == "command" and u.command == "done":
+            return goals.finished_by(self.store, (), said_done=True)
+        return []
 
     def _unsure(self, heard: Heard) -> bool:
         return heard.confidence is not None and heard.confidence < self.settings.confirm_below
@@ -151,19 +174,30 @@ class Dialog:
                 return ReplyKind.ALERT, said
         if offer is not None and u.command in ("yes", "no"):
             return self._settle(offer, u.command == "yes", heard.at, book)
+        if offer is not None and offer.kind == "first_step" and offer.goal_id is not None \
+                and u.intent != "command":
+            goal = history.goal(self.store, offer.goal_id)
+            step = goals.goal_words(text)
+            goals.add_step(self.store, goal, heard.at, step)
+            return ReplyKind.PLAN, book.say("goal.first_step_set", step=step, goal=goal.text)
         if u.intent == "command" and u.command:
             return self._command(u.command, utterance_id, heard.at, book)
         if u.intent == "milestone" and u.milestones:
             if self._unsure(heard):
                 self._offer = Offer("confirm", utterance_id, u)
                 return ReplyKind.CONFIRM, book.say("dialog.confirm", summary=_listing(u.milestones))
-            return self._record(utterance_id, u, heard.at, book)
+            return self._record(utterance_id, u, heard.at, book, self._finished)
         if u.intent == "goal":
             goal = goals.create(self.store, utterance_id, heard.at, u)
             self._offer = Offer("plan", goal_id=goal.id)
             return ReplyKind.GOAL, book.say("goal.set", goal=goal.text)
         if u.intent == "setback":
             return ReplyKind.SETBACK, _setback(self.store, u, utterance_id, heard.at, book)
+        if u.intent == "progress_query" and u.query is not None and u.query.kind == "goals" \
+                and not any(g.parent_id is None for g in history.active_goals(self.store)):
+            return ReplyKind.ANSWER, self._reached_before(heard.at, book)
+        if u.intent == "progress_query" and u.query is not None and u.query.kind == "week":
+            return ReplyKind.ANSWER, self._week(heard.at, u.query.period, book)
         if u.intent == "progress_query":
             return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
         if u.intent == "feeling" and u.mood is not None:
@@ -226,18 +260,12 @@ class Dialog:
         return tuple(feedback.runs())
 
     def _record(
-        self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook
+        self, utterance_id: int, u: Understanding, now: datetime, book: Phrasebook,
+        finished: list[Goal],
     ) -> tuple[ReplyKind, str]:
-        """Finish any goal the stored milestones reach, and encourage."""
-        for m in u.milestones:
-            done = [g for g in goals.matching(self.store, m) if goals.reached(g, m)]
-            for goal in done:
-                self.store.finish_goal(goal.id, now, utterance_id)
-            if done:
-                top = min(done, key=lambda g: (g.parent_id is not None, -g.id))
-                return ReplyKind.GOAL_REACHED, _celebrate(top.text, book)
-        if u.reached_goal and history.active_goals(self.store):
-            return ReplyKind.GOAL_REACHED, self._finish_goal(now, utterance_id, book)
+        """Celebrate a goal the stored milestones finished, or encourage."""
+        if finished:
+            return ReplyKind.GOAL_REACHED, self._celebrate(goals.celebrated(finished), book)
         cheer = encourage(self.store, u.milestones, utterance_id, now, book)
         if cheer.offer:
             self._offer = Offer(cheer.offer, utterance_id, u, target=cheer.next_target)
@@ -250,9 +278,11 @@ class Dialog:
         """The patient answered the question the last reply asked."""
         if offer.kind == "confirm" and offer.understanding and offer.utterance_id is not None:
             if yes:
-                self.store.add_entries(offer.utterance_id, now,
-                                       turn_entries(offer.understanding.milestones))
-                return self._record(offer.utterance_id, offer.understanding, now, book)
+                said = offer.understanding
+                finished = goals.finished_by(self.store, said.milestones, said.reached_goal)
+                self.store.add_entries(offer.utterance_id, now, turn_entries(
+                    said.milestones, finished_goals=[g.id for g in finished]))
+                return self._record(offer.utterance_id, said, now, book, finished)
             self.store.remove_utterance(offer.utterance_id)
             return ReplyKind.CONFIRM_NO, book.say("dialog.confirm_no")
         if offer.kind == "share" and offer.utterance_id is not None:
@@ -268,6 +298,8 @@ class Dialog:
                 return ReplyKind.UNDO, book.say("dialog.undo_kept")
             return ReplyKind.UNDO, self._remove(
                 history.utterance(self.store, offer.utterance_id), book)
+        if offer.kind == "details" and yes:
+            return ReplyKind.ANSWER, offer.details
         if offer.kind == "forget":
             if not yes:
                 return ReplyKind.FORGET, book.say("dialog.forget_kept")
@@ -277,8 +309,7 @@ class Dialog:
             goal = history.goal(self.store, offer.goal_id)
             if not yes:
                 return ReplyKind.PLAN, book.say("goal.plan_declined", goal=goal.text)
-            first, second, third = goals.plan(self.store, goal, now)
-            return ReplyKind.PLAN, book.say("goal.plan", first=first, second=second, third=third)
+            return ReplyKind.PLAN, self._plan(goal, now, book)
         return ReplyKind.OK, book.say("dialog.ok")
 
     def _command(
@@ -295,8 +326,10 @@ class Dialog:
         if command == "forget":
             self._offer = Offer("forget")
             return ReplyKind.FORGET, book.say("dialog.forget_ask")
+        if command == "done" and self._finished:
+            return ReplyKind.GOAL_REACHED, self._celebrate(goals.celebrated(self._finished), book)
         if command == "done":
-            return ReplyKind.GOAL_REACHED, self._finish_goal(now, utterance_id, book)
+            return ReplyKind.GOAL_REACHED, self._reached_before(now, book)
         if command in ("stop", "pause"):
             if self.settings.wake_phrase:
                 return ReplyKind.PAUSED, book.say("dialog.paused", wake=self.settings.wake_phrase)
@@ -360,14 +393,49 @@ class Dialog:
         self.store.share(last["id"])
         return book.say("dialog.shared")
 
-    def _finish_goal(self, now: datetime, utterance_id: int, book: Phrasebook) -> str:
-        """"I did it": the goal most recently worked on, its next open step first."""
-        active = history.active_goals(self.store)
-        if not active:
+    def _plan(self, goal: Goal, now: datetime, book: Phrasebook) -> str:
+        """Smaller steps toward `goal`; when none make sense, the patient is asked for the
+        first one (their answer becomes it), or told the goal is already the next step."""
+        steps = goals.plan(self.store, goal, now)
+        if len(steps) > 1:
+            said = [book.say("goal.plan_first", step=steps[0]),
+                    *(book.say("goal.plan_then", step=s) for s in steps[1:-1]),
+                    book.say("goal.plan_last", step=steps[-1])]
+            return book.say("goal.plan", plan=" ".join(said))
+        if steps:
+            return book.say("goal.plan_close", goal=goal.text)
+        self._offer = Offer("first_step", goal_id=goal.id)
+        return book.say("goal.ask_first_step", goal=goal.text)
+
+    def _week(self, now: datetime, period: str | None, book: Phrasebook) -> str:
+        """The week in about 30 words, and the rest if the patient wants it: a long answer
+        at a slow speaking rate is hard to follow to the end."""
+        week = week_story(self.store, now, book, period)
+        if not week.details:
+            return week.short
+        self._offer = Offer("details", details=week.details)
+        return f"{week.short} {book.say('answer.offer_details')}"
+
+    def _celebrate(self, goal: Goal, book: Phrasebook) -> str:
+        return f"{book.say('goal.reached', goal=goal.text)} {self._offer_next(goal, book)}"
+
+    def _reached_before(self, now: datetime, book: Phrasebook) -> str:
+        """No goal is open: celebrate the last one reached and look ahead, rather than
+        talk as if there had never been a goal."""
+        last = goals.last_reached(self.store)
+        if last is None:
             return book.say("goal.none_active")
-        goal = max(active, key=lambda g: (g.parent_id is not None, g.parent_id or 0, -g.id))
-        self.store.finish_goal(goal.id, now, utterance_id)
-        return _celebrate(goal.text, book)
+        goal, when = last
+        said = book.say("goal.reached_before", goal=goal.text, when=day(when, now.date()))
+        return f"{said} {self._offer_next(goal, book)}"
+
+    def _offer_next(self, goal: Goal, book: Phrasebook) -> str:
+        """A little more of a counted goal, as a yes/no question; otherwise ask the patient."""
+        target = goals.after(goal)
+        if target is None:
+            return book.say("goal.ask_next")
+        self._offer = Offer("next_goal", target=target)
+        return book.say("also.offer_next_goal", next=amount(target.value, target.unit))
 
 
 def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
@@ -379,12 +447,8 @@ def _setback(store: Store, u: Understanding, utterance_id: int, now: datetime,
         if before:
             best = max(before, key=lambda d: d.value or 0)
             return book.say("setback.with_history", previous=best.summary,
-                            when=_capital(day(best.time, now.date())))
+                            when=day(best.time, now.date()))
     return book.say("setback.plain")
-
-
-def _celebrate(goal: str, book: Phrasebook) -> str:
-    return f"{book.say('goal.reached', goal=goal)} {book.say('also.reward')}"
 
 
 def _gist(text: str, limit: int = 80) -> str:
@@ -394,10 +458,6 @@ def _gist(text: str, limit: int = 80) -> str:
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + "…"
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:

@@ -97,7 +97,7 @@ def encourage(
         return Encouragement(f"{first} {also}", best.kind)
     streak = history.day_streak(store, now.date())
     if streak >= STREAK_WORTH_SAYING and best.kind == Progress.STEADY:
-        return Encouragement(f"{first} {book.say('also.streak', days=number(streak))}",
+        return Encouragement(f"{first} {book.say('also.streak', days=amount(streak, 'days'))}",
                              best.kind)
     long_ago = best.first is not None and now - best.first.time >= timedelta(days=7)
     if best.kind == Progress.PERSONAL_BEST and best.first and long_ago:
@@ -117,8 +117,7 @@ def _another_day(earlier: tuple[Milestone, ...], now: datetime, book: Phrasebook
     first = earlier[0].when or now.date().isoformat()
     when = day(date.fromisoformat(first), now.date())
     same_day = [m.summary for m in earlier if m.when == first]
-    said = book.say("milestone.another_day", When=when[0].upper() + when[1:], when=when,
-                    summary=listing(same_day))
+    said = book.say("milestone.another_day", when=when, summary=listing(same_day))
     others = tuple(m for m in earlier if m.when != first)
     return f"{said} {_another_day(others, now, book)}" if others else said
 

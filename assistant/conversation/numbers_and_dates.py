@@ -8,6 +8,9 @@ _SINGULAR = {
     "steps": "step", "minutes": "minute", "seconds": "second", "hours": "hour",
     "meters": "meter", "feet": "foot", "stairs": "stair", "laps": "lap", "blocks": "block",
     "words": "word", "sentences": "sentence", "pounds": "pound", "kilograms": "kilogram",
+    "wins": "win", "days": "day", "goals": "goal", "new words": "new word",
+    "practice attempts": "practice attempt", "phrases": "phrase", "attempts": "attempt",
+    "entries": "entry",
 }
 
 
@@ -52,15 +55,16 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def period_span(period: str | None, today: date) -> tuple[date, date, str]:
-    """The days [start, end) a spoken period covers, and how to say it."""
-    monday = today - timedelta(days=today.weekday())
+    """The days [start, end) a spoken period covers, and how to say it. A week is seven days
+    ending today (asked on a Monday, the calendar week has hardly begun), "last week" the
+    seven days before those: one meaning for every answer, the report and encouragement."""
     month = today.replace(day=1)
     if period == "today":
         return today, today + timedelta(days=1), "today"
     if period == "yesterday":
         return today - timedelta(days=1), today, "yesterday"
     if period == "last_week":
-        return monday - timedelta(days=7), monday, "last week"
+        return today - timedelta(days=13), today - timedelta(days=6), "last week"
     if period == "this_month":
         return month, today + timedelta(days=1), "this month"
     if period == "last_month":
@@ -72,4 +76,4 @@ def period_span(period: str | None, today: date) -> tuple[date, date, str]:
         back = (today.weekday() - _WEEKDAYS.index(period)) % 7
         when = today - timedelta(days=back)
         return when, when + timedelta(days=1), day(when, today)
-    return monday, today + timedelta(days=1), "this week"
+    return today - timedelta(days=6), today + timedelta(days=1), "this past week"

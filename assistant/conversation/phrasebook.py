@@ -1,12 +1,17 @@
 """Reply sentences from `replies.toml`, an editable data file, chosen so that the patient
-does not hear the same sentence twice within their last 20 replies."""
+hears each of a reply's alternatives before any comes back: of a key's sentences, the one
+not said for longest in the last 20 replies (with other numbers in it or not) is said."""
 
 from __future__ import annotations
 
+import re
+import string
 import tomllib
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+
+_SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
 
 
 @cache
@@ -14,16 +19,39 @@ def table() -> dict[str, dict[str, list[str]]]:
     return tomllib.loads(resources.files("assistant").joinpath("replies.toml").read_text())
 
 
+def sentences(text: str) -> str:
+    """Each sentence begins with a capital, whatever fact starts it ("today you walked"), so a
+    fact is passed as it is said mid-sentence and the template decides where it goes."""
+    return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+@cache
+def pattern(template: str) -> re.Pattern[str]:
+    """What any rendering of `template` looks like, whatever facts fill it, as whole
+    sentences ("Any time." is not the end of "Talk to me any time.")."""
+    parts = [re.escape(literal) + (".+?" if name is not None else "")
+             for literal, name, _, _ in string.Formatter().parse(template)]
+    return re.compile(r"(?:^|(?<=[.!?:] ))" + "".join(parts), re.IGNORECASE)
+
+
 class Phrasebook:
     def __init__(self, recent: Sequence[str], seed: int) -> None:
-        """`recent` are the last replies spoken; `seed` varies the choice from turn to turn."""
+        """`recent` are the last replies spoken, newest first; `seed` varies the choice
+        among sentences equally fresh."""
         self._recent = recent
         self._seed = seed
 
     def say(self, key: str, **facts: object) -> str:
         """One sentence for `key` ("section.name"), with the patient's facts filled in."""
         section, name = key.split(".")
-        options = [template.format(**facts) for template in table()[section][name]]
-        fresh = [o for o in options if not any(o in reply for reply in self._recent)]
-        pool = fresh or options
-        return pool[self._seed % len(pool)]
+        templates = table()[section][name]
+        ages = [self._age(t) for t in templates]
+        oldest = max(ages)
+        fresh = [t for t, age in zip(templates, ages, strict=True) if age == oldest]
+        return sentences(fresh[self._seed % len(fresh)].format(**facts))
+
+    def _age(self, template: str) -> int:
+        """How many replies ago `template` was last said; more than any when not recently."""
+        found = pattern(template)
+        return next((n for n, reply in enumerate(self._recent) if found.search(reply)),
+                    len(self._recent) + 1)

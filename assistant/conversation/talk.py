@@ -27,8 +27,7 @@ def feeling(store: Store, mood: Mood, utterance_id: int, now: datetime, book: Ph
     if not done:
         return book.say("feeling.low")
     win = max(done, key=lambda d: (d.value or 0, d.time))
-    when = day(win.time, now.date())
-    return book.say("feeling.low_with_win", when=when[:1].upper() + when[1:], summary=win.summary)
+    return book.say("feeling.low_with_win", when=day(win.time, now.date()), summary=win.summary)
 
 
 def social(text: str, now: datetime, book: Phrasebook) -> str:

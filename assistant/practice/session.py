@@ -11,13 +11,14 @@ committed before the reply is decided.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from assistant.clock import now
-from assistant.conversation.numbers_and_dates import listing
+from assistant.conversation.numbers_and_dates import amount, listing
 from assistant.practice import talk
 from assistant.practice.items import KINDS, Item, answer_words, builtin_items
 from assistant.practice.level import LevelState, Outcome, after_item
@@ -110,7 +111,8 @@ class PracticeSession:
                 records.save_level(store, kind, self._levels[kind], clock())
         self._last_seen = records.last_practised(store)
         self._finished: list[tuple[Item, Outcome]] = []
-        self._turn = 0
+        self._said: Counter[str] = Counter()
+        """How often each kind of line was said: each goes through its alternatives in turn."""
         self._tries = 0
         self._offered = False
         self._ended = False
@@ -191,7 +193,7 @@ class PracticeSession:
         if command in ("slowly", "yes"):
             return Feedback(self._model())
         if command == "hint":
-            return Feedback((Part(self._say("hint")), Part(self._item.target),
+            return Feedback((Part(self._say("hint", target=self._item.target)),
                              Part(self._say("your_turn"))))
         if command == "no":
             return Feedback((Part(self._say("declined")),))
@@ -201,7 +203,8 @@ class PracticeSession:
         """The target said slowly, word by word, then the patient's turn."""
         assert self._item is not None
         slow = ", ".join(self._item.target.split())
-        return Part(self._say("slowly")), Part(slow, slow=True), Part(self._say("your_turn"))
+        return (Part(self._say("slowly")), Part(self._say("modelled", target=slow), slow=True),
+                Part(self._say("your_turn")))
 
     def _miss(self, scored: Score) -> str:
         """Name the missed words ("nearly" when each was close); when most were missed, say
@@ -294,20 +297,22 @@ class PracticeSession:
         if outcomes:
             clear = sum(o is not Outcome.MISSED for o in outcomes)
             closing = "closing" if clear else "closing_none_clear"  # never a bare "0 of them"
-            parts = [*parts, self._say(closing, tried=len(outcomes), clear=clear)]
+            tried = [item for item, _ in self._finished]
+            parts = [*parts, self._say(closing, tried=_tried(tried),
+                                       clear=_how_many(clear, len(outcomes)))]
         else:
             parts = [*parts, self._say("closing_early")]
         days = records.streak(self.store, self.clock().date())
         if days >= 2:
-            parts.append(self._say("streak", days=days))
+            parts.append(self._say("streak", days=amount(days, "days")))
         firsts = records.firsts(self.store, session_id=self.session_id)
         if firsts:
             parts.append(self._say("firsts", words=_quoted([f.target for f in firsts])))
         return Feedback(tuple(map(Part, parts)), attempt, done=True)
 
     def _say(self, key: str, **facts: object) -> str:
-        self._turn += 1
-        return talk.line(key, self._turn, **facts)
+        self._said[key] += 1
+        return talk.line(key, self._said[key], **facts)
 
 
 def recognition_words(
@@ -328,6 +333,20 @@ def recognition_words(
     others = [i for i in pool if i.kind == item.kind and i != item]
     foils = [w for w in answer_words(others) if w not in own][:FOILS]
     return list(dict.fromkeys([*own, *foils, *talk.command_words(), "[unk]"]))
+
+
+def _tried(items: list[Item]) -> str:
+    """"1 word", "3 phrases", "4 words and phrases": what the session went through."""
+    phrases = sum(" " in item.target.strip() for item in items)
+    noun = "phrases" if phrases == len(items) else "words" if not phrases else "words and phrases"
+    return amount(len(items), noun)
+
+
+def _how_many(some: int, of: int) -> str:
+    """"it", "all of them", "2 of them": how many of the words tried were said clearly."""
+    if some == of:
+        return "it" if of == 1 else "all of them"
+    return f"{some} of them"
 
 
 def _quoted(words: list[str]) -> str:

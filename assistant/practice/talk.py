@@ -11,6 +11,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
+from assistant.conversation.phrasebook import sentences
 from assistant.practice.scoring import canonical, tokens
 
 COMMANDS = ("stop", "skip", "slowly", "again", "hint")
@@ -27,7 +28,7 @@ def _table() -> dict[str, dict[str, list[str]]]:
 def line(key: str, turn: int, **facts: object) -> str:
     """One sentence for `key`; `turn` rotates through the alternatives so replies vary."""
     options = _table()["say"][key]
-    return options[turn % len(options)].format(**facts)
+    return sentences(options[turn % len(options)].format(**facts))
 
 
 @cache

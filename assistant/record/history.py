@@ -222,11 +222,13 @@ def done_times(store: Store) -> dict[int, datetime]:
     return {goal_id: datetime.fromisoformat(when) for goal_id, when in rows}
 
 
-def reached_goals(store: Store, since: datetime, until: datetime) -> list[str]:
-    """The wording of each goal or smaller step finished in [since, until), once each."""
+def reached_goals(store: Store, since: datetime, until: datetime, steps: bool = False
+                  ) -> list[str]:
+    """The wording of each goal (or, with `steps`, each smaller step toward one) finished in
+    [since, until), once each: a step is not a goal."""
     rows = store.db.query(
         "SELECT text FROM goals WHERE status = 'done' AND done_time >= ? AND done_time < ? "
-        "ORDER BY done_time, parent_id IS NULL, id",  # smaller steps before the goal
+        f"AND parent_id IS {'NOT ' if steps else ''}NULL ORDER BY done_time, id",
         [iso(since), iso(until)],
     )
     return list(dict.fromkeys(r["text"] for r in rows))

@@ -32,17 +32,24 @@ log = logging.getLogger(__name__)
 
 Entries = dict[str, list[Row]]
 """What one turn records from its utterance besides the utterance itself: rows per table
-(milestones, alerts, moods; each row gets the utterance's id and time). A turn commits them with its
-utterance, and the pending journal keeps them with it, so a replay stores exactly the same."""
+(milestones, alerts, moods; each row gets the utterance's id and time), and the goals it
+finishes. A turn commits them with its utterance, and the pending journal keeps them with it,
+so a replay stores exactly the same."""
+FINISHED_GOALS = "finished_goals"
+"""The entry that marks goals done by the utterance, rather than rows to insert."""
 
 
 def turn_entries(
     milestones: Sequence[Milestone] = (),
     alert: tuple[str, str] | None = None,
     mood: tuple[str, str] | None = None,
+    finished_goals: Sequence[int] = (),
 ) -> Entries:
-    """A turn's entries: its milestones, a red flag (kind, words) and a feeling (mood, words)."""
+    """A turn's entries: its milestones, a red flag (kind, words), a feeling (mood, words) and
+    the goals it finishes (ids)."""
     entries: Entries = {}
+    if finished_goals:
+        entries[FINISHED_GOALS] = [{"goal_id": goal_id} for goal_id in finished_goals]
     if milestones:
         entries["milestones"] = [m.to_dict() for m in milestones]
     if alert is not None:
@@ -188,13 +195,6 @@ class Store:
             return insert_row(db, "moods", {"utterance_id": utterance_id, "time": iso(time),
                                             "mood": str(mood), "words": words})
 
-    def finish_goal(self, goal_id: int, time: datetime, utterance_id: int) -> None:
-        """Mark a goal done by what the patient said, so undoing that reopens it."""
-        with self.writing() as db:
-            db.table("goals").update(
-                goal_id, {"status": "done", "done_time": iso(time), "done_by": utterance_id}
-            )
-
     def remove_utterance(self, utterance_id: int) -> None:
         """Undo: the utterance and everything recorded from it go, in one transaction."""
         with self.writing() as db:
@@ -326,8 +326,16 @@ def _delete_orphans(db: sqlite_utils.Database, tables: list[Table]) -> dict[str,
 
 def write_entries(db: sqlite_utils.Database, utterance_id: int, time: str,
                   entries: Entries) -> None:
-    """The one way a turn's entries are written: live, confirmed, or replayed from the journal."""
+    """The one way a turn's entries are written: live, confirmed, or replayed from the journal.
+    A goal finished by the turn is finished only if still active, so a replay never moves the
+    time a goal was reached."""
     for table, rows in entries.items():
+        if table == FINISHED_GOALS:
+            for row in rows:
+                db.execute("UPDATE goals SET status = 'done', done_time = ?, done_by = ? "
+                           "WHERE id = ? AND status = 'active'",
+                           [time, utterance_id, row["goal_id"]])
+            continue
         db.table(table).insert_all(
             [{**_dated(r, time), "utterance_id": utterance_id} for r in rows])
 

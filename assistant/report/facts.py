@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from assistant.conversation.answers import new_words, week_span, week_summary
+from assistant.conversation.answers import new_words, week_summary
 from assistant.conversation.goals import INDEPENDENCE
-from assistant.conversation.numbers_and_dates import number
+from assistant.conversation.numbers_and_dates import amount, number, period_span
 from assistant.conversation.phrasebook import Phrasebook
 from assistant.record import history, practice
 from assistant.record.history import Entry
@@ -28,18 +28,20 @@ RECENT_ENTRIES = 20
 
 @dataclass(frozen=True)
 class Measure:
-    """A counted unit charted as a daily total."""
+    """A counted unit charted as a daily total, one chart per activity counted in it (arm
+    lifts and sit-to-stands are different exercises, not one sum)."""
 
     unit: str
     title: str
+    """With {activity}: "Arm lift: repetitions each day"."""
     noun: str
 
 
 MEASURES = (
-    Measure("steps", "Walking: steps each day", "steps"),
-    Measure("stairs", "Stairs: stairs climbed each day", "stairs"),
-    Measure("times", "Exercises: repetitions each day", "repetitions"),
-    Measure("minutes", "Activity: minutes each day", "minutes"),
+    Measure("steps", "{activity}: steps each day", "steps"),
+    Measure("stairs", "{activity}: stairs each day", "stairs"),
+    Measure("times", "{activity}: repetitions each day", "repetitions"),
+    Measure("minutes", "{activity}: minutes each day", "minutes"),
 )
 
 
@@ -122,7 +124,7 @@ def gather(store: Store, now: datetime, since: date | None = None, family: bool 
                       goals=(), streaks=None, setbacks=(), entries=shared, practised=False,
                       attention=needs, feelings=None)
     practised = practice.practised(store)
-    charts = [c for m in MEASURES if (c := _measure_chart(store, m, first, until))]
+    charts = [c for m in MEASURES for c in _measure_charts(store, m, first, until)]
     if practised:
         charts += [c for c in (_score_chart(store, first, until),
                                _mastered_chart(store, start, today)) if c]
@@ -161,7 +163,7 @@ def long_date(day: date | datetime) -> str:
 
 def _figures(store: Store, now: datetime, practised: bool) -> tuple[KeyNumber, ...]:
     """The week's big numbers; new words only once there is speech practice to count."""
-    start, end, _ = week_span(None, now.date())
+    start, end, _ = period_span(None, now.date())
     since, until = _at(start, now), _at(end, now)
     done = history.milestones(store, since=since, until=until)
     numbers = (
@@ -186,19 +188,24 @@ def _family_headline(count: int, start: date) -> str:
     return f"{wins} shared with the family since {long_date(start)}."
 
 
-def _measure_chart(store: Store, measure: Measure, since: datetime, until: datetime
-                   ) -> Chart | None:
-    totals: Counter[date] = Counter()
+def _measure_charts(store: Store, measure: Measure, since: datetime, until: datetime
+                    ) -> list[Chart]:
+    """A chart of daily totals for each activity counted in `measure`'s unit."""
+    by_activity: dict[str, Counter[date]] = {}
     for done in history.milestones(store, unit=measure.unit, since=since, until=until):
-        totals[done.time.date()] += done.value or 0
-    if not totals:
-        return None
+        by_activity.setdefault(done.activity, Counter())[done.time.date()] += done.value or 0
+    return [_measure_chart(measure, activity, totals)
+            for activity, totals in sorted(by_activity.items())]
+
+
+def _measure_chart(measure: Measure, activity: str, totals: Counter[date]) -> Chart:
     best = max(totals, key=lambda d: (totals[d], d))
     caption = (f"{number(sum(totals.values()))} {measure.noun} in all, on {len(totals)} "
                f"{'day' if len(totals) == 1 else 'days'}. Best day: "
                f"{number(totals[best])} {measure.noun}, on {long_date(best)}.")
     points = tuple((d, totals[d]) for d in sorted(totals))
-    return Chart(measure.unit, measure.title, measure.noun, "bars", points, caption)
+    title = measure.title.format(activity=activity.replace("_", " ").capitalize())
+    return Chart(f"{measure.unit}-{activity}", title, measure.noun, "bars", points, caption)
 
 
 def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None:
@@ -209,8 +216,8 @@ def _score_chart(store: Store, since: datetime, until: datetime) -> Chart | None
     points = tuple((r.day, round(r.score * 100)) for r in rows)
     attempts, passed = sum(r.attempts for r in rows), sum(r.passed for r in rows)
     (first_day, first), (last_day, last) = points[0], points[-1]
-    caption = (f"{attempts} practice attempts on {len(rows)} "
-               f"{'day' if len(rows) == 1 else 'days'}, {passed} said clearly. Average score "
+    caption = (f"{amount(attempts, 'practice attempts')} on {amount(len(rows), 'days')}, "
+               f"{passed} said clearly. Average score "
                f"{first}% on {long_date(first_day)}, {last}% on {long_date(last_day)}.")
     return Chart("practice-score", "Speech practice: average score each day", "score",
                  "line", points, caption)
@@ -227,7 +234,7 @@ def _mastered_chart(store: Store, start: date, end: date) -> Chart | None:
     for day in sorted(d for d in days if start <= d <= end):
         total += days[day]
         points.append((day, float(total)))
-    caption = (f"{number(total)} words mastered in all, {number(total - before)} of them since "
+    caption = (f"{amount(total, 'words')} mastered in all, {number(total - before)} of them since "
                f"{long_date(start)}. Mastered means said clearly for the first time.")
     return Chart("words-mastered", "Speech practice: words mastered", "words", "running",
                  tuple(points), caption)
