@@ -102,6 +102,23 @@ def test_spoken_amounts(text, value, unit):
 
 
 @pytest.mark.parametrize(
+    ("text", "value", "unit", "said"),
+    [
+        ("I walked half a mile", 805, "meters", "half a mile"),
+        ("i walked a mile and a half", 2414, "meters", "1.5 miles"),
+        ("Walked 3km.", 3000, "meters", "3 kilometers"),
+        ("I walked 40 yards.", 120, "feet", "40 yards"),
+        ("I walked 200 meters", 200, "meters", "200 meters"),
+    ],
+)
+def test_converted_amounts_are_said_back_in_the_patients_unit(text, value, unit, said):
+    """Stored in one unit, so that amounts compare; said back as the patient put it."""
+    milestone = only(text)
+    assert (milestone.value, milestone.unit) == (value, unit)
+    assert said in milestone.summary
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("i walked ten no wait fifteen steps", 15),

@@ -19,6 +19,9 @@ class Quantity:
     pos: int
     end: int
     noun: str | None = None
+    said: str | None = None
+    """The amount in the patient's own unit when it was converted ("half a mile", kept in
+    meters), so that it is said back the way they said it."""
 
 
 @dataclass

@@ -18,7 +18,7 @@ from datetime import date
 from .lexicon import is_past_only
 from .mention import Mention, Quantity
 from .normalise import CLAUSE, SENTENCE
-from .numbers import parse_number, tidy
+from .numbers import format_number, parse_number, tidy
 from .summary import describe
 from .vocab import VOCAB
 from .when import Said, days_said, iso_day
@@ -173,6 +173,17 @@ def _convert(value: float, unit: str) -> tuple[int | float, str]:
     return tidy(value), unit
 
 
+def _said(value: float, form: str) -> str | None:
+    """A converted amount as the patient said it ("half a mile", "2 kilometers"); None when
+    the unit was not converted."""
+    if form not in VOCAB.said_units:
+        return None
+    one, many = VOCAB.said_units[form]
+    if value == 0.5:
+        return f"half a {one}"
+    return f"{format_number(value)} {one if value == 1 else many}"
+
+
 def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
     tokens = text.tokens
@@ -199,13 +210,13 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             unit, factor = VOCAB.unit_forms[unit_before]
             amount, unit = _convert(value * factor, unit)
             k = tokens.index(unit_before, max(0, i - 3), i)
-            found.append((Quantity(amount, unit, k, i), None))
+            found.append((Quantity(amount, unit, k, i, said=_said(value, unit_before)), None))
         elif j in counts:
             found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
             unit, factor = VOCAB.unit_forms[following]
             amount, unit = _convert(value * factor, unit)
-            found.append((Quantity(amount, unit, i, j), None))
+            found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
         elif (
             following.isalpha()
             and following not in VOCAB.words["not_amounts"]

@@ -25,6 +25,8 @@ _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
 
 
 def _quantity_phrase(value: int | float, unit: str | None, quantity: Quantity) -> str:
+    if quantity.said and value == quantity.value:
+        return quantity.said
     number = format_number(value)
     if unit is None:
         return f"{number} {quantity.noun}" if quantity.noun else number

@@ -64,6 +64,8 @@ class Vocabulary:
 
     units: dict[str, Unit]
     unit_forms: dict[str, tuple[str, float]]
+    said_units: dict[str, tuple[str, str]]
+    """How an amount converted from a unit form is said back: (one, many)."""
     activities: dict[str, Activity]
     anchors: dict[str, list[Pattern]]
     words: dict[str, frozenset[str]]
@@ -254,6 +256,7 @@ def _load() -> Vocabulary:
     return Vocabulary(
         units=units,
         unit_forms=unit_forms,
+        said_units={form: (one, many) for form, (one, many) in raw["said_units"].items()},
         activities=activities,
         anchors=anchors,
         words=words,
