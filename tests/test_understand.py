@@ -119,6 +119,20 @@ def test_converted_amounts_are_said_back_in_the_patients_unit(text, value, unit,
 
 
 @pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I said my daughter's name", "your daughter's name"),
+        ("I walked to my daughter's house", "your daughter's house"),
+        ("I wrote my wife's name", "your wife's name"),
+        ("I called my daughter today", "your daughter"),
+    ],
+)
+def test_whose_thing_is_said_back(text, said):
+    summary = only(text).summary
+    assert summary.endswith(said), summary
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("i walked ten no wait fifteen steps", 15),

@@ -80,6 +80,19 @@ def _object_words(tokens: tuple[str, ...], k: int) -> list[str]:
     return words if len(words) > 1 else []
 
 
+def _owned(words: list[str]) -> list[str]:
+    """ "my daughter name" back to "my daughter's name": cleaning drops every 's."""
+    return [
+        f"{word}'s"
+        if 0 < i < len(words) - 1
+        and words[i - 1] in _DETERMINERS
+        and word in VOCAB.words["owners"]
+        and _is_noun_like(words[i + 1], after_determiner=True)
+        else word
+        for i, word in enumerate(words)
+    ]
+
+
 def _is_noun_like(token: str, after_determiner: bool = False) -> bool:
     """A content word; after "my"/"the" even activity and unit words are objects ("the stairs")."""
     if not token.isalpha() or token in _FUNCTION_WORDS or token in _NOT_OBJECTS:
@@ -138,7 +151,7 @@ def describe(
             or words[-1] in ("of", "for", "on", "off")
         ):
             words += _object_words(tokens, following)
-    words = [inflect(words[0])] + [_WORDS.get(w, w) for w in words[1:]]
+    words = [inflect(words[0])] + [_WORDS.get(w, w) for w in _owned(words[1:])]
     if quantity is not None and value is not None and quantity.pos not in covered and not counted:
         words.append(_quantity_phrase(value, unit, quantity))
     words.append(_assistance_phrase(level, mention))

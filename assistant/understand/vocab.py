@@ -177,7 +177,9 @@ def _load() -> Vocabulary:
         "function": frozenset(intents["english"]),
         **{
             key: frozenset(raw["summary"][key])
-            for key in ("determiners", "not_objects", "verb_context", "place_prepositions")
+            for key in (
+                "determiners", "not_objects", "verb_context", "place_prepositions", "owners"
+            )
         },
         "modifiers": frozenset(numbers["modifiers"]),
         "not_counted": frozenset(numbers["not_counted"]),
