@@ -7,11 +7,11 @@ cd "$(dirname "$0")/.."
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 
-echo "Small Wins setup: installing system packages (espeak-ng, PortAudio, sox, PulseAudio, Chromium)..."
+echo "Small Wins setup: installing system packages (espeak-ng, PortAudio, sox, PulseAudio, Chromium, poppler-utils)..."
 $sudo apt-get update -qq
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     python3-venv espeak-ng sox libportaudio2 libsndfile1 alsa-utils \
-    pulseaudio pulseaudio-utils libasound2-plugins chromium chromium-driver >/dev/null
+    pulseaudio pulseaudio-utils libasound2-plugins chromium chromium-driver poppler-utils >/dev/null
 
 python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
     || { echo "Small Wins needs Python 3.11 or newer (found $(python3 --version))." >&2; exit 1; }
