@@ -46,6 +46,7 @@ Conventions the labelled data and the extractor share:
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -64,6 +65,8 @@ from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .vocab import VOCAB
 from .wake import strip_wake
+
+_log = logging.getLogger(__name__)
 
 __all__ = [
     "Alert",
@@ -240,4 +243,7 @@ def understand(text: str, today: date | None = None) -> Understanding:
     try:
         return _understand(text, today or date.today())
     except Exception:  # noqa: BLE001 - see docstring: a crash here would silence the assistant
+        # Logged with its traceback, so that a fault in a rule is seen rather than only heard
+        # as "other" (the words are not logged: the log may be shared for support).
+        _log.exception("understanding failed; the utterance is kept as 'other'")
         return Understanding(text, "other", (), None)
