@@ -12,11 +12,15 @@ import time
 
 import dysarthric_speech as ds
 import pytest
+import sqlite_utils
 from conftest import ROOT, sox
 from virtual_audio import pulseaudio_available, virtual_audio  # noqa: F401  (fixture)
 
 from assistant import enrolment
 from assistant.conversation import hearing
+from assistant.record import enrolled
+from assistant.record.schema import migrations
+from assistant.record.store import Store
 from speech import templates
 from speech.audio import chunks, join, read_wav, silence, write_wav
 from speech.vad import DEFAULT_PAUSE_S, Endpointer
@@ -48,6 +52,25 @@ def test_enrol_from_recordings_lists_removes_and_forgets(cli, tmp_path, takes):
     gone = cli("forget", "--all", "--yes", "--db", db)
     assert gone.returncode == 0 and "enrolled" in gone.stdout
     assert "No phrases" in cli("enrol", "--list", "--db", db).stdout
+
+
+def test_a_spread_measured_by_the_earlier_warping_is_measured_again(tmp_path, takes):
+    """A file enrolled before the warping moved to dtaidistance holds spreads on the old
+    scale; opening it measures them again from the stored takes."""
+    old = sqlite_utils.Database(tmp_path / "wins.db")
+    migrations.apply(old, stop_before="respread_enrolled_phrases")
+    frames = [templates.features(read_wav(p)).astype("<f2") for p in takes["yes"]]
+    phrase_id = old["enrolled_phrases"].insert(
+        {"created": "2026-11-01T10:00:00", "text": "yes", "spread": 0.29}).last_pk
+    old["enrolled_takes"].insert_all(
+        {"phrase_id": phrase_id, "created": "2026-11-01T10:00:00", "frames": f.shape[0],
+         "dims": f.shape[1], "features": f.tobytes()} for f in frames)
+    old.close()
+    store = Store(tmp_path / "wins.db")
+    assert migrations.pending(store.db) == []
+    [kept] = enrolled.phrases(store)
+    assert kept.spread == pytest.approx(templates.phrase("yes", list(kept.takes)).spread)
+    assert abs(kept.spread - 0.29) > 0.01
 
 
 def test_inconsistent_or_wrong_takes_are_refused_and_nothing_is_kept(cli, tmp_path, takes):

@@ -28,13 +28,19 @@ def save(store: Store, phrase: Phrase, time: datetime) -> None:
 
 def phrases(store: Store) -> list[Phrase]:
     """Every enrolled phrase with its takes, in the order they were enrolled."""
+    takes = takes_by_phrase(store.db)
+    return [Phrase(row["text"], tuple(takes.get(row["id"], ())), row["spread"])
+            for row in store.db.query("SELECT id, text, spread FROM enrolled_phrases ORDER BY id")]
+
+
+def takes_by_phrase(db: sqlite_utils.Database) -> dict[int, list[np.ndarray]]:
+    """Every stored take as feature frames, by phrase id, in the order they were taken."""
     takes: dict[int, list[np.ndarray]] = {}
-    for row in store.db.query(
+    for row in db.query(
             "SELECT phrase_id, frames, dims, features FROM enrolled_takes ORDER BY id"):
         frames = np.frombuffer(row["features"], "<f2").astype(np.float32)
         takes.setdefault(row["phrase_id"], []).append(frames.reshape(row["frames"], row["dims"]))
-    return [Phrase(row["text"], tuple(takes.get(row["id"], ())), row["spread"])
-            for row in store.db.query("SELECT id, text, spread FROM enrolled_phrases ORDER BY id")]
+    return takes
 
 
 def remove(store: Store, text: str) -> bool:

@@ -174,3 +174,17 @@ def create_enrolled_tables(db: sqlite_utils.Database) -> None:
         not_null={"phrase_id", "created", "frames", "dims", "features"},
     )
     db.table("enrolled_takes").create_index(["phrase_id"])
+
+
+@migrations()
+def respread_enrolled_phrases(db: sqlite_utils.Database) -> None:
+    """Dynamic time warping moved from a hand-written version to dtaidistance's, whose
+    distances are on another scale (another step pattern): each phrase's spread is measured
+    again from its stored takes, or every match ratio against it would be off."""
+    # Imported here: the record opens without loading the matcher unless a file needs this.
+    from assistant.record.enrolled import takes_by_phrase
+    from speech.templates import phrase
+
+    for phrase_id, takes in takes_by_phrase(db).items():
+        if len(takes) >= 2:
+            db.table("enrolled_phrases").update(phrase_id, {"spread": phrase("", takes).spread})
