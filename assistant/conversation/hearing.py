@@ -120,17 +120,18 @@ def hear_audio(
     """
     started = clock()
     speculation = _Speculation(recognizer, hints)
+    matched = _EnrolledMatch(enrolled)
     try:
         for utterance in utterances(
             blocks, endpointer, tentative=True,
             hold=lambda ending: (_may_go_on(speculation.transcript(ending).text)
-                                 and _enrolled(ending.audio, enrolled) is None),
+                                 and matched(ending.audio) is None),
         ):
             if not utterance.final:
                 speculation.start(utterance)
                 continue
             transcript = speculation.transcript(utterance)
-            match = _enrolled(utterance.audio, enrolled)
+            match = matched(utterance.audio)
             if match:
                 yield Heard(match.text, source, started + timedelta(seconds=utterance.start_s),
                             ENROLLED, match.confidence, round(utterance.audio.duration_s, 3))
@@ -156,10 +157,24 @@ def _may_go_on(text: str) -> bool:
     return unfinished(text) or loops(text)
 
 
-def _enrolled(audio: Audio, enrolled: Sequence[Phrase]) -> Match | None:
-    """The enrolled phrase `audio` is confidently taken for. An utterance that is one is
-    complete whatever the recogniser wrote for it ("and" for a slurred "yes")."""
-    return best_match(features(audio), enrolled) if enrolled else None
+class _EnrolledMatch:
+    """The enrolled phrase an utterance is confidently taken for. An utterance that is one is
+    complete whatever the recogniser wrote for it ("and" for a slurred "yes"). The answer is
+    kept for the same samples: the pause's hold and the final utterance usually ask about the
+    same audio, and the final one is asked after the pause, when the reply is awaited."""
+
+    def __init__(self, enrolled: Sequence[Phrase]) -> None:
+        self._enrolled = enrolled
+        self._last: tuple[np.ndarray, Match | None] | None = None
+
+    def __call__(self, audio: Audio) -> Match | None:
+        if not self._enrolled:
+            return None
+        if self._last is not None and np.array_equal(self._last[0], audio.samples):
+            return self._last[1]
+        match = best_match(features(audio), self._enrolled)
+        self._last = (audio.samples, match)
+        return match
 
 
 class _Speculation:
