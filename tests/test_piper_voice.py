@@ -81,6 +81,30 @@ def test_default_rate_is_140_words_a_minute(piper_voice, tmp_path):
     assert 120 <= sum(rates) / len(rates) <= 160, rates
 
 
+def test_a_reply_is_handed_over_as_each_sentence_is_made(piper_voice, monkeypatch):
+    """The first piece comes before the next is rendered, a long first sentence's first
+    clause on its own (the patient hears it sooner), and the pieces are the whole speech."""
+    rendered: list[str] = []
+    render = piper_voice._render
+    monkeypatch.setattr(piper_voice, "_render",
+                        lambda text, *a: rendered.append(text) or render(text, *a))
+    reply = "That's a first: you walked 12 steps with a walker. Remember this day."
+    pieces = piper_voice.pieces(reply)
+    first = next(pieces)
+    assert rendered == ["That's a first:"]
+    rest = list(pieces)
+    assert len(rest) == 2 and rendered[1:] == [reply.removeprefix("That's a first: ")]
+    assert first.rms() > 300
+    whole = sum(p.duration_s for p in [first, *rest])
+    # Piper's durations vary a little from one rendering to the next
+    assert piper_voice.synthesize(reply).duration_s == pytest.approx(whole, rel=0.1)
+    assert 2 * 60 * len(reply.split()) / DEFAULT_RATE_WPM > whole > 0.8 * 60 * len(
+        reply.split()) / DEFAULT_RATE_WPM, "no long gap where the clause was cut"
+    monkeypatch.undo()
+    short = list(piper_voice.pieces("20 steps, your best yet. The record was 12 steps."))
+    assert len(short) == 2, "a short first sentence is rendered whole"
+
+
 def test_shipped_pace_is_still_what_the_voice_does(piper_voice):
     measured = piper_voice.measure_pace()
     assert measured.words == SHIPPED_PACE.words == sum(len(t.split()) for t in CALIBRATION)
