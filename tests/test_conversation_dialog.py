@@ -220,3 +220,18 @@ def test_lets_practise_runs_a_session_inside_the_conversation(patient):
     assert attempts == [("banana bread",)]
     assert patient.values() == []
     assert "10 steps" in patient.says("I walked 10 steps"), "back to the usual conversation"
+
+
+def test_the_record_keeps_a_neutral_summary_that_replies_say_to_the_patient(patient):
+    """The therapist's table and the family note read "drank their tea"; the patient hears
+    "your tea". Goals and their smaller steps are kept the same way."""
+    said = patient.says("I drank my tea by myself")
+    [done] = history.milestones(patient.store)
+    assert done.summary.split() == ["drank", "their", "tea", "independently"]
+    assert re.search(r"\byour tea\b", said) and not re.search(r"\btheir\b", said)
+    patient.says("I want to be able to hold my grandson")
+    plan = patient.says("yes")
+    kept = [g.text for g in history.goals(patient.store)]
+    assert kept and all("their grandson" in text for text in kept)
+    assert not any(re.search(r"\byou(r|rs|rself)?\b", text) for text in kept)
+    assert re.search(r"\byour grandson\b", plan) and not re.search(r"\btheir\b", plan)

@@ -158,5 +158,5 @@ def test_with_no_sensible_breakdown_the_patient_is_asked_for_a_first_step(cli, t
     turns = said(cli, db, "I want to paint a picture", "yes", "paint a small card with my hand")
     assert [t["kind"] for t in turns] == ["goal", "plan", "plan"]
     assert "?" in turns[1]["reply"]
-    assert [g["text"] for g in steps_of(cli, db)] == ["paint a small card with your hand"]
+    assert [g["text"] for g in steps_of(cli, db)] == ["paint a small card with their hand"]
     assert cli("milestones", "--json", "--db", db).stdout.strip() == "", "a plan, not a deed"

@@ -85,3 +85,23 @@ def test_file_that_is_not_a_database(tmp_path):
     path.write_text("shopping list: milk, bread\n" * 100)
     with pytest.raises(StoreError, match="not a Small Wins database"):
         Store(path)
+
+
+def test_summaries_kept_as_said_to_the_patient_become_neutral(tmp_path):
+    """A file from before the neutral form has "drank your tea"; opening it keeps the
+    patient's words and rewrites only the second person."""
+    old = sqlite_utils.Database(tmp_path / "wins.db")
+    migrations.apply(old, stop_before="neutral_summaries")
+    said = old["utterances"].insert({"time": "2026-01-05T10:00:00+00:00", "source": "typed",
+                                     "text": "I drank my tea by myself", "intent": "milestone"})
+    old["milestones"].insert({"utterance_id": said.last_pk, "time": "2026-01-05T10:00:00+00:00",
+                              "category": "daily_living", "activity": "drink",
+                              "summary": "drank your tea independently"})
+    old["goals"].insert({"created": "2026-01-05T10:00:00+00:00", "status": "active",
+                         "text": "hold your grandson by yourself"})
+    old.close()
+    store = Store(tmp_path / "wins.db")
+    assert migrations.pending(store.db) == []
+    assert [r["summary"] for r in store.db["milestones"].rows] == ["drank their tea independently"]
+    assert [r["text"] for r in store.db["goals"].rows] == ["hold their grandson by themselves"]
+    assert [r["text"] for r in store.db["utterances"].rows] == ["I drank my tea by myself"]

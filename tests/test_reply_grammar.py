@@ -16,15 +16,16 @@ import pytest
 
 from assistant.conversation.goals import goal_words
 from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
-from assistant.conversation.phrasebook import Phrasebook, table
+from assistant.conversation.phrasebook import Phrasebook, addressed, table
 from assistant.practice import talk
 
 TODAY = date(2026, 3, 9)
 COUNTS = (1, 2, 0, 17)
 """Singular, plural, zero and odd."""
 SUMMARIES = ["walked 25 steps with a cane", "stood up once", "walked 1 step",
-             "walked 2.5 meters", "buttoned your shirt by yourself"]
-GOALS = ["walk to the mailbox on your own", goal_words("I want to be able to hold my grandson"),
+             "walked 2.5 meters", "buttoned their shirt by themselves"]
+"""As the record keeps them, in a neutral form; replies say them to the patient."""
+GOALS = ["walk to the mailbox on their own", goal_words("I want to be able to hold my grandson"),
          "walk 1 step", goal_words("My goal is to cook dinner for my wife")]
 
 VALUES: dict[str, list[str]] = {
@@ -52,6 +53,7 @@ VALUES: dict[str, list[str]] = {
     "plan": ["First, sit and hold your grandson with support. Last, stand and hold your grandson.",
              "To start, walk 18 steps. Next, walk 25 steps. And then, walk 30 steps."],
     "text": ["I walked to the kitchen", "my grandson came over"],
+    "what": [addressed(listing(SUMMARIES[:2])), "I walked to the kitchen with them"],
     "words": ["'morning'", "'good' and 'morning'", amount(1, "new words"),
               amount(3, "new words")],
     "said": ["butterfly", "cup and butterfly"],
@@ -115,6 +117,8 @@ def test_every_template_reads_well_with_every_value(source, key, n):
         assert not re.search(r"\b(\w+) \1\b", reply, re.I), reply
         assert "  " not in reply and " ." not in reply and ".." not in reply, reply
         assert not re.search(r"\bfor (?:on|so far)\b", reply), reply
+        if source == "replies":
+            assert not re.search(r"\b(?:their|themselves)\b", reply), "said to the patient"
         if key != "slowly":
             assert reply[-1] in ".?!", reply
 

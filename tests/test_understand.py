@@ -121,10 +121,10 @@ def test_converted_amounts_are_said_back_in_the_patients_unit(text, value, unit,
 @pytest.mark.parametrize(
     ("text", "said"),
     [
-        ("I said my daughter's name", "your daughter's name"),
-        ("I walked to my daughter's house", "your daughter's house"),
-        ("I wrote my wife's name", "your wife's name"),
-        ("I called my daughter today", "your daughter"),
+        ("I said my daughter's name", "their daughter's name"),
+        ("I walked to my daughter's house", "their daughter's house"),
+        ("I wrote my wife's name", "their wife's name"),
+        ("I called my daughter today", "their daughter"),
     ],
 )
 def test_whose_thing_is_said_back(text, said):
@@ -177,7 +177,7 @@ def test_several_milestones_in_one_utterance():
         "button",
         "independent",
     )
-    assert button.summary == "buttoned your shirt independently"
+    assert button.summary == "buttoned their shirt independently"
 
 
 def test_three_milestones_with_amounts():

@@ -17,7 +17,7 @@ from assistant.conversation import goals, safety, talk
 from assistant.conversation.answers import answer, week_story
 from assistant.conversation.encourage import encourage
 from assistant.conversation.numbers_and_dates import amount, day, listing
-from assistant.conversation.phrasebook import Phrasebook
+from assistant.conversation.phrasebook import Phrasebook, addressed
 from assistant.conversation.safety import Contacts
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
@@ -375,16 +375,17 @@ class Dialog:
         if last is None:
             return ReplyKind.UNDO, book.say("dialog.undo_nothing")
         self._offer = Offer("undo", utterance_id=last["id"])
-        return ReplyKind.UNDO, book.say("dialog.undo_offer", summary=self._summary(last))
+        return ReplyKind.UNDO, book.say("dialog.undo_offer", what=self._summary(last))
 
     def _remove(self, said: dict[str, Any], book: Phrasebook) -> str:
         summary = self._summary(said)
         self.store.remove_utterance(said["id"])
-        return book.say("dialog.undo", summary=summary)
+        return book.say("dialog.undo", what=summary)
 
     def _summary(self, said: dict[str, Any]) -> str:
+        """What an utterance recorded, said to the patient, or else their words as said."""
         recorded = history.recorded_from(self.store, said["id"])
-        return _listing(recorded) if recorded else str(said["text"])
+        return addressed(_listing(recorded)) if recorded else str(said["text"])
 
     def _share_last(self, book: Phrasebook) -> str:
         last = history.last_record(self.store)

@@ -38,7 +38,7 @@ SMALLEST_STEP = {"steps": 5, "stairs": 2, "meters": 10, "feet": 20, "minutes": 1
                  "laps": 1, "blocks": 1, "times": 1, "words": 1, "sentences": 1}
 """The least a step of a plan should add, besides a tenth of the goal: smaller steps are
 no easier to tell apart than the goal itself."""
-_HOW_WORDS = (" independently", " with a helper", " by yourself",
+_HOW_WORDS = (" independently", " with a helper", " by themselves",
               *(f" {words}" for _, words in (*ASSISTANCE_LADDER, *HANDS_LADDER)),
               *(f" {w}" for w in DISTANCE_LADDER))
 
@@ -55,14 +55,14 @@ _LEAD_IN = re.compile(
     r"need|mean)\s+to\s+|i'?m\s+(?:going|trying|hoping|aiming|working)\s+(?:to|toward|towards)\s+"
     r"|i\s+will\s+|i'll\s+)(?:be\s+able\s+to\s+)?(?:get\s+back\s+to\s+)?", re.I)
 """How a goal is introduced ("I want to be able to…"), not part of the goal itself."""
-_PERSON = {"i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
-           "i'm": "you're", "i've": "you've", "i'll": "you'll", "i'd": "you'd", "am": "are"}
-"""The patient's words said back to them."""
+_PERSON = {"i": "they", "me": "them", "my": "their", "mine": "theirs", "myself": "themselves",
+           "i'm": "they're", "i've": "they've", "i'll": "they'll", "i'd": "they'd", "am": "are"}
+"""The patient's words kept in a neutral form, as summaries are."""
 
 
 def goal_words(said: str) -> str:
-    """A goal said without a recognised activity, worded to be said back: "I want to be able
-    to hold my grandson" → "hold your grandson"."""
+    """A goal said without a recognised activity, kept as a summary is: "I want to be able
+    to hold my grandson" → "hold their grandson"."""
     text = _LEAD_IN.sub("", " ".join(said.split()).rstrip(".!?"))
     return " ".join(_PERSON.get(w.lower(), w) for w in text.split()) or said
 

@@ -12,6 +12,13 @@ from functools import cache
 from importlib import resources
 
 _SENTENCE_START = re.compile(r"(^|[.!?] )([a-z])")
+_TO_THE_PATIENT = {"their": "your", "theirs": "yours", "themselves": "yourself", "they": "you",
+                   "them": "you", "they're": "you're", "they've": "you've", "they'll": "you'll",
+                   "they'd": "you'd"}
+_NEUTRAL_WORD = re.compile(r"\b(?:" + "|".join(_TO_THE_PATIENT) + r")\b(?!')")
+ADDRESSED_FACTS = frozenset(("summary", "summaries", "previous", "goal", "goals", "step"))
+"""Facts that are stored summaries and goals, kept in a neutral form ("drank their tea"):
+a reply says them to the patient."""
 
 
 @cache
@@ -23,6 +30,11 @@ def sentences(text: str) -> str:
     """Each sentence begins with a capital, whatever fact starts it ("today you walked"), so a
     fact is passed as it is said mid-sentence and the template decides where it goes."""
     return _SENTENCE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def addressed(neutral: str) -> str:
+    """A stored summary said to the patient: "drank their tea" -> "drank your tea"."""
+    return _NEUTRAL_WORD.sub(lambda m: _TO_THE_PATIENT[m.group()], neutral)
 
 
 @cache
@@ -48,7 +60,9 @@ class Phrasebook:
         ages = [self._age(t) for t in templates]
         oldest = max(ages)
         fresh = [t for t, age in zip(templates, ages, strict=True) if age == oldest]
-        return sentences(fresh[self._seed % len(fresh)].format(**facts))
+        said = {name: addressed(fact) if name in ADDRESSED_FACTS and isinstance(fact, str)
+                else fact for name, fact in facts.items()}
+        return sentences(fresh[self._seed % len(fresh)].format(**said))
 
     def _age(self, template: str) -> int:
         """How many replies ago `template` was last said; more than any when not recently."""

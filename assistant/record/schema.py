@@ -7,6 +7,8 @@ newer tables. Never rename or edit a migration here: add a new one.
 
 from __future__ import annotations
 
+import re
+
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
@@ -188,3 +190,21 @@ def respread_enrolled_phrases(db: sqlite_utils.Database) -> None:
     for phrase_id, takes in takes_by_phrase(db).items():
         if len(takes) >= 2:
             db.table("enrolled_phrases").update(phrase_id, {"spread": phrase("", takes).spread})
+
+
+_NEUTRAL = {"your": "their", "yours": "theirs", "yourself": "themselves", "you": "they",
+            "you're": "they're", "you've": "they've", "you'll": "they'll", "you'd": "they'd"}
+_SECOND_PERSON = re.compile(r"\b(?:" + "|".join(sorted(_NEUTRAL, key=len, reverse=True))
+                            + r")\b(?!')")
+
+
+@migrations()
+def neutral_summaries(db: sqlite_utils.Database) -> None:
+    """Summaries and goals were kept as said to the patient ("drank your tea"), so the
+    therapist's table and the family note read them that way; they are kept in a neutral
+    form now ("drank their tea"), and replies say them to the patient."""
+    for table, column in (("milestones", "summary"), ("goals", "text")):
+        for row in db.query(f"SELECT id, {column} FROM {table} WHERE {column} LIKE '%you%'"):
+            neutral = _SECOND_PERSON.sub(lambda m: _NEUTRAL[m.group()], row[column])
+            if neutral != row[column]:
+                db.table(table).update(row["id"], {column: neutral})
