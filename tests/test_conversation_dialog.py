@@ -235,3 +235,10 @@ def test_the_record_keeps_a_neutral_summary_that_replies_say_to_the_patient(pati
     assert kept and all("their grandson" in text for text in kept)
     assert not any(re.search(r"\byou(r|rs|rself)?\b", text) for text in kept)
     assert re.search(r"\byour grandson\b", plan) and not re.search(r"\btheir\b", plan)
+
+
+def test_the_side_is_said_back_and_kept(patient):
+    said = patient.says("I brushed my teeth with my left hand")
+    [done] = history.milestones(patient.store)
+    assert "their left hand" in done.summary
+    assert "your left hand" in said

@@ -435,3 +435,24 @@ def test_hundreds_and_the_rest_are_one_amount(text, value):
 @pytest.mark.parametrize("text", ["10 and 20", "100 and 200", "100 and 20.5", "1.100 and 20"])
 def test_amounts_joined_by_and_that_are_not_hundreds_stay_apart(text):
     assert spoken_to_digits(text) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "said"),
+    [
+        ("I brushed my teeth with my left hand", "left", "with their left hand"),
+        ("I lifted a cup with my right hand 5 times", "right", "with their right hand"),
+        ("I stood on my right leg for 10 seconds", "right", "on their right leg"),
+        ("I opened the jar using both hands", "both", "using both hands"),
+        ("Mum buttoned her coat with her left hand", "left", "with their left hand"),
+    ],
+)
+def test_the_side_is_kept_in_the_summary_where_the_therapist_reads_it(text, side, said):
+    milestone = only(text)
+    assert milestone.side == side
+    assert milestone.summary.endswith(said) or f"{said} " in milestone.summary, milestone.summary
+
+
+def test_a_side_already_in_the_words_is_not_said_twice():
+    milestone = only("I lifted my left arm 5 times")
+    assert (milestone.side, milestone.summary.count("left")) == ("left", 1)

@@ -24,6 +24,17 @@ class Quantity:
     meters), so that it is said back the way they said it."""
 
 
+@dataclass(frozen=True)
+class Limb:
+    """A side named with its body part ("with my left hand"): after a stroke, which side did
+    it matters to the therapist."""
+
+    side: str
+    part: str
+    by: str | None = None
+    """The word that linked it to the activity ("with", "on"), if one did."""
+
+
 @dataclass
 class Mention:
     """One activity the utterance talks about."""
@@ -39,5 +50,6 @@ class Mention:
     assistance: set[str] = field(default_factory=set)
     devices: list[str] = field(default_factory=list)
     sides: set[str] = field(default_factory=set)
+    limbs: list[Limb] = field(default_factory=list)
     negative: bool = False
     goal: bool = False

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .lexicon import is_past_only
-from .mention import Mention, Quantity
+from .mention import Limb, Mention, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number, parse_number, tidy
 from .summary import describe
@@ -333,7 +333,8 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     for match in regexes["sides"].finditer(string):
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None:
-            target.sides.add(match.group(1))
+            target.sides.add(match["side"])
+            target.limbs.append(Limb(match["side"], match["part"], match["by"]))
 
 
 def _negated(text: _Text, start: int, end: int) -> bool:
@@ -406,6 +407,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             last.assistance |= mention.assistance
             last.devices += mention.devices
             last.sides |= mention.sides
+            last.limbs += mention.limbs
             continue
         merged.append(mention)
     return merged

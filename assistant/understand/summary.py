@@ -10,7 +10,7 @@ vocabulary; milestones are in the past tense, and goals and setbacks in the base
 from __future__ import annotations
 
 from .lexicon import base_form, is_verb, past_tense
-from .mention import Mention, Quantity
+from .mention import Limb, Mention, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number
 from .vocab import VOCAB
@@ -56,6 +56,16 @@ def _assistance_phrase(level: str | None, mention: Mention) -> str:
             return f"with {device}"
         return f"with {'an' if device[:1] in 'aeiou' else 'a'} {device}"
     return ""
+
+
+def _limb_phrase(limbs: list[Limb], words: list[str]) -> str:
+    """The side the patient did it with ("with their left hand"), which matters to a
+    therapist after a stroke, unless the words already say it ("lifted their left arm")."""
+    if not limbs or any(limb.side in words for limb in limbs):
+        return ""
+    limb = limbs[0]
+    whose = "" if limb.side == "both" else "their "
+    return f"{limb.by or 'with'} {whose}{limb.side} {limb.part}"
 
 
 def _object_words(tokens: tuple[str, ...], k: int) -> list[str]:
@@ -154,5 +164,6 @@ def describe(
     words = [inflect(words[0])] + [_WORDS.get(w, w) for w in _owned(words[1:])]
     if quantity is not None and value is not None and quantity.pos not in covered and not counted:
         words.append(_quantity_phrase(value, unit, quantity))
+    words.append(_limb_phrase(mention.limbs, words))
     words.append(_assistance_phrase(level, mention))
     return " ".join(w for w in words if w)

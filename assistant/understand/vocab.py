@@ -199,7 +199,9 @@ def _load() -> Vocabulary:
             "|".join(f"(?:{_expand(p, lists)})" for p in assistance["device_places"])
         ),
         "sides": re.compile(
-            r"\b(left|right|both)\b(?: \w+)?? " + _alternation(raw["sides"]["body_parts"]) + r"\b"
+            r"\b(?:(?P<by>with|using|on|in|through) )?(?:(?:my|his|her|their|the) )?"
+            r"(?P<side>left|right|both)\b(?: \w+)?? (?P<part>"
+            + _alternation(raw["sides"]["body_parts"]) + r")\b"
         ),
         "preamble": re.compile(r"^(?:" + intents["preambles"] + r")\b ?"),
         "filler_phrases": re.compile(
