@@ -189,3 +189,18 @@ def test_settled_headache_dizziness_and_recovery_do_not_alarm(text):
 ])
 def test_injury_after_a_fall_is_read_for_grading(text, injury):
     assert understand(text).injury is injury
+
+
+@pytest.mark.parametrize(
+    "text", ["help help", "help help help", "call nine one one", "please call nine nine nine",
+             "dial one one two", "Call 9-1-1!", "call 9 1 1"])
+def test_a_cry_for_help_and_a_number_said_digit_by_digit_are_not_stutters(text):
+    """Repeated words are dropped as stutters ("i i walked"), but not a repeated "help" or
+    the repeated digit of an emergency number as Vosk writes it."""
+    result = understand(text)
+    assert (result.intent, result.alert and result.alert.kind) == ("alert", AlertKind.URGENT_HELP)
+
+
+def test_help_alone_still_asks_what_to_say():
+    result = understand("help")
+    assert (result.intent, result.command, result.alert) == ("command", "help", None)

@@ -118,6 +118,14 @@ _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
 _FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
 # "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
 _OCLOCK = re.compile(r"\bo'? ?clock\b")
+_EMERGENCY_NUMBERS = {"nine one one": "911", "nine nine nine": "999", "one one two": "112"}
+_EMERGENCY_NUMBER = re.compile(
+    r"\b(?:" + "|".join(n.replace(" ", "[ -]") for n in _EMERGENCY_NUMBERS) + "|"
+    + "|".join("[ -]?".join(digits) for digits in _EMERGENCY_NUMBERS.values()) + r")\b")
+"""An emergency number said digit by digit ("call nine one one", as Vosk writes it) is one
+number: the repeated digit must not be taken for a stutter."""
+_REPEATED_ON_PURPOSE = frozenset({"help"})
+"""A word whose repetition is the message ("help help"), not a stutter."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _CURRENCY = re.compile(r"[$€£](\d+(?:\.\d+)?)")
 _SENTENCE_END = re.compile(r"(?:(?<!\d)[.!?]+|[.!?]+(?!\d))")
@@ -209,13 +217,19 @@ def _expand_contractions(text: str) -> str:
     return text
 
 
+def _one_number(match: re.Match[str]) -> str:
+    said = re.sub("[ -]", " ", match.group())
+    return _EMERGENCY_NUMBERS.get(said, said.replace(" ", ""))
+
+
 def _light(text: str) -> str:
     """Lowercase words only, fillers and stutters out ("i er i can't hear you"), for
     matching whole-utterance commands."""
     text = _OTHER_PUNCT.sub(" ", _CLAUSE_PUNCT.sub(" ", _SENTENCE_END.sub(" ", text)))
     words = VOCAB.regexes["filler_phrases"].sub(" ", f" {text} ").split()
     kept = [w for w in words if w not in VOCAB.words["fillers"]]
-    return " ".join(w for n, w in enumerate(kept) if not n or w != kept[n - 1])
+    return " ".join(w for n, w in enumerate(kept)
+                    if not n or w != kept[n - 1] or w in _REPEATED_ON_PURPOSE)
 
 
 def _drop_stutters(tokens: list[str]) -> list[str]:
@@ -340,6 +354,7 @@ def clean(text: str) -> Cleaned | None:
     if not _looks_like_speech(text, bad):
         return None
     text = _OCLOCK.sub("oclock", text.lower())
+    text = _EMERGENCY_NUMBER.sub(_one_number, text)
     text = _FILLER_COMMA.sub(" ", text)
     text = _expand_contractions(text)
     light = _light(text)
