@@ -749,10 +749,14 @@ def measure(quick: bool) -> dict[str, Any]:
         stream = session(normal)
         print(f"turn latency: {latency_count} updates in real time "
               f"({stream.audio.duration_s:.0f} s)...", flush=True)
-        run = latency(stream, load_recognizer("auto"), folder)
+        recognizer = load_recognizer("auto")
+        chosen = " ".join(str(getattr(recognizer, a, "")) for a in ("label", "why")).strip()
+        print(f"  recogniser the machine chose: {recognizer.name} {chosen}", flush=True)
+        run = latency(stream, recognizer, folder)
         after, before = turn_figures(run.after), turn_figures(run.before)
         results.update(after)
         results["default_engine"] = run.engine
+        results["default_model"] = chosen
         results["before"] = before
         results["speculation"] = {
             "turns": len(run.after),
