@@ -1060,7 +1060,7 @@ def whisper_models(quick: bool) -> dict[str, Any]:
     folder = Path(tempfile.mkdtemp(prefix="smallwins-bench-models-"))
     renders = folder / "renders"
     renders.mkdir()
-    cases = labelled_updates(6 if quick else 40)
+    cases = labelled_updates(3 if quick else 40)
     updates = [render(c["text"], renders) for c in cases]
     updates += [render(c["text"], renders, wpm=SLOW_WPM) for c in cases]
     update_refs = [c["text"] for c in cases] * 2
@@ -1115,7 +1115,7 @@ def practice_verification(quick: bool) -> dict[str, Any]:
     figures: dict[str, Any] = {}
     voices = eval_scoring.VOICES[:1] if quick else eval_scoring.VOICES
     for split, path in (("tuned", eval_scoring.AUDIO_SET), ("held_out", eval_scoring.HELD_OUT_SET)):
-        cases = eval_scoring.load(path)[: 6 if quick else None]
+        cases = eval_scoring.load(path)[: 4 if quick else None]
         right_all, total_all, wrong_passed, by_voice = 0, 0, 0, {}
         for voice, rate in voices:
             heard = eval_scoring.audio_heard(cases, "whisper-base", None, voice, rate,
