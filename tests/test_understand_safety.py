@@ -44,8 +44,10 @@ def test_safety_sets_are_big_varied_and_well_formed():
 
 
 def test_tuned_split_meets_the_targets():
+    """Every red flag the detector was developed on is caught: a miss here is a regression
+    (cleaning once came to drop "help help" as a stutter while recall stayed above 0.98)."""
     report = eval_safety.evaluate(TUNED)
-    assert report.recall >= eval_safety.RECALL_TARGET, report.misses
+    assert report.caught == report.flags, report.misses
     assert report.false_alarm_rate <= eval_safety.FALSE_ALARM_TARGET, report.misses
     assert report.ratio(report.kind_right, report.caught) >= 0.95, report.misses
     assert report.ratio(report.talk_right, report.talk) >= 0.9, report.misses
