@@ -188,3 +188,11 @@ def respread_enrolled_phrases(db: sqlite_utils.Database) -> None:
     for phrase_id, takes in takes_by_phrase(db).items():
         if len(takes) >= 2:
             db.table("enrolled_phrases").update(phrase_id, {"spread": phrase("", takes).spread})
+
+
+@migrations()
+def keep_enrolled_audio(db: sqlite_utils.Database) -> None:
+    """A take's recording, only when the caregiver asks to keep it (`enrol --keep-audio`):
+    16-bit little-endian PCM at `rate` Hz. It goes with its take (`enrol --remove`, `forget`)."""
+    db.table("enrolled_takes").add_column("audio", bytes)
+    db.table("enrolled_takes").add_column("rate", int)
