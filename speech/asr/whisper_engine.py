@@ -43,11 +43,11 @@ as this many words or more. Whisper has no bias but its prompt (faster-whisper's
 and `initial_prompt` both become the "previous text"; on one window they gave the same
 words), and on a short command a prompt is written out: "pause" heard as "Paulus. Paulus.",
 "go on" as "Go on! Go on!". Chosen on tests/data/personal_vocabulary_tuned.json (26 names,
-8 plain updates and 14 commands, espeak-ng and Piper; held-out figures in scripts/bench.py):
-biased always, names heard 0.731 (unbiased 0.000), commands with a word added 0.143
-(unbiased 0.071: "quieter" heard as "Quiet Earth." either way); from 2, 3 or 4 words, names
-0.731 and commands 0.071; from 5, names fall to 0.654. Four keeps the assistant's
-three-word commands ("say that again") unbiased too."""
+8 plain updates and 14 commands, espeak-ng and Piper, one run; held-out figures in
+scripts/bench.py): biased always, names heard 0.731 (unbiased 0.000), commands with a word
+added 0.143 (unbiased 0.071: "quieter" heard as "Quiet Earth." either way); from 2, 3 or 4
+words, names 0.731 and commands 0.071; from 5, names fall to 0.654. Four keeps the
+assistant's three-word commands ("say that again") unbiased too."""
 TINY_BARE_WORD_S = 1.5
 """For tiny.en, audio shorter than this, a bare word, keeps the full window: cut, it sometimes
 heard nothing in it ("Margaret", "yes"). Base needs no such rule: the full window made its
