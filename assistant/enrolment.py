@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -58,12 +59,22 @@ def from_recordings(text: str, takes: Sequence[tuple[Path, Audio]]) -> Phrase:
     return made
 
 
+@dataclass(frozen=True)
+class Enrolled:
+    """A phrase enrolled by voice, and the recordings of the takes it was made from (kept in
+    the record only when the caregiver asks)."""
+
+    phrase: Phrase
+    audio: tuple[Audio, ...]
+
+
 def by_voice(text: str, count: int, hear: Callable[[], Audio | None],
-             tell: Callable[[str], None]) -> Phrase | None:
+             tell: Callable[[str], None]) -> Enrolled | None:
     """Ask for `count` takes of `text` through `tell` (spoken and printed) and `hear` (the
     next utterance, None when the source has ended). Takes unlike the rest are asked for
     again, RETRIES times at most; None if they stay inconsistent or the speech runs out."""
     frames: list[np.ndarray] = []
+    recorded: list[Audio] = []
     retries = RETRIES
     asked = False  # the sentence just said already asks for the next take
     while True:
@@ -74,29 +85,32 @@ def by_voice(text: str, count: int, hear: Callable[[], Audio | None],
             take = _next_take(text, hear, tell)
             if take is None:
                 return None
-            frames.append(take)
+            frames.append(take[0])
+            recorded.append(take[1])
         odd = odd_takes(frames)
         if not odd:
             tell(say("enrolled", phrase=text))
-            return phrase(text, frames)
+            return Enrolled(phrase(text, frames), tuple(recorded))
         if not retries:
             tell(say("still_unlike", phrase=text))
             return None
         retries -= 1
         frames = [f for i, f in enumerate(frames) if i not in odd]
+        recorded = [a for i, a in enumerate(recorded) if i not in odd]
         tell(say("unlike", phrase=text))
         asked = True
 
 
 def _next_take(text: str, hear: Callable[[], Audio | None],
-               tell: Callable[[str], None]) -> np.ndarray | None:
-    """The features of the next utterance with speech in it (asking again after silence)."""
+               tell: Callable[[str], None]) -> tuple[np.ndarray, Audio] | None:
+    """The features and audio of the next utterance with speech in it (asking again after
+    silence)."""
     for _ in range(3):
         audio = hear()
         if audio is None:
             return None
         found = features(audio)
         if len(found):
-            return found
+            return found, audio
         tell(say("nothing_heard", phrase=text))
     return None

@@ -88,3 +88,16 @@ def test_enrolled_phrase_figures(figures):
     assert enrolled["held_out"]["enrolled_renderings"] > 0
     assert 0 < enrolled["match_50_phrases_ms"]["p50"] <= enrolled["match_50_phrases_ms"]["p95"]
     assert "enrolled phrases" in output
+
+
+def test_personal_vocabulary_figures(figures):
+    results, output = figures
+    found = results["personal_vocabulary"]
+    for split in ("tuned", "held_out"):
+        for way in ("unbiased", "always", "rule"):
+            f = found[split][way]
+            for key in ("names", "stray", "plain_wer", "invented"):
+                assert 0 <= f[key] <= (3 if key == "plain_wer" else 1)
+            assert f["recognition_ms"]["p50"] > 0
+        assert found[split]["rule"]["invented"] <= found[split]["always"]["invented"]
+    assert "personal vocabulary" in output

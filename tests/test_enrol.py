@@ -54,6 +54,40 @@ def test_enrol_from_recordings_lists_removes_and_forgets(cli, tmp_path, takes):
     assert "No phrases" in cli("enrol", "--list", "--db", db).stdout
 
 
+def test_recordings_are_kept_only_when_asked_listed_and_deleted(cli, tmp_path, takes):
+    """`enrol --keep-audio` keeps each take's recording in the database, as the same samples
+    it was given; `--list` says so; `--remove` and `forget` delete them with the features."""
+    db = tmp_path / "wins.db"
+    assert cli("enrol", "yes", *_audio_args(takes["yes"]), "--keep-audio",
+               "--db", db).returncode == 0
+    assert cli("enrol", "no", *_audio_args(takes["no"]), "--db", db).returncode == 0
+    listed = dict(line.split("\t", 1) for line in
+                  cli("enrol", "--list", "--db", db).stdout.splitlines())
+    assert "3 recordings kept" in listed["yes"] and "kept" not in listed["no"]
+
+    def recordings(phrase):
+        with sqlite3.connect(db) as connection:
+            return connection.execute(
+                "SELECT t.audio, t.rate FROM enrolled_takes t JOIN enrolled_phrases p "
+                "ON p.id = t.phrase_id WHERE p.text = ? ORDER BY t.id", [phrase]).fetchall()
+
+    kept = recordings("yes")
+    assert [audio for audio, _ in kept] == [read_wav(p).to_bytes() for p in takes["yes"]]
+    assert {rate for _, rate in kept} == {16_000}
+    assert all(audio is None for audio, _ in recordings("no"))
+    assert cli("enrol", "--remove", "yes", "--db", db).returncode == 0
+    with sqlite3.connect(db) as connection:
+        assert connection.execute(
+            "SELECT count(audio) FROM enrolled_takes").fetchone() == (0,)
+    assert cli("enrol", "yes", *_audio_args(takes["yes"]), "--keep-audio",
+               "--db", db).returncode == 0
+    assert cli("forget", "--all", "--yes", "--db", db).returncode == 0
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("SELECT count(*) FROM enrolled_takes").fetchone() == (0,)
+    raw = db.read_bytes() + b"".join(p.read_bytes() for p in tmp_path.glob("wins.db*"))
+    assert read_wav(takes["yes"][0]).to_bytes()[4000:4400] not in raw
+
+
 def test_a_spread_measured_by_the_earlier_warping_is_measured_again(tmp_path, takes):
     """A file enrolled before the warping moved to dtaidistance holds spreads on the old
     scale; opening it measures them again from the stored takes."""
@@ -95,8 +129,11 @@ def test_by_voice_asks_again_after_silence_and_after_an_unlike_take(takes):
     said = [silence(2.0), *(read_wav(p) for p in takes["help"][:2]), read_wav(takes["no"][0]),
             read_wav(takes["help"][2])]
     told: list[str] = []
+    kept = [said[1], said[2], said[4]]
     made = enrolment.by_voice("help", 3, lambda: said.pop(0) if said else None, told.append)
-    assert made is not None and made.text == "help" and len(made.takes) == 3
+    assert made is not None and made.phrase.text == "help" and len(made.phrase.takes) == 3
+    assert len(made.audio) == 3  # the unlike take's recording went with it
+    assert all(a is b for a, b in zip(made.audio, kept, strict=True))
     assert not said
     assert told[0] == enrolment.say("prompt", phrase="help")
     assert enrolment.say("nothing_heard", phrase="help") in told

@@ -79,8 +79,8 @@ class Recorded:
         self._recognizer = recognizer
         self.lengths: list[int] = []
 
-    def stream(self, words=None):
-        inner, lengths = self._recognizer.stream(words), self.lengths
+    def stream(self, words=None, vocabulary=()):
+        inner, lengths = self._recognizer.stream(words, vocabulary), self.lengths
         lengths.append(0)
 
         class Stream:
@@ -178,7 +178,7 @@ class Echo:
     def __init__(self):
         self.given: list[tuple[str, ...]] = []
 
-    def stream(self, words=None):
+    def stream(self, words=None, vocabulary=()):
         given = self.given
         given.append(tuple(words or ()))
 

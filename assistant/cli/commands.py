@@ -51,6 +51,7 @@ from assistant.paths import data_dir, database_path
 from assistant.record import enrolled, history
 from assistant.record.forget import forget as forget_since
 from assistant.record.store import KeptForLater, Store
+from assistant.record.vocabulary import personal_words
 from assistant.reply_speaker import ReplySpeaker
 from assistant.turn import Heard, Turn
 from assistant.understand import understand
@@ -145,7 +146,7 @@ def run(
             remembered_voice_settings(store, rate, volume, voice, voice_model),
         )
         heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints,
-                       enrolled=enrolled.phrases(store))
+                       enrolled=enrolled.phrases(store), vocabulary=personal_words(store))
         speaker.load()  # after the recogniser: their loading peaks do not add up
         converse(heard, _kept_going(dialog.take, tell), show, speaker.say)
     except KeyboardInterrupt:

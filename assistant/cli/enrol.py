@@ -36,6 +36,9 @@ from speech.vad import DEFAULT_PAUSE_S, Endpointer, utterances
               help="Takes to ask for when enrolling by voice.")
 @click.option("--list", "listing", is_flag=True, help="List the enrolled phrases.")
 @click.option("--remove", metavar="PHRASE", help="Forget an enrolled phrase.")
+@click.option("--keep-audio", is_flag=True,
+              help="Keep the takes' recordings in the database too (deleted with the phrase "
+              "and by forget). Without it only sound features are kept.")
 @db_option
 @click.option("--mic", default=None, help="Microphone name or index. Default: the system's.")
 @click.option("--pause", type=click.FloatRange(0.3, 5.0), default=DEFAULT_PAUSE_S,
@@ -43,12 +46,13 @@ from speech.vad import DEFAULT_PAUSE_S, Endpointer, utterances
 @voice_options
 @plain_errors
 def enrol(phrase: str | None, recordings: tuple[Path, ...], takes: int, listing: bool,
-          remove: str | None, db: Path | None, mic: str | None, pause: float, rate: int | None,
-          volume: float | None, voice: str, voice_model: Path | None,
+          remove: str | None, keep_audio: bool, db: Path | None, mic: str | None, pause: float,
+          rate: int | None, volume: float | None, voice: str, voice_model: Path | None,
           speaker_device: str | None) -> None:
     """Teach Small Wins how the patient says PHRASE (default: yes, no, stop, repeat, slower,
     help, delete that, each not yet enrolled), so it is understood however a general
-    recogniser hears it. Only sound features are kept, never the recording."""
+    recogniser hears it. Only sound features are kept, not the recording, unless
+    --keep-audio asks for it."""
     store = Store(db or database_path())
     if listing:
         _list(store)
@@ -61,7 +65,7 @@ def enrol(phrase: str | None, recordings: tuple[Path, ...], takes: int, listing:
         if not phrase or not phrase.strip():
             raise click.UsageError('Say which phrase the recordings hold, e.g. '
                                    'smallwins enrol "yes" --audio take1.wav --audio take2.wav …')
-        _from_recordings(store, phrase.strip(), recordings)
+        _from_recordings(store, phrase.strip(), recordings, keep_audio)
     else:
         known = {p.text.lower() for p in enrolled.phrases(store)}
         wanted = [phrase.strip()] if phrase and phrase.strip() else [
@@ -71,25 +75,29 @@ def enrol(phrase: str | None, recordings: tuple[Path, ...], takes: int, listing:
             return
         _by_voice(store, wanted, takes, mic, pause,
                   remembered_voice_settings(store, rate, volume, voice, voice_model),
-                  speaker_device)
+                  speaker_device, keep_audio)
 
 
 def _list(store: Store) -> None:
     phrases = enrolled.phrases(store)
     if not phrases:
         click.echo('No phrases are enrolled yet; smallwins enrol asks for the usual ones.')
+    kept = enrolled.recordings_kept(store)
     for p in phrases:
-        click.echo(f"{p.text}\t{len(p.takes)} takes")
+        click.echo(f"{p.text}\t{len(p.takes)} takes"
+                   + (f"\t{kept[p.text]} recordings kept" if kept.get(p.text) else ""))
 
 
-def _from_recordings(store: Store, phrase: str, recordings: tuple[Path, ...]) -> None:
-    made = enrolment.from_recordings(phrase, [(p, read_wav(p)) for p in recordings])
-    enrolled.save(store, made, now())
+def _from_recordings(store: Store, phrase: str, recordings: tuple[Path, ...],
+                     keep_audio: bool) -> None:
+    audio = [read_wav(p) for p in recordings]
+    made = enrolment.from_recordings(phrase, list(zip(recordings, audio, strict=True)))
+    enrolled.save(store, made, now(), audio if keep_audio else ())
     click.echo(f'Enrolled "{phrase}" from {len(made.takes)} takes.')
 
 
 def _by_voice(store: Store, wanted: list[str], takes: int, mic: str | None, pause: float,
-              settings: VoiceSettings, speaker_device: str | None) -> None:
+              settings: VoiceSettings, speaker_device: str | None, keep_audio: bool) -> None:
     """Each phrase in turn: prompts printed and spoken, takes from the microphone, opened
     only while the patient answers, so the prompt itself is never taken as a take."""
     synth = loaded_voice(settings)
@@ -117,4 +125,4 @@ def _by_voice(store: Store, wanted: list[str], takes: int, mic: str | None, paus
     for text in wanted:
         made = enrolment.by_voice(text, takes, hear, tell)
         if made is not None:
-            enrolled.save(store, made, now())
+            enrolled.save(store, made.phrase, now(), made.audio if keep_audio else ())

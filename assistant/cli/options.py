@@ -203,9 +203,11 @@ def listen(
     tell: Callable[[str], None],
     hints: Callable[[str], list[str] | None],
     enrolled: Sequence[Phrase] = (),
+    vocabulary: Sequence[str] = (),
 ) -> Iterator[Heard]:
     """The utterances from `source`, saying on standard error when the microphone listens."""
-    heard = hearing.listen(source, pause, max_pause, engine, model, tell, hints, enrolled)
+    heard = hearing.listen(source, pause, max_pause, engine, model, tell, hints, enrolled,
+                           vocabulary)
     if source.live:
         warn("Listening. Say what you did today; press Ctrl-C to stop.")
     return heard

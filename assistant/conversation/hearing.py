@@ -73,16 +73,17 @@ def listen(
     tell: Callable[[str], None],
     hints: Callable[[str], list[str] | None] = lambda engine: None,
     enrolled: Sequence[Phrase] = (),
+    vocabulary: Sequence[str] = (),
 ) -> Iterator[Heard]:
     """The utterances from `source`. `hints(engine)` gives the words to listen for at each
     moment (a practice target); `enrolled` are the phrases the patient enrolled in their own
-    voice."""
+    voice; `vocabulary` their own names and places, for the recogniser to lean toward."""
     if source.recording:
         recording = read_wav(source.recording)
         recognizer = load_recognizer(engine, model)
         heard = hear_audio(chunks(recording), recognizer,
                            Endpointer(pause, max_pause_s=max_pause), "recording", hints=hints,
-                           enrolled=enrolled)
+                           enrolled=enrolled, vocabulary=vocabulary)
         return _or_nothing_heard(heard, source.recording, tell)
     if source.microphone is None:
         return hear_typed(typed_lines())
@@ -95,7 +96,7 @@ def listen(
     )
     endpointer = Endpointer(pause, max_pause_s=max_pause)
     return hear_audio(blocks, recognizer, endpointer, "microphone", hints=hints,
-                      enrolled=enrolled)
+                      enrolled=enrolled, vocabulary=vocabulary)
 
 
 def hear_audio(
@@ -106,9 +107,12 @@ def hear_audio(
     clock: Callable[[], datetime] = now,
     hints: Callable[[str], list[str] | None] = lambda engine: None,
     enrolled: Sequence[Phrase] = (),
+    vocabulary: Sequence[str] = (),
 ) -> Iterator[Heard]:
     """Endpoint a stream and recognise each utterance; stretches with no words are skipped.
-    `hints(engine)` gives the words to listen for at that moment (a practice target).
+    `hints(engine)` gives the words to listen for at that moment (a practice target);
+    `vocabulary` (the patient's names and places) is offered to the recogniser with every
+    utterance, and the recogniser decides where it helps.
     An utterance confidently matched to a phrase in `enrolled` is heard as that phrase,
     whatever the recogniser wrote: the patient's own "yes" beats a general model's guess.
 
@@ -119,7 +123,7 @@ def hear_audio(
     longest pause) with no extra recognition for a finished sentence.
     """
     started = clock()
-    speculation = _Speculation(recognizer, hints)
+    speculation = _Speculation(recognizer, hints, vocabulary)
     matched = _EnrolledMatch(enrolled)
     try:
         for utterance in utterances(
@@ -186,17 +190,20 @@ class _Speculation:
     twice for one utterance (is it finished? then its words) recognises it once."""
 
     def __init__(
-        self, recognizer: Recognizer, hints: Callable[[str], list[str] | None]
+        self, recognizer: Recognizer, hints: Callable[[str], list[str] | None],
+        vocabulary: Sequence[str] = (),
     ) -> None:
         self._recognizer = recognizer
         self._hints = hints
+        self._vocabulary = vocabulary
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="speculate")
         self._guess: tuple[Utterance, list[str] | None, Future[Transcript]] | None = None
 
     def start(self, tentative: Utterance) -> None:
         self._drop()
         words = self._hints(self._recognizer.name)
-        job = self._worker.submit(recognise, self._recognizer, tentative.audio, words)
+        job = self._worker.submit(recognise, self._recognizer, tentative.audio, words,
+                                  self._vocabulary)
         self._guess = (tentative, words, job)
 
     def transcript(self, final: Utterance) -> Transcript:
@@ -211,7 +218,7 @@ class _Speculation:
                 return job.result()
             self._drop()
         done: Future[Transcript] = Future()
-        done.set_result(recognise(self._recognizer, final.audio, words))
+        done.set_result(recognise(self._recognizer, final.audio, words, self._vocabulary))
         self._guess = (final, words, done)
         return done.result()
 
@@ -227,15 +234,18 @@ class _Speculation:
             self._guess = None
 
 
-def recognise(recognizer: Recognizer, audio: Audio, words: list[str] | None) -> Transcript:
-    """Recognise with `words`; when that hears nothing, once more without.
+def recognise(
+    recognizer: Recognizer, audio: Audio, words: list[str] | None, vocabulary: Sequence[str] = ()
+) -> Transcript:
+    """Recognise with `words` (and the patient's `vocabulary`); when that hears nothing, once
+    more without the words.
 
     Whisper under hints sometimes returns nothing for a correct short name ("Margaret"), and
     what was really said is worth storing and scoring.
     """
-    transcript = transcribe(recognizer, audio, words)
+    transcript = transcribe(recognizer, audio, words, vocabulary)
     if words and not transcript.text.strip():
-        return transcribe(recognizer, audio)
+        return transcribe(recognizer, audio, vocabulary=vocabulary)
     return transcript
 
 

@@ -1,20 +1,26 @@
 """Phrases enrolled in the patient's own voice, in the record: each take as feature frames
-(speech/templates.py), never the audio. `forget` deletes them with everything else (they
-have a `created` time, and takes follow their phrase)."""
+(speech/templates.py), and its recording only when the caregiver asks to keep it. `forget`
+deletes them with everything else (they have a `created` time, and takes follow their
+phrase)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 import numpy as np
 import sqlite_utils
 
 from assistant.record.store import Store, insert_row, iso
+from speech.audio import Audio
 from speech.templates import Phrase
 
 
-def save(store: Store, phrase: Phrase, time: datetime) -> None:
-    """Store a phrase and its takes, replacing any phrase enrolled before with the same words."""
+def save(store: Store, phrase: Phrase, time: datetime, audio: Sequence[Audio] = ()) -> None:
+    """Store a phrase and its takes, replacing any phrase enrolled before with the same words.
+    `audio`, given only when the caregiver asked to keep the recordings, holds one recording
+    per take, in the takes' order."""
+    recordings: list[Audio | None] = [*audio] or [None] * len(phrase.takes)
     with store.writing() as db:
         _delete(db, phrase.text)
         phrase_id = insert_row(db, "enrolled_phrases",
@@ -22,8 +28,10 @@ def save(store: Store, phrase: Phrase, time: datetime) -> None:
                                 "spread": phrase.spread})
         db.table("enrolled_takes").insert_all(
             {"phrase_id": phrase_id, "created": iso(time), "frames": take.shape[0],
-             "dims": take.shape[1], "features": take.astype("<f2").tobytes()}
-            for take in phrase.takes)
+             "dims": take.shape[1], "features": take.astype("<f2").tobytes(),
+             "audio": recording.to_bytes() if recording else None,
+             "rate": recording.rate if recording else None}
+            for take, recording in zip(phrase.takes, recordings, strict=True))
 
 
 def phrases(store: Store) -> list[Phrase]:
@@ -31,6 +39,13 @@ def phrases(store: Store) -> list[Phrase]:
     takes = takes_by_phrase(store.db)
     return [Phrase(row["text"], tuple(takes.get(row["id"], ())), row["spread"])
             for row in store.db.query("SELECT id, text, spread FROM enrolled_phrases ORDER BY id")]
+
+
+def recordings_kept(store: Store) -> dict[str, int]:
+    """How many takes of each enrolled phrase have their recording kept, by phrase."""
+    return {row["text"]: row["kept"] for row in store.db.query(
+        "SELECT p.text, count(t.audio) AS kept FROM enrolled_phrases p "
+        "JOIN enrolled_takes t ON t.phrase_id = p.id GROUP BY p.id")}
 
 
 def takes_by_phrase(db: sqlite_utils.Database) -> dict[int, list[np.ndarray]]:

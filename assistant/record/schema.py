@@ -208,3 +208,11 @@ def neutral_summaries(db: sqlite_utils.Database) -> None:
             neutral = _SECOND_PERSON.sub(lambda m: _NEUTRAL[m.group()], row[column])
             if neutral != row[column]:
                 db.table(table).update(row["id"], {column: neutral})
+
+
+@migrations()
+def keep_enrolled_audio(db: sqlite_utils.Database) -> None:
+    """A take's recording, only when the caregiver asks to keep it (`enrol --keep-audio`):
+    16-bit little-endian PCM at `rate` Hz. It goes with its take (`enrol --remove`, `forget`)."""
+    db.table("enrolled_takes").add_column("audio", bytes)
+    db.table("enrolled_takes").add_column("rate", int)

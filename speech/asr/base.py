@@ -61,16 +61,23 @@ class RecognitionStream(Protocol):
 class Recognizer(Protocol):
     name: str
 
-    def stream(self, words: Sequence[str] | None = None) -> RecognitionStream:
-        """Start an utterance; `words`, when given, limits or biases recognition to that list."""
+    def stream(
+        self, words: Sequence[str] | None = None, vocabulary: Sequence[str] = ()
+    ) -> RecognitionStream:
+        """Start an utterance; `words`, when given, limits or biases recognition to that list.
+        `vocabulary` holds the patient's own names and places, which an engine that can may
+        lean toward (never a limit: anything else can still be said)."""
         ...
 
 
 def transcribe(
-    recognizer: Recognizer, audio: Audio, words: Sequence[str] | None = None
+    recognizer: Recognizer,
+    audio: Audio,
+    words: Sequence[str] | None = None,
+    vocabulary: Sequence[str] = (),
 ) -> Transcript:
     """Recognise a whole utterance by streaming it in device-sized blocks."""
-    stream = recognizer.stream(words)
+    stream = recognizer.stream(words, vocabulary)
     for block in chunks(audio, 0.25):
         stream.feed(block)
     return stream.finish()

@@ -55,7 +55,11 @@ class VoskRecognizer:
             ) from error
         self.model_dir = model_dir
 
-    def stream(self, words: Sequence[str] | None = None) -> VoskStream:
+    def stream(
+        self, words: Sequence[str] | None = None, vocabulary: Sequence[str] = ()
+    ) -> VoskStream:
+        """`vocabulary` is not used: Vosk can only lean toward words through a grammar, and a
+        grammar of names would force every other word onto them."""
         if words:
             grammar = json.dumps(list(words), ensure_ascii=False)
             recognizer = vosk.KaldiRecognizer(self._model, SPEECH_RATE, grammar)
