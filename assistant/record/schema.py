@@ -188,3 +188,12 @@ def respread_enrolled_phrases(db: sqlite_utils.Database) -> None:
     for phrase_id, takes in takes_by_phrase(db).items():
         if len(takes) >= 2:
             db.table("enrolled_phrases").update(phrase_id, {"spread": phrase("", takes).spread})
+
+
+@migrations()
+def add_practice_keys(db: sqlite_utils.Database) -> None:
+    """A unique key per practice session and attempt, so those kept in the pending journal
+    while the database refused them are replayed once, each attempt with its session."""
+    for table in ("practice_sessions", "practice_attempts"):
+        db.table(table).add_column("key", str)
+        db.table(table).create_index(["key"], unique=True)
