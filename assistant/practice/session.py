@@ -27,7 +27,7 @@ from assistant.practice.level import LevelState, Outcome, after_item
 from assistant.practice.scoring import Score, score, supported
 from assistant.record import practice as records
 from assistant.record.store import KeptForLater, Store
-from assistant.turn import Part
+from assistant.turn import Part, joined
 from speech.asr.base import Word
 from speech.asr.verify import Support
 
@@ -77,14 +77,8 @@ class Feedback:
         return " ".join(p.text for p in self.parts)
 
     def runs(self) -> list[Part]:
-        """Neighbouring parts of the same pace joined, so each run is one utterance to speak."""
-        joined: list[Part] = []
-        for part in self.parts:
-            if joined and joined[-1].slow == part.slow:
-                joined[-1] = Part(f"{joined[-1].text} {part.text}", part.slow)
-            else:
-                joined.append(part)
-        return joined
+        """The parts as utterances to speak (`joined`)."""
+        return joined(self.parts)
 
 
 class PracticeSession:
