@@ -82,7 +82,9 @@ class Update:
 
 @dataclass(frozen=True)
 class Upsert:
-    """A row replacing the one of `table` with the same primary key `pk`."""
+    """A row replacing the one of `table` with the same primary key `pk` (a practice level).
+    Replayed twice after a crash, it sets the row back to what it held then, until the next
+    write of that row."""
 
     table: str
     row: Row
