@@ -299,6 +299,7 @@ def test_unplugged_microphone_is_said_once_and_listening_resumes(virtual_audio, 
     assert len(texts(db)) == 2
 
 
+@pytest.mark.slow
 def test_no_microphone_under_a_service_waits_instead_of_exiting(tmp_path):
     """Standard input is /dev/null under systemd: there is nobody to type, so it waits."""
     with LiveAssistant("run", "--db", str(tmp_path / "wins.db"),
@@ -311,6 +312,7 @@ def test_no_microphone_under_a_service_waits_instead_of_exiting(tmp_path):
 
 
 @pytest.mark.parametrize("args", [[], ["--voice", "no-such-voice"]], ids=["no speaker", "no voice"])
+@pytest.mark.slow
 def test_speech_output_failing_prints_the_replies(cli, tmp_path, args):
     db = tmp_path / "wins.db"
     result = cli("run", "--text", "--db", db, *args,

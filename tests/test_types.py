@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 STRICT = [
@@ -16,6 +17,7 @@ STRICT = [
 ]
 
 
+@pytest.mark.slow  # about 8 seconds
 def test_mypy_strict_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",
