@@ -5,6 +5,7 @@ practice share them without importing one another.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
@@ -94,6 +95,18 @@ class Part:
         return replace(normal, rate_wpm=max(60, round(normal.rate_wpm * SLOW)))
 
 
+def joined(parts: Sequence[Part]) -> list[Part]:
+    """Neighbouring parts of the same pace joined, so each is one utterance to speak: the one
+    way a reply, a turn's or a practice session's, is split into what is said."""
+    runs: list[Part] = []
+    for part in parts:
+        if runs and runs[-1].slow == part.slow:
+            runs[-1] = Part(f"{runs[-1].text} {part.text}", part.slow)
+        else:
+            runs.append(part)
+    return runs
+
+
 @dataclass(frozen=True)
 class Turn:
     id: int
@@ -114,7 +127,7 @@ class Turn:
         voice = self.voice
         if self.kind is ReplyKind.ALERT:
             voice = clearly(voice)
-        return [(p.text, p.voice(voice)) for p in self.parts or (Part(self.reply),)]
+        return [(p.text, p.voice(voice)) for p in joined(self.parts or (Part(self.reply),))]
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -79,6 +79,7 @@ def test_mistakes_are_named_with_the_file_and_the_fix(tmp_path, text, message):
     assert message in str(caught.value) and str(path) in str(caught.value)
 
 
+@pytest.mark.slow
 def test_a_mistake_stops_the_program_with_one_plain_line(cli, tmp_path):
     path = settings_file(tmp_path, "volume = 2.0\n")
     result = cli("--config", path, "run", "--text", input="hello\n")

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+pytestmark = pytest.mark.slow  # the CLI as a subprocess, a few seconds a test
+
 NOW = "2026-03-04T10:00:00"
 """A Wednesday."""
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # the CLI as a subprocess, about a second a test
+
 WORDS = "I buttered my toast with my left hand"
 
 
@@ -102,7 +104,6 @@ def test_default_settings_file_is_passed_to_the_service(cli, private_home):
     assert f" --config {default} run\n" in result.stdout
 
 
-@pytest.mark.slow
 @pytest.mark.parametrize(("level", "words_logged"), [(None, False), ("debug", True)])
 def test_journal_logs_never_hold_the_words_at_info(cli, tmp_path, level, words_logged):
     """As under systemd (JOURNAL_STREAM set): syslog priorities on each line, info by

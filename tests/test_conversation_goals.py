@@ -14,6 +14,8 @@ from test_faults import held_lock
 from assistant.conversation.phrasebook import table
 from assistant.record.journal import journal_path
 
+pytestmark = pytest.mark.slow  # the CLI as a subprocess, several runs a test
+
 NO_GOAL = set(table()["goal"]["none_active"])
 MONDAY = {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
 TUESDAY = {"SMALLWINS_NOW": "2026-03-03T10:00:00"}
@@ -63,7 +65,6 @@ def test_i_did_it_with_no_goal_ever_says_how_to_set_one(cli, tmp_path):
     assert turns[0]["reply"] in NO_GOAL
 
 
-@pytest.mark.slow
 def test_a_milestone_kept_while_locked_finishes_its_goal_when_replayed(cli, tmp_path):
     db = tmp_path / "p.db"
     said(cli, db, "My goal is to walk to the mailbox on my own", "no",

@@ -61,6 +61,7 @@ def run_text(cli, db, lines, *options, env=US):
 
 
 @pytest.mark.parametrize("configured", [True, False])
+@pytest.mark.slow
 def test_every_alert_kind_is_answered_stored_and_worded_for_safety(cli, tmp_path, configured):
     db = tmp_path / "wins.db"
     options = CARER if configured else ()
@@ -76,6 +77,7 @@ def test_every_alert_kind_is_answered_stored_and_worded_for_safety(cli, tmp_path
     assert [a.said for a in stored] == list(ONE_OF_EACH.values())
 
 
+@pytest.mark.slow
 def test_a_fall_is_graded_are_you_hurt_then_emergency(cli, tmp_path):
     said = run_text(cli, tmp_path / "wins.db", [
         "I fell in the bathroom", "yes I hit my head", "repeat",
@@ -93,6 +95,7 @@ def test_a_fall_is_graded_are_you_hurt_then_emergency(cli, tmp_path):
     assert [a.kind for a in history.alerts(Store(tmp_path / "wins.db"))] == ["fall"] * 3
 
 
+@pytest.mark.slow
 def test_an_alert_inside_a_milestone_is_not_celebrated(cli, tmp_path):
     db = tmp_path / "wins.db"
     said = run_text(cli, db, ["I walked 20 steps then I fell and hit my head"])
@@ -103,6 +106,7 @@ def test_an_alert_inside_a_milestone_is_not_celebrated(cli, tmp_path):
     assert [d.summary for d in history.milestones(store)] == ["walked 20 steps"]
 
 
+@pytest.mark.slow
 def test_delete_that_asks_before_removing_a_red_flag(cli, tmp_path):
     db = tmp_path / "wins.db"
     said = run_text(cli, db, ["I have chest pain", "delete that", "no", "delete that", "yes"])
@@ -129,6 +133,7 @@ def test_spoken_red_flags_through_audio(cli, tmp_path, spoken_session):
     assert (tmp_path / "out.wav").stat().st_size > 0
 
 
+@pytest.mark.slow
 def test_feelings_are_moods_with_a_recent_win_and_social_talk_is_not_an_entry(cli, tmp_path):
     db = tmp_path / "wins.db"
     said = run_text(cli, db, [
@@ -149,6 +154,7 @@ def test_feelings_are_moods_with_a_recent_win_and_social_talk_is_not_an_entry(cl
         assert "saved" not in turn["reply"].lower()
 
 
+@pytest.mark.slow
 def test_help_names_the_emergency_number_of_the_locale(cli, tmp_path):
     for lang, number in (("en_GB.UTF-8", "999"), ("en_US.UTF-8", "911"), ("de_DE.UTF-8", "112")):
         said = run_text(cli, tmp_path / f"{number}.db", ["help", "I have chest pain"],
@@ -168,6 +174,7 @@ def test_emergency_number_from_locale_variables():
     assert local_emergency_number({}) == "112"
 
 
+@pytest.mark.slow
 def test_settings_file_names_the_carer_and_doctor_warns_when_unset(cli, tmp_path):
     db = tmp_path / "wins.db"
     bare = cli("doctor", "--db", db)

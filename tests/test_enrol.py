@@ -35,6 +35,7 @@ def _audio_args(paths):
     return [arg for p in paths for arg in ("--audio", p)]
 
 
+@pytest.mark.slow
 def test_enrol_from_recordings_lists_removes_and_forgets(cli, tmp_path, takes):
     db = tmp_path / "wins.db"
     for phrase in ("yes", "delete that"):
@@ -107,6 +108,7 @@ def test_a_spread_measured_by_the_earlier_warping_is_measured_again(tmp_path, ta
     assert abs(kept.spread - 0.29) > 0.01
 
 
+@pytest.mark.slow
 def test_inconsistent_or_wrong_takes_are_refused_and_nothing_is_kept(cli, tmp_path, takes):
     db = tmp_path / "wins.db"
     mixed = cli("enrol", "stop", *_audio_args([*takes["stop"][:2], takes["repeat"][0]]),

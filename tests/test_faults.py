@@ -125,6 +125,31 @@ def test_milestones_said_while_locked_are_stored_by_the_replay(cli, tmp_path):
         assert connection.execute("SELECT mood FROM moods").fetchall() == [("low",)]
 
 
+@pytest.mark.slow
+def test_practice_attempts_made_while_locked_are_stored_by_the_replay(cli, tmp_path):
+    db, clock = tmp_path / "p.db", {"SMALLWINS_NOW": "2026-03-02T09:15:00"}
+    assert cli("practice", "list", "--db", db).returncode == 0
+    with held_lock(db):
+        during = cli("practice", "--text", "--items", "cup; good morning", "--db", db,
+                     "--reply-wav", tmp_path / "r.wav", input="cup\ngood evening\n", env=clock)
+        assert during.returncode == 0, during.stderr
+        assert during.stdout.count("is busy") == 1, during.stdout  # said once, then goes on
+        assert "Say after me: good morning." in during.stdout and "'morning'" in during.stdout
+        assert journal_path(db).stat().st_size > 0
+
+    report = json.loads(cli("practice", "report", "--json", "--db", db, env=clock).stdout)
+    assert journal_path(db).stat().st_size == 0
+    assert report["days"] == [{"day": "2026-03-02", "attempts": 2, "passed": 1}]
+    assert [f["target"] for f in report["firsts"]] == ["cup"]
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        (session, ended), = connection.execute("SELECT id, ended FROM practice_sessions")
+        assert ended is not None
+        assert connection.execute(
+            "SELECT target, heard, try, session_id FROM practice_attempts ORDER BY id"
+        ).fetchall() == [("cup", "cup", 1, session), ("good morning", "good evening", 1, session)]
+
+
 @contextlib.contextmanager
 def unwritable(db, fault):
     """The database at `db` refusing writes the way `fault` makes it: the file read-only,
@@ -274,6 +299,7 @@ def test_unplugged_microphone_is_said_once_and_listening_resumes(virtual_audio, 
     assert len(texts(db)) == 2
 
 
+@pytest.mark.slow
 def test_no_microphone_under_a_service_waits_instead_of_exiting(tmp_path):
     """Standard input is /dev/null under systemd: there is nobody to type, so it waits."""
     with LiveAssistant("run", "--db", str(tmp_path / "wins.db"),
@@ -286,6 +312,7 @@ def test_no_microphone_under_a_service_waits_instead_of_exiting(tmp_path):
 
 
 @pytest.mark.parametrize("args", [[], ["--voice", "no-such-voice"]], ids=["no speaker", "no voice"])
+@pytest.mark.slow
 def test_speech_output_failing_prints_the_replies(cli, tmp_path, args):
     db = tmp_path / "wins.db"
     result = cli("run", "--text", "--db", db, *args,

@@ -131,6 +131,7 @@ def _read_or_explain(path: Path) -> None:
         lambda s: Audio(np.array(s, dtype=np.int16))),
     st.floats(0.01, 0.5),
 )
+@pytest.mark.slow
 def test_spoken_loop_survives_any_samples(whisper, audio, block_s):
     """Noise, clicks and full-scale garbage, in blocks of any size, through endpointing and
     the real recogniser: whatever comes out is text, never an exception."""

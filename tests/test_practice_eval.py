@@ -9,6 +9,7 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
 from conftest import ROOT
 
 SCRIPT = ROOT / "scripts" / "eval_scoring.py"
@@ -38,6 +39,7 @@ def test_pass_fail_accuracy_meets_the_target():
         assert right[case] / total[case] >= 0.95, (case, misses)
 
 
+@pytest.mark.slow
 def test_script_prints_the_figures_and_misses(tmp_path):
     result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True,
                             text=True)

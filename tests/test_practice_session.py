@@ -3,6 +3,7 @@ spoken commands, stored attempts, adaptive levels remembered across sessions, st
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import tomllib
@@ -15,6 +16,7 @@ from assistant.practice.items import make_item, parse_list
 from assistant.practice.level import DOWN_AFTER, UP_AFTER
 from assistant.practice.session import PracticeSession
 from assistant.record import practice as records
+from assistant.record.journal import journal_path
 from assistant.record.store import Store
 
 MONDAY = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
@@ -208,3 +210,66 @@ def test_a_near_miss_is_called_nearly(db):
     feedback = session.answer("butterfy")
     assert "'butterfly'" in feedback.text
     assert "Nearly" in feedback.text or "close" in feedback.text
+
+
+def kept_in_journal(db):
+    return [json.loads(line) for line in journal_path(db).read_text().splitlines()]
+
+
+def test_attempts_made_while_another_program_holds_the_file_wait_in_the_journal(db):
+    """The session goes on through a lock, says once that it is keeping the attempts, and
+    the next write after the lock stores them, in order and in their session."""
+    store = Store(db)
+    store.db.execute("PRAGMA busy_timeout = 100")
+    session = PracticeSession(store, parse_list("butterfly; good morning; cup"), clock=Clock())
+    assert str(db) not in session.opening().text
+    assert session.answer("Butterfly.", engine="whisper").attempt.id is not None
+    other_program = sqlite3.connect(db)
+    other_program.execute("BEGIN EXCLUSIVE")
+    miss = session.answer("Good evening.", engine="whisper")
+    assert miss.attempt.id is None and str(db) in miss.parts[0].text  # the plain reason
+    assert "'morning'" in miss.text, "the feedback on the attempt still follows"
+    retry = session.answer("Good morning.", engine="whisper")
+    assert retry.attempt.id is None and retry.attempt.score.passed
+    assert str(db) not in retry.text, "said once, not after every attempt"
+    assert [row["row"]["heard"] for row in kept_in_journal(db)] == ["Good evening.",
+                                                                   "Good morning."]
+    other_program.rollback()
+    other_program.close()
+
+    last = session.answer("cup", engine="whisper")
+    assert last.done and last.attempt.id is not None
+    rows = sqlite3.connect(db).execute(
+        "SELECT heard, try, session_id FROM practice_attempts ORDER BY id").fetchall()
+    assert rows == [("Butterfly.", 1, session.session_id), ("Good evening.", 1, session.session_id),
+                    ("Good morning.", 2, session.session_id), ("cup", 1, session.session_id)]
+    assert journal_path(db).stat().st_size == 0
+
+
+def test_a_session_started_while_locked_is_stored_whole_and_a_second_replay_adds_nothing(db):
+    Store(db).close()
+    other_program = sqlite3.connect(db)
+    other_program.execute("BEGIN EXCLUSIVE")
+    store = Store(db)
+    store.db.execute("PRAGMA busy_timeout = 100")
+    session = PracticeSession(store, parse_list("cup; good morning"), clock=Clock())
+    assert session.session_id is None and str(db) in session.opening().parts[0].text
+    session.answer("cup", engine="whisper")
+    closing = session.answer("stop")
+    assert closing.done and str(db) not in closing.text
+    kept = journal_path(db).read_text()
+    assert [row["table"] for row in kept_in_journal(db)] == [
+        "practice_sessions", "practice_attempts", "practice_sessions"]  # start, cup, end
+    other_program.rollback()
+    other_program.close()
+
+    reopened = Store(db)  # opening replays the journal
+    sessions = reopened.db.execute("SELECT id, ended FROM practice_sessions").fetchall()
+    assert len(sessions) == 1 and sessions[0][1] is not None
+    assert reopened.db.execute("SELECT target, session_id FROM practice_attempts").fetchall() == [
+        ("cup", sessions[0][0])]
+    assert [f.target for f in records.firsts(reopened, session_key=session.session_key)] == ["cup"]
+    journal_path(db).write_text(kept)  # as if a crash came between the commit and emptying it
+    again = Store(db)
+    assert again.db.execute("SELECT count(*) FROM practice_sessions").fetchone()[0] == 1
+    assert again.db.execute("SELECT count(*) FROM practice_attempts").fetchone()[0] == 1

@@ -66,6 +66,7 @@ def test_listening_assistant_opens_no_network_socket(virtual_audio, tmp_path, sp
     assert network_use(calls) == []
 
 
+@pytest.mark.slow
 def test_no_inet_socket_while_a_recording_is_heard(tmp_path, speak):
     """Without strace: the kernel's socket table for the process, sampled while it loads the
     recogniser, hears, saves and answers: no inet socket with a peer, listening, or bound
@@ -105,6 +106,7 @@ def test_files_are_owner_only_in_a_private_folder_whatever_the_umask(tmp_path):
         os.umask(previous)
 
 
+@pytest.mark.slow
 def test_default_database_is_private_while_the_assistant_runs(private_home):
     with LiveAssistant("run", "--text", "--json") as assistant:
         assistant.say("I walked to the kitchen")
@@ -138,6 +140,7 @@ def count(db, table):
         return connection.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_forget_since_a_day_deletes_that_day_on(cli, tmp_path):
     db = tmp_path / "wins.db"
     two_days(cli, db)
@@ -154,6 +157,7 @@ def test_forget_since_a_day_deletes_that_day_on(cli, tmp_path):
     assert b"zither" not in on_disk(db), "deleted words must not stay in the files"
 
 
+@pytest.mark.slow
 def test_forget_all_asks_first_then_leaves_no_trace(cli, tmp_path):
     db = tmp_path / "wins.db"
     two_days(cli, db)
@@ -169,6 +173,7 @@ def test_forget_all_asks_first_then_leaves_no_trace(cli, tmp_path):
     assert b"xylophone" not in on_disk(db) and b"zither" not in on_disk(db)
 
 
+@pytest.mark.slow
 def test_forget_needs_to_be_told_what(cli, tmp_path):
     for args in ([], ["--all", "--since", "2026-03-02"]):
         result = cli("forget", "--db", tmp_path / "wins.db", *args)

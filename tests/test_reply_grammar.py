@@ -130,6 +130,7 @@ def test_counts_agree_with_their_nouns():
     assert amount(1, "entries") == "1 entry"
 
 
+@pytest.mark.slow
 def test_spoken_replies_from_the_issue_read_well(cli, tmp_path):
     """The issue's sentences, said again through `run --text`: the patient's goal said back
     in the second person, a day after a comma in lower case, no doubled praise."""

@@ -462,6 +462,7 @@ def _trim(png) -> None:
     trimmed.save(png)
 
 
+@pytest.mark.slow
 def test_each_exercise_is_charted_apart(cli, tmp_path):
     """Arm exercises and sit-to-stands, both counted in times, are two charts, not a sum."""
     db, out = tmp_path / "wins.db", tmp_path / "report.html"

@@ -8,14 +8,16 @@ import os
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
 
 STRICT = [
-    "assistant/conversation", "assistant/practice", "assistant/record",
+    "assistant/cli", "assistant/conversation", "assistant/practice", "assistant/record",
     "assistant/reply_speaker.py", "assistant/turn.py", "assistant/understand", "speech",
 ]
 
 
+@pytest.mark.slow  # about 8 seconds
 def test_mypy_strict_is_clean():
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--follow-imports=silent",

@@ -88,7 +88,7 @@ def _settings(command: click.Command) -> dict[str, click.Option]:
     return found
 
 
-_KINDS: list[tuple[type[click.ParamType], tuple[type, ...], str]] = [
+_KINDS: list[tuple[type[click.ParamType[Any, Any]], tuple[type, ...], str]] = [
     (click.types.BoolParamType, (bool,), "true or false"),
     (click.types.IntParamType, (int,), "a whole number"),
     (click.types.FloatParamType, (int, float), "a number"),
@@ -108,7 +108,7 @@ def _convert(path: Path, key: str, value: Any, option: click.Option) -> Any:
     if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
         raise ConfigError(f"{_where(path)}{key} must be {described}, not {value!r}.")
     if isinstance(kind, click.Path):
-        value = str(_beside(path, value))
+        value = str(_beside(path, str(value)))
     try:
         return kind.convert(value, option, None)
     except click.BadParameter as error:

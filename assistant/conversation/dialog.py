@@ -8,6 +8,7 @@ creates entries. Every utterance it reacts to is committed before its reply is d
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -461,7 +462,7 @@ def _gist(text: str, limit: int = 80) -> str:
     return text[:limit].rsplit(" ", 1)[0] + "…"
 
 
-def _listing(found: tuple[Milestone, ...] | list[history.Done]) -> str:
+def _listing(found: Sequence[Milestone]) -> str:
     return listing([m.summary for m in found])
 
 

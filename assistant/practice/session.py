@@ -6,16 +6,18 @@ and typed text.
 Each item gets up to MAX_TRIES attempts, or as many as the session is given. The first miss
 names the missing word and offers to say it slowly; the second miss says it slowly without
 being asked (modelling, as a therapist would); the third moves on kindly. Every attempt is
-committed before the reply is decided.
+committed before the reply is decided; when the database refuses it, it waits in the pending
+journal, the next feedback says so once, and the session goes on.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from assistant.clock import now
 from assistant.conversation.numbers_and_dates import amount, listing
@@ -24,10 +26,13 @@ from assistant.practice.items import KINDS, Item, answer_words, builtin_items
 from assistant.practice.level import LevelState, Outcome, after_item
 from assistant.practice.scoring import Score, score, supported
 from assistant.record import practice as records
-from assistant.record.store import Store
-from assistant.turn import Part
+from assistant.record.store import KeptForLater, Store
+from assistant.turn import Part, joined
 from speech.asr.base import Word
 from speech.asr.verify import Support
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 MAX_TRIES = 3
 FOILS = 30
@@ -36,7 +41,8 @@ FOILS = 30
 
 @dataclass(frozen=True)
 class Attempt:
-    id: int
+    id: int | None
+    """None while the attempt waits in the pending journal."""
     time: datetime
     item: Item
     score: Score
@@ -71,14 +77,8 @@ class Feedback:
         return " ".join(p.text for p in self.parts)
 
     def runs(self) -> list[Part]:
-        """Neighbouring parts of the same pace joined, so each run is one utterance to speak."""
-        joined: list[Part] = []
-        for part in self.parts:
-            if joined and joined[-1].slow == part.slow:
-                joined[-1] = Part(f"{joined[-1].text} {part.text}", part.slow)
-            else:
-                joined.append(part)
-        return joined
+        """The parts as utterances to speak (`joined`)."""
+        return joined(self.parts)
 
 
 class PracticeSession:
@@ -97,6 +97,8 @@ class PracticeSession:
         tries: int = MAX_TRIES,
     ) -> None:
         self.store = store
+        self._notice: str | None = None
+        """What to say first in the next feedback: the database refused a write (kept)."""
         self._max_tries = tries
         """Attempts an item gets: a recording holds one answer per item unless told more."""
         self.clock = clock
@@ -108,7 +110,7 @@ class PracticeSession:
         if level is not None and self._assigned is None:
             for kind in self._kinds:
                 self._levels[kind] = LevelState(level)
-                records.save_level(store, kind, self._levels[kind], clock())
+                self._save(records.save_level, store, kind, self._levels[kind], clock())
         self._last_seen = records.last_practised(store)
         self._finished: list[tuple[Item, Outcome]] = []
         self._said: Counter[str] = Counter()
@@ -116,7 +118,10 @@ class PracticeSession:
         self._tries = 0
         self._offered = False
         self._ended = False
-        self.session_id = records.start_session(store, clock(), self._assigned is not None)
+        self.session_key = uuid.uuid4().hex
+        self.session_id = self._save(records.start_session, store, self.session_key, clock(),
+                                     self._assigned is not None)
+        """None while the session's start waits in the pending journal."""
         self._item = self._next_item()
 
     @property
@@ -131,8 +136,8 @@ class PracticeSession:
     def opening(self) -> Feedback:
         """The greeting and the first cue."""
         if self._item is None:
-            return self._close([])
-        return Feedback((Part(self._say("opening")), Part(self._item.prompt)))
+            return self._told(self._close([]))
+        return self._told(Feedback((Part(self._say("opening")), Part(self._item.prompt))))
 
     def prompt(self) -> str:
         """The cue for the current item, as first said ('' when the session is over)."""
@@ -153,6 +158,16 @@ class PracticeSession:
         support: Sequence[Support] = (),
     ) -> Feedback:
         """Take what was heard: a spoken command, or an attempt that is scored and stored."""
+        return self._told(self._answer(text, confidence, engine, words, support))
+
+    def _answer(
+        self,
+        text: str,
+        confidence: float | None,
+        engine: str,
+        words: Sequence[Word],
+        support: Sequence[Support],
+    ) -> Feedback:
         if self._item is None:
             return self._close([])
         text = text.strip()
@@ -181,7 +196,24 @@ class PracticeSession:
 
     def stop(self) -> Feedback:
         """End now (the patient said stop, the input ended, the dialog timed out)."""
-        return self._close([])
+        return self._told(self._close([]))
+
+    def _save(self, write: Callable[P, T], *args: P.args, **kwargs: P.kwargs) -> T | None:
+        """`write(*args, **kwargs)`; if the database refused it, it waits in the journal and
+        the next feedback says so (once, until the database takes a write again)."""
+        try:
+            return write(*args, **kwargs)
+        except KeptForLater as kept:
+            if kept.first:
+                self._notice = str(kept)
+            return None
+
+    def _told(self, feedback: Feedback) -> Feedback:
+        """`feedback`, after the notice of a refused write if there is one."""
+        notice, self._notice = self._notice, None
+        if notice is None:
+            return feedback
+        return Feedback((Part(notice), *feedback.parts), feedback.attempt, feedback.done)
 
     def _command(self, command: str) -> Feedback:
         self._offered = False
@@ -240,7 +272,7 @@ class PracticeSession:
             before = self._levels[item.kind]
             after = after_item(before, outcome)
             self._levels[item.kind] = after
-            records.save_level(self.store, item.kind, after, self.clock())
+            self._save(records.save_level, self.store, item.kind, after, self.clock())
             if after.level != before.level:
                 parts.append(self._say("level_up" if after.level > before.level else "level_down"))
         self._tries = 0
@@ -273,9 +305,10 @@ class PracticeSession:
     def _store_attempt(self, scored: Score, engine: str, confidence: float | None) -> Attempt:
         assert self._item is not None
         time = self.clock()
-        attempt_id = records.add_attempt(
+        attempt_id = self._save(
+            records.add_attempt,
             self.store,
-            session_id=self.session_id,
+            session_key=self.session_key,
             item=self._item,
             time=time,
             heard=scored.heard,
@@ -292,7 +325,7 @@ class PracticeSession:
         if not self._ended:
             self._ended = True
             self._item = None
-            records.end_session(self.store, self.session_id, self.clock())
+            self._save(records.end_session, self.store, self.session_key, self.clock())
         outcomes = [outcome for _, outcome in self._finished]
         if outcomes:
             clear = sum(o is not Outcome.MISSED for o in outcomes)
@@ -305,7 +338,7 @@ class PracticeSession:
         days = records.streak(self.store, self.clock().date())
         if days >= 2:
             parts.append(self._say("streak", days=amount(days, "days")))
-        firsts = records.firsts(self.store, session_id=self.session_id)
+        firsts = records.firsts(self.store, session_key=self.session_key)
         if firsts:
             parts.append(self._say("firsts", words=_quoted([f.target for f in firsts])))
         return Feedback(tuple(map(Part, parts)), attempt, done=True)

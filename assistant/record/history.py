@@ -11,23 +11,19 @@ from datetime import date, datetime, timedelta
 from typing import Any, cast
 
 from assistant.record.store import Store, iso
+from assistant.understand import Milestone
 
 RECORD_INTENTS = ("milestone", "setback", "goal")
 
 
-@dataclass(frozen=True)
-class Done:
-    """A stored milestone."""
+@dataclass(frozen=True, kw_only=True)
+class Done(Milestone):
+    """A stored milestone: the Milestone understanding found, and where the record keeps it
+    (its day is `time`'s, which is also its `when`)."""
 
     id: int
     utterance_id: int
     time: datetime
-    category: str
-    activity: str
-    value: float | int | None
-    unit: str | None
-    assistance: str | None
-    summary: str
 
 
 @dataclass(frozen=True)
@@ -99,7 +95,9 @@ def _done(row: dict[str, Any]) -> Done:
         value=_number(row["value"]),
         unit=row["unit"],
         assistance=row["assistance"],
+        side=row["side"],
         summary=row["summary"],
+        when=row["time"][:10],
     )
 
 

@@ -4,12 +4,16 @@ the adaptive levels, and the questions the encouragement and reports ask of them
 Everything said about practice ("3 days in a row", "'butterfly' for the first time") is read
 back from these tables, never from memory, so it survives restarts and a therapist can query
 the same rows. Each write is the store's one transaction, which also writes in whatever
-the pending journal holds.
+the pending journal holds. A session's own writes (its start and end, attempts, levels) are
+`Write`s: when the database refuses them they wait in the journal, KeptForLater says so, and
+the session goes on. Sessions and attempts carry a unique key, by which an attempt finds its
+session even while both are still waiting.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -19,7 +23,7 @@ import sqlite_utils
 
 from assistant.practice.items import KINDS, Item, make_item
 from assistant.practice.level import LevelState
-from assistant.record.store import Store, insert_row, iso
+from assistant.record.store import Insert, Store, Update, Upsert, iso
 
 
 @dataclass(frozen=True)
@@ -96,21 +100,20 @@ def personal_items(store: Store) -> list[Item]:
     ]
 
 
-def start_session(store: Store, time: datetime, assigned: bool) -> int:
-    with store.writing() as db:
-        return insert_row(db, "practice_sessions",
-                          {"started": iso(time), "assigned": int(assigned)})
+def start_session(store: Store, key: str, time: datetime, assigned: bool) -> int | None:
+    """Store a session under `key`; its id, or KeptForLater while it waits in the journal."""
+    return store.save(Insert("practice_sessions",
+                             {"key": key, "started": iso(time), "assigned": int(assigned)}))
 
 
-def end_session(store: Store, session_id: int, time: datetime) -> None:
-    with store.writing() as db:
-        db.table("practice_sessions").update(session_id, {"ended": iso(time)})
+def end_session(store: Store, key: str, time: datetime) -> None:
+    store.save(Update("practice_sessions", key, {"ended": iso(time)}))
 
 
 def add_attempt(
     store: Store,
     *,
-    session_id: int,
+    session_key: str,
     item: Item,
     time: datetime,
     heard: str,
@@ -119,9 +122,10 @@ def add_attempt(
     try_number: int,
     engine: str,
     confidence: float | None,
-) -> int:
+) -> int | None:
+    """Store an attempt in its session; its id, or KeptForLater while it waits."""
     row = {
-        "session_id": session_id,
+        "key": uuid.uuid4().hex,
         "time": iso(time),
         "kind": item.kind,
         "level": item.level,
@@ -132,10 +136,10 @@ def add_attempt(
         "try": try_number,
         "engine": engine,
         "confidence": confidence,
+        "item_id": _item_id(store.db, item.kind, item.target) if item.personal else None,
     }
-    with store.writing() as db:
-        row["item_id"] = _item_id(db, item.kind, item.target) if item.personal else None
-        return insert_row(db, "practice_attempts", row)
+    return store.save(Insert("practice_attempts", row,
+                             {"session_id": ("practice_sessions", session_key)}))
 
 
 def _item_id(db: sqlite_utils.Database, kind: str, text: str) -> int | None:
@@ -155,8 +159,7 @@ def level_states(store: Store) -> dict[str, LevelState]:
 def save_level(store: Store, kind: str, state: LevelState, time: datetime) -> None:
     row = {"kind": kind, "level": state.level, "wins": state.wins, "misses": state.misses,
            "updated": iso(time)}
-    with store.writing() as db:
-        db.table("practice_levels").upsert(row, pk="kind")
+    store.save(Upsert("practice_levels", row, pk="kind"))
 
 
 def last_practised(store: Store) -> dict[str, str]:
@@ -167,31 +170,33 @@ def last_practised(store: Store) -> dict[str, str]:
     return dict(rows)
 
 
-def history(store: Store, target: str, before_id: int) -> tuple[bool, bool]:
-    """Whether `target` was ever (passed, failed) in attempts before `before_id`."""
+def history(store: Store, target: str, before_id: int | None) -> tuple[bool, bool]:
+    """Whether `target` was ever (passed, failed) in attempts before `before_id` (None: in
+    every stored attempt, as one still waiting in the journal comes after them all)."""
     passed, failed = store.db.execute(
         "SELECT coalesce(max(passed), 0), coalesce(min(passed), 1) = 0 FROM practice_attempts "
-        "WHERE lower(target) = lower(?) AND id < ?",
-        [target, before_id],
+        "WHERE lower(target) = lower(?) AND (? IS NULL OR id < ?)",
+        [target, before_id, before_id],
     ).fetchone()
     return bool(passed), bool(failed)
 
 
 def firsts(
-    store: Store, since: date | datetime | None = None, session_id: int | None = None
+    store: Store, since: date | datetime | None = None, session_key: str | None = None
 ) -> list[First]:
     """Targets said clearly for the first time ever: all of them, those from a moment or the
-    start of a day on, or those of one session."""
+    start of a day on, or those stored of one session."""
     if since is None:
         bound = None
     else:
         bound = iso(since) if isinstance(since, datetime) else since.isoformat()
     rows = store.db.execute(
         "SELECT a.target, a.time FROM practice_attempts a WHERE a.passed "
-        "AND (? IS NULL OR a.time >= ?) AND (? IS NULL OR a.session_id = ?) "
+        "AND (? IS NULL OR a.time >= ?) AND (? IS NULL OR a.session_id = "
+        "(SELECT id FROM practice_sessions WHERE key = ?)) "
         "AND NOT EXISTS (SELECT 1 FROM practice_attempts b WHERE b.passed "
         "AND lower(b.target) = lower(a.target) AND b.id < a.id) ORDER BY a.id",
-        [bound, bound, session_id, session_id],
+        [bound, bound, session_key, session_key],
     ).fetchall()
     return [First(target, datetime.fromisoformat(time)) for target, time in rows]
 

@@ -216,3 +216,12 @@ def keep_enrolled_audio(db: sqlite_utils.Database) -> None:
     16-bit little-endian PCM at `rate` Hz. It goes with its take (`enrol --remove`, `forget`)."""
     db.table("enrolled_takes").add_column("audio", bytes)
     db.table("enrolled_takes").add_column("rate", int)
+
+
+@migrations()
+def add_practice_keys(db: sqlite_utils.Database) -> None:
+    """A unique key per practice session and attempt, so those kept in the pending journal
+    while the database refused them are replayed once, each attempt with its session."""
+    for table in ("practice_sessions", "practice_attempts"):
+        db.table(table).add_column("key", str)
+        db.table(table).create_index(["key"], unique=True)

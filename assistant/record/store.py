@@ -3,8 +3,8 @@
 Every utterance is committed before the assistant answers, so nothing said is lost to a crash.
 The file is owner-only (0600) and in WAL mode, so a reader (a report, Datasette) never blocks
 the loop. The schema grows through named migrations, so an old database opens in a new version.
-When the database cannot be written, an utterance goes to the pending journal (journal.py) and
-is written with the next successful transaction.
+When the database cannot be written, an utterance (or a practice attempt, a `Write`) goes to
+the pending journal (journal.py) and is written with the next successful transaction.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import shutil
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, NoReturn, cast
@@ -59,13 +60,55 @@ def turn_entries(
     return entries
 
 
+@dataclass(frozen=True)
+class Insert:
+    """A row to add to `table`. Its unique "key" makes a replay add it once; `links` point
+    at other rows by their keys (column → (table, key)), resolved to ids when it is written,
+    so a row can point at one that is itself still waiting in the journal."""
+
+    table: str
+    row: Row
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Update:
+    """Columns to set on the row of `table` with this key."""
+
+    table: str
+    key: str
+    values: Row
+
+
+@dataclass(frozen=True)
+class Upsert:
+    """A row replacing the one of `table` with the same primary key `pk` (a practice level).
+    Replayed twice after a crash, it sets the row back to what it held then, until the next
+    write of that row."""
+
+    table: str
+    row: Row
+    pk: str
+
+
+Write = Insert | Update | Upsert
+"""A write that can wait in the pending journal when the database refuses it (`Store.save`)."""
+_WRITES: dict[str, type[Insert] | type[Update] | type[Upsert]] = {
+    "insert": Insert, "update": Update, "upsert": Upsert}
+
+
 class StoreError(Exception):
     """The database cannot be opened or written; the message says why in plain words."""
 
 
 class KeptForLater(StoreError):
     """The database refused an utterance, but it is kept in the pending journal (or, if even
-    that failed, in memory) and goes in with the next successful write. Say the message."""
+    that failed, in memory) and goes in with the next successful write. Say the message.
+    `first` is whether this is the first refusal since the database last took a write."""
+
+    def __init__(self, message: str, first: bool) -> None:
+        super().__init__(message)
+        self.first = first
 
 
 class Store:
@@ -134,6 +177,16 @@ class Store:
         log.debug("utterance %d text: %s", utterance_id, text)  # words only at debug level
         return utterance_id
 
+    def save(self, write: Write) -> int | None:
+        """Write now, returning an inserted row's id (None for an update or upsert). If the
+        database refuses, the write is kept for later like an utterance, and KeptForLater
+        says so: practice goes on through a lock as a conversation does."""
+        try:
+            with self.writing() as db:
+                return apply(db, write)
+        except StoreError as error:
+            self._keep({"write": _name(write), **asdict(write)}, error)
+
     def _keep(self, row: Row, error: StoreError) -> NoReturn:
         """Put a row the database refused into the journal, and word what happened."""
         if self.journal is None:
@@ -145,13 +198,13 @@ class Store:
             log.error("journal %s cannot be written either: %s", self.journal.path, failure)
             raise KeptForLater(
                 f"{error} I'm holding what you said in memory until there is room; please "
-                "don't switch me off." if first else "I'm holding that in memory too."
+                "don't switch me off." if first else "I'm holding that in memory too.", first
             ) from error
-        log.warning("database refused a write (%s); utterance kept in %s", error,
-                    self.journal.path)
+        log.warning("database refused a write (%s); kept in %s", error, self.journal.path)
         raise KeptForLater(
             f"{error} I've kept what you said safe and will save it as soon as I can."
-            if first else "I still can't save to the database, but I've kept that safe too."
+            if first else "I still can't save to the database, but I've kept that safe too.",
+            first,
         ) from error
 
     def add_entries(self, utterance_id: int, time: datetime, entries: Entries) -> None:
@@ -350,12 +403,48 @@ def _dated(row: Row, time: str) -> Row:
     return {**row, "time": f"{day}{time[10:]}" if day else time}
 
 
+def apply(db: sqlite_utils.Database, write: Write) -> int | None:
+    """The one way a `Write` is written, live or replayed from the journal. An insert whose
+    key is already stored was committed before a crash emptied the journal: its id is
+    returned and nothing is added twice."""
+    if isinstance(write, Update):
+        assignments = ", ".join(f"[{column}] = ?" for column in write.values)
+        db.execute(f"UPDATE [{write.table}] SET {assignments} WHERE key = ?",
+                   [*write.values.values(), write.key])
+        return None
+    if isinstance(write, Upsert):
+        db.table(write.table).upsert(write.row, pk=write.pk)
+        return None
+    stored = _id_of(db, write.table, write.row["key"])
+    if stored is not None:
+        return stored
+    links = {column: _id_of(db, table, key) for column, (table, key) in write.links.items()}
+    if None in links.values():  # deleted by hand: skipped, or it would block every write
+        log.error("%s row %s points at a row no longer stored; not written", write.table,
+                  write.row["key"])
+        return None
+    return insert_row(db, write.table, {**write.row, **links})
+
+
+def _id_of(db: sqlite_utils.Database, table: str, key: str) -> int | None:
+    found = db.execute(f"SELECT id FROM [{table}] WHERE key = ?", [key]).fetchone()
+    return cast(int, found[0]) if found else None
+
+
+def _name(write: Write) -> str:
+    return next(name for name, kind in _WRITES.items() if isinstance(write, kind))
+
+
 def _replay(db: sqlite_utils.Database, kept: list[Row]) -> None:
-    """Journal rows in their order, each utterance with its entries, as its turn would have
-    stored them. An utterance whose key is already stored was committed before a crash
-    emptied the journal: it and its entries are skipped, so nothing is stored twice."""
+    """Journal rows in their order: each `Write` as it would have been written, and each
+    utterance with its entries, as its turn would have stored them. An utterance whose key
+    is already stored was committed before a crash emptied the journal: it and its entries
+    are skipped, so nothing is stored twice."""
     for kept_row in kept:
         row = dict(kept_row)
+        if "write" in row:
+            apply(db, _WRITES[row.pop("write")](**row))
+            continue
         entries = row.pop("entries", None) or {}
         if row.get("key") and db.execute(
                 "SELECT 1 FROM utterances WHERE key = ?", [row["key"]]).fetchone():

@@ -59,6 +59,7 @@ from .intents import (
     states_goal,
     without_goal_reached,
 )
+from .mention import Milestone
 from .milestones import Found, analyse
 from .normalise import Cleaned, clean
 from .queries import Query, query_of
@@ -78,33 +79,6 @@ __all__ = [
     "strip_wake",
     "understand",
 ]
-
-
-@dataclass(frozen=True)
-class Milestone:
-    """One thing done (or, for a goal, to be done); ``when`` is the ISO date it happened
-    (None for a goal's target, which has not happened)."""
-
-    category: str
-    activity: str
-    value: int | float | None
-    unit: str | None
-    assistance: str | None
-    side: str | None
-    summary: str
-    when: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        fields = {
-            "category": self.category,
-            "activity": self.activity,
-            "value": self.value,
-            "unit": self.unit,
-            "assistance": self.assistance,
-            "side": self.side,
-            "summary": self.summary,
-        }
-        return fields if self.when is None else {**fields, "when": self.when}
 
 
 @dataclass(frozen=True)
@@ -149,16 +123,8 @@ class Understanding:
 
 
 def _milestone(found: Found, dated: bool = True) -> Milestone:
-    return Milestone(
-        category=found.category,
-        activity=found.activity,
-        value=found.value,
-        unit=found.unit,
-        assistance=found.assistance,
-        side=found.side,
-        summary=found.summary,
-        when=found.when if dated else None,
-    )
+    """The milestone found, with its day, or without one for a goal's target."""
+    return found.milestone if dated else replace(found.milestone, when=None)
 
 
 def _compared_worse(cleaned: Cleaned) -> bool:

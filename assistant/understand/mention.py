@@ -1,13 +1,42 @@
-"""What the milestone finder marks in an utterance: the activities it mentions and the
-amounts it hears. Both the finder (milestones.py) and the phrase builder (summary.py) read
-them, so they live here rather than in either.
+"""What the milestone finder marks in an utterance (the activities it mentions, the amounts
+it hears) and what it makes of them (a Milestone). The finder (milestones.py), the phrase
+builder (summary.py) and the package's `understand` all use them, so they live here rather
+than in any one of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from .vocab import Activity
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """One thing done (or, for a goal, to be done); ``when`` is the ISO date it happened
+    (None for a goal's target, which has not happened)."""
+
+    category: str
+    activity: str
+    value: int | float | None
+    unit: str | None
+    assistance: str | None
+    side: str | None
+    summary: str
+    when: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        fields = {
+            "category": self.category,
+            "activity": self.activity,
+            "value": self.value,
+            "unit": self.unit,
+            "assistance": self.assistance,
+            "side": self.side,
+            "summary": self.summary,
+        }
+        return fields if self.when is None else {**fields, "when": self.when}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .lexicon import is_past_only
-from .mention import Limb, Mention, Quantity
+from .mention import Limb, Mention, Milestone, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number, parse_number, tidy
 from .summary import describe
@@ -31,18 +31,12 @@ _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 
 @dataclass(frozen=True)
 class Found:
-    """An activity ready for the output contract."""
+    """A milestone (always with its day) as the finder judged it: done, failed (`negative`)
+    or planned (`goal`)."""
 
-    category: str
-    activity: str
-    value: int | float | None
-    unit: str | None
-    assistance: str | None
-    side: str | None
-    summary: str
+    milestone: Milestone
     negative: bool
     goal: bool
-    when: str
 
 
 @dataclass(frozen=True)
@@ -467,12 +461,13 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
         following = text.tokens[k + 1] if k + 1 < len(text.tokens) else SENTENCE
         if value is None or following not in _BOUNDARIES + ("and",):
             continue
-        earlier = [f for f in found if f.unit and not f.negative and not f.goal]
-        if earlier and earlier[-1].when != iso_day(today, day.days):
-            last = earlier[-1]
+        earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
+        if earlier and earlier[-1].milestone.when != iso_day(today, day.days):
+            last = earlier[-1].milestone
             summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
-            extra.append(replace(last, value=tidy(value), when=iso_day(today, day.days),
-                                 summary=summary))
+            again = replace(last, value=tidy(value), when=iso_day(today, day.days),
+                            summary=summary)
+            extra.append(replace(earlier[-1], milestone=again))
     return extra
 
 
@@ -505,16 +500,18 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
         level = _assistance(mention)
         found.append(
             Found(
-                category=mention.activity.category,
-                activity=mention.activity.name,
-                value=value,
-                unit=unit,
-                assistance=level,
-                side=_side(mention),
-                summary=describe(text.tokens, mention, best, value, unit, level),
+                Milestone(
+                    category=mention.activity.category,
+                    activity=mention.activity.name,
+                    value=value,
+                    unit=unit,
+                    assistance=level,
+                    side=_side(mention),
+                    summary=describe(text.tokens, mention, best, value, unit, level),
+                    when=iso_day(today, _day_of(text, days, mention)),
+                ),
                 negative=mention.negative,
                 goal=mention.goal,
-                when=iso_day(today, _day_of(text, days, mention)),
             )
         )
     found += _day_amounts(text, days, found, today)

@@ -78,7 +78,7 @@ def query_of(cleaned: Cleaned) -> Query:
     words = subject.split()
     unit = _unit(words)
     found = analyse(tuple(words), date.today()).found  # the activity asked about; days unused
-    activity = VOCAB.activities[found[0].activity] if found else None
+    activity = VOCAB.activities[found[0].milestone.activity] if found else None
     if activity is None and unit is not None and (owner := VOCAB.units[unit].activity) is not None:
         activity = VOCAB.activities[owner]
     if activity is not None and unit is not None:
