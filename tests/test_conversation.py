@@ -55,7 +55,7 @@ def test_a_spoken_week(cli, spoken_session, tmp_path):
     assert "lifted your arm 5 times" in wednesday[3], "undo says what it removed"
     assert values(db, "lift") == [5]
     assert thursday[0].startswith(("Did you say", "Just to check")) and "31 steps" in thursday[0]
-    assert "didn't save" in thursday[1] or "haven't saved" in thursday[1]
+    assert replies["2026-03-05"][1]["kind"] == "confirm_no", "the unconfirmed 31 is not kept"
     assert "goal" in thursday[3].lower() and "walk 30 steps" in thursday[3], "goal reached"
     assert values(db, "walk") == [12, 20, 31], "the rejected 31 was never saved"
     with sqlite3.connect(db) as connection:
