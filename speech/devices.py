@@ -390,12 +390,12 @@ class Speaker:
         the stream opens on the first piece, and each next one is taken (rendered, for a
         reply rendered sentence by sentence) while the ones before it play. Blocks until
         everything has been heard."""
+        sd = _sounddevice()
+        index = pick_device(self.device, "output")  # before rendering: no speaker, no work
         remaining = iter(pieces)
         first = next((p for p in remaining if len(p.samples)), None)
         if first is None:
             return
-        sd = _sounddevice()
-        index = pick_device(self.device, "output")
         rate, channels = self._settings(sd, index, first.rate)
         feed = _Feed()
         feed.add(_at_rate(first, rate))
