@@ -78,7 +78,6 @@ class Mention:
     quantities: list[Quantity] = field(default_factory=list)
     assistance: set[str] = field(default_factory=set)
     devices: list[str] = field(default_factory=list)
-    sides: set[str] = field(default_factory=set)
     limbs: list[Limb] = field(default_factory=list)
     negative: bool = False
     goal: bool = False

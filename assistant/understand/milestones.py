@@ -327,7 +327,6 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     for match in regexes["sides"].finditer(string):
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None:
-            target.sides.add(match["side"])
             target.limbs.append(Limb(match["side"], match["part"], match["by"]))
 
 
@@ -400,7 +399,6 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             last.quantities += mention.quantities
             last.assistance |= mention.assistance
             last.devices += mention.devices
-            last.sides |= mention.sides
             last.limbs += mention.limbs
             continue
         merged.append(mention)
@@ -428,7 +426,7 @@ def _assistance(mention: Mention) -> str | None:
 
 
 def _side(mention: Mention) -> str | None:
-    sides = mention.sides
+    sides = {limb.side for limb in mention.limbs}
     if "both" in sides or {"left", "right"} <= sides:
         return "both"
     return next(iter(sides)) if sides else None
