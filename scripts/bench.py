@@ -98,6 +98,7 @@ from speech.asr.select import load_recognizer  # noqa: E402
 from speech.asr.whisper_engine import WhisperRecognizer  # noqa: E402
 from speech.asr.whisper_models import base_model_dir, tiny_model_dir  # noqa: E402
 from speech.audio import Audio, chunks, join, read_wav, resample, silence, write_wav  # noqa: E402
+from speech.devices import MICROPHONE_BLOCK_S  # noqa: E402
 from speech.tts import Synthesizer, VoiceSettings  # noqa: E402
 from speech.vad import (  # noqa: E402
     DEFAULT_MAX_PAUSE_S,
@@ -107,8 +108,8 @@ from speech.vad import (  # noqa: E402
     Utterance,
 )
 
-BLOCK_S = 0.1
-"""Block size of the real-time feed: what the microphone delivers (speech.devices)."""
+BLOCK_S = MICROPHONE_BLOCK_S
+"""Block size of the real-time feed: what the microphone delivers."""
 GAP_S = DEFAULT_PAUSE_S + 0.4
 """Silence after each update in the latency stream: the pause, and time to answer."""
 SLOW_WPM = 110
@@ -564,25 +565,35 @@ def synthesis(replies: Sequence[str], folder: Path) -> dict[str, dict[str, float
     return {name: percentiles(values) for name, values in times.items()}
 
 
+class DetectorPause(Endpointer):
+    """The endpointer as it was before 2026-11-30: the pause counted from the VAD's own
+    decision, its hangover included."""
+
+    def _hangover(self) -> int:
+        return 0
+
+
 def endpointing(stream: Stream) -> dict[str, dict[str, float]]:
-    """When the endpointer decides, after the last voiced sample, by VAD frame and block
-    size (the audio is fed at once: decisions depend only on the samples)."""
+    """When the endpointer decides, after the last voiced sample, by microphone block size,
+    counting the pause from the end of speech (now) or from the VAD's decision (before). The
+    audio is fed at once: decisions depend only on the samples."""
     found = {}
-    for frame_ms, block_s in ((30, BLOCK_S), (20, BLOCK_S), (10, BLOCK_S), (30, 0.03)):
-        endpointer = Endpointer(DEFAULT_PAUSE_S, frame_ms=frame_ms)
-        delays, cpu = [], 0.0
-        for index, block in enumerate(chunks(stream.audio, block_s)):
-            started = time.perf_counter()
-            done = endpointer.feed(block)
-            cpu += time.perf_counter() - started
-            for utterance in done:
-                span = stream.spans[stream.update_of(utterance)]
-                delays.append(((index + 1) * block_s - span[1]) * 1000)
-        found[f"frame {frame_ms} ms, block {block_s * 1000:.0f} ms"] = {
-            "utterances": len(delays),
-            **percentiles(delays),
-            "vad_cpu_ms_per_s": round(cpu * 1000 / stream.audio.duration_s, 3),
-        }
+    for block_s in (0.1, BLOCK_S):
+        for way, endpointer in (("before", DetectorPause(DEFAULT_PAUSE_S)),
+                                ("now", Endpointer(DEFAULT_PAUSE_S))):
+            delays, cpu = [], 0.0
+            for index, block in enumerate(chunks(stream.audio, block_s)):
+                started = time.perf_counter()
+                done = endpointer.feed(block)
+                cpu += time.perf_counter() - started
+                for utterance in done:
+                    span = stream.spans[stream.update_of(utterance)]
+                    delays.append(((index + 1) * block_s - span[1]) * 1000)
+            found[f"block {block_s * 1000:.0f} ms, {way}"] = {
+                "utterances": len(delays),
+                **percentiles(delays),
+                "vad_cpu_ms_per_s": round(cpu * 1000 / stream.audio.duration_s, 3),
+            }
     return found
 
 

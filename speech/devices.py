@@ -179,6 +179,12 @@ def _opening_error(kind: Kind, error: Exception) -> AudioDeviceError:
     )
 
 
+MICROPHONE_BLOCK_S = 0.03
+"""How much sound the microphone hands over at a time: one 30 ms VAD frame, so the endpointer
+sees each frame as it is spoken (100 ms blocks added up to 100 ms to every reply). The slack a
+loaded machine needs comes from PortAudio's buffer (`_BUFFER_S`), not from the block."""
+
+
 class Microphone:
     """Live 16 kHz mono int16 sound from a microphone, as a context manager.
 
@@ -191,7 +197,7 @@ class Microphone:
         self,
         device: str | int | None = None,
         rate: int = SPEECH_RATE,
-        block_s: float = 0.1,
+        block_s: float = MICROPHONE_BLOCK_S,
         timeout_s: float = 3.0,
     ) -> None:
         self.device = device
@@ -226,6 +232,7 @@ class Microphone:
                 channels=1,
                 dtype="int16",
                 blocksize=max(1, round(self.block_s * device_rate)),
+                latency=_BUFFER_S,
                 callback=self._callback,
                 finished_callback=self._ended.set,
             )
@@ -368,7 +375,9 @@ _BUFFER_S = 0.3
 """Output buffer asked of PortAudio. Its "high" latency is 35 ms on the ALSA-to-PulseAudio
 path, which underran many times a second on an idle 2-core machine, each time dropping
 speech (and the first ~0.1 s of every reply, which a lead-in of silence used to cover).
-A primed buffer is full before playing starts, so its size delays nothing."""
+A primed buffer is full before playing starts, so its size delays nothing. The microphone
+asks for the same: there, it is room for sound while Python is busy, and delays nothing
+either (each block is handed over as soon as it is recorded)."""
 
 
 class Speaker:

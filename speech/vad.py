@@ -10,6 +10,12 @@ then on, the utterance's audio is exactly what it will be if the pause completes
 recogniser can start on it while the rest of the pause runs (see
 assistant.conversation.hearing.hear_audio).
 
+WebRTC's detector keeps calling the first 90–120 ms after the last word "speech" (its
+hangover). The pause is counted from the end of the speech itself: when the detector first says
+silence, trailing frames it called speech but that are far quieter than the utterance's speech
+(`QUIET_DB` below its median) count as pause already. In noise they are not that quiet, and the
+pause is counted from the detector's decision as before.
+
 A word-finding pause can be longer than that pause ("i walked to the… kitchen"). When the pause
 completes, a caller's `Hold` may judge the words so far unfinished, and the endpointer then
 keeps listening up to `max_pause_s` of silence: speech resuming continues the same utterance.
@@ -29,6 +35,11 @@ from speech.audio import SPEECH_RATE, Audio
 DEFAULT_PAUSE_S = 1.2
 DEFAULT_MAX_PAUSE_S = 4.0
 """The longest word-finding pause inside an unfinished sentence (people with aphasia: 2–4 s)."""
+QUIET_DB = 20.0
+"""A frame this far below the utterance's median speech level is not speech, whatever the
+detector says (room noise is 30 dB or more below a voice a metre away)."""
+MAX_HANGOVER_S = 0.15
+"""At most this much of the detector's trailing speech is counted as pause."""
 
 
 @dataclass(frozen=True)
@@ -73,10 +84,13 @@ class Endpointer:
         self._min_voiced = max(1, round(min_speech_s / self._frame_s))
         self._max_frames = round(max_utterance_s / self._frame_s)
         self._padding = max(1, round(padding_s / self._frame_s))
+        self._max_hangover = round(MAX_HANGOVER_S / self._frame_s)
         self._onset: deque[tuple[np.ndarray, bool]] = deque(maxlen=8)
         self._pending = np.zeros(0, dtype=np.int16)
         self._frames_seen = 0
         self._speech: list[np.ndarray] = []
+        self._levels: list[float] = []
+        """The energy of each voiced frame of the utterance so far."""
         self._start_frame = 0
         self._voiced = 0
         self._silent_run = 0
@@ -113,6 +127,7 @@ class Endpointer:
             self._onset.append((frame, voiced))
             if sum(v for _, v in self._onset) >= 4:
                 self._speech = [f for f, _ in self._onset]
+                self._levels = [_energy(f) for f, v in self._onset if v]
                 self._start_frame = self._frames_seen - len(self._onset)
                 self._voiced = sum(v for _, v in self._onset)
                 self._silent_run = 0
@@ -121,7 +136,10 @@ class Endpointer:
         self._speech.append(frame)
         if voiced:
             self._voiced += 1
+            self._levels.append(_energy(frame))
             self._silent_run, self._held = 0, False
+        elif self._silent_run == 0:
+            self._silent_run = 1 + self._hangover()
         else:
             self._silent_run += 1
         if len(self._speech) >= self._max_frames:
@@ -135,6 +153,17 @@ class Endpointer:
         if self._silent_run == self._padding and self._voiced >= self._min_voiced:
             return self._now(final=False)
         return None
+
+    def _hangover(self) -> int:
+        """How many of the frames just before this first silent one were the detector's
+        hangover: voiced by its say, but `QUIET_DB` below the utterance's median level."""
+        quiet = float(np.median(self._levels)) / 10 ** (QUIET_DB / 10) if self._levels else 0.0
+        count = 0
+        for level in reversed(self._levels[-self._max_hangover :]):
+            if level >= quiet:
+                break
+            count += 1
+        return count
 
     def _may_hold(self, hold: Hold | None) -> bool:
         return (
@@ -160,7 +189,13 @@ class Endpointer:
     def _close(self) -> Utterance | None:
         utterance = self._now(final=True) if self._voiced >= self._min_voiced else None
         self._speech, self._voiced, self._silent_run, self._held = [], 0, 0, False
+        self._levels = []
         return utterance
+
+
+def _energy(frame: np.ndarray) -> float:
+    """Mean square of a frame (a power: ratios of it in dB are 10·log10)."""
+    return float(np.mean(frame.astype(np.float64) ** 2))
 
 
 def utterances(

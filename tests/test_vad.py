@@ -91,3 +91,18 @@ def test_a_held_pause_ends_at_the_longest_pause_with_the_tentative_samples(spoke
     assert not tentative.final and final.final
     assert final.detected_s == pytest.approx(final.speech_end_s + 3.0, abs=0.05)
     assert np.array_equal(tentative.audio.samples, final.audio.samples)
+
+
+@pytest.mark.parametrize("noise", [0, 300], ids=["quiet room", "noise 20 dB below speech"])
+def test_the_pause_is_counted_from_the_end_of_speech(speak, noise):
+    """The detector calls 90–120 ms after the last word speech; that is pause already, so the
+    reply is not held back by it. Never the other way: the patient gets the whole pause."""
+    spoken = read_wav(speak("I walked to the kitchen and back"))
+    loud = np.flatnonzero(np.abs(spoken.samples.astype(np.int32)) > 300)
+    end_s = (loud[-1] + 1) / spoken.rate
+    audio = np.concatenate([spoken.samples, silence(2.0).samples]).astype(np.float64)
+    audio += np.random.default_rng(3).normal(0, noise, len(audio))
+    (found,) = utterances(chunks(Audio(audio.astype(np.int16)), 0.03), Endpointer(pause_s=1.2))
+    after_speech = found.detected_s - end_s
+    assert 1.2 - 0.03 <= after_speech <= 1.2 + (0.08 if not noise else 0.2)
+    assert found.audio.duration_s >= end_s - found.start_s
