@@ -4,6 +4,8 @@ invent words (the rule and its figures: speech/asr/whisper_engine.py, scripts/be
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from personal_speech import espeak, words
 
@@ -62,3 +64,21 @@ def test_run_hears_the_caregivers_names(cli, tmp_path):
     assert "gwenllian" not in heard()
     assert cli("practice", "add", "Gwenllian", "Tadhg", "--db", db).returncode == 0
     assert "gwenllian" in heard()
+
+
+@pytest.mark.slow
+def test_a_name_the_caregiver_corrects_is_heard_the_next_time(cli, tmp_path):
+    """`smallwins correct`: the name Whisper missed is in the personal vocabulary after."""
+    said = espeak("I sent a card to Gwenllian", tmp_path / "card.wav")
+    db = tmp_path / "wins.db"
+
+    def heard() -> tuple[int, list[str]]:
+        done = cli("run", "--audio", said, "--db", db, "--engine", "whisper-base", "--json")
+        assert done.returncode == 0, done.stderr
+        turn = json.loads(done.stdout.splitlines()[-1])
+        return turn["id"], words(turn["heard"])
+
+    number, first = heard()
+    assert "gwenllian" not in first
+    assert cli("correct", str(number), "I sent a card to Gwenllian", "--db", db).returncode == 0
+    assert "gwenllian" in heard()[1]

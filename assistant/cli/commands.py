@@ -16,6 +16,7 @@ import click
 
 from assistant.cli import service
 from assistant.cli.config import chosen_path, load_defaults
+from assistant.cli.corrections import correct, heard
 from assistant.cli.enrol import enrol
 from assistant.cli.options import (
     PLAIN_ERRORS,
@@ -514,6 +515,8 @@ def install_service(ctx: click.Context, db: Path | None, dry_run: bool) -> None:
 
 cli.add_command(practice)
 cli.add_command(enrol)
+cli.add_command(heard)
+cli.add_command(correct)
 
 
 def main() -> None:

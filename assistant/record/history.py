@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any, cast
+from typing import Any
 
 from assistant.record.store import Store, iso
 from assistant.understand import Milestone
@@ -37,6 +37,20 @@ class Entry:
     """The summaries of its milestones, joined by "; " (empty for a goal or a setback)."""
     intent: str
     shared: bool
+
+
+@dataclass(frozen=True)
+class Said:
+    """One utterance as the assistant keeps it, for the caregiver to check and put right."""
+
+    id: int
+    time: datetime
+    words: str
+    intent: str
+    recorded: str
+    """The summaries of its milestones, joined by "; "."""
+    heard: str | None
+    """What the recogniser first heard, if a caregiver has corrected it since."""
 
 
 @dataclass(frozen=True)
@@ -201,7 +215,11 @@ def said_before(store: Store, utterance_id: int) -> dict[str, Any] | None:
 
 
 def utterance(store: Store, utterance_id: int) -> dict[str, Any]:
-    return cast(dict[str, Any], store.db.table("utterances").get(utterance_id))
+    """The stored row of an utterance; LookupError if there is none."""
+    rows = list(store.db.query("SELECT * FROM utterances WHERE id = ?", [utterance_id]))
+    if not rows:
+        raise LookupError(f"There is no utterance number {utterance_id}.")
+    return rows[0]
 
 
 def recorded_from(store: Store, utterance_id: int) -> list[Done]:
@@ -250,6 +268,26 @@ def entries(store: Store, since: datetime, until: datetime, shared_only: bool = 
         Entry(datetime.fromisoformat(when), words, recorded or "", intent, bool(shared))
         for when, words, intent, recorded, shared in rows
     ]
+
+
+def heard(store: Store, last: int, since: datetime | None = None) -> list[Said]:
+    """The `last` utterances (from `since` on), oldest first, with what each recorded and
+    what was first heard where a caregiver corrected it."""
+    rows = store.db.execute(
+        "SELECT * FROM (SELECT u.id, u.time, u.text, u.intent, "
+        "(SELECT group_concat(m.summary, '; ') FROM milestones m WHERE m.utterance_id = u.id), "
+        "(SELECT c.heard FROM corrections c WHERE c.utterance_id = u.id ORDER BY c.id LIMIT 1) "
+        "FROM utterances u WHERE u.time >= ? ORDER BY u.id DESC LIMIT ?) ORDER BY id",
+        [iso(since) if since else "", last],
+    ).fetchall()
+    return [Said(id, datetime.fromisoformat(when), words, intent, recorded or "", first)
+            for id, when, words, intent, recorded, first in rows]
+
+
+def corrections(store: Store) -> list[tuple[str, str]]:
+    """(what was heard, what was said) for every correction a caregiver made, oldest first."""
+    return [(heard, corrected) for heard, corrected in store.db.execute(
+        "SELECT heard, corrected FROM corrections ORDER BY id")]
 
 
 def utterance_count(store: Store) -> int:

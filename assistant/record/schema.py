@@ -225,3 +225,15 @@ def add_practice_keys(db: sqlite_utils.Database) -> None:
     for table in ("practice_sessions", "practice_attempts"):
         db.table(table).add_column("key", str)
         db.table(table).create_index(["key"], unique=True)
+
+
+@migrations()
+def add_corrections(db: sqlite_utils.Database) -> None:
+    """What the recogniser heard, kept when a caregiver puts an utterance right (`correct`):
+    the names it missed become the patient's personal vocabulary (vocabulary.py)."""
+    db.table("corrections").create(
+        {"id": int, "utterance_id": int, "time": str, "heard": str, "corrected": str},
+        pk="id",
+        foreign_keys=[("utterance_id", "utterances", "id")],
+        not_null={"utterance_id", "time", "heard", "corrected"},
+    )

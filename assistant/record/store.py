@@ -27,7 +27,7 @@ from sqlite_utils.db import Table
 
 from assistant.record.journal import Journal, Row, journal_path
 from assistant.record.schema import migrations
-from assistant.understand import Milestone
+from assistant.understand import Milestone, Understanding
 
 log = logging.getLogger(__name__)
 
@@ -261,9 +261,39 @@ class Store:
                 "WHERE done_by = ?",
                 [utterance_id],
             )
-            for table in ("milestones", "alerts", "moods"):
+            for table in ("milestones", "alerts", "moods", "corrections"):
                 db.execute(f"DELETE FROM {table} WHERE utterance_id = ?", [utterance_id])
             db.execute("DELETE FROM utterances WHERE id = ?", [utterance_id])
+
+    def correct(self, utterance_id: int, at: datetime, understanding: Understanding) -> str:
+        """A caregiver puts right what the recogniser heard: the utterance holds the right
+        words and what they mean, and its milestones are made again from them (shared with
+        the family if the old ones were). What was first heard is kept in `corrections`.
+        Red flags, feelings and goals recorded from it stay: a correction never erases a
+        warning sign. Returns what was first heard; LookupError if there is no such utterance."""
+        with self.writing() as db:
+            row = db.execute("SELECT time, text FROM utterances WHERE id = ?",
+                             [utterance_id]).fetchone()
+            if row is None:
+                raise LookupError(f"There is no utterance number {utterance_id}.")
+            said_at, words = row
+            first = db.execute("SELECT heard FROM corrections WHERE utterance_id = ? "
+                               "ORDER BY id LIMIT 1", [utterance_id]).fetchone()
+            heard = first[0] if first else words
+            shared = db.execute("SELECT coalesce(max(shared), 0) FROM milestones "
+                                "WHERE utterance_id = ?", [utterance_id]).fetchone()[0]
+            db.execute("UPDATE utterances SET text = ?, intent = ?, understanding = ? "
+                       "WHERE id = ?", [understanding.text, understanding.intent,
+                                        json.dumps(understanding.to_dict(), ensure_ascii=False),
+                                        utterance_id])
+            db.execute("DELETE FROM milestones WHERE utterance_id = ?", [utterance_id])
+            if understanding.intent in ("milestone", "alert"):
+                write_entries(db, utterance_id, said_at, turn_entries(understanding.milestones))
+            db.execute("UPDATE milestones SET shared = ? WHERE utterance_id = ?",
+                       [shared, utterance_id])
+            insert_row(db, "corrections", {"utterance_id": utterance_id, "time": iso(at),
+                                           "heard": heard, "corrected": understanding.text})
+        return str(heard)
 
     def forget(self, since: datetime | None) -> dict[str, int]:
         """Delete what was recorded from `since` on (None: everything), and return how many
