@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.understand import understand
+from assistant.understand.normalise import clean
 
 WEDNESDAY = date(2026, 3, 4)
 
@@ -98,3 +99,65 @@ def test_a_goal_has_a_target_and_no_milestones():
 def test_undo_said_another_way():
     result = understand("scrap what I just told you", WEDNESDAY)
     assert (result.intent, result.command) == ("command", "undo")
+
+
+@pytest.mark.parametrize(
+    ("said", "mood"),
+    [
+        ("i really am so fed up with this arm", "low"),
+        ("I still feel so worthless.", "low"),
+        ("my husband is so down this week", "low"),
+        ("feeling so much happier now", "good"),
+    ],
+)
+def test_so_as_an_intensifier_keeps_the_feeling(said, mood):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.mood) == ("feeling", mood)
+
+
+def test_so_before_a_new_clause_still_splits_it():
+    assert "|" in clean("my knee was sore so i sat down").tokens
+    assert "|" not in clean("i was so pleased").tokens
+    assert found("i also climbed nine stairs with the rail") == [
+        ("climb_stairs", 9, "stairs", "device", "2026-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "target"),
+    [
+        ("My ambition is to walk 300 metres.", ("walk", 300, "meters")),
+        ("the target is fifteen sit to stands", ("sit_to_stand", 15, "times")),
+        ("She hopes to climb ten stairs.", ("climb_stairs", 10, "stairs")),
+        ("What I would really like is to ride the bike for 20 minutes", ("cycle", 20, "minutes")),
+    ],
+)
+def test_a_goal_said_with_a_goal_noun_or_in_the_third_person(said, target):
+    result = understand(said, WEDNESDAY)
+    assert result.intent == "goal" and result.milestones == ()
+    assert result.goal is not None
+    assert (result.goal.activity, result.goal.value, result.goal.unit) == target
+
+
+def test_an_amount_played_down_beside_a_setback_is_a_setback():
+    assert understand("rough day, only four stairs", WEDNESDAY).intent == "setback"
+    assert understand("only four stairs but i am pleased", WEDNESDAY).intent == "milestone"
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("he walked to the gate with me next to him", "helper"),
+        ("stairs... eight... son", "helper"),
+        ("dressed... herself", "independent"),
+        ("Mum dressed herself this morning.", "independent"),
+    ],
+)
+def test_help_said_by_a_carer_or_telegraphically(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+def test_undo_with_a_particle():
+    for said in ("take that off", "Knock that last one off please."):
+        result = understand(said, WEDNESDAY)
+        assert (result.intent, result.command) == ("command", "undo")

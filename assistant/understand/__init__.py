@@ -127,13 +127,14 @@ def _milestone(found: Found, dated: bool = True) -> Milestone:
     return found.milestone if dated else replace(found.milestone, when=None)
 
 
-def _compared_worse(cleaned: Cleaned) -> bool:
-    """ "only 3 steps, worse than yesterday", "barely ten steps": a report that is a setback."""
+def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
+    """ "only 3 steps, worse than yesterday", "barely ten steps", or with ``setback_cue`` (a
+    setback said too) "bad day, only 3 steps": a report that is a setback."""
     regexes = VOCAB.regexes
-    return (
-        regexes["comparison_setbacks"].search(cleaned.plain) is not None
-        and regexes["comparison_wins"].search(cleaned.plain) is None
+    worse = regexes["comparison_setbacks"].search(cleaned.plain) is not None or (
+        setback_cue and regexes["played_down"].search(cleaned.plain) is not None
     )
+    return worse and regexes["comparison_wins"].search(cleaned.plain) is None
 
 
 def _understand(text: str, today: date | None = None) -> Understanding:
@@ -169,7 +170,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
-    if done and _compared_worse(cleaned):
+    if done and _compared_worse(cleaned, analysis.setback_cue):
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
         )

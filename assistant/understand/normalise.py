@@ -371,6 +371,7 @@ def clean(text: str) -> Cleaned | None:
         return None
     text = spoken_to_digits(" ".join(tokens))
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
+    text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
     tokens = tidy_boundaries(_apply_corrections(_dedupe(tidy_boundaries(text.split()))))
     text = _strip_preamble(" ".join(tokens))
     tokens = text.split()
