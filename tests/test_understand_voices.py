@@ -161,3 +161,26 @@ def test_undo_with_a_particle():
     for said in ("take that off", "Knock that last one off please."):
         result = understand(said, WEDNESDAY)
         assert (result.intent, result.command) == ("command", "undo")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("did my heel raises, 20 of them", [("leg_exercise", 20, "times", None, "2026-03-04")]),
+        ("pinch grip... forty", [("grip", 40, "times", None, "2026-03-04")]),
+        ("bike... thirty", [("cycle", None, None, None, "2026-03-04")]),
+    ],
+)
+def test_a_number_that_counts_the_activity_named_before_it(said, expected):
+    assert found(said) == expected
+
+
+def test_a_relative_doing_it_for_the_speaker_is_someone_else():
+    assert understand("my son walked the dog for me", WEDNESDAY).intent == "other"
+    assert found("my son walked to the corner") == [("walk", None, None, None, "2026-03-04")]
+
+
+def test_getting_into_a_chair_is_a_transfer():
+    assert found("he got into the armchair on his own on Friday") == [
+        ("transfer", None, None, "independent", "2026-02-27")
+    ]

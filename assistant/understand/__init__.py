@@ -68,6 +68,7 @@ from .vocab import VOCAB
 from .wake import strip_wake
 
 _log = logging.getLogger(__name__)
+_REPORT_LETTERS = 3
 
 __all__ = [
     "Alert",
@@ -165,6 +166,10 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     request = request_of(cleaned)
     if request is not None:
         return Understanding(text, "other", (), None, request=request)
+    if sum(c.isalpha() for c in cleaned.plain) < _REPORT_LETTERS:
+        # "5m", "0M": an amount with no word to say what was done is no report (and is
+        # what binary junk decodes to).
+        return Understanding(text, "other", (), None)
     tokens, reached = without_goal_reached(cleaned.tokens)
     analysis = analyse(tokens, today)
     done = [f for f in analysis.found if not f.negative and not f.goal]

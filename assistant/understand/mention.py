@@ -51,6 +51,9 @@ class Quantity:
     said: str | None = None
     """The amount in the patient's own unit when it was converted ("half a mile", kept in
     meters), so that it is said back the way they said it."""
+    counts_back: bool = False
+    """A number that counts the activity named before it ("the stairs, all 14 of them",
+    "squeeze ball... 30"): its unit is what the activity counts in."""
 
 
 @dataclass(frozen=True)
