@@ -184,3 +184,35 @@ def test_getting_into_a_chair_is_a_transfer():
     assert found("he got into the armchair on his own on Friday") == [
         ("transfer", None, None, "independent", "2026-02-27")
     ]
+
+
+def test_a_participle_before_its_object_sets_the_scene():
+    assert found("stood at the counter for 4 minutes doing the washing up") == [
+        ("stand", 4, "minutes", None, "2026-03-04")
+    ]
+
+
+def test_a_plan_said_with_a_mood_is_a_goal():
+    result = understand("I'm determined to walk to the bus stop by myself", WEDNESDAY)
+    assert result.intent == "goal" and result.goal is not None
+    assert (result.goal.activity, result.goal.assistance) == ("walk", "independent")
+
+
+def test_s_before_a_participle_is_has():
+    assert clean("she's been so low lately").plain.startswith("she has been")
+    assert understand("she's been so low lately", WEDNESDAY).intent == "feeling"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        ("oops i made a mistake, remove it", "command", "undo"),
+        ("i want to do my speech practice now", "practice", None),
+        ("he fastened his coat without me helping", "milestone", None),
+    ],
+)
+def test_more_ways_to_say_it(said, intent, command):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)
+    if intent == "milestone":
+        assert [m.assistance for m in result.milestones] == ["independent"]

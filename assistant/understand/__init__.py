@@ -185,6 +185,11 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     if reached and not analysis.found and not analysis.setback_cue:
         return Understanding(text, "command", (), "done", reached_goal=True)
     failed = [f for f in analysis.found if f.negative]
+    goals = [f for f in analysis.found if f.goal]
+    if goals and not failed and not (feeling and feeling.fear):
+        # "i am determined to climb the stairs": the plan, not the mood, is the news.
+        target = _milestone(goals[0], dated=False)
+        return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=target)
     if feeling is not None and (feeling.fear or not failed):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
@@ -194,7 +199,6 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(
             text, "setback", (), None, setback=setback, reached_goal=reached, mood=mood
         )
-    goals = [f for f in analysis.found if f.goal]
     if goals or states_goal(cleaned):
         target = _milestone(goals[0], dated=False) if goals else None
         return Understanding(text, "goal", (), None, reached_goal=reached, goal=target)

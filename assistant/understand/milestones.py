@@ -159,8 +159,14 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
-    """True for "brushed my teeth standing at the sink": a participle setting the scene."""
-    return text.tokens[mention.start].endswith("ing") and any(
+    """True for "brushed my teeth standing at the sink" or "stood for 2 minutes doing the
+    dishes": a participle (the activity's own word, or the verb before its object) setting
+    the scene."""
+    before = mention.start
+    while before > 0 and text.tokens[before - 1] in _DETERMINERS:
+        before -= 1
+    words = (text.tokens[mention.start], text.tokens[before - 1] if before else "")
+    return any(w.endswith("ing") for w in words) and any(
         m.clause == mention.clause for m in earlier
     )
 

@@ -93,6 +93,9 @@ _WORD_RE = re.compile(
     + r")(?![\w'])"
 )
 _APOSTROPHES = re.compile(r"[’‘`´]")
+# "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
+# possessive; spelt out before the whole words below.
+_HAS = re.compile(r"'s (?=(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
 # Suffixes, once the whole words above are done ("couldn't" -> "could not").
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -207,6 +210,7 @@ def _looks_like_speech(text: str, bad: int) -> bool:
 def _expand_contractions(text: str) -> str:
     if "'" in text or "’" in text or "`" in text or "‘" in text or "´" in text:
         text = _APOSTROPHES.sub("'", text)
+        text = _HAS.sub(" has ", text)
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
         for pattern, replacement in _SUFFIXES:
             text = pattern.sub(replacement, text)
