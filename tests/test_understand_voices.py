@@ -216,3 +216,9 @@ def test_more_ways_to_say_it(said, intent, command):
     assert (result.intent, result.command) == (intent, command)
     if intent == "milestone":
         assert [m.assistance for m in result.milestones] == ["independent"]
+
+
+def test_a_summary_never_holds_a_pause():
+    for said in ("I walked, 20 steps", "i climbed then 10 stairs"):
+        summaries = [m.summary for m in understand(said, WEDNESDAY).milestones]
+        assert len(summaries) == 1 and "|" not in summaries[0], summaries
