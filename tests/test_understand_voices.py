@@ -222,3 +222,7 @@ def test_a_summary_never_holds_a_pause():
     for said in ("I walked, 20 steps", "i climbed then 10 stairs"):
         summaries = [m.summary for m in understand(said, WEDNESDAY).milestones]
         assert len(summaries) == 1 and "|" not in summaries[0], summaries
+
+
+def test_telegraphic_object_before_its_verb():
+    assert found("shoes... tied... myself") == [("dress", None, None, "independent", "2026-03-04")]

@@ -186,10 +186,10 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "command", (), "done", reached_goal=True)
     failed = [f for f in analysis.found if f.negative]
     goals = [f for f in analysis.found if f.goal]
-    if goals and not failed and not (feeling and feeling.fear):
+    if goals and not failed and not analysis.setback_cue and not (feeling and feeling.fear):
         # "i am determined to climb the stairs": the plan, not the mood, is the news.
-        target = _milestone(goals[0], dated=False)
-        return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=target)
+        plan = _milestone(goals[0], dated=False)
+        return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=plan)
     if feeling is not None and (feeling.fear or not failed):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):

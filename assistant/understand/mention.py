@@ -76,6 +76,9 @@ class Mention:
     end: int
     weak: bool = False
     from_unit: bool = False
+    reordered: bool = False
+    """Read with its fragments the other way round ("hair... brushed"): its words are not
+    in the order a summary can quote."""
     clause: int = 0
     sentence: int = 0
     quantities: list[Quantity] = field(default_factory=list)

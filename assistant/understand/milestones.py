@@ -116,6 +116,25 @@ def _find_mentions(text: _Text) -> list[Mention]:
     return mentions
 
 
+def _reordered_mentions(text: _Text) -> list[Mention]:
+    """ "hair... brushed... myself": in telegraphic speech the object may come before its
+    verb, so two neighbouring fragments are also read the other way round. Only tried when
+    nothing was found the usual way."""
+    fragments = []
+    start = 0
+    for i, token in enumerate((*text.tokens, SENTENCE)):
+        if token in _BOUNDARIES:
+            if i > start:
+                fragments.append((start, i))
+            start = i + 1
+    for (a_start, a_end), (b_start, b_end) in zip(fragments, fragments[1:], strict=False):
+        swapped = _Text(text.tokens[b_start:b_end] + text.tokens[a_start:a_end])
+        for mention in _find_mentions(swapped):
+            if mention.start < b_end - b_start <= mention.end:
+                return [Mention(mention.activity, a_start, b_end - 1, reordered=True)]
+    return []
+
+
 def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> set[int]:
     """An "and" before a new activity, a new "i" or a day ("... and today 8") starts a
     new clause; so does a day named after a finished clause ("10 steps today 20")."""
@@ -504,7 +523,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     day each happened (against ``today``)."""
     text = _Text(tokens)
     days = days_said(tokens, today)
-    mentions = _corrected(text, _find_mentions(text))
+    mentions = _corrected(text, _find_mentions(text)) or _reordered_mentions(text)
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
         mention.clause = text.clause[mention.start]

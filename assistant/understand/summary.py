@@ -136,6 +136,7 @@ def describe(
         words = ["do", format_number(quantity.value), *tokens[mention.start : mention.end + 1]]
     elif (
         mention.from_unit
+        or mention.reordered
         or mention.end - mention.start >= _MAX_SPAN
         or not _used_as_verb(tokens, mention.start)
     ):
