@@ -226,3 +226,11 @@ def test_a_summary_never_holds_a_pause():
 
 def test_telegraphic_object_before_its_verb():
     assert found("shoes... tied... myself") == [("dress", None, None, "independent", "2026-03-04")]
+
+
+def test_written_shorthands_and_no_device():
+    assert found("walked 30 ft w/ the cane") == [("walk", 30, "feet", "device", "2026-03-04")]
+    assert found("showered w/o the shower bench") == [
+        ("bathe", None, None, "independent", "2026-03-04")
+    ]
+    assert found("20 steps, no frame") == [("walk", 20, "steps", "independent", "2026-03-04")]

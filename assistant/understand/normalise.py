@@ -117,6 +117,8 @@ _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+# Written shorthands ("w/ the walker", "w/o help").
+_SHORTHANDS = ((re.compile(r"\bw/o\b"), "without"), (re.compile(r"\bw/(?=\s|$)"), "with"))
 # A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
 _FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
 # "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
@@ -363,6 +365,9 @@ def clean(text: str) -> Cleaned | None:
     text = _expand_contractions(text)
     light = _light(text)
     text = _THOUSANDS.sub("", text)
+    if "w/" in text:
+        for shorthand, word in _SHORTHANDS:
+            text = shorthand.sub(word, text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")
