@@ -8,9 +8,10 @@ Each line of a file is {"text", "intent", "milestones": [{"category", "value", "
 "activity", "category", "unit", "period"}. ``when`` is the ISO date the milestone happened,
 resolved against the clock pinned here (TODAY, a Wednesday); ``goal`` is a goal's target
 {"category", "activity", "value", "unit", "assistance"}. With no FILE, the many-voices
-splits (voices_train and voices_dev, tuned on; test, held out and written first) and the
-older sets (train, unseen, blind) are scored, each on its own, then a table of them side by
-side. Prints intent
+splits (voices_train and voices_dev, tuned on; test, held out and written first, but read by
+later sessions), the older sets (train, unseen, blind) and the fresh split (held out: written
+by hand in other people's voices before the code change of 2026-11-30, never tuned on) are
+scored, each on its own, then a table of them side by side with each split's role. Prints intent
 accuracy, milestone precision/recall/F1 (a milestone matches when category, value and
 unit agree), quantity accuracy (gold milestones that state an amount, matched by
 category, with the same value and unit), assistance accuracy (every gold milestone,
@@ -43,6 +44,11 @@ DEFAULT_FILES = tuple(
     ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
     for name in ("voices_train", "voices_dev", "test", "train", "unseen", "blind")
 )
+FRESH_FILE = ROOT / "tests" / "data" / "understanding_fresh.jsonl"
+"""Scored by default but kept out of DEFAULT_FILES, which bench.py samples for speech."""
+SCORED_FILES = (*DEFAULT_FILES, FRESH_FILE)
+ROLES = {"test": "held out, seen", "fresh": "held out, blind"}
+"""Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
     "intent": 0.95,
@@ -234,6 +240,11 @@ def evaluate(path: Path) -> Report:
     return report
 
 
+def role(path: Path) -> str:
+    """Whether the extractor was tuned on this split or it was held out."""
+    return ROLES.get(path.stem.removeprefix("understanding_"), "tuned")
+
+
 def print_report(path: Path, report: Report) -> None:
     figures = report.figures
     rows = (
@@ -249,7 +260,9 @@ def print_report(path: Path, report: Report) -> None:
         ("when accuracy", "when", f"{report.when_right}/{report.dated}"),
         ("goal target accuracy", "goal", f"{report.goal_right}/{report.goals}"),
     )
-    print(f"== {path.name} ({report.utterances} utterances, {report.gold} milestones)")
+    print(
+        f"== {path.name} [{role(path)}] ({report.utterances} utterances, {report.gold} milestones)"
+    )
     for label, name, counts in rows:
         print(f"{label:<21} {figures[name]:.3f}" + (f"  ({counts})" if counts else ""))
     print(f"misses ({len(report.misses)}):")
@@ -268,7 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     failed = False
     table = []
-    for path in args.files or DEFAULT_FILES:
+    for path in args.files or SCORED_FILES:
         report = evaluate(path)
         print_report(path, report)
         table.append((path, report))
@@ -286,11 +299,11 @@ def main(argv: list[str] | None = None) -> int:
 def print_table(table: list[tuple[Path, Report]]) -> None:
     """Every file's headline figures side by side."""
     names = ("intent", "f1", "quantity", "assistance", "when", "goal")
-    print(f"\n{'file':<34} {'n':>5} " + " ".join(f"{n:>10}" for n in names))
+    print(f"\n{'file':<34} {'role':<16} {'n':>5} " + " ".join(f"{n:>10}" for n in names))
     for path, report in table:
         figures = report.figures
         print(
-            f"{path.name:<34} {report.utterances:>5} "
+            f"{path.name:<34} {role(path):<16} {report.utterances:>5} "
             + " ".join(f"{figures[n]:>10.3f}" for n in names)
         )
 

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 
 from assistant.understand import understand
+from assistant.understand.normalise import clean
 
 WEDNESDAY = date(2026, 3, 4)
 
@@ -98,3 +99,138 @@ def test_a_goal_has_a_target_and_no_milestones():
 def test_undo_said_another_way():
     result = understand("scrap what I just told you", WEDNESDAY)
     assert (result.intent, result.command) == ("command", "undo")
+
+
+@pytest.mark.parametrize(
+    ("said", "mood"),
+    [
+        ("i really am so fed up with this arm", "low"),
+        ("I still feel so worthless.", "low"),
+        ("my husband is so down this week", "low"),
+        ("feeling so much happier now", "good"),
+    ],
+)
+def test_so_as_an_intensifier_keeps_the_feeling(said, mood):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.mood) == ("feeling", mood)
+
+
+def test_so_before_a_new_clause_still_splits_it():
+    assert "|" in clean("my knee was sore so i sat down").tokens
+    assert "|" not in clean("i was so pleased").tokens
+    assert found("i also climbed nine stairs with the rail") == [
+        ("climb_stairs", 9, "stairs", "device", "2026-03-04")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "target"),
+    [
+        ("My ambition is to walk 300 metres.", ("walk", 300, "meters")),
+        ("the target is fifteen sit to stands", ("sit_to_stand", 15, "times")),
+        ("She hopes to climb ten stairs.", ("climb_stairs", 10, "stairs")),
+        ("What I would really like is to ride the bike for 20 minutes", ("cycle", 20, "minutes")),
+    ],
+)
+def test_a_goal_said_with_a_goal_noun_or_in_the_third_person(said, target):
+    result = understand(said, WEDNESDAY)
+    assert result.intent == "goal" and result.milestones == ()
+    assert result.goal is not None
+    assert (result.goal.activity, result.goal.value, result.goal.unit) == target
+
+
+def test_an_amount_played_down_beside_a_setback_is_a_setback():
+    assert understand("rough day, only four stairs", WEDNESDAY).intent == "setback"
+    assert understand("only four stairs but i am pleased", WEDNESDAY).intent == "milestone"
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("he walked to the gate with me next to him", "helper"),
+        ("stairs... eight... son", "helper"),
+        ("dressed... herself", "independent"),
+        ("Mum dressed herself this morning.", "independent"),
+    ],
+)
+def test_help_said_by_a_carer_or_telegraphically(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+def test_undo_with_a_particle():
+    for said in ("take that off", "Knock that last one off please."):
+        result = understand(said, WEDNESDAY)
+        assert (result.intent, result.command) == ("command", "undo")
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("did my heel raises, 20 of them", [("leg_exercise", 20, "times", None, "2026-03-04")]),
+        ("pinch grip... forty", [("grip", 40, "times", None, "2026-03-04")]),
+        ("bike... thirty", [("cycle", None, None, None, "2026-03-04")]),
+    ],
+)
+def test_a_number_that_counts_the_activity_named_before_it(said, expected):
+    assert found(said) == expected
+
+
+def test_a_relative_doing_it_for_the_speaker_is_someone_else():
+    assert understand("my son walked the dog for me", WEDNESDAY).intent == "other"
+    assert found("my son walked to the corner") == [("walk", None, None, None, "2026-03-04")]
+
+
+def test_getting_into_a_chair_is_a_transfer():
+    assert found("he got into the armchair on his own on Friday") == [
+        ("transfer", None, None, "independent", "2026-02-27")
+    ]
+
+
+def test_a_participle_before_its_object_sets_the_scene():
+    assert found("stood at the counter for 4 minutes doing the washing up") == [
+        ("stand", 4, "minutes", None, "2026-03-04")
+    ]
+
+
+def test_a_plan_said_with_a_mood_is_a_goal():
+    result = understand("I'm determined to walk to the bus stop by myself", WEDNESDAY)
+    assert result.intent == "goal" and result.goal is not None
+    assert (result.goal.activity, result.goal.assistance) == ("walk", "independent")
+
+
+def test_s_before_a_participle_is_has():
+    assert clean("she's been so low lately").plain.startswith("she has been")
+    assert understand("she's been so low lately", WEDNESDAY).intent == "feeling"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        ("oops i made a mistake, remove it", "command", "undo"),
+        ("i want to do my speech practice now", "practice", None),
+        ("he fastened his coat without me helping", "milestone", None),
+    ],
+)
+def test_more_ways_to_say_it(said, intent, command):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)
+    if intent == "milestone":
+        assert [m.assistance for m in result.milestones] == ["independent"]
+
+
+def test_a_summary_never_holds_a_pause():
+    for said in ("I walked, 20 steps", "i climbed then 10 stairs"):
+        summaries = [m.summary for m in understand(said, WEDNESDAY).milestones]
+        assert len(summaries) == 1 and "|" not in summaries[0], summaries
+
+
+def test_telegraphic_object_before_its_verb():
+    assert found("shoes... tied... myself") == [("dress", None, None, "independent", "2026-03-04")]
+
+
+def test_written_shorthands_and_no_device():
+    assert found("walked 30 ft w/ the cane") == [("walk", 30, "feet", "device", "2026-03-04")]
+    assert found("showered w/o the shower bench") == [
+        ("bathe", None, None, "independent", "2026-03-04")
+    ]
+    assert found("20 steps, no frame") == [("walk", 20, "steps", "independent", "2026-03-04")]

@@ -68,6 +68,7 @@ from .vocab import VOCAB
 from .wake import strip_wake
 
 _log = logging.getLogger(__name__)
+_REPORT_LETTERS = 3
 
 __all__ = [
     "Alert",
@@ -127,13 +128,14 @@ def _milestone(found: Found, dated: bool = True) -> Milestone:
     return found.milestone if dated else replace(found.milestone, when=None)
 
 
-def _compared_worse(cleaned: Cleaned) -> bool:
-    """ "only 3 steps, worse than yesterday", "barely ten steps": a report that is a setback."""
+def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
+    """ "only 3 steps, worse than yesterday", "barely ten steps", or with ``setback_cue`` (a
+    setback said too) "bad day, only 3 steps": a report that is a setback."""
     regexes = VOCAB.regexes
-    return (
-        regexes["comparison_setbacks"].search(cleaned.plain) is not None
-        and regexes["comparison_wins"].search(cleaned.plain) is None
+    worse = regexes["comparison_setbacks"].search(cleaned.plain) is not None or (
+        setback_cue and regexes["played_down"].search(cleaned.plain) is not None
     )
+    return worse and regexes["comparison_wins"].search(cleaned.plain) is None
 
 
 def _understand(text: str, today: date | None = None) -> Understanding:
@@ -164,12 +166,16 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     request = request_of(cleaned)
     if request is not None:
         return Understanding(text, "other", (), None, request=request)
+    if sum(c.isalpha() for c in cleaned.plain) < _REPORT_LETTERS:
+        # "5m", "0M": an amount with no word to say what was done is no report (and is
+        # what binary junk decodes to).
+        return Understanding(text, "other", (), None)
     tokens, reached = without_goal_reached(cleaned.tokens)
     analysis = analyse(tokens, today)
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
-    if done and _compared_worse(cleaned):
+    if done and _compared_worse(cleaned, analysis.setback_cue):
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
         )
@@ -179,6 +185,11 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     if reached and not analysis.found and not analysis.setback_cue:
         return Understanding(text, "command", (), "done", reached_goal=True)
     failed = [f for f in analysis.found if f.negative]
+    goals = [f for f in analysis.found if f.goal]
+    if goals and not failed and not analysis.setback_cue and not (feeling and feeling.fear):
+        # "i am determined to climb the stairs": the plan, not the mood, is the news.
+        plan = _milestone(goals[0], dated=False)
+        return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=plan)
     if feeling is not None and (feeling.fear or not failed):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
@@ -188,7 +199,6 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(
             text, "setback", (), None, setback=setback, reached_goal=reached, mood=mood
         )
-    goals = [f for f in analysis.found if f.goal]
     if goals or states_goal(cleaned):
         target = _milestone(goals[0], dated=False) if goals else None
         return Understanding(text, "goal", (), None, reached_goal=reached, goal=target)

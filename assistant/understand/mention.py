@@ -51,6 +51,9 @@ class Quantity:
     said: str | None = None
     """The amount in the patient's own unit when it was converted ("half a mile", kept in
     meters), so that it is said back the way they said it."""
+    counts_back: bool = False
+    """A number that counts the activity named before it ("the stairs, all 14 of them",
+    "squeeze ball... 30"): its unit is what the activity counts in."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +76,9 @@ class Mention:
     end: int
     weak: bool = False
     from_unit: bool = False
+    reordered: bool = False
+    """Read with its fragments the other way round ("hair... brushed"): its words are not
+    in the order a summary can quote."""
     clause: int = 0
     sentence: int = 0
     quantities: list[Quantity] = field(default_factory=list)

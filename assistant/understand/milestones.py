@@ -26,6 +26,9 @@ from .when import Said, days_said, iso_day
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
+_COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
+"""Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
+_FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 
 
@@ -113,6 +116,25 @@ def _find_mentions(text: _Text) -> list[Mention]:
     return mentions
 
 
+def _reordered_mentions(text: _Text) -> list[Mention]:
+    """ "hair... brushed... myself": in telegraphic speech the object may come before its
+    verb, so two neighbouring fragments are also read the other way round. Only tried when
+    nothing was found the usual way."""
+    fragments = []
+    start = 0
+    for i, token in enumerate((*text.tokens, SENTENCE)):
+        if token in _BOUNDARIES:
+            if i > start:
+                fragments.append((start, i))
+            start = i + 1
+    for (a_start, a_end), (b_start, b_end) in zip(fragments, fragments[1:], strict=False):
+        swapped = _Text(text.tokens[b_start:b_end] + text.tokens[a_start:a_end])
+        for mention in _find_mentions(swapped):
+            if mention.start < b_end - b_start <= mention.end:
+                return [Mention(mention.activity, a_start, b_end - 1, reordered=True)]
+    return []
+
+
 def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> set[int]:
     """An "and" before a new activity, a new "i" or a day ("... and today 8") starts a
     new clause; so does a day named after a finished clause ("10 steps today 20")."""
@@ -130,9 +152,10 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     """True for "the nurse walked in": another person is the subject of the clause.
 
     The head of the subject decides ("Dad's friend" is the friend); a relative speaking of
-    the patient ("Dad made his own toast", a carer's words) is the patient.
+    the patient ("Dad made his own toast", a carer's words) is the patient, unless they did
+    it for the speaker ("my daughter walked the dog for me").
     """
-    start, _ = text.clause_span(mention.start)
+    start, end = text.clause_span(mention.start)
     prefix = text.tokens[start : mention.start]
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
@@ -143,15 +166,26 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
             head = token
         elif head is not None:
             # "my wife is making soup": what a relative is doing now is their own doing.
-            return head in others or token in ("is", "are")
+            if head in others or token in ("is", "are"):
+                return True
+            break
         elif token not in _DETERMINERS:
             break
+    if head in proxies:
+        clause = " ".join(text.tokens[start : end + 1])
+        return _FOR_THE_SPEAKER.search(clause) is not None
     return head in others
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
-    """True for "brushed my teeth standing at the sink": a participle setting the scene."""
-    return text.tokens[mention.start].endswith("ing") and any(
+    """True for "brushed my teeth standing at the sink" or "stood for 2 minutes doing the
+    dishes": a participle (the activity's own word, or the verb before its object) setting
+    the scene."""
+    before = mention.start
+    while before > 0 and text.tokens[before - 1] in _DETERMINERS:
+        before -= 1
+    words = (text.tokens[mention.start], text.tokens[before - 1] if before else "")
+    return any(w.endswith("ing") for w in words) and any(
         m.clause == mention.clause for m in earlier
     )
 
@@ -211,6 +245,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             unit, factor = VOCAB.unit_forms[following]
             amount, unit = _convert(value * factor, unit)
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
+        elif _counts_back(tokens, i, j):
+            found.append((Quantity(value, None, i, j, counts_back=True), None))
         elif (
             following.isalpha()
             and following not in VOCAB.words["not_amounts"]
@@ -220,6 +256,15 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
+    """ "12 of them", or a number alone in its fragment ("squeeze ball... 30"): it counts
+    the activity already named."""
+    if tokens[j : j + 2] in (("of", "them"), ("of", "those"), ("of", "these")):
+        return i > 0
+    alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
+    return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES)
 
 
 def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
@@ -406,14 +451,18 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
 
 
 def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Quantity | None]:
-    if not mention.quantities:
-        return None, None, None
     activity = mention.activity
 
     def unit_of(q: Quantity) -> str | None:
+        if q.counts_back:
+            return activity.units[0] if activity.units[0] in _COUNTING_UNITS else None
         return activity.unit_aliases.get(q.unit, q.unit) if q.unit else None
 
-    best = min(mention.quantities, key=lambda q: (activity.unit_rank(unit_of(q)), q.pos))
+    # A count that the activity does not count in ("bike... 20") says nothing sure.
+    heard = [q for q in mention.quantities if not q.counts_back or unit_of(q)]
+    if not heard:
+        return None, None, None
+    best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), q.pos))
     return best.value, unit_of(best), best
 
 
@@ -474,7 +523,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     day each happened (against ``today``)."""
     text = _Text(tokens)
     days = days_said(tokens, today)
-    mentions = _corrected(text, _find_mentions(text))
+    mentions = _corrected(text, _find_mentions(text)) or _reordered_mentions(text)
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
         mention.clause = text.clause[mention.start]

@@ -93,6 +93,9 @@ _WORD_RE = re.compile(
     + r")(?![\w'])"
 )
 _APOSTROPHES = re.compile(r"[’‘`´]")
+# "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
+# possessive; spelt out before the whole words below.
+_HAS = re.compile(r"'s (?=(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
 # Suffixes, once the whole words above are done ("couldn't" -> "could not").
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -114,6 +117,8 @@ _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+# Written shorthands ("w/ the walker", "w/o help").
+_SHORTHANDS = ((re.compile(r"\bw/o\b"), "without"), (re.compile(r"\bw/(?=\s|$)"), "with"))
 # A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
 _FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
 # "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
@@ -207,6 +212,7 @@ def _looks_like_speech(text: str, bad: int) -> bool:
 def _expand_contractions(text: str) -> str:
     if "'" in text or "’" in text or "`" in text or "‘" in text or "´" in text:
         text = _APOSTROPHES.sub("'", text)
+        text = _HAS.sub(" has ", text)
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
         for pattern, replacement in _SUFFIXES:
             text = pattern.sub(replacement, text)
@@ -359,6 +365,9 @@ def clean(text: str) -> Cleaned | None:
     text = _expand_contractions(text)
     light = _light(text)
     text = _THOUSANDS.sub("", text)
+    if "w/" in text:
+        for shorthand, word in _SHORTHANDS:
+            text = shorthand.sub(word, text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")
@@ -371,6 +380,7 @@ def clean(text: str) -> Cleaned | None:
         return None
     text = spoken_to_digits(" ".join(tokens))
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
+    text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
     tokens = tidy_boundaries(_apply_corrections(_dedupe(tidy_boundaries(text.split()))))
     text = _strip_preamble(" ".join(tokens))
     tokens = text.split()

@@ -136,13 +136,15 @@ def describe(
         words = ["do", format_number(quantity.value), *tokens[mention.start : mention.end + 1]]
     elif (
         mention.from_unit
+        or mention.reordered
         or mention.end - mention.start >= _MAX_SPAN
         or not _used_as_verb(tokens, mention.start)
     ):
         words = mention.activity.does.split()
         covered = range(0)
     else:
-        words = list(tokens[mention.start : mention.end + 1])
+        # A mention merged across a pause ("walked, 20 steps") spans a boundary.
+        words = [t for t in tokens[mention.start : mention.end + 1] if t not in (CLAUSE, SENTENCE)]
         following = mention.end + 1
         if len(words) > 1 and words[-1] in _DETERMINERS:
             words.pop()

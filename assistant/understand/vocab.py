@@ -210,6 +210,10 @@ def _load() -> Vocabulary:
         "clause_words": re.compile(
             r"(?<![^ ])" + _alternation(intents["clause_words"]) + r"(?![^ ])"
         ),
+        "clause_adverbs": re.compile(
+            r"(?<![^ ])" + _alternation(intents["clause_adverbs"]) + r"(?= (?:\d|"
+            + _alternation(intents["clause_subjects"]) + r"(?![^ ])))"
+        ),
         "query_start": re.compile(intents["query_start"]),
         "query_topic": re.compile(intents["query_topic"]),
         "query_self": re.compile(intents["query_self"]),
@@ -231,6 +235,7 @@ def _load() -> Vocabulary:
         "setback_cancel": re.compile(intents["setback_cancel"]),
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
+        "played_down": re.compile(intents["played_down"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
         ),
