@@ -152,7 +152,8 @@ class PiperSynthesizer:
 def opening_clause(text: str) -> list[tuple[str, float]]:
     """`text` as the parts to render, each with the silence to add before the next one. A
     long first sentence gives its first clause ("That's a first:") a part of its own, so it
-    is heard sooner; Piper ends a clause with a comma's pause of its own, so none is added."""
+    is heard sooner; Piper ends a clause with a comma's pause of its own, so none is added.
+    A one-word clause is split off only before a colon ("Noted:"), not a comma ("Yes,")."""
     end = _SENTENCE_END.search(text)
     first = text[: end.start() + 1] if end else text
     split = _FIRST_CLAUSE.match(first)
@@ -160,7 +161,7 @@ def opening_clause(text: str) -> list[tuple[str, float]]:
         return [(text, SENTENCE_GAP_S)]
     clause = split["clause"]
     rest = text[len(clause):].strip()
-    if len(clause.split()) < 2 or len(split["rest"].split()) < 3:
+    if (len(clause.split()) < 2 and not clause.endswith(":")) or len(split["rest"].split()) < 3:
         return [(text, SENTENCE_GAP_S)]
     return [(clause, 0.0), (rest, SENTENCE_GAP_S)]
 

@@ -16,7 +16,13 @@ from assistant.reply_speaker import ReplySpeaker
 from assistant.turn import Heard, Part
 from speech.asr.base import transcribe
 from speech.audio import Audio, read_wav, resample
-from speech.piper_voice import CALIBRATION, SHIPPED_PACE, default_model, words_per_minute
+from speech.piper_voice import (
+    CALIBRATION,
+    SHIPPED_PACE,
+    default_model,
+    opening_clause,
+    words_per_minute,
+)
 from speech.tts import DEFAULT_RATE_WPM, ESPEAK, Synthesizer, VoiceSettings, clearly
 from speech.voices import FALLBACK_NOTICE
 
@@ -103,6 +109,18 @@ def test_a_reply_is_handed_over_as_each_sentence_is_made(piper_voice, monkeypatc
     monkeypatch.undo()
     short = list(piper_voice.pieces("20 steps, your best yet. The record was 12 steps."))
     assert len(short) == 2, "a short first sentence is rendered whole"
+
+
+@pytest.mark.parametrize(("reply", "first"), [
+    ("Noted: on Friday you cycled for 10 minutes independently.", "Noted:"),
+    ("On Saturday, you did arm exercises for 15 minutes. It's in your record.", "On Saturday,"),
+    ("Yes, you walked twelve steps with a walker today.", None),
+    ("You walked twelve steps with a walker today.", None),
+    ("Noted: 12 steps.", None),
+])
+def test_a_long_first_sentence_opens_with_its_first_clause(reply, first):
+    parts = [text for text, _ in opening_clause(reply)]
+    assert parts == ([reply] if first is None else [first, reply.removeprefix(first + " ")])
 
 
 def test_shipped_pace_is_still_what_the_voice_does(piper_voice):
