@@ -41,6 +41,10 @@ each row come from the same audio on the same machine under the same load:
   finished clause (tests/halting_speech.py), through `hear_audio` with --max-pause 4 s and
   without (as before): the share heard as one whole turn, tuning and held-out part apart;
   and, fed in real time, end of speech to words heard for finished and unfinished sentences.
+* Understanding through speech per voice (`understanding_per_voice`): 40 labelled updates,
+  tuned and held-out halves apart, spoken by espeak-ng and by Piper, through Whisper, as is
+  and biased with the understanding layer's unit words (a trial, not used); about eight
+  minutes more on a loaded 2-core machine.
 
 The full run takes about seven minutes (most of it the real-time feed); --quick uses a few
 utterances, for the test suite. Goals are printed next to the figures; the exit code does
@@ -1478,6 +1482,7 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
                     "misses": len(misses),
                     "misses_heard_right": sum(wer([c["text"]], [h]) == 0 for c, h in misses),
                 }
+        found["bias_controls"] = _bias_controls(recognizer, domain, spoken, quick)
     found["recognition_ms"] = {"plain": percentiles(plain_ms), "biased": percentiles(biased_ms)}
     print(f"  {found['recogniser']}; milestone F1 (text: tuned {found['text_f1']['tuned']:.2f}, "
           f"held-out {found['text_f1']['held_out']:.2f}); biased with {len(domain)} unit words "
@@ -1490,6 +1495,35 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
             print(f"    {voice:<9} {half:<8} F1 {f['f1']:.3f} ({detail}), WER {f['wer']:.3f}, "
                   f"{f['misses']} of {f['clips']} clips missed ({f['misses_heard_right']} heard "
                   f"right); biased {f['f1_domain_biased']:.3f}")
+    controls = found["bias_controls"]
+    for way in ("plain", "biased"):
+        c = controls[way]
+        print(f"    {way}: human speech WER {c['human_wer']:.3f} ({controls['human']} utterances); "
+              f"commands with a word added {c['commands_added']} of {controls['commands']}"
+              + (f" ({'; '.join(c['added'])})" if c["added"] else ""))
+    return found
+
+
+def _bias_controls(recognizer: Recognizer, domain: Sequence[str],
+                   spoken: Callable[[str, str, bool], Audio], quick: bool) -> dict[str, Any]:
+    """What the unit-word bias does where it must do nothing: real human speech (word error
+    rate) and the extractor's command examples in both voices (commands heard with more words
+    than were said)."""
+    from assistant.understand.vocab import VOCAB
+
+    names = ["beckett.wav"] if quick else list(HUMAN_TEXTS)
+    human = {name: human_utterances(name) for name in names}
+    commands = list(VOCAB.command_examples)[: 2 if quick else None]
+    said = [(c, spoken(voice, c, False)) for voice in ("espeak-ng", "Piper") for c in commands]
+    found: dict[str, Any] = {"human": sum(len(p) for p in human.values()), "commands": len(said)}
+    for way, vocabulary in (("plain", ()), ("biased", domain)):
+        heard = [" ".join(transcribe(recognizer, piece, vocabulary=vocabulary).text
+                          for piece in pieces) for pieces in human.values()]
+        added = [f"{text!r} for {command!r}" for command, text in
+                 ((c, transcribe(recognizer, a, vocabulary=vocabulary).text) for c, a in said)
+                 if len(personal_speech.words(text)) > len(personal_speech.words(command))]
+        found[way] = {"human_wer": round(wer([HUMAN_TEXTS[n] for n in human], heard), 3),
+                      "commands_added": len(added), "added": added}
     return found
 
 

@@ -115,4 +115,8 @@ def test_understanding_per_voice_figures(figures):
             assert 0 <= f["misses_heard_right"] <= f["misses"] <= f["clips"]
     assert found["text_f1"]["tuned"] == found["text_f1"]["held_out"] == 1.0
     assert found["recognition_ms"]["plain"]["p50"] > 0
+    controls = found["bias_controls"]
+    for way in (controls["plain"], controls["biased"]):
+        assert 0 <= way["human_wer"] <= 3
+        assert way["commands_added"] == len(way["added"]) <= controls["commands"]
     assert "understanding through speech" in output
