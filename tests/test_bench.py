@@ -101,3 +101,22 @@ def test_personal_vocabulary_figures(figures):
             assert f["recognition_ms"]["p50"] > 0
         assert found[split]["rule"]["invented"] <= found[split]["always"]["invented"]
     assert "personal vocabulary" in output
+
+
+def test_understanding_per_voice_figures(figures):
+    results, output = figures
+    found = results["understanding_per_voice"]
+    for voice in ("espeak-ng", "Piper"):
+        for half in ("tuned", "held_out"):
+            f = found[voice][half]
+            assert f["clips"] >= 1
+            for value in (f["f1"], f["f1_domain_biased"], *f["by_condition"].values()):
+                assert 0 <= value <= 1
+            assert 0 <= f["misses_heard_right"] <= f["misses"] <= f["clips"]
+    assert found["text_f1"]["tuned"] == found["text_f1"]["held_out"] == 1.0
+    assert found["recognition_ms"]["plain"]["p50"] > 0
+    controls = found["bias_controls"]
+    for way in (controls["plain"], controls["biased"]):
+        assert 0 <= way["human_wer"] <= 3
+        assert way["commands_added"] == len(way["added"]) <= controls["commands"]
+    assert "understanding through speech" in output
