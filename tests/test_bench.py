@@ -94,7 +94,7 @@ def test_personal_vocabulary_figures(figures):
     results, output = figures
     found = results["personal_vocabulary"]
     for split in ("tuned", "held_out"):
-        for way in ("unbiased", "always", "rule"):
+        for way in ("unbiased", "always", "rule_any_text", "rule"):
             f = found[split][way]
             for key in ("names", "stray", "plain_wer", "invented"):
                 assert 0 <= f[key] <= (3 if key == "plain_wer" else 1)
