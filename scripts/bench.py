@@ -1388,7 +1388,7 @@ def personal_vocabulary(quick: bool) -> dict[str, Any]:
         for name in ("tuned", "held_out"):
             split = personal_speech.split(name)
             said = [s for kind in ("named", "plain", "command")
-                    for s in [s for s in split.said if s.kind == kind][: 2 if quick else None]]
+                    for s in [s for s in split.said if s.kind == kind][: 1 if quick else None]]
             clips = [(s, read_wav(personal_speech.espeak(s.text, Path(temp) / f"{name}{n}.wav")))
                      for n, s in enumerate(said)]
             clips += [(s, resample(piper.synthesize(s.text), 16_000)) for s in said]

@@ -23,7 +23,7 @@ def figures(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench") / "bench.json"
     done = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "bench.py"), "--quick", "--json", str(out)],
-        capture_output=True, text=True, timeout=300, cwd=ROOT,
+        capture_output=True, text=True, timeout=900, cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr[-3000:]
     return json.loads(out.read_text()), done.stdout
