@@ -234,3 +234,53 @@ def test_written_shorthands_and_no_device():
         ("bathe", None, None, "independent", "2026-03-04")
     ]
     assert found("20 steps, no frame") == [("walk", 20, "steps", "independent", "2026-03-04")]
+
+
+def test_bare_times_against_days_are_walking_but_a_bare_time_elsewhere_is_nothing():
+    assert found("Last Friday twelve minutes, today 6.") == [
+        ("walk", 12, "minutes", None, "2026-02-27"),
+        ("walk", 6, "minutes", None, "2026-03-04"),
+    ]
+    assert found("i slept for ten hours last night") == []
+    assert found("twenty minutes") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I walked 1/2 a mile", ("walk", 805, "meters")),
+        ("walked 1 1/2 miles", ("walk", 2414, "meters")),
+        ("did 3/4 of an hour on the bike", ("cycle", 45, "minutes")),
+        ("climbed fourteen steps up to the flat", ("climb_stairs", 14, "stairs")),
+        ("did 10 step-ups", ("leg_exercise", 10, "times")),
+        ("He did a couple of laps of the garden", ("walk", 2, "laps")),
+        ("did 10 minutes of gardening", ("housework", 10, "minutes")),
+    ],
+)
+def test_fractions_plural_units_and_places_are_read_as_amounts(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]
+
+
+def test_a_day_called_a_write_off_is_a_setback_not_writing():
+    result = understand("today was a write-off, could not do anything", WEDNESDAY)
+    assert (result.intent, result.milestones) == ("setback", ())
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("my daughter had to help me into the bath", "helper"),
+        ("I walked for twenty-five minutes, my wife was with me the whole way.", "helper"),
+        ("she dressed herself this morning", "independent"),
+        ("he shaved himself", "independent"),
+        ("I fed myself lunch", None),
+    ],
+)
+def test_help_and_doing_it_to_oneself_said_more_ways(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+def test_a_goal_headed_next_goal_and_a_shortfall_against_usual_are_not_milestones():
+    assert understand("Next goal: make a cup of tea on my own.", WEDNESDAY).intent == "goal"
+    said = "only managed a few steps today, nowhere near what I did last week"
+    assert understand(said, WEDNESDAY).intent == "setback"

@@ -26,6 +26,9 @@ from .when import Said, days_said, iso_day
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
+_BARE_FILLERS = frozenset(
+    ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
+)
 _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
@@ -103,6 +106,7 @@ def _find_mentions(text: _Text) -> list[Mention]:
             if match:
                 end = text.index(match.end() - 1)
                 candidates.append((pattern.weak, -(end - i), i, end, pattern.activity))
+    candidates = [c for c in candidates if not _counted_unit(text.tokens, c[2], c[3])]
     candidates.sort()
     taken = [False] * len(text.tokens)
     mentions = []
@@ -114,6 +118,19 @@ def _find_mentions(text: _Text) -> list[Mention]:
         mentions.append(Mention(VOCAB.activities[activity], start, end, weak=weak))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _counted_unit(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """ "14 steps up to the flat": a plural unit after a number is what the number counts, not
+    the first word of a compound (a compound takes the singular: "10 step-ups")."""
+    token = tokens[start]
+    return (
+        end > start
+        and start > 0
+        and parse_number(tokens[start - 1]) is not None
+        and token.endswith("s")
+        and token[:-1] in VOCAB.unit_forms
+    )
 
 
 def _reordered_mentions(text: _Text) -> list[Mention]:
@@ -321,14 +338,19 @@ def _unit_fits(mention: Mention, unit: str | None) -> bool:
 
 
 def _add_unit_mentions(
-    text: _Text, mentions: list[Mention], quantities: list[tuple[Quantity, Mention | None]]
+    text: _Text,
+    mentions: list[Mention],
+    quantities: list[tuple[Quantity, Mention | None]],
+    dated: bool,
 ) -> list[Mention]:
-    """ "twelve stairs today": a unit heard with no activity that fits brings its own."""
+    """ "twelve stairs today": a unit heard with no activity that fits brings its own; a bare
+    time brings one only when the utterance is nothing but days and amounts (``dated``)."""
     added = list(mentions)
     for quantity, owner in quantities:
         if owner is not None or quantity.unit is None:
             continue
-        default = VOCAB.units[quantity.unit].activity
+        unit = VOCAB.units[quantity.unit]
+        default = unit.activity or (unit.alone if dated and not mentions else None)
         if default is None:
             continue
         target = _nearest(text, added, quantity.pos)
@@ -343,6 +365,20 @@ def _add_unit_mentions(
             added.append(mention)
             added.sort(key=lambda m: m.start)
     return added
+
+
+def _only_days_and_amounts(
+    text: _Text, days: list[Said], quantities: list[tuple[Quantity, Mention | None]]
+) -> bool:
+    """ "Last Friday twelve minutes, today 6.": days and amounts with nothing else said (a
+    number, a boundary or a filler between them), so no other activity is meant."""
+    used = set(_BOUNDARIES) | _BARE_FILLERS
+    covered = {k for day in days for k in range(day.start, day.end + 1)}
+    covered |= {k for q, _ in quantities for k in range(q.pos, q.end + 1)}
+    return bool(days) and all(
+        k in covered or token in used or parse_number(token) is not None
+        for k, token in enumerate(text.tokens)
+    )
 
 
 def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
@@ -532,7 +568,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     quantities = _find_quantities(text, mentions)
-    mentions = _add_unit_mentions(text, mentions, quantities)
+    mentions = _add_unit_mentions(
+        text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
+    )
     mentions = [m for m in mentions if not _is_someone_else(text, m)]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:

@@ -27,6 +27,7 @@ class Unit:
     one: str
     activity: str | None
     duration: bool
+    alone: str | None
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ def _load() -> Vocabulary:
     lists["helpers"] = assistance["helpers"]
 
     units = {
-        name: Unit(name, spec["one"], spec.get("activity"), spec.get("duration", False))
+        name: Unit(
+            name, spec["one"], spec.get("activity"), spec.get("duration", False), spec.get("alone")
+        )
         for name, spec in raw["units"].items()
     }
     unit_forms: dict[str, tuple[str, float]] = {}
