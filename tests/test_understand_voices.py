@@ -284,3 +284,21 @@ def test_a_goal_headed_next_goal_and_a_shortfall_against_usual_are_not_milestone
     assert understand("Next goal: make a cup of tea on my own.", WEDNESDAY).intent == "goal"
     said = "only managed a few steps today, nowhere near what I did last week"
     assert understand(said, WEDNESDAY).intent == "setback"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("he did twenty five squeezes with the stress ball", ("grip", 25, "times", None)),
+        ("buttoned three buttons", ("button", 3, None, None)),
+        ("Got out of bed with no one helping me.", ("get_up", None, None, "independent")),
+        ("the carer supervised while he had a wash", ("bathe", None, None, "helper")),
+        ("i walked round the garden and my son kept an eye on me", ("walk", None, None, "helper")),
+    ],
+)
+def test_acts_counted_as_plural_nouns_and_help_watched_or_denied(said, expected):
+    assert [m[:4] for m in found(said)] == [expected]
+
+
+def test_a_knee_giving_out_is_a_setback():
+    assert understand("i tried the stairs but my knee gave out", WEDNESDAY).intent == "setback"

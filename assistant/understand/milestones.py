@@ -33,6 +33,8 @@ _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sente
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
+_NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
+"""Help denied just before a cue ("with nobody helping me") is doing it alone."""
 
 
 @dataclass(frozen=True)
@@ -232,7 +234,9 @@ def _said(value: float, form: str) -> str | None:
 def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
     tokens = text.tokens
-    counts = {m.start: m for m in mentions if m.activity.count}
+    counts = {
+        m.start: m for m in mentions if m.activity.count or _plural_act(tokens, mentions, m)
+    }
     modifiers = VOCAB.words["modifiers"]
     found: list[tuple[Quantity, Mention | None]] = []
     for i, token in enumerate(tokens):
@@ -273,6 +277,24 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Mention) -> bool:
+    """ "25 squeezes", "10 pinches": an activity's verb said as a plural noun is counted, as
+    a count activity is ("10 squats"); not the object of a verb already naming it ("buttoned
+    three buttons" counts buttons)."""
+    token = tokens[mention.start]
+    named_before = any(
+        m.activity is mention.activity and m.end < mention.start and m.clause == mention.clause
+        for m in mentions
+    )
+    return (
+        not named_before
+        and mention.start == mention.end
+        and token not in VOCAB.unit_forms
+        and token.endswith("s")
+        and (token[:-1] in VOCAB.anchors or token[:-2] in VOCAB.anchors)
+    )
 
 
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
@@ -389,10 +411,9 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             target = _nearest(text, mentions, text.index(match.start()))
             if target is None:
                 continue
-            if (
-                kind == "helped"
-                and target.activity.partner
-                and not _HELP_WORDS.search(match.group())
+            if kind == "helped" and (
+                (target.activity.partner and not _HELP_WORDS.search(match.group()))
+                or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
             ):
                 continue
             target.assistance.add("independent" if kind == "independent" else "helper")
