@@ -302,3 +302,26 @@ def test_acts_counted_as_plural_nouns_and_help_watched_or_denied(said, expected)
 
 def test_a_knee_giving_out_is_a_setback():
     assert understand("i tried the stairs but my knee gave out", WEDNESDAY).intent == "setback"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "I walked 300m on Monday and 400m today.",
+            [("walk", 300, "meters", "2026-03-02"), ("walk", 400, "meters", "2026-03-04")],
+        ),
+        (
+            "stood at the counter for 4 mins monday, 6 mins today",
+            [("stand", 4, "minutes", "2026-03-02"), ("stand", 6, "minutes", "2026-03-04")],
+        ),
+    ],
+)
+def test_an_amount_said_before_another_day_is_the_activity_again(said, expected):
+    assert [(m[0], m[1], m[2], m[4]) for m in found(said)] == expected
+
+
+def test_therapists_shorthand_for_help():
+    assert [m[3] for m in found("Patient ambulated 30 ft with the walker and min assist.")] == [
+        "helper"
+    ]

@@ -555,23 +555,49 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     return last.days if last is not None and last.end == len(text.tokens) - 1 else 0
 
 
+def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] | None:
+    """The bare amount said right beside a day, with its unit if one is said: after it
+    ("today 8", "today 8 minutes") or before it ("and 400 m today", "| 6 mins today")."""
+    k = day.end + 1
+    after = parse_number(tokens[k]) if k < len(tokens) else None
+    if after is not None:
+        rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)
+        unit = rest[0] if rest[0] in VOCAB.unit_forms else None
+        ends = rest[1] if unit else rest[0]
+        return (after, unit) if ends in _BOUNDARIES + ("and",) else None
+    k = day.start - 1
+    if k > 0 and tokens[k] == "on":
+        k -= 1
+    unit = tokens[k] if k >= 0 and tokens[k] in VOCAB.unit_forms else None
+    if unit is not None:
+        k -= 1
+    before = parse_number(tokens[k]) if k >= 0 else None
+    if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",):
+        return None
+    return before, unit
+
+
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
-    """ "on sunday i did 6 stairs and today 8": a bare amount after another day is the same
-    activity again, on that day."""
+    """ "on sunday i did 6 stairs and today 8", "300m on monday and 400m today": a bare amount
+    beside another day is the same activity again, on that day."""
     extra = []
     for day in days:
-        k = day.end + 1
-        value = parse_number(text.tokens[k]) if k < len(text.tokens) else None
-        following = text.tokens[k + 1] if k + 1 < len(text.tokens) else SENTENCE
-        if value is None or following not in _BOUNDARIES + ("and",):
+        amount = _day_amount(text.tokens, day)
+        if amount is None:
             continue
+        value, form = amount
         earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
-        if earlier and earlier[-1].milestone.when != iso_day(today, day.days):
-            last = earlier[-1].milestone
-            summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
-            again = replace(last, value=tidy(value), when=iso_day(today, day.days),
-                            summary=summary)
-            extra.append(replace(earlier[-1], milestone=again))
+        if not earlier or earlier[-1].milestone.when == iso_day(today, day.days):
+            continue
+        last = earlier[-1].milestone
+        if form is not None:
+            unit, factor = VOCAB.unit_forms[form]
+            value, unit = _convert(value * factor, unit)
+            if unit != last.unit:
+                continue
+        summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
+        again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary)
+        extra.append(replace(earlier[-1], milestone=again))
     return extra
 
 
