@@ -325,3 +325,32 @@ def test_therapists_shorthand_for_help():
     assert [m[3] for m in found("Patient ambulated 30 ft with the walker and min assist.")] == [
         "helper"
     ]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("walked for an hour and ten minutes", [("walk", 70, "minutes", "2026-03-04")]),
+        ("Toilet on my own last night.", [("toilet", None, None, "2026-03-03")]),
+        ("I walked to the toilet", [("walk", None, None, "2026-03-04")]),
+        (
+            "i walked thirty five steps on tuesday and today i did forty",
+            [("walk", 35, "steps", "2026-03-03"), ("walk", 40, "steps", "2026-03-04")],
+        ),
+    ],
+)
+def test_hours_with_minutes_a_telegraphic_toilet_and_today_i_did(said, expected):
+    assert [(m[0], m[1], m[2], m[4]) for m in found(said)] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("Even though my hand was sore I still managed to write my name.", "milestone"),
+        ("i still could not walk", "setback"),
+        ("i wanted to walk to the shop but i had to turn back halfway", "setback"),
+        ("I wanted to walk and I did, 20 steps", "milestone"),
+    ],
+)
+def test_a_win_despite_a_complaint_and_a_plan_that_turned_back(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent

@@ -26,6 +26,9 @@ from .when import Said, days_said, iso_day
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
+_SUBJECTS = frozenset(("i", "he", "she", "we", "they"))
+_BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "got", "get", "made"}
+"""Verbs that say nothing of their own before a bare amount ("today i did 40")."""
 _BARE_FILLERS = frozenset(
     ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
 )
@@ -463,9 +466,15 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             scope = max(scope, previous.end + 1)
         attempt = any(t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
         later = text.words(mention.end + 1, len(text.tokens))
+        despite = [
+            k
+            for k in range(clause_start, mention.start)
+            if text.tokens[k] in VOCAB.words["despite"]
+        ]
+        setback_from = despite[-1] + 1 if despite else clause_start
         mention.negative = (
             _negated(text, scope, mention.end + 1)
-            or _setback_in(text.words(clause_start, clause_end + 1))
+            or _setback_in(text.words(setback_from, clause_end + 1))
             or (
                 attempt
                 and (_setback_in(later) or _negated(text, mention.end + 1, len(text.tokens)))
@@ -557,8 +566,12 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
 
 def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] | None:
     """The bare amount said right beside a day, with its unit if one is said: after it
-    ("today 8", "today 8 minutes") or before it ("and 400 m today", "| 6 mins today")."""
+    ("today 8", "today 8 minutes", "today i did 40") or before it ("and 400 m today")."""
     k = day.end + 1
+    if tokens[k : k + 1] and tokens[k] in _SUBJECTS:
+        k += 1
+    if tokens[k : k + 1] and tokens[k] in _BARE_VERBS:
+        k += 1
     after = parse_number(tokens[k]) if k < len(tokens) else None
     if after is not None:
         rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)

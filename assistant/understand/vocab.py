@@ -170,6 +170,7 @@ def _load() -> Vocabulary:
         "correction_cues": frozenset(intents["correction_cues"]),
         "negators": frozenset(intents["negators"]),
         "attempts": frozenset(intents["attempts"]),
+        "despite": frozenset(intents["despite"]),
         "others": frozenset(intents["others"]),
         "proxies": frozenset(intents["patient_proxies"]),
         "self": frozenset(intents["self_words"]),
