@@ -354,3 +354,30 @@ def test_hours_with_minutes_a_telegraphic_toilet_and_today_i_did(said, expected)
 )
 def test_a_win_despite_a_complaint_and_a_plan_that_turned_back(said, intent):
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("i walked 150 steps with my cane and my daughter", "helper"),
+        ("he managed the stairs with just a bit of help", "helper"),
+        ("Got my socks on myself today", "independent"),
+    ],
+)
+def test_help_beside_a_device_or_played_down_and_a_particle_before_myself(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+def test_people_counted_are_not_the_amount():
+    said = "He made it to the end of the corridor with two nurses either side."
+    assert [m[1:4] for m in found(said)] == [(None, None, "helper")]
+
+
+def test_a_relative_hoping_to_do_something_states_a_goal_but_doing_it_now_is_theirs():
+    assert understand("He is hoping to manage the stairs.", WEDNESDAY).intent == "goal"
+    assert understand("my wife is making soup", WEDNESDAY).intent == "other"
+
+
+def test_undo_naming_that_one():
+    result = understand("wrong, delete that one", WEDNESDAY)
+    assert (result.intent, result.command) == ("command", "undo")

@@ -183,12 +183,14 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
     head = None
-    for token in prefix[:4]:
+    for k, token in enumerate(prefix[:4]):
         if token in others or token in proxies:
             head = token
         elif head is not None:
-            # "my wife is making soup": what a relative is doing now is their own doing.
-            if head in others or token in ("is", "are"):
+            # "my wife is making soup": what a relative is doing now is their own doing; not
+            # what they are hoping or trying to do ("he is hoping to climb the stairs").
+            doing_now = token in ("is", "are") and len(prefix) - k <= 2
+            if head in others or doing_now:
                 return True
             break
         elif token not in _DETERMINERS:
@@ -275,6 +277,7 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             following.isalpha()
             and following not in VOCAB.words["not_amounts"]
             and following not in VOCAB.words["not_counted"]
+            and following not in VOCAB.words["helpers"]
             and following not in _FUNCTION_WORDS
             and (i == 0 or tokens[i - 1] not in VOCAB.words["prepositions"])
         ):

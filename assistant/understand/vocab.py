@@ -178,6 +178,7 @@ def _load() -> Vocabulary:
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
         "prepositions": frozenset(numbers["prepositions"]),
+        "helpers": frozenset(assistance["helpers"]),
         "function": frozenset(intents["english"]),
         **{
             key: frozenset(raw["summary"][key])
