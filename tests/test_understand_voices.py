@@ -381,3 +381,10 @@ def test_a_relative_hoping_to_do_something_states_a_goal_but_doing_it_now_is_the
 def test_undo_naming_that_one():
     result = understand("wrong, delete that one", WEDNESDAY)
     assert (result.intent, result.command) == ("command", "undo")
+
+
+def test_a_number_counts_the_exercise_it_names_and_too_heavy_to_walk_is_a_setback():
+    assert [m[:3] for m in found("i did twelve step ups on the bottom stair")] == [
+        ("leg_exercise", 12, "times")
+    ]
+    assert understand("not a good day, legs too heavy to walk", WEDNESDAY).intent == "setback"

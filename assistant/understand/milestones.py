@@ -104,18 +104,21 @@ class _Text:
 
 def _find_mentions(text: _Text) -> list[Mention]:
     """Activity pattern matches, longest first, without overlaps."""
-    candidates: list[tuple[bool, int, int, int, str]] = []
+    candidates: list[tuple[bool, bool, int, int, int, str]] = []
     for i, token in enumerate(text.tokens):
+        after_number = i > 0 and parse_number(text.tokens[i - 1]) is not None
         for pattern in VOCAB.anchors.get(token, ()):
             match = pattern.regex.match(text.string, text.offsets[i])
             if match:
                 end = text.index(match.end() - 1)
-                candidates.append((pattern.weak, -(end - i), i, end, pattern.activity))
-    candidates = [c for c in candidates if not _counted_unit(text.tokens, c[2], c[3])]
+                # "12 step ups on the bottom stair": what a number counts comes first.
+                counted = after_number and VOCAB.activities[pattern.activity].count
+                candidates.append((pattern.weak, not counted, -(end - i), i, end, pattern.activity))
+    candidates = [c for c in candidates if not _counted_unit(text.tokens, c[3], c[4])]
     candidates.sort()
     taken = [False] * len(text.tokens)
     mentions = []
-    for weak, _, start, end, activity in candidates:
+    for weak, _, _, start, end, activity in candidates:
         if any(taken[start : end + 1]):
             continue
         for k in range(start, end + 1):
