@@ -234,3 +234,157 @@ def test_written_shorthands_and_no_device():
         ("bathe", None, None, "independent", "2026-03-04")
     ]
     assert found("20 steps, no frame") == [("walk", 20, "steps", "independent", "2026-03-04")]
+
+
+def test_bare_times_against_days_are_walking_but_a_bare_time_elsewhere_is_nothing():
+    assert found("Last Friday twelve minutes, today 6.") == [
+        ("walk", 12, "minutes", None, "2026-02-27"),
+        ("walk", 6, "minutes", None, "2026-03-04"),
+    ]
+    assert found("i slept for ten hours last night") == []
+    assert found("twenty minutes") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I walked 1/2 a mile", ("walk", 805, "meters")),
+        ("walked 1 1/2 miles", ("walk", 2414, "meters")),
+        ("did 3/4 of an hour on the bike", ("cycle", 45, "minutes")),
+        ("climbed fourteen steps up to the flat", ("climb_stairs", 14, "stairs")),
+        ("did 10 step-ups", ("leg_exercise", 10, "times")),
+        ("He did a couple of laps of the garden", ("walk", 2, "laps")),
+        ("did 10 minutes of gardening", ("housework", 10, "minutes")),
+    ],
+)
+def test_fractions_plural_units_and_places_are_read_as_amounts(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]
+
+
+def test_a_day_called_a_write_off_is_a_setback_not_writing():
+    result = understand("today was a write-off, could not do anything", WEDNESDAY)
+    assert (result.intent, result.milestones) == ("setback", ())
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("my daughter had to help me into the bath", "helper"),
+        ("I walked for twenty-five minutes, my wife was with me the whole way.", "helper"),
+        ("she dressed herself this morning", "independent"),
+        ("he shaved himself", "independent"),
+        ("I fed myself lunch", None),
+    ],
+)
+def test_help_and_doing_it_to_oneself_said_more_ways(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+def test_a_goal_headed_next_goal_and_a_shortfall_against_usual_are_not_milestones():
+    assert understand("Next goal: make a cup of tea on my own.", WEDNESDAY).intent == "goal"
+    said = "only managed a few steps today, nowhere near what I did last week"
+    assert understand(said, WEDNESDAY).intent == "setback"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("he did twenty five squeezes with the stress ball", ("grip", 25, "times", None)),
+        ("buttoned three buttons", ("button", 3, None, None)),
+        ("Got out of bed with no one helping me.", ("get_up", None, None, "independent")),
+        ("the carer supervised while he had a wash", ("bathe", None, None, "helper")),
+        ("i walked round the garden and my son kept an eye on me", ("walk", None, None, "helper")),
+    ],
+)
+def test_acts_counted_as_plural_nouns_and_help_watched_or_denied(said, expected):
+    assert [m[:4] for m in found(said)] == [expected]
+
+
+def test_a_knee_giving_out_is_a_setback():
+    assert understand("i tried the stairs but my knee gave out", WEDNESDAY).intent == "setback"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        (
+            "I walked 300m on Monday and 400m today.",
+            [("walk", 300, "meters", "2026-03-02"), ("walk", 400, "meters", "2026-03-04")],
+        ),
+        (
+            "stood at the counter for 4 mins monday, 6 mins today",
+            [("stand", 4, "minutes", "2026-03-02"), ("stand", 6, "minutes", "2026-03-04")],
+        ),
+    ],
+)
+def test_an_amount_said_before_another_day_is_the_activity_again(said, expected):
+    assert [(m[0], m[1], m[2], m[4]) for m in found(said)] == expected
+
+
+def test_therapists_shorthand_for_help():
+    assert [m[3] for m in found("Patient ambulated 30 ft with the walker and min assist.")] == [
+        "helper"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("walked for an hour and ten minutes", [("walk", 70, "minutes", "2026-03-04")]),
+        ("Toilet on my own last night.", [("toilet", None, None, "2026-03-03")]),
+        ("I walked to the toilet", [("walk", None, None, "2026-03-04")]),
+        (
+            "i walked thirty five steps on tuesday and today i did forty",
+            [("walk", 35, "steps", "2026-03-03"), ("walk", 40, "steps", "2026-03-04")],
+        ),
+    ],
+)
+def test_hours_with_minutes_a_telegraphic_toilet_and_today_i_did(said, expected):
+    assert [(m[0], m[1], m[2], m[4]) for m in found(said)] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("Even though my hand was sore I still managed to write my name.", "milestone"),
+        ("i still could not walk", "setback"),
+        ("i wanted to walk to the shop but i had to turn back halfway", "setback"),
+        ("I wanted to walk and I did, 20 steps", "milestone"),
+    ],
+)
+def test_a_win_despite_a_complaint_and_a_plan_that_turned_back(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("i walked 150 steps with my cane and my daughter", "helper"),
+        ("he managed the stairs with just a bit of help", "helper"),
+        ("Got my socks on myself today", "independent"),
+    ],
+)
+def test_help_beside_a_device_or_played_down_and_a_particle_before_myself(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+def test_people_counted_are_not_the_amount():
+    said = "He made it to the end of the corridor with two nurses either side."
+    assert [m[1:4] for m in found(said)] == [(None, None, "helper")]
+
+
+def test_a_relative_hoping_to_do_something_states_a_goal_but_doing_it_now_is_theirs():
+    assert understand("He is hoping to manage the stairs.", WEDNESDAY).intent == "goal"
+    assert understand("my wife is making soup", WEDNESDAY).intent == "other"
+
+
+def test_undo_naming_that_one():
+    result = understand("wrong, delete that one", WEDNESDAY)
+    assert (result.intent, result.command) == ("command", "undo")
+
+
+def test_a_number_counts_the_exercise_it_names_and_too_heavy_to_walk_is_a_setback():
+    assert [m[:3] for m in found("i did twelve step ups on the bottom stair")] == [
+        ("leg_exercise", 12, "times")
+    ]
+    assert understand("not a good day, legs too heavy to walk", WEDNESDAY).intent == "setback"

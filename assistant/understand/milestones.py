@@ -26,10 +26,18 @@ from .when import Said, days_said, iso_day
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
+_SUBJECTS = frozenset(("i", "he", "she", "we", "they"))
+_BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "got", "get", "made"}
+"""Verbs that say nothing of their own before a bare amount ("today i did 40")."""
+_BARE_FILLERS = frozenset(
+    ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
+)
 _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
+_NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
+"""Help denied just before a cue ("with nobody helping me") is doing it alone."""
 
 
 @dataclass(frozen=True)
@@ -96,17 +104,21 @@ class _Text:
 
 def _find_mentions(text: _Text) -> list[Mention]:
     """Activity pattern matches, longest first, without overlaps."""
-    candidates: list[tuple[bool, int, int, int, str]] = []
+    candidates: list[tuple[bool, bool, int, int, int, str]] = []
     for i, token in enumerate(text.tokens):
+        after_number = i > 0 and parse_number(text.tokens[i - 1]) is not None
         for pattern in VOCAB.anchors.get(token, ()):
             match = pattern.regex.match(text.string, text.offsets[i])
             if match:
                 end = text.index(match.end() - 1)
-                candidates.append((pattern.weak, -(end - i), i, end, pattern.activity))
+                # "12 step ups on the bottom stair": what a number counts comes first.
+                counted = after_number and VOCAB.activities[pattern.activity].count
+                candidates.append((pattern.weak, not counted, -(end - i), i, end, pattern.activity))
+    candidates = [c for c in candidates if not _counted_unit(text.tokens, c[3], c[4])]
     candidates.sort()
     taken = [False] * len(text.tokens)
     mentions = []
-    for weak, _, start, end, activity in candidates:
+    for weak, _, _, start, end, activity in candidates:
         if any(taken[start : end + 1]):
             continue
         for k in range(start, end + 1):
@@ -114,6 +126,19 @@ def _find_mentions(text: _Text) -> list[Mention]:
         mentions.append(Mention(VOCAB.activities[activity], start, end, weak=weak))
     mentions.sort(key=lambda m: m.start)
     return mentions
+
+
+def _counted_unit(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """ "14 steps up to the flat": a plural unit after a number is what the number counts, not
+    the first word of a compound (a compound takes the singular: "10 step-ups")."""
+    token = tokens[start]
+    return (
+        end > start
+        and start > 0
+        and parse_number(tokens[start - 1]) is not None
+        and token.endswith("s")
+        and token[:-1] in VOCAB.unit_forms
+    )
 
 
 def _reordered_mentions(text: _Text) -> list[Mention]:
@@ -161,12 +186,14 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
     head = None
-    for token in prefix[:4]:
+    for k, token in enumerate(prefix[:4]):
         if token in others or token in proxies:
             head = token
         elif head is not None:
-            # "my wife is making soup": what a relative is doing now is their own doing.
-            if head in others or token in ("is", "are"):
+            # "my wife is making soup": what a relative is doing now is their own doing; not
+            # what they are hoping or trying to do ("he is hoping to climb the stairs").
+            doing_now = token in ("is", "are") and len(prefix) - k <= 2
+            if head in others or doing_now:
                 return True
             break
         elif token not in _DETERMINERS:
@@ -215,7 +242,9 @@ def _said(value: float, form: str) -> str | None:
 def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
     tokens = text.tokens
-    counts = {m.start: m for m in mentions if m.activity.count}
+    counts = {
+        m.start: m for m in mentions if m.activity.count or _plural_act(tokens, mentions, m)
+    }
     modifiers = VOCAB.words["modifiers"]
     found: list[tuple[Quantity, Mention | None]] = []
     for i, token in enumerate(tokens):
@@ -251,11 +280,30 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             following.isalpha()
             and following not in VOCAB.words["not_amounts"]
             and following not in VOCAB.words["not_counted"]
+            and following not in VOCAB.words["helpers"]
             and following not in _FUNCTION_WORDS
             and (i == 0 or tokens[i - 1] not in VOCAB.words["prepositions"])
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Mention) -> bool:
+    """ "25 squeezes", "10 pinches": an activity's verb said as a plural noun is counted, as
+    a count activity is ("10 squats"); not the object of a verb already naming it ("buttoned
+    three buttons" counts buttons)."""
+    token = tokens[mention.start]
+    named_before = any(
+        m.activity is mention.activity and m.end < mention.start and m.clause == mention.clause
+        for m in mentions
+    )
+    return (
+        not named_before
+        and mention.start == mention.end
+        and token not in VOCAB.unit_forms
+        and token.endswith("s")
+        and (token[:-1] in VOCAB.anchors or token[:-2] in VOCAB.anchors)
+    )
 
 
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
@@ -321,14 +369,19 @@ def _unit_fits(mention: Mention, unit: str | None) -> bool:
 
 
 def _add_unit_mentions(
-    text: _Text, mentions: list[Mention], quantities: list[tuple[Quantity, Mention | None]]
+    text: _Text,
+    mentions: list[Mention],
+    quantities: list[tuple[Quantity, Mention | None]],
+    dated: bool,
 ) -> list[Mention]:
-    """ "twelve stairs today": a unit heard with no activity that fits brings its own."""
+    """ "twelve stairs today": a unit heard with no activity that fits brings its own; a bare
+    time brings one only when the utterance is nothing but days and amounts (``dated``)."""
     added = list(mentions)
     for quantity, owner in quantities:
         if owner is not None or quantity.unit is None:
             continue
-        default = VOCAB.units[quantity.unit].activity
+        unit = VOCAB.units[quantity.unit]
+        default = unit.activity or (unit.alone if dated and not mentions else None)
         if default is None:
             continue
         target = _nearest(text, added, quantity.pos)
@@ -345,6 +398,20 @@ def _add_unit_mentions(
     return added
 
 
+def _only_days_and_amounts(
+    text: _Text, days: list[Said], quantities: list[tuple[Quantity, Mention | None]]
+) -> bool:
+    """ "Last Friday twelve minutes, today 6.": days and amounts with nothing else said (a
+    number, a boundary or a filler between them), so no other activity is meant."""
+    used = set(_BOUNDARIES) | _BARE_FILLERS
+    covered = {k for day in days for k in range(day.start, day.end + 1)}
+    covered |= {k for q, _ in quantities for k in range(q.pos, q.end + 1)}
+    return bool(days) and all(
+        k in covered or token in used or parse_number(token) is not None
+        for k, token in enumerate(text.tokens)
+    )
+
+
 def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     regexes = VOCAB.regexes
     string = text.string
@@ -353,10 +420,9 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             target = _nearest(text, mentions, text.index(match.start()))
             if target is None:
                 continue
-            if (
-                kind == "helped"
-                and target.activity.partner
-                and not _HELP_WORDS.search(match.group())
+            if kind == "helped" and (
+                (target.activity.partner and not _HELP_WORDS.search(match.group()))
+                or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
             ):
                 continue
             target.assistance.add("independent" if kind == "independent" else "helper")
@@ -406,9 +472,15 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             scope = max(scope, previous.end + 1)
         attempt = any(t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
         later = text.words(mention.end + 1, len(text.tokens))
+        despite = [
+            k
+            for k in range(clause_start, mention.start)
+            if text.tokens[k] in VOCAB.words["despite"]
+        ]
+        setback_from = despite[-1] + 1 if despite else clause_start
         mention.negative = (
             _negated(text, scope, mention.end + 1)
-            or _setback_in(text.words(clause_start, clause_end + 1))
+            or _setback_in(text.words(setback_from, clause_end + 1))
             or (
                 attempt
                 and (_setback_in(later) or _negated(text, mention.end + 1, len(text.tokens)))
@@ -498,23 +570,53 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     return last.days if last is not None and last.end == len(text.tokens) - 1 else 0
 
 
+def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] | None:
+    """The bare amount said right beside a day, with its unit if one is said: after it
+    ("today 8", "today 8 minutes", "today i did 40") or before it ("and 400 m today")."""
+    k = day.end + 1
+    if tokens[k : k + 1] and tokens[k] in _SUBJECTS:
+        k += 1
+    if tokens[k : k + 1] and tokens[k] in _BARE_VERBS:
+        k += 1
+    after = parse_number(tokens[k]) if k < len(tokens) else None
+    if after is not None:
+        rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)
+        unit = rest[0] if rest[0] in VOCAB.unit_forms else None
+        ends = rest[1] if unit else rest[0]
+        return (after, unit) if ends in _BOUNDARIES + ("and",) else None
+    k = day.start - 1
+    if k > 0 and tokens[k] == "on":
+        k -= 1
+    unit = tokens[k] if k >= 0 and tokens[k] in VOCAB.unit_forms else None
+    if unit is not None:
+        k -= 1
+    before = parse_number(tokens[k]) if k >= 0 else None
+    if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",):
+        return None
+    return before, unit
+
+
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
-    """ "on sunday i did 6 stairs and today 8": a bare amount after another day is the same
-    activity again, on that day."""
+    """ "on sunday i did 6 stairs and today 8", "300m on monday and 400m today": a bare amount
+    beside another day is the same activity again, on that day."""
     extra = []
     for day in days:
-        k = day.end + 1
-        value = parse_number(text.tokens[k]) if k < len(text.tokens) else None
-        following = text.tokens[k + 1] if k + 1 < len(text.tokens) else SENTENCE
-        if value is None or following not in _BOUNDARIES + ("and",):
+        amount = _day_amount(text.tokens, day)
+        if amount is None:
             continue
+        value, form = amount
         earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
-        if earlier and earlier[-1].milestone.when != iso_day(today, day.days):
-            last = earlier[-1].milestone
-            summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
-            again = replace(last, value=tidy(value), when=iso_day(today, day.days),
-                            summary=summary)
-            extra.append(replace(earlier[-1], milestone=again))
+        if not earlier or earlier[-1].milestone.when == iso_day(today, day.days):
+            continue
+        last = earlier[-1].milestone
+        if form is not None:
+            unit, factor = VOCAB.unit_forms[form]
+            value, unit = _convert(value * factor, unit)
+            if unit != last.unit:
+                continue
+        summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
+        again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary)
+        extra.append(replace(earlier[-1], milestone=again))
     return extra
 
 
@@ -532,7 +634,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     quantities = _find_quantities(text, mentions)
-    mentions = _add_unit_mentions(text, mentions, quantities)
+    mentions = _add_unit_mentions(
+        text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
+    )
     mentions = [m for m in mentions if not _is_someone_else(text, m)]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:

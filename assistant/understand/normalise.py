@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .numbers import parse_number, spoken_to_digits
+from .numbers import format_number, parse_number, spoken_to_digits
 from .vocab import VOCAB
 
 # No spoken update is this long; a longer line is a stuck recogniser or pasted junk.
@@ -117,6 +117,22 @@ _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+# A written fraction before a unit ("1/2 a mile", "1 1/2 hours") is a decimal amount; one
+# before anything else may be a date ("on 3/4"), so it is left alone.
+_FRACTION = re.compile(
+    r"\b(?:(\d+) )?(\d+)/(\d+) (?:of )?(?:an? )?(?=(?:hour|minute|mile|kilometer|kilometre|km"
+    r"|meter|metre|yard|foot|feet|lap|block|pound|kilo|mins?\b|hrs?\b)[a-z]*\b)"
+)
+
+
+def _fraction(match: re.Match[str]) -> str:
+    numerator, denominator = int(match[2]), int(match[3])
+    if not 0 < numerator < denominator:
+        return match[0]
+    return f"{format_number(int(match[1] or 0) + numerator / denominator)} "
+# After "a", a verb hyphenated to a particle is a noun ("a write-off", "a wash-out", "a
+# let-down"): written as one word so it is not read as the verb.
+_PARTICLE_NOUN = re.compile(r"\b(an? )([a-z]+)-(off|out|down|in|through|over)\b")
 # Written shorthands ("w/ the walker", "w/o help").
 _SHORTHANDS = ((re.compile(r"\bw/o\b"), "without"), (re.compile(r"\bw/(?=\s|$)"), "with"))
 # A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
@@ -368,6 +384,10 @@ def clean(text: str) -> Cleaned | None:
     if "w/" in text:
         for shorthand, word in _SHORTHANDS:
             text = shorthand.sub(word, text)
+    if "/" in text:
+        text = _FRACTION.sub(_fraction, text)
+    if "-" in text:
+        text = _PARTICLE_NOUN.sub(r"\1\2\3", text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")

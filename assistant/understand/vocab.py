@@ -27,6 +27,7 @@ class Unit:
     one: str
     activity: str | None
     duration: bool
+    alone: str | None
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,9 @@ def _load() -> Vocabulary:
     lists["helpers"] = assistance["helpers"]
 
     units = {
-        name: Unit(name, spec["one"], spec.get("activity"), spec.get("duration", False))
+        name: Unit(
+            name, spec["one"], spec.get("activity"), spec.get("duration", False), spec.get("alone")
+        )
         for name, spec in raw["units"].items()
     }
     unit_forms: dict[str, tuple[str, float]] = {}
@@ -167,6 +170,7 @@ def _load() -> Vocabulary:
         "correction_cues": frozenset(intents["correction_cues"]),
         "negators": frozenset(intents["negators"]),
         "attempts": frozenset(intents["attempts"]),
+        "despite": frozenset(intents["despite"]),
         "others": frozenset(intents["others"]),
         "proxies": frozenset(intents["patient_proxies"]),
         "self": frozenset(intents["self_words"]),
@@ -174,6 +178,7 @@ def _load() -> Vocabulary:
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
         "prepositions": frozenset(numbers["prepositions"]),
+        "helpers": frozenset(assistance["helpers"]),
         "function": frozenset(intents["english"]),
         **{
             key: frozenset(raw["summary"][key])
