@@ -201,7 +201,9 @@ def test_binary_junk_is_other(data):
     result = understand(text)
     check(result, text)
     if sum(c.isalpha() for c in text) < 3:
-        assert result.intent == "other"
+        # too short to report or alarm; a real short word may still be talk ("ta", "no")
+        assert result.milestones == () and result.alert is None
+        assert result.intent not in ("milestone", "setback", "goal", "alert")
 
 
 @settings(max_examples=100, deadline=None)
