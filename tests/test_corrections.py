@@ -96,3 +96,12 @@ def test_only_the_names_the_recogniser_missed_are_learned():
     assert names([missed("walked with shove on and doctor come",
                          "Walked with Siobhan and Dr Okonkwo")]) == ("Siobhan", "Dr Okonkwo")
     assert names([missed("walked to the kitchen", "Walked to the kitchen.")]) == ()
+
+
+def test_a_milestone_shared_with_the_family_stays_shared_when_corrected(cli, tmp_path):
+    db = tmp_path / "wins.db"
+    said(cli, db, "I walked twenty steps", "share this with my family")
+    walk = heard(cli, db)[0]
+    assert cli("correct", str(walk["id"]), "I walked twelve steps", "--db", db).returncode == 0
+    rows = Store(db).db.execute("SELECT value, shared FROM milestones").fetchall()
+    assert rows == [(12, 1)]
