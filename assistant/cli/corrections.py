@@ -55,9 +55,8 @@ def correct(number: int, words: str, as_json: bool, db: Path | None) -> None:
     store = Store(database_path(db))
     try:
         said_at = datetime.fromisoformat(history.utterance(store, number)["time"])
-    except LookupError:
-        raise click.UsageError(
-            f"There is no utterance number {number}: `smallwins heard` lists them.") from None
+    except LookupError as missing:
+        raise click.UsageError(f"{missing} `smallwins heard` lists them.") from None
     first = store.correct(number, now(), understand(words, today=said_at.date()))
     recorded = history.recorded_from(store, number)
     if as_json:
