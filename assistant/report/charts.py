@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import html
 import io
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
+from typing import Any
 
-from matplotlib import dates as mdates
 from matplotlib import rc_context, ticker
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
 
 from assistant.conversation.numbers_and_dates import number
 from assistant.report.facts import Chart
@@ -24,7 +25,7 @@ INK = "#111111"
 BAR = "#0b4f9c"
 LINE = "#9c3a00"
 GRID = "#c8c8c8"
-STYLE = {
+STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 16,
     "axes.labelsize": 16,
@@ -46,7 +47,7 @@ MARGINS = {"left": 0.115, "right": 0.985, "bottom": 0.13, "top": 0.97}
 def svg(chart: Chart, start: date, end: date) -> str:
     """The chart as an <svg> element for the page, labelled with its title for screen readers;
     every chart spans the same days, start to end, so charts line up one under another."""
-    days = [d for d, _ in chart.points]
+    days = [d.toordinal() for d, _ in chart.points]
     values = [v for _, v in chart.points]
     with rc_context({**STYLE, "svg.hashsalt": chart.key}):  # stable, distinct ids per chart
         figure = Figure(figsize=SIZE_INCHES)
@@ -57,7 +58,8 @@ def svg(chart: Chart, start: date, end: date) -> str:
         elif chart.kind == "line":
             axes.plot(days, values, color=LINE, linewidth=3, marker="o", markersize=8)
         else:
-            axes.step([*days, end], [*values, values[-1]], where="post", color=BAR, linewidth=3)
+            axes.step([*days, end.toordinal()], [*values, values[-1]], where="post", color=BAR,
+                      linewidth=3)
             axes.plot(days, values, "o", color=BAR, markersize=8)
         _label_values(axes, days, values, percent=chart.kind == "line")
         _axes(axes, chart, start, end, top=max(values))
@@ -68,7 +70,7 @@ def svg(chart: Chart, start: date, end: date) -> str:
     return drawn[drawn.index("<svg"):].replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
 
 
-def _label_values(axes: Axes, days: list[date], values: list[float], percent: bool) -> None:
+def _label_values(axes: Axes, days: list[int], values: list[float], percent: bool) -> None:
     """Write the best and the latest value on the chart, so the key numbers need no reading
     off an axis."""
     best = max(range(len(values)), key=lambda i: (values[i], i))
@@ -79,9 +81,8 @@ def _label_values(axes: Axes, days: list[date], values: list[float], percent: bo
 
 
 def _axes(axes: Axes, chart: Chart, start: date, end: date, top: float) -> None:
-    half_day = timedelta(hours=14)
-    axes.set_xlim(datetime.combine(start, time()) - half_day,
-                  datetime.combine(end, time()) + half_day)
+    margin = 14 / 24
+    axes.set_xlim(start.toordinal() - margin, end.toordinal() + margin)
     axes.set_ylim(0, max(top, 1) * 1.25)
     axes.set_ylabel(chart.noun)
     axes.yaxis.set_major_locator(ticker.MaxNLocator(nbins=4, integer=True))
@@ -90,14 +91,15 @@ def _axes(axes: Axes, chart: Chart, start: date, end: date, top: float) -> None:
         axes.yaxis.set_major_locator(ticker.FixedLocator([0, 25, 50, 75, 100]))
         axes.yaxis.set_major_formatter(ticker.PercentFormatter(decimals=0))
     span = (end - start).days
-    axes.xaxis.set_major_locator(
-        mdates.DayLocator() if span <= 10 else mdates.WeekdayLocator(byweekday=mdates.MO))
+    ticks = [start + timedelta(days=n) for n in range(span + 1)]
+    axes.xaxis.set_major_locator(ticker.FixedLocator(
+        [d.toordinal() for d in ticks if span <= 10 or d.weekday() == 0]))
     axes.xaxis.set_major_formatter(ticker.FuncFormatter(_day_label))
     axes.grid(axis="y", color=GRID, linewidth=1)
     axes.set_axisbelow(True)
 
 
-def _day_label(value: float, _position: int) -> str:
-    """"2 Mar": day first, as the replies say dates."""
-    day = mdates.num2date(value)
+def _day_label(value: float, _position: int | None) -> str:
+    """"2 Mar": day first, as the replies say dates. The x axis counts days as ordinals."""
+    day = date.fromordinal(round(value))
     return f"{day.day} {day:%b}"

@@ -191,14 +191,15 @@ def _family_headline(count: int, start: date) -> str:
 def _measure_charts(store: Store, measure: Measure, since: datetime, until: datetime
                     ) -> list[Chart]:
     """A chart of daily totals for each activity counted in `measure`'s unit."""
-    by_activity: dict[str, Counter[date]] = {}
+    by_activity: dict[str, dict[date, float]] = {}
     for done in history.milestones(store, unit=measure.unit, since=since, until=until):
-        by_activity.setdefault(done.activity, Counter())[done.time.date()] += done.value or 0
+        totals = by_activity.setdefault(done.activity, {})
+        totals[done.time.date()] = totals.get(done.time.date(), 0.0) + (done.value or 0)
     return [_measure_chart(measure, activity, totals)
             for activity, totals in sorted(by_activity.items())]
 
 
-def _measure_chart(measure: Measure, activity: str, totals: Counter[date]) -> Chart:
+def _measure_chart(measure: Measure, activity: str, totals: dict[date, float]) -> Chart:
     best = max(totals, key=lambda d: (totals[d], d))
     caption = (f"{number(sum(totals.values()))} {measure.noun} in all, on {len(totals)} "
                f"{'day' if len(totals) == 1 else 'days'}. Best day: "
@@ -264,9 +265,12 @@ def _goals(store: Store, since: datetime) -> tuple[GoalLine, ...]:
 def _streaks(store: Store, since: datetime, today: date) -> Streaks:
     """The run of days with a win up to today, the longest run in the period, and practice's."""
     days = sorted({d.time.date() for d in history.milestones(store, since=since)})
-    longest, longest_start, run_start, previous = 0, None, None, None
+    longest, longest_start = 0, None
+    run_start: date | None = None
+    previous: date | None = None
     for day in days:
-        run_start = run_start if previous and day - previous == timedelta(days=1) else day
+        if run_start is None or previous is None or day - previous != timedelta(days=1):
+            run_start = day
         length = (day - run_start).days + 1
         if length > longest:
             longest, longest_start = length, run_start
