@@ -30,7 +30,9 @@ _LONG_OPENING = 7
 """Words in a first sentence long enough to be rendered clause by clause: Piper's time to
 render grows with the sentence (about 240 ms for ten words on 2 cores against 60 ms for three),
 and the first sentence is what the patient waits for."""
-_FIRST_CLAUSE = re.compile(r"^(?P<clause>[^.!?]*?\w[,:;])\s+(?P<rest>\S.*)$", re.DOTALL)
+_FIRST_CLAUSE = re.compile(r"^(?P<clause>(?:[^.!?]|\.(?=\d))*?\w[,:;])\s+(?P<rest>\S.*)$",
+                           re.DOTALL)
+"""A first clause may hold a decimal point ("2.5 meters,")."""
 _SENTENCE_END = re.compile(r"[.!?](\s|$)")
 CALIBRATION = (
     "That's a first: you walked 12 steps with a walker. Remember this day.",
@@ -153,7 +155,7 @@ def opening_clause(text: str) -> list[tuple[str, float]]:
     """`text` as the parts to render, each with the silence to add before the next one. A
     long first sentence gives its first clause ("That's a first:") a part of its own, so it
     is heard sooner; Piper ends a clause with a comma's pause of its own, so none is added.
-    A one-word clause is split off only before a colon ("Noted:"), not a comma ("Yes,")."""
+    A clause of one word counts too ("Noted:", "Yesterday,")."""
     end = _SENTENCE_END.search(text)
     first = text[: end.start() + 1] if end else text
     split = _FIRST_CLAUSE.match(first)
@@ -161,7 +163,7 @@ def opening_clause(text: str) -> list[tuple[str, float]]:
         return [(text, SENTENCE_GAP_S)]
     clause = split["clause"]
     rest = text[len(clause):].strip()
-    if (len(clause.split()) < 2 and not clause.endswith(":")) or len(split["rest"].split()) < 3:
+    if len(split["rest"].split()) < 3:
         return [(text, SENTENCE_GAP_S)]
     return [(clause, 0.0), (rest, SENTENCE_GAP_S)]
 

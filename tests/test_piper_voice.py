@@ -114,7 +114,8 @@ def test_a_reply_is_handed_over_as_each_sentence_is_made(piper_voice, monkeypatc
 @pytest.mark.parametrize(("reply", "first"), [
     ("Noted: on Friday you cycled for 10 minutes independently.", "Noted:"),
     ("On Saturday, you did arm exercises for 15 minutes. It's in your record.", "On Saturday,"),
-    ("Yes, you walked twelve steps with a walker today.", None),
+    ("Yesterday, you walked twelve steps with a walker.", "Yesterday,"),
+    ("2.5 meters, up from 1 meter last week.", "2.5 meters,"),
     ("You walked twelve steps with a walker today.", None),
     ("Noted: 12 steps.", None),
 ])

@@ -18,6 +18,7 @@ from assistant.conversation.goals import goal_words
 from assistant.conversation.numbers_and_dates import amount, day, listing, number, period_span
 from assistant.conversation.phrasebook import Phrasebook, addressed, table
 from assistant.practice import talk
+from speech.piper_voice import opening_clause
 
 TODAY = date(2026, 3, 9)
 COUNTS = (1, 2, 0, 17)
@@ -121,6 +122,23 @@ def test_every_template_reads_well_with_every_value(source, key, n):
             assert not re.search(r"\b(?:their|themselves)\b", reply), "said to the patient"
         if key != "slowly":
             assert reply[-1] in ".?!", reply
+
+
+OPENINGS = ("milestone", "setback", "feeling", "goal.set", "goal.reached")
+"""Replies to the patient's own news: their first words are what the patient waits for."""
+FIRST_SENTENCE = re.compile(r"^.*?[.!?](?= |$)")
+
+
+@pytest.mark.parametrize(("source", "key", "n"),
+                         [t for t in templates() if t.values[1].startswith(OPENINGS)])
+def test_a_reply_to_news_opens_with_a_few_words(source, key, n):
+    """The voice starts once the first part is rendered (a short clause is a part of its own),
+    and its time to render grows with the words (replies.toml's header)."""
+    for reply in renderings(source, key, n):
+        first = opening_clause(reply)[0][0]
+        sentence = FIRST_SENTENCE.match(first)
+        opening = sentence.group() if sentence else first
+        assert len(opening.split()) <= 7, opening
 
 
 def test_counts_agree_with_their_nouns():
