@@ -161,16 +161,24 @@ def _reordered_mentions(text: _Text) -> list[Mention]:
 
 
 def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> set[int]:
-    """An "and" before a new activity, a new "i" or a day ("... and today 8") starts a
-    new clause; so does a day named after a finished clause ("10 steps today 20")."""
+    """An "and" before a new activity, a new "i", a day ("... and today 8") or an amount
+    between two days starts a new clause."""
     starts = {m.start for m in mentions} | {d.start for d in days}
     splits = set()
     for i, token in enumerate(text.tokens[:-1]):
         if token == "and" and (
-            i + 1 in starts or text.tokens[i + 1] in ("i", "we", "then", "also")
+            i + 1 in starts
+            or text.tokens[i + 1] in ("i", "we", "then", "also")
+            or (parse_number(text.tokens[i + 1]) is not None and _days_around(days, i))
         ):
             splits.add(i + 1)
     return splits
+
+
+def _days_around(days: list[Said], i: int) -> bool:
+    """ "300m on monday and 40 steps today": a day said on each side of token ``i``, so an
+    amount after it belongs to the second day."""
+    return any(d.end < i for d in days) and any(d.start > i for d in days)
 
 
 def _is_someone_else(text: _Text, mention: Mention) -> bool:

@@ -20,6 +20,9 @@ _TODAY_WORDS = frozenset(("today", "tonight"))
 _PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_COMPARED = frozenset(("than", "since", "as", "like"))
+"""A day after these is what something is compared with ("neater than last week"), not when."""
+_WEEKEND_BEFORE = frozenset(("at", "over", "on", "last"))
 
 
 @dataclass(frozen=True)
@@ -52,8 +55,26 @@ def _month_day(day: int, today: date) -> int | None:
     return None
 
 
+def _weekday(tokens: tuple[str, ...], i: int, start: int, today: date) -> Said:
+    """The weekday at token ``i`` (its phrase starting at ``start``): its latest past
+    occurrence, or last week's when "last week" follows ("on wednesday last week"), with a
+    part of the day after it ("monday morning")."""
+    day = _WEEKDAYS.index(tokens[i])
+    back = (today.weekday() - day) % 7
+    end = i
+    if tokens[i + 1 : i + 3] == ("last", "week"):
+        back, end = today.weekday() - day + 7, i + 2
+    elif tokens[i + 1 : i + 2] and tokens[i + 1] in _PARTS_OF_DAY:
+        end = i + 1
+    if back == 0 and tokens[start] == "last":
+        back = 7
+    return Said(start, end, back)
+
+
 def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
     """The day named starting at token ``i``, if one is."""
+    if i and tokens[i - 1] in _COMPARED:
+        return None
     token = tokens[i]
     following = tokens[i + 1] if i + 1 < len(tokens) else ""
     after = tokens[i + 2] if i + 2 < len(tokens) else ""
@@ -73,18 +94,21 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
     if token == "last" and following == "night":
         return Said(i, i + 1, 1)
     if token in ("last", "on", "this") and following in _WEEKDAYS:
-        back = (today.weekday() - _WEEKDAYS.index(following)) % 7
-        if back == 0 and token == "last":
-            back = 7
-        end = i + 2 if after in _PARTS_OF_DAY else i + 1
-        return Said(i, end, back)
+        return _weekday(tokens, i + 1, i, today)
     if token in _WEEKDAYS and (i == 0 or tokens[i - 1] not in ("last", "on", "this", "next")):
         if following in ("next", "coming"):
             return None
-        back = (today.weekday() - _WEEKDAYS.index(token)) % 7
-        return Said(i, i + 1 if following in _PARTS_OF_DAY else i, back)
+        return _weekday(tokens, i, i, today)
     if token == "last" and following == "week":
         return Said(i, i + 1, 7)
+    if token == "the" and following == "weekend" and i and tokens[i - 1] in _WEEKEND_BEFORE:
+        # "at the weekend": the latest Saturday before today.
+        return Said(i - 1, i + 1, (today.weekday() - 5) % 7 or 7)
+    if token == "last" and following == "weekend":
+        return Said(i, i + 1, (today.weekday() - 5) % 7 or 7)
+    if (token, following, after) == ("a", "couple", "of") and tokens[i + 4 : i + 5] == ("ago",):
+        span = _SPANS.get(tokens[i + 3])
+        return None if span is None else Said(i, i + 4, 2 * span)
     amount = 1 if token in ("a", "an", "one") else parse_number(token)
     if amount is not None and following in _SPANS and after == "ago" and amount == int(amount):
         return Said(i, i + 2, int(amount) * _SPANS[following])
