@@ -142,9 +142,10 @@ def _counted_unit(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 
 def _reordered_mentions(text: _Text) -> list[Mention]:
-    """ "hair... brushed... myself": in telegraphic speech the object may come before its
-    verb, so two neighbouring fragments are also read the other way round. Only tried when
-    nothing was found the usual way."""
+    """ "arm... exercises...", "hair... brushed... myself": in telegraphic speech a pause may
+    split an activity's words, and the object may come before its verb, so two neighbouring
+    fragments (or two with one between: "cup... tea... me... made") are also read together,
+    in order and then the other way round. Only tried when nothing was found the usual way."""
     fragments = []
     start = 0
     for i, token in enumerate((*text.tokens, SENTENCE)):
@@ -152,11 +153,13 @@ def _reordered_mentions(text: _Text) -> list[Mention]:
             if i > start:
                 fragments.append((start, i))
             start = i + 1
-    for (a_start, a_end), (b_start, b_end) in zip(fragments, fragments[1:], strict=False):
-        swapped = _Text(text.tokens[b_start:b_end] + text.tokens[a_start:a_end])
-        for mention in _find_mentions(swapped):
-            if mention.start < b_end - b_start <= mention.end:
-                return [Mention(mention.activity, a_start, b_end - 1, reordered=True)]
+    pairs = [(a, b) for gap in (1, 2) for a, b in zip(fragments, fragments[gap:], strict=False)]
+    for (a_start, a_end), (b_start, b_end) in pairs:
+        first, second = text.tokens[a_start:a_end], text.tokens[b_start:b_end]
+        for joined, junction in ((first + second, len(first)), (second + first, len(second))):
+            for mention in _find_mentions(_Text(joined)):
+                if mention.start < junction <= mention.end:
+                    return [Mention(mention.activity, a_start, b_end - 1, reordered=True)]
     return []
 
 
@@ -265,6 +268,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         following = tokens[j] if j < len(tokens) else ""
         if parse_number(following) is not None:
             continue
+        if _unit_after_pause(tokens, i, j):
+            j += 1
+            following = tokens[j]
         unit_before = _unit_before(tokens, i)
         if (
             unit_before is not None
@@ -294,6 +300,16 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _unit_after_pause(tokens: tuple[str, ...], i: int, j: int) -> bool:
+    """ "bike... 20... minutes": a number alone in its fragment, and a unit opening the next."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j] in _BOUNDARIES
+        and (i == 0 or tokens[i - 1] in _BOUNDARIES)
+        and tokens[j + 1] in VOCAB.unit_forms
+    )
 
 
 def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Mention) -> bool:
