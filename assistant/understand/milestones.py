@@ -34,6 +34,10 @@ _BARE_FILLERS = frozenset(
 )
 _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
+_NOW = re.compile(r"\b(?:now|currently|at the moment|at present|these days)\b")
+"""Where things stand ("i walk 10 steps now"): said before a target, a baseline, not news."""
+_REACHED_FOR = frozenset(("to", "managed", "reach", "hit", "make", "do"))
+"""Before a bare target amount ("up to 20", "get up to 20", normalised "managed 20")."""
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
@@ -465,6 +469,38 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             target.limbs.append(Limb(match["side"], match["part"], match["by"]))
 
 
+def _goal_amount_mentions(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """ "get my 10 minutes on the bike up to 20", "I walk 10 steps now, I want to get up to
+    20": a bare amount reached for in a clause that sets a goal is a target in the unit of
+    the activity of its clause, or else of the one named before it; that activity said as
+    where things stand now is the baseline, not news."""
+    goal_before = VOCAB.regexes["goal_before"]
+    heard = {k for m in mentions for q in m.quantities for k in range(q.pos, q.end + 1)}
+    kept = list(mentions)
+    for i, token in enumerate(text.tokens):
+        value = parse_number(token)
+        if value is None or i in heard or not i or text.tokens[i - 1] not in _REACHED_FOR:
+            continue
+        start, end = text.clause_span(i)
+        here = [m for m in kept if m.clause == text.clause[i] and m.start < i]
+        earlier = [m for m in kept if m.end < start]
+        base = (here or earlier or [None])[-1]
+        if base is None or not goal_before.search(text.words(start, i)):
+            continue
+        _, unit, _ = _best_quantity(base)
+        if here:
+            base.quantities.append(Quantity(value, unit, i, i))
+            continue
+        target = Mention(base.activity, i, i, from_unit=True, clause=text.clause[i])
+        target.sentence = text.sentence[i]
+        target.quantities.append(Quantity(value, unit, i, i))
+        base_start, base_end = text.clause_span(base.start)
+        if _NOW.search(text.words(base_start, base_end + 1)):
+            kept.remove(base)
+        kept.append(target)
+    return sorted(kept, key=lambda m: m.start)
+
+
 def _negated(text: _Text, start: int, end: int) -> bool:
     """A negator in tokens start..end-1 that is not "can't believe", "didn't need" etc."""
     exceptions = VOCAB.regexes["negation_exceptions"]
@@ -558,7 +594,9 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
     heard = [q for q in mention.quantities if not q.counts_back or unit_of(q)]
     if not heard:
         return None, None, None
-    best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), q.pos))
+    # A goal's target is its last amount ("get my 10 minutes on the bike up to 20").
+    order = -1 if mention.goal else 1
+    best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), order * q.pos))
     return best.value, unit_of(best), best
 
 
@@ -667,6 +705,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
         target = owner or _nearest(text, mentions, quantity.pos)
         if target is not None:
             target.quantities.append(quantity)
+    mentions = _goal_amount_mentions(text, mentions)
     _attach_assistance(text, mentions)
     _judge(text, mentions)
     found = []
