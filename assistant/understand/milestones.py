@@ -38,6 +38,7 @@ _NOW = re.compile(r"\b(?:now|currently|at the moment|at present|these days)\b")
 """Where things stand ("i walk 10 steps now"): said before a target, a baseline, not news."""
 _REACHED_FOR = frozenset(("to", "managed", "reach", "hit", "make", "do"))
 """Before a bare target amount ("up to 20", "get up to 20", normalised "managed 20")."""
+_WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
@@ -217,6 +218,16 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         clause = " ".join(text.tokens[start : end + 1])
         return _FOR_THE_SPEAKER.search(clause) is not None
     return head in others
+
+
+def _said_by_carer(text: _Text, mention: Mention) -> bool:
+    """ "Mum walked ...": the clause's subject is a relative the speaker names, not "i"."""
+    start, _ = text.clause_span(mention.start)
+    prefix = text.tokens[start : mention.start]
+    proxies = VOCAB.words["proxies"]
+    return not any(t in VOCAB.words["self"] for t in prefix) and any(
+        t in proxies for t in prefix[:4]
+    )
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
@@ -454,6 +465,11 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             ):
                 continue
             target.assistance.add("independent" if kind == "independent" else "helper")
+    for match in _WITH_THE_SPEAKER.finditer(string):
+        # "Mum walked to the shop with me": the carer speaking was the help.
+        target = _nearest(text, mentions, text.index(match.start()))
+        if target is not None and _said_by_carer(text, target):
+            target.assistance.add("helper")
     for kind in ("devices", "device_phrases"):
         for match in regexes[kind].finditer(string):
             before = string[max(0, match.start() - 40) : match.start()]
