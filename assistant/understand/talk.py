@@ -75,10 +75,23 @@ class Feeling:
     fear: bool
 
 
+def _too_to(text: str, match: re.Match[str]) -> bool:
+    """ "too tired to do my exercises" says what could not be done (a setback), not a mood;
+    "too scared to go out" is still a fear."""
+    mood = match.start("mood")
+    return (
+        text[max(0, mood - 4) : mood] == "too "
+        and text.startswith(" to ", match.end())
+        and match.group("mood") not in _TALK.fears
+    )
+
+
 def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
     match = _TALK.feeling.search(text)
+    if match and _too_to(text, match):
+        match = None
     if match:
         word = match.group("mood")
         low = word in _TALK.low
