@@ -39,6 +39,8 @@ _NOW = re.compile(r"\b(?:now|currently|at the moment|at present|these days)\b")
 _REACHED_FOR = frozenset(("to", "managed", "reach", "hit", "make", "do"))
 """Before a bare target amount ("up to 20", "get up to 20", normalised "managed 20")."""
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
+_WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
+_THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
@@ -206,6 +208,9 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         if token in others or token in proxies:
             head = token
         elif head is not None:
+            if token in _WISHES and prefix[k + 1 : k + 2] and prefix[k + 1] in _THE_PATIENT:
+                # "the physio wants him walking 50 metres": a wish for the patient.
+                return False
             # "my wife is making soup": what a relative is doing now is their own doing; not
             # what they are hoping or trying to do ("he is hoping to climb the stairs").
             doing_now = token in ("is", "are") and len(prefix) - k <= 2
@@ -400,6 +405,17 @@ def _nearest(text: _Text, mentions: list[Mention], pos: int) -> Mention | None:
         if group:
             return group[0]
     return None
+
+
+def _named_after(text: _Text, mentions: list[Mention], quantity: Quantity) -> Mention | None:
+    """ "5 minutes of leg exercises": the activity an amount is "of" is what it measures."""
+    k = quantity.end + 1
+    if text.tokens[k : k + 1] != ("of",):
+        return None
+    k += 1
+    while k < len(text.tokens) and text.tokens[k] in _DETERMINERS:
+        k += 1
+    return next((m for m in mentions if m.start == k), None)
 
 
 def _unit_fits(mention: Mention, unit: str | None) -> bool:
@@ -718,7 +734,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not _is_someone_else(text, m)]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:
-        target = owner or _nearest(text, mentions, quantity.pos)
+        target = owner or _named_after(text, mentions, quantity) or _nearest(
+            text, mentions, quantity.pos
+        )
         if target is not None:
             target.quantities.append(quantity)
     mentions = _goal_amount_mentions(text, mentions)

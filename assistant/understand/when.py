@@ -1,11 +1,13 @@
 """When something happened: a small grammar of spoken days over cleaned tokens.
 
-"yesterday", "last night", "the day before yesterday", "on Sunday", "last Tuesday", "two
-days ago", "a week ago", "on the 2nd", "this morning"... Each is resolved against the day the
-caller says is today (the assistant's clock), so the extractor stays a pure function. A day
-of the week means its most recent past occurrence ("on Sunday" said on a Wednesday is three
-days back); "last" before today's own name means a week back. Clock times ("at ten") are not
-days and are ignored here.
+"yesterday", "last night", "the day before yesterday", "on Sunday", "last Tuesday", "on
+Wednesday last week", "two days ago", "three days back", "a fortnight ago", "at the weekend",
+"on the 2nd", "this morning"... Each is resolved against the day the caller says is today
+(the assistant's clock), so the extractor stays a pure function. A day of the week means its
+most recent past occurrence ("on Sunday" said on a Wednesday is three days back); "last"
+before today's own name means a week back, and "the weekend" is its Saturday. Clock times
+("at ten") are not days and are ignored here, and so is a day something is compared with
+("neater than last week").
 """
 
 from __future__ import annotations
@@ -19,7 +21,8 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _TODAY_WORDS = frozenset(("today", "tonight"))
 _PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
-_SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7}
+_SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "fortnights": 14}
+_AGO = frozenset(("ago", "back"))
 _COMPARED = frozenset(("than", "since", "as", "like"))
 """A day after these is what something is compared with ("neater than last week"), not when."""
 _WEEKEND_BEFORE = frozenset(("at", "over", "on", "last"))
@@ -106,11 +109,14 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
         return Said(i - 1, i + 1, (today.weekday() - 5) % 7 or 7)
     if token == "last" and following == "weekend":
         return Said(i, i + 1, (today.weekday() - 5) % 7 or 7)
-    if (token, following, after) == ("a", "couple", "of") and tokens[i + 4 : i + 5] == ("ago",):
+    if (token, following, after) == ("a", "couple", "of") and tokens[i + 4 : i + 5] in (
+        ("ago",),
+        ("back",),
+    ):
         span = _SPANS.get(tokens[i + 3])
         return None if span is None else Said(i, i + 4, 2 * span)
     amount = 1 if token in ("a", "an", "one") else parse_number(token)
-    if amount is not None and following in _SPANS and after == "ago" and amount == int(amount):
+    if amount is not None and following in _SPANS and after in _AGO and amount == int(amount):
         return Said(i, i + 2, int(amount) * _SPANS[following])
     if token == "on" and following == "the":
         day = _ordinal(after)
