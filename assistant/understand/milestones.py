@@ -27,7 +27,7 @@ _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
 _SUBJECTS = frozenset(("i", "he", "she", "we", "they"))
-_BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "got", "get", "made"}
+_BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "managing", "got", "get", "made"}
 """Verbs that say nothing of their own before a bare amount ("today i did 40")."""
 _BARE_FILLERS = frozenset(
     ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
@@ -36,8 +36,8 @@ _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sente
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
 _NOW = re.compile(r"\b(?:now|currently|at the moment|at present|these days)\b")
 """Where things stand ("i walk 10 steps now"): said before a target, a baseline, not news."""
-_REACHED_FOR = frozenset(("to", "managed", "reach", "hit", "make", "do"))
-"""Before a bare target amount ("up to 20", "get up to 20", normalised "managed 20")."""
+_REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "do"))
+"""Before a bare target amount ("up to 20", "get up to 20", normalised "manage 20")."""
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
@@ -233,6 +233,13 @@ def _said_by_carer(text: _Text, mention: Mention) -> bool:
     return not any(t in VOCAB.words["self"] for t in prefix) and any(
         t in proxies for t in prefix[:4]
     )
+
+
+def _habitual(text: _Text, mention: Mention) -> bool:
+    """ "I used to walk five miles a day": what was done once, as a habit, is no news."""
+    start, _ = text.clause_span(mention.start)
+    before = text.tokens[start : mention.start]
+    return any(before[k : k + 2] == ("used", "to") for k in range(len(before) - 1))
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
@@ -731,7 +738,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
-    mentions = [m for m in mentions if not _is_someone_else(text, m)]
+    mentions = [m for m in mentions if not (_is_someone_else(text, m) or _habitual(text, m))]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:
         target = owner or _named_after(text, mentions, quantity) or _nearest(

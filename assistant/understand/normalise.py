@@ -110,8 +110,12 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # "got up to 60 steps" reports a total reached, not climbing.
 _GOT_UP_TO = re.compile(
-    r"\b(?:get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
+    r"\b(get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
 )
+_MANAGE = {
+    "get": "manage", "got": "managed", "gotten": "managed", "getting": "managing", "gets": "manages"
+}
+"""The same tense of "manage": "want to get up to 20" stays a plan, "got up to 60" a win."""
 # Whisper writes amounts with the unit glued on ("Walked 50m.", "15mins", "25x", "9am").
 _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
@@ -235,7 +239,7 @@ def _expand_contractions(text: str) -> str:
     else:
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
     if "up to" in text:
-        text = _GOT_UP_TO.sub("managed ", text)
+        text = _GOT_UP_TO.sub(lambda m: _MANAGE[m[1]] + " ", text)
     return text
 
 
