@@ -43,7 +43,10 @@ _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", 
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
-_NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
+_NO_HELPER = re.compile(
+    r"\b(?:nobody|noone|no one|without (?:anyone|anybody|someone|somebody))"
+    r"(?: had to| needed to| has to)? $"
+)
 """Help denied just before a cue ("with nobody helping me") is doing it alone."""
 
 
@@ -444,6 +447,8 @@ def _add_unit_mentions(
             continue
         unit = VOCAB.units[quantity.unit]
         default = unit.activity or (unit.alone if dated and not mentions else None)
+        if default is None and quantity.unit == "times" and not mentions:
+            default = _exercise_of_part(text, quantity.pos)
         if default is None:
             continue
         target = _nearest(text, added, quantity.pos)
@@ -458,6 +463,17 @@ def _add_unit_mentions(
             added.append(mention)
             added.sort(key=lambda m: m.start)
     return added
+
+
+def _exercise_of_part(text: _Text, pos: int) -> str | None:
+    """ "my arm was stiff but i still managed 10 reps", "arm... 10 reps": repetitions with no
+    activity named are the exercise of the body part named before them, as "<part> exercises"
+    reads."""
+    for token in reversed(text.tokens[:pos]):
+        if token in VOCAB.words["body_parts"]:
+            for mention in _find_mentions(_Text((token, "exercises"))):
+                return mention.activity.name
+    return None
 
 
 def _only_days_and_amounts(

@@ -68,8 +68,19 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     )
 )
 _DOZEN = re.compile(rf"\b({_NUM}) dozen\b")
-_HOURS_AND_MINUTES = re.compile(rf"\b({_NUM}) hours? and ({_NUM}) min(?:ute)?s?\b")
-""""an hour and ten minutes" is one amount, in minutes."""
+_COMPOUND_TIMES = (
+    (
+        ("hour", "hr"),
+        re.compile(rf"\b({_NUM}) (?:hours?|hrs?) (?:and )?({_NUM}) min(?:ute)?s?\b"),
+        "minutes",
+    ),
+    (
+        ("sec",),
+        re.compile(rf"\b({_NUM}) min(?:ute)?s? (?:and )?({_NUM}) sec(?:ond)?s?\b"),
+        "seconds",
+    ),
+)
+""""an hour and ten minutes", "1 min 30 seconds": one amount, in the smaller unit."""
 _HUNDREDS_AND = re.compile(r"(?<![\d.,])([1-9]\d*00) and ([1-9]\d?)\b(?![.,]\d)")
 """Whisper writes "one hundred and twenty" as "100 and 20": one amount, not two."""
 
@@ -85,10 +96,12 @@ def spoken_to_digits(text: str) -> str:
             text = pattern.sub(replacement, text)
     if "dozen" in text:
         text = _DOZEN.sub(lambda m: format_number(float(m.group(1)) * 12), text)
-    if "hour" in text and " and " in text:
-        text = _HOURS_AND_MINUTES.sub(
-            lambda m: f"{format_number(float(m[1]) * 60 + float(m[2]))} minutes", text
-        )
+    for needles, pattern, unit in _COMPOUND_TIMES:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(
+                lambda m, unit=unit: f"{format_number(float(m[1]) * 60 + float(m[2]))} {unit}",
+                text,
+            )
     if "00 and " in text:
         text = _HUNDREDS_AND.sub(lambda m: str(int(m.group(1)) + int(m.group(2))), text)
     return text
