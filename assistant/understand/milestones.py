@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -361,10 +362,12 @@ def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Menti
 
 
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
-    """ "12 of them", or a number alone in its fragment ("squeeze ball... 30"): it counts
-    the activity already named."""
+    """ "12 of them", "did all 12", or a number alone in its fragment ("squeeze ball...
+    30"): it counts the activity already named."""
     if tokens[j : j + 2] in (("of", "them"), ("of", "those"), ("of", "these")):
         return i > 0
+    if i > 0 and tokens[i - 1] == "all":
+        return j == len(tokens) or tokens[j] in _BOUNDARIES or tokens[j] in _FUNCTION_WORDS
     alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
     return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES)
 
@@ -556,6 +559,29 @@ def _goal_amount_mentions(text: _Text, mentions: list[Mention]) -> list[Mention]
     return sorted(kept, key=lambda m: m.start)
 
 
+def _amounts_done_after(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """ "I was worried about the stairs but I did all 12": an amount in a later clause where
+    nothing goes wrong is done, though the clause naming the activity is a setback."""
+    if not any(text.clause[q.pos] != m.clause for m in mentions for q in m.quantities):
+        return mentions
+    _judge(text, mentions)
+    kept = list(mentions)
+    for mention in mentions:
+        for quantity in list(mention.quantities) if mention.negative else ():
+            clause = text.clause[quantity.pos]
+            start, end = text.clause_span(quantity.pos)
+            if clause == mention.clause or (
+                _negated(text, start, end + 1) or _setback_in(text.words(start, end + 1))
+            ):
+                continue
+            mention.quantities.remove(quantity)
+            done = Mention(mention.activity, quantity.pos, quantity.end, from_unit=True)
+            done.clause, done.sentence = clause, text.sentence[quantity.pos]
+            done.quantities.append(quantity)
+            kept.append(done)
+    return sorted(kept, key=lambda m: m.start)
+
+
 def _negated(text: _Text, start: int, end: int) -> bool:
     """A negator in tokens start..end-1 that is not "can't believe", "didn't need" etc."""
     exceptions = VOCAB.regexes["negation_exceptions"]
@@ -615,8 +641,9 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         )
 
 
-def _merge(mentions: list[Mention]) -> list[Mention]:
-    """One milestone for "gripped the ball and squeezed it", not two."""
+def _merge(mentions: list[Mention], day: Callable[[Mention], int]) -> list[Mention]:
+    """One milestone for "gripped the ball and squeezed it", not two; but two for the same
+    activity on two days ("walked to church on sunday and on monday walked to the shops")."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
@@ -626,6 +653,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             and last.sentence == mention.sentence
             and (last.negative, last.goal) == (mention.negative, mention.goal)
             and not (last.quantities and mention.quantities)
+            and day(last) == day(mention)
         ):
             last.end = max(last.end, mention.end)
             last.quantities += mention.quantities
@@ -763,10 +791,11 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
         if target is not None:
             target.quantities.append(quantity)
     mentions = _goal_amount_mentions(text, mentions)
+    mentions = _amounts_done_after(text, mentions)
     _attach_assistance(text, mentions)
     _judge(text, mentions)
     found = []
-    for mention in _merge(mentions):
+    for mention in _merge(mentions, lambda m: _day_of(text, days, m)):
         value, unit, best = _best_quantity(mention)
         level = _assistance(mention)
         found.append(
