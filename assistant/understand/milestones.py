@@ -575,7 +575,8 @@ def _amounts_done_after(text: _Text, mentions: list[Mention]) -> list[Mention]:
             ):
                 continue
             mention.quantities.remove(quantity)
-            done = Mention(mention.activity, quantity.pos, quantity.end, from_unit=True)
+            end = min(quantity.end, len(text.tokens) - 1)
+            done = Mention(mention.activity, quantity.pos, end, from_unit=True)
             done.clause, done.sentence = clause, text.sentence[quantity.pos]
             done.quantities.append(quantity)
             kept.append(done)
