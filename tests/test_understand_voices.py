@@ -485,3 +485,19 @@ def test_intents_said_in_more_ways(said, intent):
 )
 def test_help_given_or_denied_in_more_ways(said, assistance):
     assert [m[3] for m in found(said)] == [assistance]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("On March 2nd I climbed 10 stairs.", [("climb_stairs", 10, "stairs", "2026-03-02")]),
+        ("On the 3rd of March she walked 60 metres.", [("walk", 60, "meters", "2026-03-03")]),
+        ("on december 25th I walked 10 steps", [("walk", 10, "steps", "2025-12-25")]),
+        ("I can march 10 steps", [("walk", 10, "steps", "2026-03-04")]),
+        ("I walked a block and a half with my cane.", [("walk", 1.5, "blocks", "2026-03-04")]),
+        ("Leg raises x15.", [("leg_exercise", 15, "times", "2026-03-04")]),
+        ("I walked 2 x 10 minutes", [("walk", 10, "minutes", "2026-03-04")]),
+    ],
+)
+def test_dates_with_a_month_and_written_amounts(said, expected):
+    assert [(a, v, u, w) for a, v, u, _, w in found(said)] == expected

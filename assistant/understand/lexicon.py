@@ -52,8 +52,8 @@ def inflections(word: str) -> frozenset[str]:
         return frozenset(forms)
     table = _table()
     known = table["inflections"].get(word) if table else None
-    forms = frozenset(known) if known is not None else frozenset(word_inflections(word))
-    return forms if len(forms) > 1 else forms | _regular_forms(word)
+    found = frozenset(known) if known is not None else frozenset(word_inflections(word))
+    return found if len(found) > 1 else found | _regular_forms(word)
 
 
 def _regular_forms(word: str) -> frozenset[str]:

@@ -542,9 +542,9 @@ def _goal_amount_mentions(text: _Text, mentions: list[Mention]) -> list[Mention]
         start, end = text.clause_span(i)
         here = [m for m in kept if m.clause == text.clause[i] and m.start < i]
         earlier = [m for m in kept if m.end < start]
-        base = (here or earlier or [None])[-1]
-        if base is None or not goal_before.search(text.words(start, i)):
+        if not (here or earlier) or not goal_before.search(text.words(start, i)):
             continue
+        base = (here or earlier)[-1]
         _, unit, _ = _best_quantity(base)
         if here:
             base.quantities.append(Quantity(value, unit, i, i))
@@ -771,7 +771,10 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     day each happened (against ``today``)."""
     text = _Text(tokens)
     days = days_said(tokens, today)
-    mentions = _corrected(text, _find_mentions(text)) or _reordered_mentions(text)
+    # "March 2nd" names a day: its words are neither an activity nor an amount.
+    in_days = {k for day in days for k in range(day.start, day.end + 1)}
+    mentions = [m for m in _find_mentions(text) if m.start not in in_days]
+    mentions = _corrected(text, mentions) or _reordered_mentions(text)
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
         mention.clause = text.clause[mention.start]
@@ -779,7 +782,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     strong_clauses = {m.clause for m in mentions if not m.weak}
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
-    quantities = _find_quantities(text, mentions)
+    quantities = [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )

@@ -10,6 +10,7 @@ fractional hour into minutes is the unit layer's job.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from text_to_num import alpha2digit
 
@@ -39,8 +40,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (needle, re.compile(pattern), replacement)
     for needle, pattern, replacement in (
         # "an hour and a half" / "a minute and a half" before the plain "a|an" rule.
-        ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|day|week) and a half\b", r"1.5 \1"),
-        ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?) and a half\b", r"\1.5 \2"),
+        ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|block|day|week) and a half\b", r"1.5 \1"),
+        ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?|blocks?) and a half\b", r"\1.5 \2"),
         ("half", rf"\b({_NUM}) and a half\b", r"\1.5"),
         ("quarter", rf"\b({_NUM}) and a quarter\b", r"\1.25"),
         ("quarter", rf"\b({_NUM}) and 3 quarters\b", r"\1.75"),
@@ -98,13 +99,15 @@ def spoken_to_digits(text: str) -> str:
         text = _DOZEN.sub(lambda m: format_number(float(m.group(1)) * 12), text)
     for needles, pattern, unit in _COMPOUND_TIMES:
         if any(needle in text for needle in needles):
-            text = pattern.sub(
-                lambda m, unit=unit: f"{format_number(float(m[1]) * 60 + float(m[2]))} {unit}",
-                text,
-            )
+            text = pattern.sub(partial(_in_smaller_unit, unit), text)
     if "00 and " in text:
         text = _HUNDREDS_AND.sub(lambda m: str(int(m.group(1)) + int(m.group(2))), text)
     return text
+
+
+def _in_smaller_unit(unit: str, match: re.Match[str]) -> str:
+    """ "1 hour 20" -> "80 minutes": the larger amount counted in the smaller unit."""
+    return f"{format_number(float(match[1]) * 60 + float(match[2]))} {unit}"
 
 
 def parse_number(token: str) -> int | float | None:

@@ -2,12 +2,12 @@
 
 "yesterday", "last night", "the day before yesterday", "on Sunday", "last Tuesday", "on
 Wednesday last week", "two days ago", "three days back", "a fortnight ago", "at the weekend",
-"on the 2nd", "this morning"... Each is resolved against the day the caller says is today
-(the assistant's clock), so the extractor stays a pure function. A day of the week means its
-most recent past occurrence ("on Sunday" said on a Wednesday is three days back); "last"
-before today's own name means a week back, and "the weekend" is its Saturday. Clock times
-("at ten") are not days and are ignored here, and so is a day something is compared with
-("neater than last week").
+"on the 2nd", "March 2nd", "the 3rd of March", "this morning"... Each is resolved against the
+day the caller says is today (the assistant's clock), so the extractor stays a pure function.
+A day of the week means its most recent past occurrence ("on Sunday" said on a Wednesday is
+three days back); "last" before today's own name means a week back, and "the weekend" is its
+Saturday. Clock times ("at ten") are not days and are ignored here, and so is a day something
+is compared with ("neater than last week").
 """
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ _PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "fortnights": 14}
 _AGO = frozenset(("ago", "back"))
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)
 _COMPARED = frozenset(("than", "since", "as", "like"))
 """A day after these is what something is compared with ("neater than last week"), not when."""
 _WEEKEND_BEFORE = frozenset(("at", "over", "on", "last"))
@@ -42,6 +46,40 @@ def _ordinal(token: str) -> int | None:
     if token.endswith(_ORDINAL_SUFFIXES) and token[:-2].isdigit():
         token = token[:-2]
     return int(token) if token.isdigit() and 1 <= int(token) <= 31 else None
+
+
+def _suffixed(token: str) -> int | None:
+    """2 for "2nd" but not for a bare "2": after a month name that could be a verb ("march
+    10 steps"), only an ordinal said as one is a date."""
+    return _ordinal(token) if token.endswith(_ORDINAL_SUFFIXES) else None
+
+
+def _dated(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
+    """ "march 2nd", "march the 2nd", "the 3rd of march", "3rd of march", "on 2 march": a day
+    of a named month, its latest occurrence on or before today."""
+    start = i
+    if tokens[i] in _MONTHS:
+        k = i + 2 if tokens[i + 1 : i + 2] == ("the",) else i + 1
+        day = _suffixed(tokens[k]) if k < len(tokens) else None
+        month, end = tokens[i], k
+    else:
+        if tokens[i] == "the":
+            i += 1
+        day = _ordinal(tokens[i]) if i < len(tokens) else None
+        k = i + 2 if tokens[i + 1 : i + 2] == ("of",) else i + 1
+        month, end = (tokens[k], k) if k < len(tokens) else ("", k)
+        if day is not None and k == i + 1 and _suffixed(tokens[i]) is None:
+            day = day if start and tokens[start - 1] == "on" else None
+    if day is None or month not in _MONTHS:
+        return None
+    for year in (today.year, today.year - 1):
+        try:
+            then = date(year, _MONTHS.index(month) + 1, day)
+        except ValueError:
+            return None
+        if then <= today:
+            return Said(start, end, (today - then).days)
+    return None
 
 
 def _month_day(day: int, today: date) -> int | None:
@@ -118,6 +156,10 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
     amount = 1 if token in ("a", "an", "one") else parse_number(token)
     if amount is not None and following in _SPANS and after in _AGO and amount == int(amount):
         return Said(i, i + 2, int(amount) * _SPANS[following])
+    if token in _MONTHS or token == "the" or _ordinal(token) is not None:
+        dated = _dated(tokens, i, today)
+        if dated is not None:
+            return dated
     if token == "on" and following == "the":
         day = _ordinal(after)
         if day is not None:
