@@ -29,6 +29,7 @@ class Mood(StrEnum):
 class _Talk:
     feeling: re.Pattern[str]
     low_phrases: re.Pattern[str]
+    fear_phrases: re.Pattern[str]
     good_phrases: re.Pattern[str]
     low: frozenset[str]
     fears: frozenset[str]
@@ -51,6 +52,7 @@ def _load() -> _Talk:
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
         low_phrases=re.compile(feelings["low_phrases"]),
+        fear_phrases=re.compile(feelings["fear_phrases"]),
         good_phrases=re.compile(feelings["good_phrases"]),
         low=frozenset(feelings["low"]),
         fears=frozenset(feelings["fears"]),
@@ -97,6 +99,8 @@ def feeling_of(cleaned: Cleaned) -> Feeling | None:
         low = word in _TALK.low
         mood = Mood.GOOD if low == bool(match.group("negated")) else Mood.LOW
         return Feeling(mood, fear=word in _TALK.fears and mood is Mood.LOW)
+    if _TALK.fear_phrases.search(text):
+        return Feeling(Mood.LOW, fear=True)
     if _TALK.low_phrases.search(text):
         return Feeling(Mood.LOW, fear=False)
     if _TALK.good_phrases.search(text):
