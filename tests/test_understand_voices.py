@@ -501,3 +501,17 @@ def test_help_given_or_denied_in_more_ways(said, assistance):
 )
 def test_dates_with_a_month_and_written_amounts(said, expected):
     assert [(a, v, u, w) for a, v, u, _, w in found(said)] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("walked for 20 odd minutes", ("walk", 20, "minutes")),
+        ("fifteen or so steps", ("walk", 15, "steps")),
+        ("a couple of hundred metres", ("walk", 200, "meters")),
+        ("walked the length of the ward 4 times", ("walk", 4, "times")),
+        ("12 reps each arm", ("arm_exercise", 12, "times")),
+    ],
+)
+def test_rough_amounts_and_reps_of_a_body_part(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]

@@ -291,7 +291,12 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     found: list[tuple[Quantity, Mention | None]] = []
     for i, token in enumerate(tokens):
         value = parse_number(token)
-        if value is None or (i > 0 and tokens[i - 1] in VOCAB.words["labels"]):
+        if value is None or (
+            # "ward 4", "bed 12" name a place, but not "the ward 4 times".
+            i > 0
+            and tokens[i - 1] in VOCAB.words["labels"]
+            and tokens[i + 1 : i + 2] != ("times",)
+        ):
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 2 and tokens[j] in modifiers:
@@ -469,10 +474,12 @@ def _add_unit_mentions(
 
 
 def _exercise_of_part(text: _Text, pos: int) -> str | None:
-    """ "my arm was stiff but i still managed 10 reps", "arm... 10 reps": repetitions with no
-    activity named are the exercise of the body part named before them, as "<part> exercises"
+    """ "my arm was stiff but i still managed 10 reps", "12 reps each arm": repetitions with no
+    activity named are the exercise of the nearest body part named, as "<part> exercises"
     reads."""
-    for token in reversed(text.tokens[:pos]):
+    tokens = text.tokens
+    for k in sorted(range(len(tokens)), key=lambda k: (abs(k - pos), k)):
+        token = tokens[k]
         if token in VOCAB.words["body_parts"]:
             for mention in _find_mentions(_Text((token, "exercises"))):
                 return mention.activity.name
