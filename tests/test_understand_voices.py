@@ -515,3 +515,19 @@ def test_dates_with_a_month_and_written_amounts(said, expected):
 )
 def test_rough_amounts_and_reps_of_a_body_part(said, expected):
     assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("I only managed half my usual walk", "setback"),
+        ("today was a write-off", "setback"),
+        ("it didn't go well at physio", "setback"),
+        ("so proud of my mum today", "feeling"),
+        ("I'm a bit nervous about the stairs", "feeling"),
+        ("will I ever walk properly again?", "feeling"),
+        ("I walked to the end of the driveway and back, about 60 feet.", "milestone"),
+    ],
+)
+def test_setbacks_and_feelings_said_without_their_usual_words(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent

@@ -243,7 +243,16 @@ def _habitual(text: _Text, mention: Mention) -> bool:
     """ "I used to walk five miles a day": what was done once, as a habit, is no news."""
     start, _ = text.clause_span(mention.start)
     before = text.tokens[start : mention.start]
-    return any(before[k : k + 2] == ("used", "to") for k in range(len(before) - 1))
+    return any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1))
+
+
+def _topic(text: _Text, mention: Mention) -> bool:
+    """ "nervous about the stairs": the activity is what is talked about, not what was done
+    (an amount said of it later was already taken: "... but I did all 12")."""
+    k = mention.start
+    while k and text.tokens[k - 1] in _DETERMINERS:
+        k -= 1
+    return not mention.from_unit and k > 0 and text.tokens[k - 1] == "about"
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
@@ -805,6 +814,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = _amounts_done_after(text, mentions)
     _attach_assistance(text, mentions)
     _judge(text, mentions)
+    mentions = [m for m in mentions if not _topic(text, m)]
     found = []
     for mention in _merge(mentions, lambda m: _day_of(text, days, m)):
         value, unit, best = _best_quantity(mention)
