@@ -531,3 +531,19 @@ def test_rough_amounts_and_reps_of_a_body_part(said, expected):
 )
 def test_setbacks_and_feelings_said_without_their_usual_words(said, intent):
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "when"),
+    [
+        ("I'd love to be able to get back in the garden", "goal", None),
+        ("getting back to work is my big goal", "goal", None),
+        ("one thing I want is to cook Sunday dinner again", "goal", None),
+        ("I had Sunday dinner with the family", "other", None),
+        ("Sunday I walked to church", "milestone", "2026-03-01"),
+    ],
+)
+def test_goals_with_no_activity_and_a_weekday_naming_a_meal(said, intent, when):
+    result = understand(said, WEDNESDAY)
+    assert result.intent == intent
+    assert [m.when for m in result.milestones] == ([when] if when else [])

@@ -27,6 +27,10 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june",
     "july", "august", "september", "october", "november", "december",
 )
+_NAMED_BY_DAY = frozenset(
+    ("dinner", "lunch", "roast", "breakfast", "paper", "papers", "service", "school", "club", "mass")
+)
+"""A weekday before these names a thing ("Sunday dinner"), not the day it happened."""
 _COMPARED = frozenset(("than", "since", "as", "like"))
 """A day after these is what something is compared with ("neater than last week"), not when."""
 _WEEKEND_BEFORE = frozenset(("at", "over", "on", "last"))
@@ -137,7 +141,7 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
     if token in ("last", "on", "this") and following in _WEEKDAYS:
         return _weekday(tokens, i + 1, i, today)
     if token in _WEEKDAYS and (i == 0 or tokens[i - 1] not in ("last", "on", "this", "next")):
-        if following in ("next", "coming"):
+        if following in ("next", "coming") or following in _NAMED_BY_DAY:
             return None
         return _weekday(tokens, i, i, today)
     if token == "last" and following == "week":
