@@ -28,7 +28,7 @@ _MONTHS = (
     "july", "august", "september", "october", "november", "december",
 )
 _NAMED_BY_DAY = frozenset(
-    ("dinner", "lunch", "roast", "breakfast", "paper", "papers", "service", "school", "club", "mass")
+    ("dinner", "lunch", "roast", "breakfast", "paper", "papers", "service", "school", "club")
 )
 """A weekday before these names a thing ("Sunday dinner"), not the day it happened."""
 _COMPARED = frozenset(("than", "since", "as", "like"))
