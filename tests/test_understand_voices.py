@@ -388,3 +388,162 @@ def test_a_number_counts_the_exercise_it_names_and_too_heavy_to_walk_is_a_setbac
         ("leg_exercise", 12, "times")
     ]
     assert understand("not a good day, legs too heavy to walk", WEDNESDAY).intent == "setback"
+
+
+@pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("on wednesday last week i did ten stairs", "2026-02-25"),
+        ("Monday last week I managed 5 stairs.", "2026-02-23"),
+        ("A couple of days ago I walked to the letterbox.", "2026-03-02"),
+        ("three days back I did 20 minutes on the bike", "2026-03-01"),
+        ("a fortnight ago I walked 50 steps", "2026-02-18"),
+        ("at the weekend Dad walked to the pub", "2026-02-28"),
+        ("Wrote my name 5 times, neater than last week.", "2026-03-04"),
+    ],
+)
+def test_more_days_and_a_day_compared_with_is_not_when(said, day):
+    assert [m[-1] for m in found(said)] == [day]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("300m on Monday and 40 steps today",
+         [("walk", 300, "meters", "2026-03-02"), ("walk", 40, "steps", "2026-03-04")]),
+        ("walked 20 minutes yesterday and 500 metres today",
+         [("walk", 20, "minutes", "2026-03-03"), ("walk", 500, "meters", "2026-03-04")]),
+        ("she walked to church on sunday and on monday she walked to the shops with me",
+         [("walk", None, None, "2026-03-01"), ("walk", None, None, "2026-03-02")]),
+    ],
+)
+def test_two_days_with_different_units_or_none_are_two_milestones(said, expected):
+    assert [(a, v, u, w) for a, v, u, _, w in found(said)] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("arm... exercises... ten minutes", ("arm_exercise", 10, "minutes")),
+        ("bike... um... twenty... minutes", ("cycle", 20, "minutes")),
+        ("Stood 1min 30s at the sink.", ("stand", 90, "seconds")),
+        ("my arm was stiff but I still managed 10 reps", ("arm_exercise", 10, "times")),
+        ("I pedalled with my arms for 5 minutes", ("arm_exercise", 5, "minutes")),
+        ("I was worried about the stairs but I did all 12", ("climb_stairs", 12, "stairs")),
+        ("i did ten minutes of arm exercises and five minutes of leg exercises",
+         ("leg_exercise", 5, "minutes")),
+        ("I hoovered the lounge", ("housework", None, None)),
+    ],
+)
+def test_telegraphic_compound_and_implied_amounts(said, expected):
+    assert expected in [m[:3] for m in found(said)]
+
+
+@pytest.mark.parametrize(
+    ("said", "target"),
+    [
+        ("I walk about 10 steps now, I want to get up to 20", (20, "steps")),
+        ("I'd like to get my 10 minutes on the bike up to 20.", (20, "minutes")),
+        ("I'm working on getting up to 15 minutes on the bike", (15, "minutes")),
+        ("the physio wants him walking 50 metres by next week", (50, "meters")),
+    ],
+)
+def test_a_goal_reached_for_is_its_last_amount_and_the_baseline_is_no_win(said, target):
+    result = understand(said, WEDNESDAY)
+    assert result.intent == "goal" and not result.milestones
+    assert result.goal is not None and (result.goal.value, result.goal.unit) == target
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("time for my speech exercises", "practice"),
+        ("start my speech therapy session", "practice"),
+        ("can I do some word practice", "practice"),
+        ("I'm feeling quite tired today", "feeling"),
+        ("i was too tired to do my exercises", "setback"),
+        ("just 10 minutes on the bike, I usually do 25", "setback"),
+        ("I just walked 20 steps like I usually do", "milestone"),
+        ("I used to walk five miles a day before the stroke", "other"),
+        ("is Dad doing better than last week?", "progress_query"),
+        ("hello again", "social"),
+    ],
+)
+def test_intents_said_in_more_ways(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "assistance"),
+    [
+        ("our mam walked to the shop and back with me on sunday", "helper"),
+        ("no one had to help me get dressed today", "independent"),
+        ("I managed the shower without the carer", "independent"),
+        ("she walked to the gate without her stick", "independent"),
+        ("after lunch dad stood at the sink for five minutes", None),
+    ],
+)
+def test_help_given_or_denied_in_more_ways(said, assistance):
+    assert [m[3] for m in found(said)] == [assistance]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("On March 2nd I climbed 10 stairs.", [("climb_stairs", 10, "stairs", "2026-03-02")]),
+        ("On the 3rd of March she walked 60 metres.", [("walk", 60, "meters", "2026-03-03")]),
+        ("on december 25th I walked 10 steps", [("walk", 10, "steps", "2025-12-25")]),
+        ("I can march 10 steps", [("walk", 10, "steps", "2026-03-04")]),
+        ("I walked a block and a half with my cane.", [("walk", 1.5, "blocks", "2026-03-04")]),
+        ("Leg raises x15.", [("leg_exercise", 15, "times", "2026-03-04")]),
+        ("I walked 2 x 10 minutes", [("walk", 10, "minutes", "2026-03-04")]),
+    ],
+)
+def test_dates_with_a_month_and_written_amounts(said, expected):
+    assert [(a, v, u, w) for a, v, u, _, w in found(said)] == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("walked for 20 odd minutes", ("walk", 20, "minutes")),
+        ("fifteen or so steps", ("walk", 15, "steps")),
+        ("a couple of hundred metres", ("walk", 200, "meters")),
+        ("walked the length of the ward 4 times", ("walk", 4, "times")),
+        ("12 reps each arm", ("arm_exercise", 12, "times")),
+    ],
+)
+def test_rough_amounts_and_reps_of_a_body_part(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("I only managed half my usual walk", "setback"),
+        ("today was a write-off", "setback"),
+        ("it didn't go well at physio", "setback"),
+        ("so proud of my mum today", "feeling"),
+        ("I'm a bit nervous about the stairs", "feeling"),
+        ("will I ever walk properly again?", "feeling"),
+        ("I walked to the end of the driveway and back, about 60 feet.", "milestone"),
+    ],
+)
+def test_setbacks_and_feelings_said_without_their_usual_words(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "when"),
+    [
+        ("I'd love to be able to get back in the garden", "goal", None),
+        ("getting back to work is my big goal", "goal", None),
+        ("one thing I want is to cook Sunday dinner again", "goal", None),
+        ("I had Sunday dinner with the family", "other", None),
+        ("Sunday I walked to church", "milestone", "2026-03-01"),
+    ],
+)
+def test_goals_with_no_activity_and_a_weekday_naming_a_meal(said, intent, when):
+    result = understand(said, WEDNESDAY)
+    assert result.intent == intent
+    assert [m.when for m in result.milestones] == ([when] if when else [])

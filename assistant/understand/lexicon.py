@@ -52,7 +52,17 @@ def inflections(word: str) -> frozenset[str]:
         return frozenset(forms)
     table = _table()
     known = table["inflections"].get(word) if table else None
-    return frozenset(known) if known is not None else frozenset(word_inflections(word))
+    found = frozenset(known) if known is not None else frozenset(word_inflections(word))
+    return found if len(found) > 1 else found | _regular_forms(word)
+
+
+def _regular_forms(word: str) -> frozenset[str]:
+    """A verb lemminflect knows only as a noun ("hoover" -> "hoovered"), inflected by rule."""
+    if word.endswith("e"):
+        return frozenset((word + "s", word + "d", word[:-1] + "ing"))
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return frozenset((word[:-1] + "ies", word[:-1] + "ied", word + "ing"))
+    return frozenset((word + "s", word + "ed", word + "ing"))
 
 
 @cache

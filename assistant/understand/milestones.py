@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -27,16 +28,26 @@ _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
 _SUBJECTS = frozenset(("i", "he", "she", "we", "they"))
-_BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "got", "get", "made"}
+_BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "managing", "got", "get", "made"}
 """Verbs that say nothing of their own before a bare amount ("today i did 40")."""
 _BARE_FILLERS = frozenset(
     ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
 )
 _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
+_NOW = re.compile(r"\b(?:now|currently|at the moment|at present|these days)\b")
+"""Where things stand ("i walk 10 steps now"): said before a target, a baseline, not news."""
+_REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "do"))
+"""Before a bare target amount ("up to 20", "get up to 20", normalised "manage 20")."""
+_WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
+_WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
+_THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
-_NO_HELPER = re.compile(r"\b(?:nobody|noone|without (?:anyone|anybody|someone|somebody)) $")
+_NO_HELPER = re.compile(
+    r"\b(?:nobody|noone|no one|without (?:anyone|anybody|someone|somebody))"
+    r"(?: had to| needed to| has to)? $"
+)
 """Help denied just before a cue ("with nobody helping me") is doing it alone."""
 
 
@@ -142,9 +153,10 @@ def _counted_unit(tokens: tuple[str, ...], start: int, end: int) -> bool:
 
 
 def _reordered_mentions(text: _Text) -> list[Mention]:
-    """ "hair... brushed... myself": in telegraphic speech the object may come before its
-    verb, so two neighbouring fragments are also read the other way round. Only tried when
-    nothing was found the usual way."""
+    """ "arm... exercises...", "hair... brushed... myself": in telegraphic speech a pause may
+    split an activity's words, and the object may come before its verb, so two neighbouring
+    fragments (or two with one between: "cup... tea... me... made") are also read together,
+    in order and then the other way round. Only tried when nothing was found the usual way."""
     fragments = []
     start = 0
     for i, token in enumerate((*text.tokens, SENTENCE)):
@@ -152,25 +164,35 @@ def _reordered_mentions(text: _Text) -> list[Mention]:
             if i > start:
                 fragments.append((start, i))
             start = i + 1
-    for (a_start, a_end), (b_start, b_end) in zip(fragments, fragments[1:], strict=False):
-        swapped = _Text(text.tokens[b_start:b_end] + text.tokens[a_start:a_end])
-        for mention in _find_mentions(swapped):
-            if mention.start < b_end - b_start <= mention.end:
-                return [Mention(mention.activity, a_start, b_end - 1, reordered=True)]
+    pairs = [(a, b) for gap in (1, 2) for a, b in zip(fragments, fragments[gap:], strict=False)]
+    for (a_start, a_end), (b_start, b_end) in pairs:
+        first, second = text.tokens[a_start:a_end], text.tokens[b_start:b_end]
+        for joined, junction in ((first + second, len(first)), (second + first, len(second))):
+            for mention in _find_mentions(_Text(joined)):
+                if mention.start < junction <= mention.end:
+                    return [Mention(mention.activity, a_start, b_end - 1, reordered=True)]
     return []
 
 
 def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> set[int]:
-    """An "and" before a new activity, a new "i" or a day ("... and today 8") starts a
-    new clause; so does a day named after a finished clause ("10 steps today 20")."""
+    """An "and" before a new activity, a new "i", a day ("... and today 8") or an amount
+    between two days starts a new clause."""
     starts = {m.start for m in mentions} | {d.start for d in days}
     splits = set()
     for i, token in enumerate(text.tokens[:-1]):
         if token == "and" and (
-            i + 1 in starts or text.tokens[i + 1] in ("i", "we", "then", "also")
+            i + 1 in starts
+            or text.tokens[i + 1] in ("i", "we", "then", "also")
+            or (parse_number(text.tokens[i + 1]) is not None and _days_around(days, i))
         ):
             splits.add(i + 1)
     return splits
+
+
+def _days_around(days: list[Said], i: int) -> bool:
+    """ "300m on monday and 40 steps today": a day said on each side of token ``i``, so an
+    amount after it belongs to the second day."""
+    return any(d.end < i for d in days) and any(d.start > i for d in days)
 
 
 def _is_someone_else(text: _Text, mention: Mention) -> bool:
@@ -190,6 +212,9 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         if token in others or token in proxies:
             head = token
         elif head is not None:
+            if token in _WISHES and prefix[k + 1 : k + 2] and prefix[k + 1] in _THE_PATIENT:
+                # "the physio wants him walking 50 metres": a wish for the patient.
+                return False
             # "my wife is making soup": what a relative is doing now is their own doing; not
             # what they are hoping or trying to do ("he is hoping to climb the stairs").
             doing_now = token in ("is", "are") and len(prefix) - k <= 2
@@ -202,6 +227,32 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         clause = " ".join(text.tokens[start : end + 1])
         return _FOR_THE_SPEAKER.search(clause) is not None
     return head in others
+
+
+def _said_by_carer(text: _Text, mention: Mention) -> bool:
+    """ "Mum walked ...": the clause's subject is a relative the speaker names, not "i"."""
+    start, _ = text.clause_span(mention.start)
+    prefix = text.tokens[start : mention.start]
+    proxies = VOCAB.words["proxies"]
+    return not any(t in VOCAB.words["self"] for t in prefix) and any(
+        t in proxies for t in prefix[:4]
+    )
+
+
+def _habitual(text: _Text, mention: Mention) -> bool:
+    """ "I used to walk five miles a day": what was done once, as a habit, is no news."""
+    start, _ = text.clause_span(mention.start)
+    before = text.tokens[start : mention.start]
+    return any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1))
+
+
+def _topic(text: _Text, mention: Mention) -> bool:
+    """ "nervous about the stairs": the activity is what is talked about, not what was done
+    (an amount said of it later was already taken: "... but I did all 12")."""
+    k = mention.start
+    while k and text.tokens[k - 1] in _DETERMINERS:
+        k -= 1
+    return not mention.from_unit and k > 0 and text.tokens[k - 1] == "about"
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
@@ -249,7 +300,12 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     found: list[tuple[Quantity, Mention | None]] = []
     for i, token in enumerate(tokens):
         value = parse_number(token)
-        if value is None or (i > 0 and tokens[i - 1] in VOCAB.words["labels"]):
+        if value is None or (
+            # "ward 4", "bed 12" name a place, but not "the ward 4 times".
+            i > 0
+            and tokens[i - 1] in VOCAB.words["labels"]
+            and tokens[i + 1 : i + 2] != ("times",)
+        ):
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 2 and tokens[j] in modifiers:
@@ -257,6 +313,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         following = tokens[j] if j < len(tokens) else ""
         if parse_number(following) is not None:
             continue
+        if _unit_after_pause(tokens, i, j):
+            j += 1
+            following = tokens[j]
         unit_before = _unit_before(tokens, i)
         if (
             unit_before is not None
@@ -288,6 +347,16 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     return found
 
 
+def _unit_after_pause(tokens: tuple[str, ...], i: int, j: int) -> bool:
+    """ "bike... 20... minutes": a number alone in its fragment, and a unit opening the next."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j] in _BOUNDARIES
+        and (i == 0 or tokens[i - 1] in _BOUNDARIES)
+        and tokens[j + 1] in VOCAB.unit_forms
+    )
+
+
 def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Mention) -> bool:
     """ "25 squeezes", "10 pinches": an activity's verb said as a plural noun is counted, as
     a count activity is ("10 squats"); not the object of a verb already naming it ("buttoned
@@ -307,10 +376,12 @@ def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Menti
 
 
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
-    """ "12 of them", or a number alone in its fragment ("squeeze ball... 30"): it counts
-    the activity already named."""
+    """ "12 of them", "did all 12", or a number alone in its fragment ("squeeze ball...
+    30"): it counts the activity already named."""
     if tokens[j : j + 2] in (("of", "them"), ("of", "those"), ("of", "these")):
         return i > 0
+    if i > 0 and tokens[i - 1] == "all":
+        return j == len(tokens) or tokens[j] in _BOUNDARIES or tokens[j] in _FUNCTION_WORDS
     alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
     return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES)
 
@@ -363,6 +434,17 @@ def _nearest(text: _Text, mentions: list[Mention], pos: int) -> Mention | None:
     return None
 
 
+def _named_after(text: _Text, mentions: list[Mention], quantity: Quantity) -> Mention | None:
+    """ "5 minutes of leg exercises": the activity an amount is "of" is what it measures."""
+    k = quantity.end + 1
+    if text.tokens[k : k + 1] != ("of",):
+        return None
+    k += 1
+    while k < len(text.tokens) and text.tokens[k] in _DETERMINERS:
+        k += 1
+    return next((m for m in mentions if m.start == k), None)
+
+
 def _unit_fits(mention: Mention, unit: str | None) -> bool:
     activity = mention.activity
     return unit is None or unit in activity.units or unit in activity.unit_aliases
@@ -382,6 +464,8 @@ def _add_unit_mentions(
             continue
         unit = VOCAB.units[quantity.unit]
         default = unit.activity or (unit.alone if dated and not mentions else None)
+        if default is None and quantity.unit == "times" and not mentions:
+            default = _exercise_of_part(text, quantity.pos)
         if default is None:
             continue
         target = _nearest(text, added, quantity.pos)
@@ -396,6 +480,19 @@ def _add_unit_mentions(
             added.append(mention)
             added.sort(key=lambda m: m.start)
     return added
+
+
+def _exercise_of_part(text: _Text, pos: int) -> str | None:
+    """ "my arm was stiff but i still managed 10 reps", "12 reps each arm": repetitions with no
+    activity named are the exercise of the nearest body part named, as "<part> exercises"
+    reads."""
+    tokens = text.tokens
+    for k in sorted(range(len(tokens)), key=lambda k: (abs(k - pos), k)):
+        token = tokens[k]
+        if token in VOCAB.words["body_parts"]:
+            for mention in _find_mentions(_Text((token, "exercises"))):
+                return mention.activity.name
+    return None
 
 
 def _only_days_and_amounts(
@@ -426,6 +523,11 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             ):
                 continue
             target.assistance.add("independent" if kind == "independent" else "helper")
+    for match in _WITH_THE_SPEAKER.finditer(string):
+        # "Mum walked to the shop with me": the carer speaking was the help.
+        target = _nearest(text, mentions, text.index(match.start()))
+        if target is not None and _said_by_carer(text, target):
+            target.assistance.add("helper")
     for kind in ("devices", "device_phrases"):
         for match in regexes[kind].finditer(string):
             before = string[max(0, match.start() - 40) : match.start()]
@@ -439,6 +541,62 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None:
             target.limbs.append(Limb(match["side"], match["part"], match["by"]))
+
+
+def _goal_amount_mentions(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """ "get my 10 minutes on the bike up to 20", "I walk 10 steps now, I want to get up to
+    20": a bare amount reached for in a clause that sets a goal is a target in the unit of
+    the activity of its clause, or else of the one named before it; that activity said as
+    where things stand now is the baseline, not news."""
+    goal_before = VOCAB.regexes["goal_before"]
+    heard = {k for m in mentions for q in m.quantities for k in range(q.pos, q.end + 1)}
+    kept = list(mentions)
+    for i, token in enumerate(text.tokens):
+        value = parse_number(token)
+        if value is None or i in heard or not i or text.tokens[i - 1] not in _REACHED_FOR:
+            continue
+        start, end = text.clause_span(i)
+        here = [m for m in kept if m.clause == text.clause[i] and m.start < i]
+        earlier = [m for m in kept if m.end < start]
+        if not (here or earlier) or not goal_before.search(text.words(start, i)):
+            continue
+        base = (here or earlier)[-1]
+        _, unit, _ = _best_quantity(base)
+        if here:
+            base.quantities.append(Quantity(value, unit, i, i))
+            continue
+        target = Mention(base.activity, i, i, from_unit=True, clause=text.clause[i])
+        target.sentence = text.sentence[i]
+        target.quantities.append(Quantity(value, unit, i, i))
+        base_start, base_end = text.clause_span(base.start)
+        if _NOW.search(text.words(base_start, base_end + 1)):
+            kept.remove(base)
+        kept.append(target)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def _amounts_done_after(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """ "I was worried about the stairs but I did all 12": an amount in a later clause where
+    nothing goes wrong is done, though the clause naming the activity is a setback."""
+    if not any(text.clause[q.pos] != m.clause for m in mentions for q in m.quantities):
+        return mentions
+    _judge(text, mentions)
+    kept = list(mentions)
+    for mention in mentions:
+        for quantity in list(mention.quantities) if mention.negative else ():
+            clause = text.clause[quantity.pos]
+            start, end = text.clause_span(quantity.pos)
+            if clause == mention.clause or (
+                _negated(text, start, end + 1) or _setback_in(text.words(start, end + 1))
+            ):
+                continue
+            mention.quantities.remove(quantity)
+            end = min(quantity.end, len(text.tokens) - 1)
+            done = Mention(mention.activity, quantity.pos, end, from_unit=True)
+            done.clause, done.sentence = clause, text.sentence[quantity.pos]
+            done.quantities.append(quantity)
+            kept.append(done)
+    return sorted(kept, key=lambda m: m.start)
 
 
 def _negated(text: _Text, start: int, end: int) -> bool:
@@ -500,8 +658,9 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         )
 
 
-def _merge(mentions: list[Mention]) -> list[Mention]:
-    """One milestone for "gripped the ball and squeezed it", not two."""
+def _merge(mentions: list[Mention], day: Callable[[Mention], int]) -> list[Mention]:
+    """One milestone for "gripped the ball and squeezed it", not two; but two for the same
+    activity on two days ("walked to church on sunday and on monday walked to the shops")."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
@@ -511,6 +670,7 @@ def _merge(mentions: list[Mention]) -> list[Mention]:
             and last.sentence == mention.sentence
             and (last.negative, last.goal) == (mention.negative, mention.goal)
             and not (last.quantities and mention.quantities)
+            and day(last) == day(mention)
         ):
             last.end = max(last.end, mention.end)
             last.quantities += mention.quantities
@@ -534,7 +694,9 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
     heard = [q for q in mention.quantities if not q.counts_back or unit_of(q)]
     if not heard:
         return None, None, None
-    best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), q.pos))
+    # A goal's target is its last amount ("get my 10 minutes on the bike up to 20").
+    order = -1 if mention.goal else 1
+    best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), order * q.pos))
     return best.value, unit_of(best), best
 
 
@@ -625,7 +787,10 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     day each happened (against ``today``)."""
     text = _Text(tokens)
     days = days_said(tokens, today)
-    mentions = _corrected(text, _find_mentions(text)) or _reordered_mentions(text)
+    # "March 2nd" names a day: its words are neither an activity nor an amount.
+    in_days = {k for day in days for k in range(day.start, day.end + 1)}
+    mentions = [m for m in _find_mentions(text) if m.start not in in_days]
+    mentions = _corrected(text, mentions) or _reordered_mentions(text)
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
         mention.clause = text.clause[mention.start]
@@ -633,20 +798,25 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     strong_clauses = {m.clause for m in mentions if not m.weak}
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
-    quantities = _find_quantities(text, mentions)
+    quantities = [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
-    mentions = [m for m in mentions if not _is_someone_else(text, m)]
+    mentions = [m for m in mentions if not (_is_someone_else(text, m) or _habitual(text, m))]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:
-        target = owner or _nearest(text, mentions, quantity.pos)
+        target = owner or _named_after(text, mentions, quantity) or _nearest(
+            text, mentions, quantity.pos
+        )
         if target is not None:
             target.quantities.append(quantity)
+    mentions = _goal_amount_mentions(text, mentions)
+    mentions = _amounts_done_after(text, mentions)
     _attach_assistance(text, mentions)
     _judge(text, mentions)
+    mentions = [m for m in mentions if not _topic(text, m)]
     found = []
-    for mention in _merge(mentions):
+    for mention in _merge(mentions, lambda m: _day_of(text, days, m)):
         value, unit, best = _best_quantity(mention)
         level = _assistance(mention)
         found.append(

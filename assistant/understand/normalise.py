@@ -110,13 +110,21 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 # "got up to 60 steps" reports a total reached, not climbing.
 _GOT_UP_TO = re.compile(
-    r"\b(?:get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
+    r"\b(get|got|gotten|getting|gets) up to (?=\d|[a-z]+ (?:steps|minutes|laps))"
 )
+_MANAGE = {
+    "get": "manage", "got": "managed", "gotten": "managed", "getting": "managing", "gets": "manages"
+}
+"""The same tense of "manage": "want to get up to 20" stays a plan, "got up to 60" a win."""
 # Whisper writes amounts with the unit glued on ("Walked 50m.", "15mins", "25x", "9am").
 _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+_TIMES_FIRST = re.compile(
+    r"(?<!\d )\bx ?(\d+)\b(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?|laps?)\b)"
+)
+"""Written "x15" (fifteen times) puts the sign first; not "2 x 10 minutes"."""
 # A written fraction before a unit ("1/2 a mile", "1 1/2 hours") is a decimal amount; one
 # before anything else may be a date ("on 3/4"), so it is left alone.
 _FRACTION = re.compile(
@@ -235,7 +243,7 @@ def _expand_contractions(text: str) -> str:
     else:
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
     if "up to" in text:
-        text = _GOT_UP_TO.sub("managed ", text)
+        text = _GOT_UP_TO.sub(lambda m: _MANAGE[m[1]] + " ", text)
     return text
 
 
@@ -389,6 +397,8 @@ def clean(text: str) -> Cleaned | None:
     if "-" in text:
         text = _PARTICLE_NOUN.sub(r"\1\2\3", text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
+    if "x" in text:
+        text = _TIMES_FIRST.sub(r"\1 times", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")
     text = _SENTENCE_END.sub(f" {SENTENCE} ", text)

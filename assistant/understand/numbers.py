@@ -10,6 +10,7 @@ fractional hour into minutes is the unit layer's job.
 from __future__ import annotations
 
 import re
+from functools import partial
 
 from text_to_num import alpha2digit
 
@@ -39,8 +40,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (needle, re.compile(pattern), replacement)
     for needle, pattern, replacement in (
         # "an hour and a half" / "a minute and a half" before the plain "a|an" rule.
-        ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|day|week) and a half\b", r"1.5 \1"),
-        ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?) and a half\b", r"\1.5 \2"),
+        ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|block|day|week) and a half\b", r"1.5 \1"),
+        ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?|blocks?) and a half\b", r"\1.5 \2"),
         ("half", rf"\b({_NUM}) and a half\b", r"\1.5"),
         ("quarter", rf"\b({_NUM}) and a quarter\b", r"\1.25"),
         ("quarter", rf"\b({_NUM}) and 3 quarters\b", r"\1.75"),
@@ -51,6 +52,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("quarter", r"\b(?:a|1) quarter of (?:a|an|the|1)\b", "0.25"),
         ("quarter", r"\bquarter of (?:a|an|the)\b", "0.25"),
         ("half", r"\b(?:a |1 )?half (?:a|an|of a|of an)\b", "0.5"),
+        ("couple", r"\b(?:a|1) couple of 100\b", "200"),
+        ("couple", r"\b(?:a|1) couple of 1000\b", "2000"),
         ("couple", r"\b(?:a|1) couple(?: of)?\b", "2"),
         ("pair", r"\b(?:a|1) pair of\b", "2"),
         ("a", rf"\b(?:a|an) ({_NUM})\b", r"\1"),
@@ -68,8 +71,19 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     )
 )
 _DOZEN = re.compile(rf"\b({_NUM}) dozen\b")
-_HOURS_AND_MINUTES = re.compile(rf"\b({_NUM}) hours? and ({_NUM}) min(?:ute)?s?\b")
-""""an hour and ten minutes" is one amount, in minutes."""
+_COMPOUND_TIMES = (
+    (
+        ("hour", "hr"),
+        re.compile(rf"\b({_NUM}) (?:hours?|hrs?) (?:and )?({_NUM}) min(?:ute)?s?\b"),
+        "minutes",
+    ),
+    (
+        ("sec",),
+        re.compile(rf"\b({_NUM}) min(?:ute)?s? (?:and )?({_NUM}) sec(?:ond)?s?\b"),
+        "seconds",
+    ),
+)
+""""an hour and ten minutes", "1 min 30 seconds": one amount, in the smaller unit."""
 _HUNDREDS_AND = re.compile(r"(?<![\d.,])([1-9]\d*00) and ([1-9]\d?)\b(?![.,]\d)")
 """Whisper writes "one hundred and twenty" as "100 and 20": one amount, not two."""
 
@@ -85,13 +99,17 @@ def spoken_to_digits(text: str) -> str:
             text = pattern.sub(replacement, text)
     if "dozen" in text:
         text = _DOZEN.sub(lambda m: format_number(float(m.group(1)) * 12), text)
-    if "hour" in text and " and " in text:
-        text = _HOURS_AND_MINUTES.sub(
-            lambda m: f"{format_number(float(m[1]) * 60 + float(m[2]))} minutes", text
-        )
+    for needles, pattern, unit in _COMPOUND_TIMES:
+        if any(needle in text for needle in needles):
+            text = pattern.sub(partial(_in_smaller_unit, unit), text)
     if "00 and " in text:
         text = _HUNDREDS_AND.sub(lambda m: str(int(m.group(1)) + int(m.group(2))), text)
     return text
+
+
+def _in_smaller_unit(unit: str, match: re.Match[str]) -> str:
+    """ "1 hour 20" -> "80 minutes": the larger amount counted in the smaller unit."""
+    return f"{format_number(float(match[1]) * 60 + float(match[2]))} {unit}"
 
 
 def parse_number(token: str) -> int | float | None:

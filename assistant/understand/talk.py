@@ -29,6 +29,7 @@ class Mood(StrEnum):
 class _Talk:
     feeling: re.Pattern[str]
     low_phrases: re.Pattern[str]
+    fear_phrases: re.Pattern[str]
     good_phrases: re.Pattern[str]
     low: frozenset[str]
     fears: frozenset[str]
@@ -51,6 +52,7 @@ def _load() -> _Talk:
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
         low_phrases=re.compile(feelings["low_phrases"]),
+        fear_phrases=re.compile(feelings["fear_phrases"]),
         good_phrases=re.compile(feelings["good_phrases"]),
         low=frozenset(feelings["low"]),
         fears=frozenset(feelings["fears"]),
@@ -75,15 +77,30 @@ class Feeling:
     fear: bool
 
 
+def _too_to(text: str, match: re.Match[str]) -> bool:
+    """ "too tired to do my exercises" says what could not be done (a setback), not a mood;
+    "too scared to go out" is still a fear."""
+    mood = match.start("mood")
+    return (
+        text[max(0, mood - 4) : mood] == "too "
+        and text.startswith(" to ", match.end())
+        and match.group("mood") not in _TALK.fears
+    )
+
+
 def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
     match = _TALK.feeling.search(text)
+    if match and _too_to(text, match):
+        match = None
     if match:
         word = match.group("mood")
         low = word in _TALK.low
         mood = Mood.GOOD if low == bool(match.group("negated")) else Mood.LOW
         return Feeling(mood, fear=word in _TALK.fears and mood is Mood.LOW)
+    if _TALK.fear_phrases.search(text):
+        return Feeling(Mood.LOW, fear=True)
     if _TALK.low_phrases.search(text):
         return Feeling(Mood.LOW, fear=False)
     if _TALK.good_phrases.search(text):

@@ -179,6 +179,7 @@ def _load() -> Vocabulary:
         "labels": frozenset(numbers["labels"]),
         "prepositions": frozenset(numbers["prepositions"]),
         "helpers": frozenset(assistance["helpers"]),
+        "body_parts": frozenset(raw["sides"]["body_parts"]),
         "function": frozenset(intents["english"]),
         **{
             key: frozenset(raw["summary"][key])
