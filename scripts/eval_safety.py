@@ -5,8 +5,9 @@
 
 Each line of a file is {"text", "alert": kind or null, "intent", "style"}, and a feeling
 adds "mood" ("low" or "good"). With no FILE, tests/data/safety_tuned.jsonl (the sentences
-the detector was developed on) and tests/data/safety_test.jsonl (held out, scored once at
-the end) are scored, each on its own. Prints red-flag recall (labelled red flags that raise
+the detector was developed on), tests/data/safety_test.jsonl (held out, scored once at
+the end) and three later held-out sets written by carers' voices (safety_fresh, _blind and
+_blind2; README, "Red flags") are scored, each on its own. Prints red-flag recall (labelled red flags that raise
 an alert), the false-alarm rate (utterances with no red flag that raise one), kind
 accuracy (raised alerts of the labelled kind), feeling and social intent accuracy, mood
 accuracy, recall per recogniser style, then every miss and false alarm.
@@ -29,7 +30,8 @@ sys.path.insert(0, str(ROOT))
 from assistant.understand import understand  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
-DEFAULT_FILES = (DATA / "safety_tuned.jsonl", DATA / "safety_test.jsonl")
+DEFAULT_FILES = tuple(DATA / f"safety_{name}.jsonl"
+                      for name in ("tuned", "test", "fresh", "blind", "blind2"))
 RECALL_TARGET = 0.98
 FALSE_ALARM_TARGET = 0.03
 

@@ -101,6 +101,17 @@ def test_a_red_flag_wins_whatever_else_is_said(text, kind):
     assert result.alert.words and result.alert.kind in result.alert.kinds
 
 
+def test_two_signs_together_need_no_onset_but_one_does():
+    """Recovery is told one thing at a time; a carer describing a stroke names several."""
+    for alone in ("he can't lift his arm", "his speech is funny", "she is confused"):
+        assert understand(alone).alert is None, alone
+    both = understand("he can't lift his arm and his speech is funny")
+    assert both.alert is not None and both.alert.kind == "stroke_sign"
+    assert "arm" in both.alert.words and "speech" in both.alert.words
+    assert understand("his arm is weak and his speech is slow, same as always").alert is None
+    assert understand("my speech went well today").alert is None
+
+
 def test_a_red_flag_keeps_the_milestone_said_with_it():
     result = understand("I stood up five times, then the room started spinning")
     assert [(m.category, m.value, m.unit) for m in result.milestones] == [

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 import tomllib
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
@@ -41,6 +42,7 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 _FRAGMENT = 3
 # How far back a negator reaches over skippable words ("have not had any chest pain").
 _NEGATION_REACH = 5
+_JOINS = frozenset(("and", "but", "then", "or"))
 # How close before a sign a practice cue must be ("had me say ...").
 _QUOTE_REACH = 3
 # A bystander ("the cat") is not the one it happened to when the speaker is in the clause too.
@@ -87,6 +89,8 @@ class _Kind:
     not_prev: tuple[str, ...]
     transient: frozenset[str]
     """Lemmas of signs that still count when they came and went (a TIA)."""
+    together: tuple[frozenset[str], ...]
+    """Groups of lemmas (limbs, face, speech...): signs of two groups need no onset."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,11 @@ def _spaced(words: list[str]) -> tuple[str, ...]:
     return tuple(w.replace("_", " ") for w in words)
 
 
+def _lemmas(terms: list[str], lists: dict[str, list[str]]) -> frozenset[str]:
+    return frozenset(_lemma(word) for term in terms
+                     for word in (lists[term[1:]] if term.startswith("@") else [term]))
+
+
 def _load() -> _Rules:
     text = resources.files(__package__).joinpath("safety.toml").read_text(encoding="utf-8")
     raw: dict[str, Any] = tomllib.loads(text)
@@ -175,11 +184,8 @@ def _load() -> _Rules:
                 light=tuple(re.compile(p) for p in spec.get("light", [])),
                 not_next=_spaced(spec.get("not_next", [])),
                 not_prev=_spaced(spec.get("not_prev", [])),
-                transient=frozenset(
-                    _lemma(word)
-                    for term in spec.get("transient", [])
-                    for word in (lists[term[1:]] if term.startswith("@") else [term])
-                ),
+                transient=_lemmas(spec.get("transient", []), lists),
+                together=tuple(_lemmas(group, lists) for group in spec.get("together", [])),
             )
         )
     context = raw["context"]
@@ -319,6 +325,13 @@ def _came_and_went(kind: _Kind, view: _View, start: int, end: int, low: int,
     return view.has("onset", low, min(sentence[1], end + 1)) or view.has("lasted", *sentence)
 
 
+def _after_join(view: _View, low: int, start: int) -> int:
+    """Where the words before a sign start, past the last "and" or "but": a quote ("had me
+    say help") ends there ("what I'm saying and her leg is dragging")."""
+    joins = [i for i in range(low, start) if view.tokens[i] in _JOINS]
+    return joins[-1] + 1 if joins else low
+
+
 def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
     low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
     sentence = view.bounds(start, end, (SENTENCE,))
@@ -329,7 +342,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or view.ends_with(kind.not_prev, low, start)
         or _negated(view, start, low)
         or view.has("near", max(low, start - 2), start)
-        or view.has("quote", max(low, start - _QUOTE_REACH), start)
+        or view.has("quote", _after_join(view, max(low, start - _QUOTE_REACH), start), start)
         or (bool(quoted) and all(w in quoted for w in words))
         or view.has("worry", low, start)
         or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))
@@ -342,19 +355,38 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
     )
 
 
-def _found(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[str],
-           onset: bool) -> str | None:
+def _standing(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[str]
+              ) -> Iterator[tuple[int, int]]:
+    """The token spans of the signs that their context does not take back."""
     position = 0
-    while True:
-        match = regex.search(view.text, position)
-        if match is None:
-            return None
+    while (match := regex.search(view.text, position)) is not None:
         start, end = view.index(match.start()), view.index(match.end() - 1) + 1
         if not _taken_back(kind, view, start, end, quoted):
-            low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
-            if not onset or view.has("onset", low, high):
-                return " ".join(view.tokens[start:end])
+            yield start, end
         position = view.char(start + 1)
+
+
+def _found(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[str],
+           onset: bool) -> str | None:
+    for start, end in _standing(kind, regex, view, quoted):
+        low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
+        if not onset or view.has("onset", low, high):
+            return " ".join(view.tokens[start:end])
+    return None
+
+
+def _together(kind: _Kind, view: _View, quoted: frozenset[str]) -> str | None:
+    """Signs of two or more groups (an arm and speech), said without an onset: their words."""
+    if kind.needs_onset is None or not kind.together:
+        return None
+    spans, groups = [], set()
+    for start, end in _standing(kind, kind.needs_onset, view, quoted):
+        lemmas = {_lemma(t) for t in view.tokens[start:end]}
+        named = {n for n, group in enumerate(kind.together) if group & lemmas}
+        if named - groups:
+            spans.append(" ".join(view.tokens[start:end]))
+            groups |= named
+    return " and ".join(spans) if len(groups) > 1 else None
 
 
 def _quoted_words(text: str) -> frozenset[str]:
@@ -373,7 +405,8 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
         if words is not None:
             return words
     if kind.needs_onset is not None:
-        words = _found(kind, kind.needs_onset, view, quoted, onset=True)
+        words = _found(kind, kind.needs_onset, view, quoted, onset=True) or _together(
+            kind, view, quoted)
         if words is not None:
             return words
     for pattern in kind.light:
