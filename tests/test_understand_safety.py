@@ -92,6 +92,9 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("face numb", "stroke_sign"),
         ("chest hurts", "chest_pain"),
         ("can't breathe", "breathing"),
+        # numbers are digits once cleaned ("1 side"); a what-if ends where a new clause starts
+        ("one side of his mouth is lower", "stroke_sign"),
+        ("he can't work out how to hold his fork and he's slurring", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):

@@ -43,6 +43,8 @@ _FRAGMENT = 3
 # How far back a negator reaches over skippable words ("have not had any chest pain").
 _NEGATION_REACH = 5
 _JOINS = frozenset(("and", "but", "then", "or"))
+_SUBJECTS = frozenset(("i", "he", "she", "they", "we", "you", "it", "his", "her", "my", "their",
+                       "your", "our"))
 # How close before a sign a practice cue must be ("had me say ...").
 _QUOTE_REACH = 3
 # A bystander ("the cat") is not the one it happened to when the speaker is in the clause too.
@@ -326,9 +328,12 @@ def _came_and_went(kind: _Kind, view: _View, start: int, end: int, low: int,
 
 
 def _after_join(view: _View, low: int, start: int) -> int:
-    """Where the words before a sign start, past the last "and" or "but": a quote ("had me
-    say help") ends there ("what I'm saying and her leg is dragging")."""
-    joins = [i for i in range(low, start) if view.tokens[i] in _JOINS]
+    """Where the words before a sign start, past the last "and" or "but" that opens a clause
+    of its own ("and she", "but his"): a quote or a worry ends there ("can't work out how to
+    use her spoon and she's slurring"), not before a shared subject ("afraid of falling and
+    hitting my head")."""
+    joins = [i for i in range(low, start - 1)
+             if view.tokens[i] in _JOINS and view.tokens[i + 1] in _SUBJECTS]
     return joins[-1] + 1 if joins else low
 
 
@@ -344,7 +349,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or view.has("near", max(low, start - 2), start)
         or view.has("quote", _after_join(view, max(low, start - _QUOTE_REACH), start), start)
         or (bool(quoted) and all(w in quoted for w in words))
-        or view.has("worry", low, start)
+        or view.has("worry", _after_join(view, low, start), start)
         or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))
         or view.has("media", low, high)
         or view.has("past", low, high)
