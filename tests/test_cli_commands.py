@@ -205,7 +205,7 @@ def walked(cli, db):
 
 def test_delete_that_after_something_that_saved_nothing_offers_the_entry_before(cli, tmp_path):
     db = tmp_path / "wins.db"
-    turns = said(cli, db, "I walked fifty steps with my cane", "I'm so tired today",
+    turns = said(cli, db, "I walked fifty steps with my cane", "the kettle is on",
                  "delete that", "no", "delete that")
     offered = turns[2]
     assert offered["kind"] == "undo" and "50 steps" in offered["reply"]
@@ -213,7 +213,7 @@ def test_delete_that_after_something_that_saved_nothing_offers_the_entry_before(
     assert walked(cli, db) == [50], "kept until a spoken yes"
     assert said(cli, db, "yes")[0]["kind"] == "ok", "the offer does not outlive the session"
     assert walked(cli, db) == [50]
-    turns = said(cli, db, "I'm so tired today", "delete that", "yes")
+    turns = said(cli, db, "the kettle is on", "delete that", "yes")
     assert "50 steps" in turns[2]["reply"] and walked(cli, db) == []
     turns = said(cli, db, "I walked 20 steps", "I stood up 3 times", "delete that")
     assert "3 times" in turns[2]["reply"] and walked(cli, db) == [20], "the last thing said goes"

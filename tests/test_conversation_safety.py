@@ -238,3 +238,16 @@ def test_a_red_flag_said_to_the_assistant_opens_the_report(cli, tmp_path):
     assert re.findall(r'<li class="alert (\w+)"', _section(dom, "needs-attention")) == [
         "stroke_sign"]
     assert "my face feels numb" in _section(dom, "needs-attention")
+
+
+def test_a_stroke_sign_with_nothing_sudden_says_what_to_do_if_it_is_new(cli, tmp_path):
+    """Weakness or a word-finding slip is usually recovery; the reply still says to call if it
+    is new, first, and raises no alert. Said as settled ("still") or not at all: no such line."""
+    db = tmp_path / "wins.db"
+    said = run_text(cli, db, ["my arm feels heavy today", "I walked 20 steps",
+                              "my arm is still weak but I lifted the cup"])
+    heavy, walked, still = said
+    assert heavy["kind"] != "alert" and heavy["reply"].find("911") >= 0, heavy
+    assert heavy["reply"].index("911") < len(heavy["reply"]) // 2, "said first"
+    assert "911" not in walked["reply"] and "911" not in still["reply"]
+    assert history.alerts(Store(db)) == []

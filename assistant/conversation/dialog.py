@@ -35,6 +35,9 @@ DEFAULT_CONFIRM_BELOW = 0.5
 """Recogniser confidence (0–1) under which a milestone is read back before it counts."""
 RATE_STEP, RATE_RANGE = 20, (80, 220)
 VOLUME_STEP, VOLUME_RANGE = 0.2, (0.2, 1.0)
+_CAUTIONED = frozenset((ReplyKind.ENCOURAGE, ReplyKind.SETBACK, ReplyKind.HEARD, ReplyKind.FEELING,
+                        ReplyKind.SOCIAL, ReplyKind.CONFIRM, ReplyKind.GOAL))
+"""Replies to news that may carry a stroke sign with nothing sudden about it (a caution)."""
 _LIMITS = {"slower": "slowest", "faster": "fastest", "louder": "loudest", "quieter": "quietest"}
 """The reply (in replies.toml) when a voice command is already at its limit."""
 
@@ -106,6 +109,8 @@ class Dialog:
             reply = " ".join(p.text for p in parts)
         else:
             kind, reply = self._respond(heard, text, understanding, utterance_id, book)
+            if understanding.caution is not None and kind in _CAUTIONED:
+                reply = f"{safety.if_new(self.settings.contacts, book)} {reply}"
         if kind != ReplyKind.REPEAT:
             self.store.add_reply(heard.at, kind, reply)
             self._last_reply = reply

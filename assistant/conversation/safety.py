@@ -73,6 +73,12 @@ def check_fall(heard: str, contacts: Contacts, book: Phrasebook) -> str:
     ])
 
 
+def if_new(contacts: Contacts, book: Phrasebook) -> str:
+    """Said before the reply to a stroke sign with nothing sudden about it ("his speech is
+    slurred"): usually recovery, but if it is new it is an emergency, so say what to do."""
+    return book.say("alert.if_new", number=contacts.emergency_number)
+
+
 def not_hurt(contacts: Contacts, book: Phrasebook) -> str:
     return book.say("alert.not_hurt", who=_who(contacts), number=contacts.emergency_number)
 

@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .alerts import Alert, AlertKind, alert_of, injury_of
+from .alerts import Alert, AlertKind, alert_of, caution_of, injury_of
 from .intents import (
     command_of,
     is_practice_request,
@@ -92,6 +92,8 @@ class Understanding:
     is True when the patient says a goal is reached, whether or not they say what it was.
     ``alert`` is set exactly when intent is "alert"; ``mood`` whenever a feeling is said
     (intent "feeling" when nothing more is said);
+    ``caution`` holds the words of a stroke sign said with nothing that makes it sudden
+    ("his speech is slurred"), when there is no alert: the reply says what to do if it is new.
     ``request`` names what was asked that the device cannot do ("call"). ``injury`` says
     whether an injury is said (a blow to the head, pain, cannot get up: True), a plain "not
     hurt" is said (False), or neither (None), so a fall, or the answer to "are you hurt?",
@@ -110,6 +112,7 @@ class Understanding:
     request: str | None = None
     injury: bool | None = None
     goal: Milestone | None = None
+    caution: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of ``smallwins extract --json``, keys in contract order."""
@@ -146,7 +149,7 @@ def _understand(text: str, today: date | None = None) -> Understanding:
     meaning = replace(_meaning(text, cleaned, today), injury=injury_of(cleaned))
     alert = alert_of(text, cleaned)
     if alert is None:
-        return meaning
+        return replace(meaning, caution=caution_of(cleaned))
     return replace(meaning, intent="alert", command=None, query=None, alert=alert)
 
 

@@ -384,7 +384,8 @@ def _together(kind: _Kind, view: _View, quoted: frozenset[str]) -> str | None:
     """Signs of two or more groups (an arm and speech), said without an onset: their words."""
     if kind.needs_onset is None or not kind.together:
         return None
-    spans, groups = [], set()
+    spans: list[str] = []
+    groups: set[int] = set()
     for start, end in _standing(kind, kind.needs_onset, view, quoted):
         lemmas = {_lemma(t) for t in view.tokens[start:end]}
         named = {n for n, group in enumerate(kind.together) if group & lemmas}
@@ -422,6 +423,18 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
             if not _taken_back(kind, said, start, start + len(match.group().split()), quoted):
                 return match.group()
     return None
+
+
+def caution_of(cleaned: Cleaned) -> str | None:
+    """A stroke sign said with nothing that makes it sudden ("his speech is slurred", "my arm
+    feels heavy"): part of recovery for most, the start of a stroke for some. Not an alert,
+    but the reply says what to do if it is new. Its words, or None."""
+    view = _View(_merge_fragments(cleaned.tokens))
+    stroke = next(k for k in _RULES.kinds if k.kind is AlertKind.STROKE_SIGN)
+    if stroke.needs_onset is None:
+        return None
+    spans = _standing(stroke, stroke.needs_onset, view, frozenset())
+    return next((" ".join(view.tokens[start:end]) for start, end in spans), None)
 
 
 def injury_of(cleaned: Cleaned) -> bool | None:
