@@ -43,6 +43,9 @@ class Report:
 
     flags: int = 0
     caught: int = 0
+    cautioned: int = 0
+    """Red flags missed as alerts whose reply still says to call if it is new."""
+    ordinary_cautioned: int = 0
     kind_right: int = 0
     ordinary: int = 0
     false_alarms: int = 0
@@ -80,7 +83,9 @@ def evaluate(path: Path) -> Report:
             report.flags += 1
             report.styles[case["style"]] += 1
             if got.alert is None:
-                report.misses.append(f"{where} MISSED {case['alert']} (intent {got.intent})")
+                report.cautioned += got.caution is not None
+                said = " (if-new line)" if got.caution is not None else ""
+                report.misses.append(f"{where} MISSED {case['alert']} (intent {got.intent}){said}")
             else:
                 report.caught += 1
                 report.styles_caught[case["style"]] += 1
@@ -90,6 +95,7 @@ def evaluate(path: Path) -> Report:
                     report.misses.append(f"{where} kind {case['alert']} -> {got.alert.kind}")
         else:
             report.ordinary += 1
+            report.ordinary_cautioned += got.alert is None and got.caution is not None
             if got.alert is not None:
                 report.false_alarms += 1
                 report.misses.append(
@@ -117,6 +123,9 @@ def print_report(path: Path, report: Report) -> None:
         f"false-alarm rate       {report.false_alarm_rate:.3f}"
         f"  ({report.false_alarms}/{report.ordinary})"
     )
+    covered = report.caught + report.cautioned
+    print(f"  with the if-new line {report.ratio(covered, report.flags):.3f}  ({covered}/"
+          f"{report.flags}; said also to {report.ordinary_cautioned}/{report.ordinary} without)")
     kinds = report.ratio(report.kind_right, report.caught)
     print(f"kind accuracy          {kinds:.3f}  ({report.kind_right}/{report.caught})")
     talk = report.ratio(report.talk_right, report.talk)
