@@ -1439,10 +1439,15 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
     unless every word was heard right (word error 0 after normalisation): then the extractor
     failed on recogniser text. Piper samples its voice, so its clips differ from run to run."""
     from assistant.understand.vocab import VOCAB
+    from speech.tts import PIPER
+    from speech.voices import load_voice
 
     print("understanding through speech: espeak-ng and Piper, tuned and held-out halves...",
           flush=True)
     recognizer = load_recognizer("whisper")
+    piper, fallback = load_voice(VoiceSettings(voice=PIPER))
+    if fallback:
+        raise RuntimeError(f"the Piper voice did not load: {fallback}")
     domain = tuple(VOCAB.units)
     cases = labelled_updates(2 if quick else 40)
     halves = {"tuned": cases[::2], "held_out": cases[1::2]}
@@ -1451,12 +1456,24 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
     plain_ms: list[float] = []
     biased_ms: list[float] = []
     with tempfile.TemporaryDirectory(prefix="smallwins-per-voice-") as temp:
-        spoken = _two_voices(Path(temp))
+        folder = Path(temp)
+
+        def spoken(voice: str, text: str, slow: bool) -> Audio:
+            if voice == "espeak-ng":
+                return render(text, folder, wpm=SLOW_WPM if slow else None)
+            piper.apply(VoiceSettings(voice=PIPER, rate_wpm=SLOW_WPM) if slow else
+                        VoiceSettings(voice=PIPER))
+            return resample(piper.synthesize(text), 16_000)
+
         for half, chosen in halves.items():
             texts = [c["text"] for c in chosen]
             found["text_f1"][half] = understanding_scores(chosen, texts)["f1"]
             for voice in ("espeak-ng", "Piper"):
-                clips = _conditions(spoken, voice, texts, quick)
+                normal = [spoken(voice, t, False) for t in texts]
+                clips = {"normal": normal}
+                if not quick:
+                    clips["slow"] = [spoken(voice, t, True) for t in texts]
+                    clips["noisy"] = [noisy(a, seed) for seed, a in enumerate(normal)]
                 heard: dict[str, list[str]] = {"plain": [], "biased": []}
                 by_condition = {}
                 for condition, audios in clips.items():
@@ -1504,35 +1521,6 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
     return found
 
 
-def _two_voices(folder: Path) -> Callable[[str, str, bool], Audio]:
-    """`spoken(voice, text, slow)`: `text` said by espeak-ng or Piper, at 16 kHz."""
-    from speech.tts import PIPER
-    from speech.voices import load_voice
-
-    piper, fallback = load_voice(VoiceSettings(voice=PIPER))
-    if fallback:
-        raise RuntimeError(f"the Piper voice did not load: {fallback}")
-
-    def spoken(voice: str, text: str, slow: bool) -> Audio:
-        if voice == "espeak-ng":
-            return render(text, folder, wpm=SLOW_WPM if slow else None)
-        piper.apply(VoiceSettings(voice=PIPER, rate_wpm=SLOW_WPM) if slow else
-                    VoiceSettings(voice=PIPER))
-        return resample(piper.synthesize(text), 16_000)
-
-    return spoken
-
-
-def _conditions(spoken: Callable[[str, str, bool], Audio], voice: str, texts: Sequence[str],
-                quick: bool) -> dict[str, list[Audio]]:
-    """`texts` in one voice: normal; and, unless `quick`, slow and with noise."""
-    normal = [spoken(voice, t, False) for t in texts]
-    if quick:
-        return {"normal": normal}
-    return {"normal": normal, "slow": [spoken(voice, t, True) for t in texts],
-            "noisy": [noisy(a, seed) for seed, a in enumerate(normal)]}
-
-
 def _bias_controls(recognizer: Recognizer, domain: Sequence[str],
                    spoken: Callable[[str, str, bool], Audio], quick: bool) -> dict[str, Any]:
     """What the unit-word bias does where it must do nothing: real human speech (word error
@@ -1556,84 +1544,6 @@ def _bias_controls(recognizer: Recognizer, domain: Sequence[str],
     return found
 
 
-# -- a second reading with a domain prompt (issue 15) ---------------------------------------
-
-def domain_prompt(quick: bool) -> dict[str, Any]:
-    """The default Whisper with its domain prompt (`WhisperRecognizer.domain_prompt`) and
-    without, on the same clips in the same run: milestone F1 of understanding_per_voice's
-    updates (espeak-ng and Piper; normal, slow, noisy; the prompt was chosen on the tuned
-    half, the held-out half is reported apart), word error on real human speech (clean, with
-    noise, slowed to 0.8 by sox), the extractor's command examples heard with a word added,
-    and recognition time per update clip."""
-    from assistant.understand.vocab import VOCAB
-
-    print("domain prompt: updates in two voices, human speech, commands...", flush=True)
-    recognizer = load_recognizer("whisper")
-    prompt = getattr(recognizer, "domain_prompt", None)
-    cases = labelled_updates(2 if quick else 40)
-    halves = {"tuned": cases[::2], "held_out": cases[1::2]}
-    names = ["beckett.wav"] if quick else list(HUMAN_TEXTS)
-    commands = list(VOCAB.command_examples)[: 2 if quick else None]
-    ways = {"without": None, "with": prompt}
-    found: dict[str, Any] = {"recogniser": getattr(recognizer, "label", recognizer.name),
-                             "prompt": prompt}
-    with tempfile.TemporaryDirectory(prefix="smallwins-domain-prompt-") as temp:
-        spoken = _two_voices(Path(temp))
-        updates = {(half, voice): (chosen, _conditions(spoken, voice,
-                                                       [c["text"] for c in chosen], quick))
-                   for half, chosen in halves.items() for voice in ("espeak-ng", "Piper")}
-        human = {"clean": {n: human_utterances(n) for n in names}}
-        human["noisy"] = {n: [noisy(p, i) for i, p in enumerate(ps)]
-                          for n, ps in human["clean"].items()}
-        human["slow"] = {n: [_tempo(p, 0.8, Path(temp)) for p in ps]
-                         for n, ps in human["clean"].items()}
-        said = [(c, spoken(v, c, False)) for v in ("espeak-ng", "Piper") for c in commands]
-        for way, text in ways.items():
-            recognizer.domain_prompt = text
-            times: list[float] = []
-            figures: dict[str, Any] = {}
-            for (half, voice), (chosen, clips) in updates.items():
-                heard = []
-                for audio in itertools.chain.from_iterable(clips.values()):
-                    transcript = transcribe(recognizer, audio)
-                    heard.append(transcript.text)
-                    times.append(transcript.elapsed_s * 1000)
-                figures.setdefault(voice, {})[half] = understanding_scores(
-                    chosen * len(clips), heard)["f1"]
-            figures["human_wer"] = {
-                condition: round(wer([HUMAN_TEXTS[n] for n in pieces], [
-                    " ".join(transcribe(recognizer, p).text for p in ps)
-                    for ps in pieces.values()]), 3)
-                for condition, pieces in human.items()}
-            figures["commands_added"] = [
-                f"{heard!r} for {command!r}" for command, heard in
-                ((c, transcribe(recognizer, a).text) for c, a in said)
-                if len(personal_speech.words(heard)) > len(personal_speech.words(command))]
-            figures["recognition_ms"] = percentiles(times)
-            found[way] = figures
-    recognizer.domain_prompt = prompt
-    print(f"  {found['recogniser']}, milestone F1 tuned / held-out, without -> with the prompt")
-    for voice in ("espeak-ng", "Piper"):
-        print(f"    {voice:<9} " + "; ".join(
-            f"{half} {found['without'][voice][half]:.3f} -> {found['with'][voice][half]:.3f}"
-            for half in halves))
-    for way in ways:
-        f = found[way]
-        print(f"    {way:<7} human speech WER " + " / ".join(
-            f"{c} {v:.3f}" for c, v in f["human_wer"].items())
-            + f"; commands with a word added {len(f['commands_added'])} of {len(said)}; "
-            f"recognition p50/p95 {_p50_p95(f)}")
-    return found
-
-
-def _tempo(audio: Audio, factor: float, folder: Path) -> Audio:
-    """`audio` slowed (factor < 1) by sox's `tempo`, the pitch kept."""
-    source, slowed = folder / "tempo-in.wav", folder / "tempo-out.wav"
-    write_wav(source, audio)
-    subprocess.run(["sox", str(source), str(slowed), "tempo", str(factor)], check=True)
-    return read_wav(slowed)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", type=Path, help="also write every figure to this file")
@@ -1651,7 +1561,6 @@ def main(argv: list[str] | None = None) -> int:
     results["enrolled_phrases"] = enrolled_phrases(args.quick)
     results["personal_vocabulary"] = personal_vocabulary(args.quick)
     results["understanding_per_voice"] = understanding_per_voice(args.quick)
-    results["domain_prompt"] = domain_prompt(args.quick)
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return 0
