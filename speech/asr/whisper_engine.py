@@ -48,15 +48,6 @@ scripts/bench.py): biased always, names heard 0.731 (unbiased 0.000), commands w
 added 0.143 (unbiased 0.071: "quieter" heard as "Quiet Earth." either way); from 2, 3 or 4
 words, names 0.731 and commands 0.071; from 5, names fall to 0.654. Four keeps the
 assistant's three-word commands ("say that again") unbiased too."""
-DOMAIN_PROMPT = ("I walked 20 steps with my cane. I climbed 8 stairs. I squeezed the ball 10 "
-                 "times. I read for 15 minutes.")
-"""Previous text in the style of a spoken update (first person, past tense, activities, digits
-and units), for a second reading of an utterance (`WhisperRecognizer.domain_prompt`). Chosen
-over a one-sentence prompt ("Today I walked 20 steps with my cane, climbed 8 stairs and
-squeezed the ball 10 times.") on the tuning half of scripts/bench.py's understanding_per_voice
-clips: milestone F1 through espeak-ng 0.860 against 0.843 (unprompted 0.797), Piper 0.927
-both. Given always, it is written out: human speech word error 0.000 became 0.176, and short
-commands gained words ("Hang on. on.")."""
 TINY_BARE_WORD_S = 1.5
 """For tiny.en, audio shorter than this, a bare word, keeps the full window: cut, it sometimes
 heard nothing in it ("Margaret", "yes"). Base needs no such rule: the full window made its
@@ -125,15 +116,6 @@ class WhisperRecognizer:
     word error 0.173 unbiased against 0.212 biased, and 0.173 with this rule, names heard as
     often (scripts/bench.py, personal_vocabulary, 2026-11-30)."""
 
-    domain_prompt: str | None = DOMAIN_PROMPT
-    """An utterance first heard as `bias_from_words` words or more (an update, not a command)
-    is read again with this as previous text, on the same encoding, and that text is kept only
-    when the audio supports it better: its word pieces more likely in all under Whisper forced
-    to read it without the prompt (`support`). The prompt proposes domain words ("I drank from
-    a cup" for "I'd rank from a cup"); the audio decides, so human speech that is no update
-    keeps its own words. None for tiny.en, chosen only where a second decode would not fit in
-    the pause."""
-
     def __init__(
         self, model_dir: Path | None = None, threads: int = 0, label: str = "", why: str = ""
     ) -> None:
@@ -148,8 +130,6 @@ class WhisperRecognizer:
         self.why = why
         """Why this model was chosen, in plain words."""
         self.bare_word_s = TINY_BARE_WORD_S if self.label == "tiny.en" else 0.0
-        if self.label == "tiny.en":
-            self.domain_prompt = None
         try:
             self._model = _WindowedWhisper(
                 str(model_dir), device="cpu", compute_type="int8", cpu_threads=threads
@@ -199,15 +179,11 @@ class WhisperRecognizer:
             self._model.encoded = None
             hint = words[0] if words and len(words[0].split()) <= HINTED_WORDS else None
             decoded, text = self._transcribe(audio, hint)
-            long_enough = not words and len(_words(text)) >= self.bias_from_words
-            named = False
-            if long_enough and vocabulary:
+            if not words and vocabulary and len(_words(text)) >= self.bias_from_words:
                 self._model.replay = self._model.encoded
                 biased = self._transcribe(audio, bias_prompt(vocabulary))
                 if not self.biased_needs_a_name or _brings_a_name(biased[1], text, vocabulary):
-                    (decoded, text), named = biased, True
-            if long_enough and not named and self.domain_prompt:
-                decoded, text = self._better_supported(audio, (decoded, text))
+                    decoded, text = biased
             checked = self._support(audio, words, text) if words else ()
             found = tuple(
                 Word(w.word.strip(), float(w.start), float(w.end), float(w.probability))
@@ -240,30 +216,11 @@ class WhisperRecognizer:
         decoded = list(segments)
         return decoded, " ".join(segment.text.strip() for segment in decoded).strip()
 
-    def _better_supported(
-        self, audio: np.ndarray, plain: tuple[list[Segment], str]
-    ) -> tuple[list[Segment], str]:
-        """The utterance read again with `domain_prompt`; that reading if the audio supports
-        it better than the `plain` one, else the plain one."""
-        self._model.replay = self._model.encoded
-        prompted = self._transcribe(audio, self.domain_prompt)
-        if not prompted[1] or prompted[1] == plain[1]:
-            return plain
-        ours, theirs = self._read(audio, [prompted[1], plain[1]])
-        return prompted if sum(ours.log_probs) > sum(theirs.log_probs) else plain
-
     def _support(
         self, audio: np.ndarray, texts: Sequence[str], heard: str
     ) -> tuple[Support, ...]:
-        """Each text read against the audio, and compared with what was `heard`."""
-        if not heard.strip():
-            return self._read(audio, texts)
-        *targets, own = self._read(audio, [*texts, heard])
-        return against(own, targets)
-
-    def _read(self, audio: np.ndarray, texts: Sequence[str]) -> tuple[Support, ...]:
         """Each text read against the window just encoded (an utterance longer than one
-        window is encoded again from its start), with no prompt."""
+        window is encoded again from its start), and compared with what was `heard`."""
         model = self._model
         frames = min(len(audio) // model.feature_extractor.hop_length, FULL_WINDOW_FRAMES)
         if frames == 0:
@@ -274,7 +231,11 @@ class WhisperRecognizer:
             model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en"
         )
         written = [written_like_whisper(text) for text in texts]
-        return tuple(support(model.model, tokenizer, model.encoded, frames, written))
+        if not heard.strip():
+            return tuple(support(model.model, tokenizer, model.encoded, frames, written))
+        *targets, own = support(model.model, tokenizer, model.encoded, frames,
+                                [*written, written_like_whisper(heard)])
+        return against(own, targets)
 
 
 class WhisperStream:
