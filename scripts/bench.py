@@ -1132,7 +1132,8 @@ def practice_verification(quick: bool) -> dict[str, Any]:
     recognizer = load_recognizer("whisper-base")
     figures: dict[str, Any] = {}
     voices = eval_scoring.VOICES[:1] if quick else eval_scoring.VOICES
-    for split, path in (("tuned", eval_scoring.AUDIO_SET), ("held_out", eval_scoring.HELD_OUT_SET)):
+    for split, path in (("tuned", eval_scoring.AUDIO_SET), ("held_out", eval_scoring.HELD_OUT_SET),
+                        ("fresh", eval_scoring.FRESH_SET)):
         cases = eval_scoring.load(path)[: 4 if quick else None]
         right_all, total_all, wrong_passed, by_voice = 0, 0, 0, {}
         for voice, rate in voices:

@@ -46,6 +46,9 @@ AUDIO_SET = DATA / "practice_audio.jsonl"
 TARGET = 0.95
 HELD_OUT_SET = DATA / "practice_audio_heldout.jsonl"
 """Targets never tuned on: the scorer's floors were set on AUDIO_SET only."""
+FRESH_SET = DATA / "practice_audio_fresh.jsonl"
+"""42 more targets, each with a near word (coffee / toffee), written on 2026-11-30 after
+HELD_OUT_SET's misses had been read: the blind split now."""
 PIPER_WPM = 199
 VOICES = (("espeak", 140), ("espeak", 100), ("piper", 140), ("piper", 100))
 """Two synthetic speakers, each at the assistant's speaking rate and a slow one."""
