@@ -95,6 +95,9 @@ def test_extract_names_the_alert_in_plain_text(cli):
         # numbers are digits once cleaned ("1 side"); a what-if ends where a new clause starts
         ("one side of his mouth is lower", "stroke_sign"),
         ("he can't work out how to hold his fork and he's slurring", "stroke_sign"),
+        # what "has gone" after "and" is about something else, not the sign settling
+        ("my chest hurts and the dog has gone out", "chest_pain"),
+        ("my face is drooping and his arm has gone", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):

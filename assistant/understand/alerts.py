@@ -43,6 +43,8 @@ _FRAGMENT = 3
 # How far back a negator reaches over skippable words ("have not had any chest pain").
 _NEGATION_REACH = 5
 _JOINS = frozenset(("and", "but", "then", "or"))
+_BACK_REFERENCES = frozenset(("it", "that", "this", "they", "which", "all", "everything"))
+"""What a clause after "but" says is over when it means the sign said before it."""
 _SUBJECTS = frozenset(("i", "he", "she", "they", "we", "you", "it", "his", "her", "my", "their",
                        "your", "our"))
 # How close before a sign a practice cue must be ("had me say ...").
@@ -307,13 +309,21 @@ def _negated(view: _View, start: int, low: int) -> bool:
     return False
 
 
-def _settled(view: _View, end: int, high: int) -> bool:
-    """True when the sign is said to be over after it ("went away"; not "won't go away")."""
+def _settled(view: _View, start: int, end: int, high: int) -> bool:
+    """True when the sign is said to be over after it ("went away"; not "won't go away").
+    After an "and" or "but", what is over must be the sign ("but it has gone", "but the
+    pain went away"), not something else ("and the dog has gone out", "and his arm has
+    gone")."""
     regex = _RULES.phrases["resolved"]
+    sign = {_lemma(t) for t in view.tokens[start:end]} | _BACK_REFERENCES
     for match in regex.finditer(view.said, view.said_char(end), view.said_char(high) - 1):
         at = bisect_right(view.said_starts, match.start()) - 1
-        if not _RULES.negators & set(view.tokens[max(end, at - 2) : at]):
-            return True
+        if _RULES.negators & set(view.tokens[max(end, at - 2) : at]):
+            continue
+        joins = [i for i in range(end, at) if view.tokens[i] in _JOINS]
+        if joins and not sign & {_lemma(t) for t in view.tokens[joins[-1] + 1 : at]}:
+            continue
+        return True
     return False
 
 
@@ -353,7 +363,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))
         or view.has("media", low, high)
         or view.has("past", low, high)
-        or (kind.kind in _RULES.settles and _settled(view, end, sentence[1])
+        or (kind.kind in _RULES.settles and _settled(view, start, end, sentence[1])
             and not _came_and_went(kind, view, start, end, low, sentence))
         or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence))
         or (kind.kind in _RULES.mild_kinds and view.has("mild", *near))
