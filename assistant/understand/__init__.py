@@ -51,7 +51,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from .alerts import Alert, AlertKind, alert_of, caution_of, injury_of
+from .alerts import Alert, AlertKind, injury_of, red_flags
 from .intents import (
     command_of,
     is_practice_request,
@@ -147,9 +147,9 @@ def _understand(text: str, today: date | None = None) -> Understanding:
     if cleaned is None:
         return Understanding(text, "other", (), None)
     meaning = replace(_meaning(text, cleaned, today), injury=injury_of(cleaned))
-    alert = alert_of(text, cleaned)
+    alert, caution = red_flags(text, cleaned)
     if alert is None:
-        return replace(meaning, caution=caution_of(cleaned))
+        return replace(meaning, caution=caution)
     return replace(meaning, intent="alert", command=None, query=None, alert=alert)
 
 

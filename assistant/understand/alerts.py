@@ -435,23 +435,11 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
     return None
 
 
-def caution_of(cleaned: Cleaned) -> str | None:
-    """A stroke sign said with nothing that makes it sudden ("his speech is slurred", "my arm
-    feels heavy"): part of recovery for most, the start of a stroke for some. Not an alert,
-    but the reply says what to do if it is new. Its words, or None."""
-    view = _View(_merge_fragments(cleaned.tokens))
-    stroke = next(k for k in _RULES.kinds if k.kind is AlertKind.STROKE_SIGN)
-    if stroke.needs_onset is None:
-        return None
-    spans = _standing(stroke, stroke.needs_onset, view, frozenset())
-    return next((" ".join(view.tokens[start:end]) for start, end in spans), None)
-
-
 def injury_of(cleaned: Cleaned) -> bool | None:
     """After a fall: True when an injury is said ("I hit my head", "my hip hurts", "I can't
     get up"), False for a plain "not hurt", None when neither is said."""
     view = _View(_merge_fragments(cleaned.tokens))
-    fall = next(k for k in _RULES.kinds if k.kind is AlertKind.FALL)
+    fall = _kind(AlertKind.FALL)
     if _RULES.injury is not None and _found(fall, _RULES.injury, view, frozenset(), False):
         return True
     if _RULES.unhurt.search(view.said):
@@ -459,8 +447,12 @@ def injury_of(cleaned: Cleaned) -> bool | None:
     return None
 
 
-def alert_of(text: str, cleaned: Cleaned) -> Alert | None:
-    """The red flag in an utterance (``text`` as heard, ``cleaned`` its tokens), or None."""
+def red_flags(text: str, cleaned: Cleaned) -> tuple[Alert | None, str | None]:
+    """The red flag in an utterance (``text`` as heard, ``cleaned`` its tokens), or None; and,
+    when there is none, the words of a caution, or None: a stroke sign said with nothing that
+    makes it sudden ("his speech is slurred", "my arm feels heavy"), part of recovery for
+    most and the start of a stroke for some. Not an alert, but the reply says what to do if
+    it is new. One reading of the utterance serves both."""
     view = _View(_merge_fragments(cleaned.tokens))
     lemmas = frozenset(view.text.split())
     quoted = _quoted_words(text) if '"' in text or "“" in text else frozenset()
@@ -470,6 +462,18 @@ def alert_of(text: str, cleaned: Cleaned) -> Alert | None:
             words = _heard(kind, view, cleaned.light, quoted)
             if words is not None:
                 heard.append((kind.kind, words))
-    if not heard:
+    if heard:
+        return Alert(kind=heard[0][0], words=heard[0][1], kinds=tuple(k for k, _ in heard)), None
+    return None, _caution(view, lemmas)
+
+
+def _caution(view: _View, lemmas: frozenset[str]) -> str | None:
+    stroke = _kind(AlertKind.STROKE_SIGN)
+    if stroke.needs_onset is None or not stroke.firsts & lemmas:
         return None
-    return Alert(kind=heard[0][0], words=heard[0][1], kinds=tuple(k for k, _ in heard))
+    spans = _standing(stroke, stroke.needs_onset, view, frozenset())
+    return next((" ".join(view.tokens[start:end]) for start, end in spans), None)
+
+
+def _kind(kind: AlertKind) -> _Kind:
+    return next(k for k in _RULES.kinds if k.kind is kind)
