@@ -5,13 +5,15 @@
 
 Each line of a file is {"text", "alert": kind or null, "intent", "style"}, and a feeling
 adds "mood" ("low" or "good"). With no FILE, tests/data/safety_tuned.jsonl (the sentences
-the detector was developed on), tests/data/safety_test.jsonl (held out, scored once at
-the end) and five later sets, mostly carers' words, each written before a round of changes
-(safety_fresh, _blind, _blind2, _blind3, _blind4; README, "Red flags") are scored, each on its own.
-Prints red-flag recall (labelled red flags that raise an alert), the false-alarm rate
-(utterances with no red flag that raise one), kind
-accuracy (raised alerts of the labelled kind), feeling and social intent accuracy, mood
-accuracy, recall per recogniser style, then every miss and false alarm.
+the detector was developed on), tests/data/safety_test.jsonl (held out, scored once at the
+end) and five later sets, mostly carers' words, each written before a round of changes
+(safety_fresh, _blind, _blind2, _blind3, _blind4; README, "Red flags") are scored, each on
+its own. Prints red-flag recall (labelled red flags that raise an alert), the false-alarm
+rate (utterances with no red flag that raise one), recall with the if-new line counted (a
+missed stroke sign whose reply still says to call if it is new) and how often that line is
+said with no red flag, kind accuracy (raised alerts of the labelled kind), feeling and
+social intent accuracy, mood accuracy, recall per recogniser style, then every miss and
+false alarm.
 
 Exit code is 0 unless --check is given and recall or false alarms miss their target.
 """
