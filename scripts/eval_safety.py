@@ -6,8 +6,8 @@
 Each line of a file is {"text", "alert": kind or null, "intent", "style"}, and a feeling
 adds "mood" ("low" or "good"). With no FILE, tests/data/safety_tuned.jsonl (the sentences
 the detector was developed on), tests/data/safety_test.jsonl (held out, scored once at the
-end) and five later sets, mostly carers' words, each written before a round of changes
-(safety_fresh, _blind, _blind2, _blind3, _blind4; README, "Red flags") are scored, each on
+end) and six later sets, mostly carers' words, each written before a round of changes
+(safety_fresh, _blind, _blind2 to _blind5; README, "Red flags") are scored, each on
 its own. Prints red-flag recall (labelled red flags that raise an alert), the false-alarm
 rate (utterances with no red flag that raise one), recall with the if-new line counted (a
 missed stroke sign whose reply still says to call if it is new) and how often that line is
@@ -35,7 +35,7 @@ from assistant.understand import understand  # noqa: E402
 DATA = ROOT / "tests" / "data"
 DEFAULT_FILES = tuple(DATA / f"safety_{name}.jsonl"
                       for name in ("tuned", "test", "fresh", "blind", "blind2", "blind3",
-                                   "blind4"))
+                                   "blind4", "blind5"))
 RECALL_TARGET = 0.98
 FALSE_ALARM_TARGET = 0.03
 

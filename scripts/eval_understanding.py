@@ -9,8 +9,9 @@ Each line of a file is {"text", "intent", "milestones": [{"category", "value", "
 resolved against the clock pinned here (TODAY, a Wednesday); ``goal`` is a goal's target
 {"category", "activity", "value", "unit", "assistance"}. With no FILE, the many-voices
 splits (voices_train and voices_dev, tuned on; test, held out and written first, but read by
-later sessions), the older sets (train, unseen, blind) and the fresh split (held out: written
-by hand in other people's voices before the code change of 2026-11-30, never tuned on) are
+later sessions), the older sets (train, unseen, blind) and the fresh splits (held out: written
+by hand in other people's voices before the code changes of 2026-11-30 and, fresh2, by a
+writer who saw neither the code nor the other sets, never tuned on) are
 scored, each on its own, then a table of them side by side with each split's role. Prints intent
 accuracy, milestone precision/recall/F1 (a milestone matches when category, value and
 unit agree), quantity accuracy (gold milestones that state an amount, matched by
@@ -44,10 +45,12 @@ DEFAULT_FILES = tuple(
     ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
     for name in ("voices_train", "voices_dev", "test", "train", "unseen", "blind")
 )
-FRESH_FILE = ROOT / "tests" / "data" / "understanding_fresh.jsonl"
+FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
+                    for name in ("fresh", "fresh2"))
 """Scored by default but kept out of DEFAULT_FILES, which bench.py samples for speech."""
-SCORED_FILES = (*DEFAULT_FILES, FRESH_FILE)
-ROLES = {"test": "held out, seen", "fresh": "held out, blind"}
+SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
+BLIND = "held out, blind"
+ROLES = {"test": "held out, seen", "fresh": BLIND, "fresh2": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
@@ -265,7 +268,7 @@ def print_report(path: Path, report: Report, show_blind: bool = False) -> None:
     )
     for label, name, counts in rows:
         print(f"{label:<21} {figures[name]:.3f}" + (f"  ({counts})" if counts else ""))
-    if role(path) == ROLES["fresh"] and not show_blind:
+    if role(path) == BLIND and not show_blind:
         print(f"misses ({len(report.misses)}): not shown for a blind split (--show-blind-misses)")
         return
     print(f"misses ({len(report.misses)}):")
