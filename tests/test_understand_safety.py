@@ -98,6 +98,14 @@ def test_extract_names_the_alert_in_plain_text(cli):
         # what "has gone" after "and" is about something else, not the sign settling
         ("my chest hurts and the dog has gone out", "chest_pain"),
         ("my face is drooping and his arm has gone", "stroke_sign"),
+        # an "it" stands for the body part named before it, across halting pauses
+        ("his mouth… it's drooping", "stroke_sign"),
+        ("her arm just flopped and she can't lift it", "stroke_sign"),
+        # a trip is a fall when an injury is said with it
+        ("he tripped over the step and can't put weight on his ankle", "fall"),
+        # a hand that misses or won't obey, with speech gone wrong: two groups together
+        ("she keeps missing the glass with her left hand and her speech is slurred", "stroke_sign"),
+        ("his hand won't listen to him and he's mumbling", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -136,6 +144,8 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "I worry about falling on the ice",
         "can you help me remember my exercises",
         "I fell asleep in my chair",
+        "I tripped on the mat but caught myself",
+        "my arm was tired after the exercises and it felt heavy",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

@@ -49,6 +49,8 @@ _SUBJECTS = frozenset(("i", "he", "she", "they", "we", "you", "it", "his", "her"
                        "your", "our"))
 # How close before a sign a practice cue must be ("had me say ...").
 _QUOTE_REACH = 3
+# How many tokens after a body part an "it" may still stand for it.
+_REFERENT_REACH = 8
 # A bystander ("the cat") is not the one it happened to when the speaker is in the clause too.
 _SELF = frozenset({"i", "we"})
 
@@ -95,6 +97,8 @@ class _Kind:
     """Lemmas of signs that still count when they came and went (a TIA)."""
     together: tuple[frozenset[str], ...]
     """Groups of lemmas (limbs, face, speech...): signs of two groups need no onset."""
+    with_injury: re.Pattern[str] | None
+    """Signs that count only with an injury said in the same sentence (a trip)."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ class _Rules:
     mild_kinds: frozenset[AlertKind]
     injury: re.Pattern[str] | None
     unhurt: re.Pattern[str]
+    referents: frozenset[str]
+    """Lemmas of the body parts a later "it" stands for."""
 
 
 @cache
@@ -190,6 +196,7 @@ def _load() -> _Rules:
                 not_prev=_spaced(spec.get("not_prev", [])),
                 transient=_lemmas(spec.get("transient", []), lists),
                 together=tuple(_lemmas(group, lists) for group in spec.get("together", [])),
+                with_injury=_alternation(spec.get("with_injury", []), lists),
             )
         )
     context = raw["context"]
@@ -211,6 +218,7 @@ def _load() -> _Rules:
         mild_kinds=frozenset(AlertKind(k) for k in context["mild_kinds"]),
         injury=_alternation(raw["kinds"]["fall"]["injury"], lists),
         unhurt=_phrases(raw["kinds"]["fall"]["unhurt"]),
+        referents=_lemmas(context["referents"], lists),
     )
 
 
@@ -295,6 +303,25 @@ def _merge_fragments(tokens: tuple[str, ...]) -> list[str]:
         out.extend(piece)
         previous = piece
     return out
+
+
+def _resolve_it(tokens: list[str]) -> list[str]:
+    """Each "it" as the body part named just before it ("her face... it's gone funny" ->
+    "her face || face has gone funny"), so a sign said across two clauses, or across the
+    pauses of halting speech (which end sentences), reads as one."""
+    out: list[str] = []
+    referent, named_at = "", -_REFERENT_REACH
+    for at, token in enumerate(tokens):
+        if token == "it" and at - named_at <= _REFERENT_REACH:
+            token = referent
+        elif _lemma(token) in _RULES.referents:
+            referent, named_at = token, at
+        out.append(token)
+    return out
+
+
+def _view(cleaned: Cleaned) -> _View:
+    return _View(_resolve_it(_merge_fragments(cleaned.tokens)))
 
 
 def _negated(view: _View, start: int, low: int) -> bool:
@@ -425,6 +452,10 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
             kind, view, quoted)
         if words is not None:
             return words
+    if kind.with_injury is not None and _RULES.injury is not None:
+        words = _found(kind, kind.with_injury, view, quoted, onset=False)
+        if words is not None and _found(kind, _RULES.injury, view, quoted, onset=False):
+            return words
     for pattern in kind.light:
         match = pattern.search(light)
         if match:
@@ -438,7 +469,7 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
 def injury_of(cleaned: Cleaned) -> bool | None:
     """After a fall: True when an injury is said ("I hit my head", "my hip hurts", "I can't
     get up"), False for a plain "not hurt", None when neither is said."""
-    view = _View(_merge_fragments(cleaned.tokens))
+    view = _view(cleaned)
     fall = _kind(AlertKind.FALL)
     if _RULES.injury is not None and _found(fall, _RULES.injury, view, frozenset(), False):
         return True
@@ -453,7 +484,7 @@ def red_flags(text: str, cleaned: Cleaned) -> tuple[Alert | None, str | None]:
     makes it sudden ("his speech is slurred", "my arm feels heavy"), part of recovery for
     most and the start of a stroke for some. Not an alert, but the reply says what to do if
     it is new. One reading of the utterance serves both."""
-    view = _View(_merge_fragments(cleaned.tokens))
+    view = _view(cleaned)
     lemmas = frozenset(view.text.split())
     quoted = _quoted_words(text) if '"' in text or "“" in text else frozenset()
     heard: list[tuple[AlertKind, str]] = []
