@@ -106,6 +106,8 @@ def test_extract_names_the_alert_in_plain_text(cli):
         # a hand that misses or won't obey, with speech gone wrong: two groups together
         ("she keeps missing the glass with her left hand and her speech is slurred", "stroke_sign"),
         ("his hand won't listen to him and he's mumbling", "stroke_sign"),
+        # "fine earlier" says the sign is new
+        ("her words are coming out all wrong and she was fine this morning", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
