@@ -133,6 +133,19 @@ def test_whose_thing_is_said_back(text, said):
 
 
 @pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        ("stairs... three... rail", "climbed 3 stairs with a rail"),
+        ("I said five new words", "said 5 new words"),
+        ("I walked 20 steps", "walked 20 steps"),
+    ],
+)
+def test_an_amount_takes_the_place_of_an_object_that_names_its_unit(text, summary):
+    """Not "climbed the stairs 3 stairs": the summary is read back to the patient."""
+    assert only(text).summary == summary
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         ("i walked ten no wait fifteen steps", 15),

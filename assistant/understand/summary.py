@@ -36,6 +36,17 @@ def _quantity_phrase(value: int | float, unit: str | None, quantity: Quantity) -
     return f"for {number} {word}" if VOCAB.units[unit].duration else f"{number} {word}"
 
 
+def _with_amount(words: list[str], amount: str) -> list[str]:
+    """The amount after the verb phrase, or in place of its object when that object is the
+    unit itself: "climbed the stairs" and "3 stairs" make "climbed 3 stairs", "said new words"
+    and "5 words" make "said 5 new words"."""
+    *number, noun = amount.split()
+    if len(words) < 2 or not number or words[-1] != noun:
+        return [*words, amount]
+    modifiers = [w for w in words[1:-1] if w not in _DETERMINERS]
+    return [words[0], *number, *modifiers, noun]
+
+
 def _assistance_phrase(level: str | None, mention: Mention) -> str:
     if level == "independent":
         return "independently"
@@ -165,7 +176,7 @@ def describe(
             words += _object_words(tokens, following)
     words = [inflect(words[0])] + [_WORDS.get(w, w) for w in _owned(words[1:])]
     if quantity is not None and value is not None and quantity.pos not in covered and not counted:
-        words.append(_quantity_phrase(value, unit, quantity))
+        words = _with_amount(words, _quantity_phrase(value, unit, quantity))
     words.append(_limb_phrase(mention.limbs, words))
     words.append(_assistance_phrase(level, mention))
     return " ".join(w for w in words if w)
