@@ -68,6 +68,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -1127,27 +1128,55 @@ def whisper_models(quick: bool) -> dict[str, Any]:
 
 
 def practice_verification(quick: bool) -> dict[str, Any]:
-    """eval_scoring's audio mode through Whisper base, per voice and rate, on the targets the
-    scorer was tuned on and on the held-out ones."""
+    """eval_scoring's audio mode through Whisper base, per voice and rate, on each labelled
+    split: right answers failed and wrong answers passed apart."""
     recognizer = load_recognizer("whisper-base")
     figures: dict[str, Any] = {}
     voices = eval_scoring.VOICES[:1] if quick else eval_scoring.VOICES
     for split, path in (("tuned", eval_scoring.AUDIO_SET), ("held_out", eval_scoring.HELD_OUT_SET),
-                        ("fresh", eval_scoring.FRESH_SET)):
+                        ("fresh", eval_scoring.FRESH_SET), ("fresh2", eval_scoring.FRESH2_SET)):
         cases = eval_scoring.load(path)[: 4 if quick else None]
-        right_all, total_all, wrong_passed, by_voice = 0, 0, 0, {}
+        right_all: Counter = Counter()
+        total_all: Counter = Counter()
+        by_voice = {}
         for voice, rate in voices:
             heard = eval_scoring.audio_heard(cases, "whisper-base", None, voice, rate,
                                              recognizer=recognizer)
-            right, total, misses = eval_scoring.evaluate(cases, heard)
-            by_voice[f"{voice}@{rate}"] = round(eval_scoring.accuracy(right, total), 3)
-            right_all += sum(right.values())
-            total_all += sum(total.values())
-            wrong_passed += sum(1 for miss in misses if not miss.startswith("  correct:"))
-        figures[split] = {"accuracy": round(right_all / max(1, total_all), 3),
-                          "answers": total_all, "wrong_passed": wrong_passed,
-                          "by_voice": by_voice}
+            right, total, _ = eval_scoring.evaluate(cases, heard)
+            by_voice[f"{voice}@{rate}"] = {
+                "accuracy": round(eval_scoring.accuracy(right, total), 3),
+                **eval_scoring.outcomes(right, total)}
+            right_all.update(right)
+            total_all.update(total)
+        figures[split] = {"accuracy": round(eval_scoring.accuracy(right_all, total_all), 3),
+                          "answers": sum(total_all.values()),
+                          **eval_scoring.outcomes(right_all, total_all), "by_voice": by_voice}
     return figures
+
+
+def practice_answer_time(quick: bool) -> dict[str, Any]:
+    """Time to recognise one practice answer and verify it (hinted with the target, the answers
+    and commands read against the audio), against recognising it plainly: the fresh targets
+    said right by espeak-ng at 140 words a minute, the same clips in the same run. The
+    reference for what a change to verification may add per answer."""
+    from assistant.practice.items import make_item
+    from assistant.practice.session import recognition_words
+
+    recognizer = load_recognizer("whisper-base")
+    cases = [c for c in eval_scoring.load(eval_scoring.FRESH_SET) if c["case"] == "correct"]
+    cases = cases[: 4 if quick else None]
+    pool = [make_item(case["target"]) for case in cases]
+    say = eval_scoring.speaker("espeak", 140)
+    plain, verified = [], []
+    for case in cases:
+        audio = say(case["said"], "en-us")
+        words = recognition_words(make_item(case["target"]), pool, recognizer.name)
+        for times, hints in ((plain, None), (verified, words)):
+            started = time.perf_counter()
+            transcribe(recognizer, audio, hints)
+            times.append((time.perf_counter() - started) * 1000)
+    return {"answers": len(cases), "plain_ms": percentiles(plain),
+            "verified_ms": percentiles(verified)}
 
 
 SERVING_WITH_PIPER = """
@@ -1199,7 +1228,9 @@ def print_whisper_models(figures: dict[str, Any]) -> None:
               f"(text {figures['updates_text_f1']:.2f}); load {f['load_s']} s")
     for split, p in figures["practice"].items():
         print(f"  practice verification, {split}: accuracy {p['accuracy']:.3f} over "
-              f"{p['answers']} answers, wrong answers passed {p['wrong_passed']}; {p['by_voice']}")
+              f"{p['answers']} answers, right answers failed {p['right_failed']} of "
+              f"{p['right']}, wrong answers passed {p['wrong_passed']} of {p['wrong']}; "
+              f"{p['by_voice']}")
     m = figures["memory_with_piper"]
     print(f"  memory with Whisper {m['model']} and the Piper voice: peak {m['peak_mb']} MB, "
           f"serving {m['serving_mb']} MB")
@@ -1562,6 +1593,11 @@ def main(argv: list[str] | None = None) -> int:
     results["enrolled_phrases"] = enrolled_phrases(args.quick)
     results["personal_vocabulary"] = personal_vocabulary(args.quick)
     results["understanding_per_voice"] = understanding_per_voice(args.quick)
+    results["practice_answer_time"] = practice_answer_time(args.quick)
+    times = results["practice_answer_time"]
+    print(f"practice answer, recognised plainly / recognised and verified, p50/p95: "
+          f"{times['plain_ms']['p50']:.0f}/{times['plain_ms']['p95']:.0f} ms / "
+          f"{times['verified_ms']['p50']:.0f}/{times['verified_ms']['p95']:.0f} ms")
     if args.json:
         args.json.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     return 0

@@ -120,3 +120,17 @@ def test_understanding_per_voice_figures(figures):
         assert 0 <= way["human_wer"] <= 3
         assert way["commands_added"] == len(way["added"]) <= controls["commands"]
     assert "understanding through speech" in output
+
+
+def test_practice_verification_figures(figures):
+    results, out = figures
+    practice = results["whisper_models"]["practice"]
+    assert set(practice) == {"tuned", "held_out", "fresh", "fresh2"}
+    for split in practice.values():
+        assert split["right"] + split["wrong"] == split["answers"] > 0
+        assert 0 <= split["right_failed"] <= split["right"]
+        assert 0 <= split["wrong_passed"] <= split["wrong"]
+    times = results["practice_answer_time"]
+    assert times["answers"] > 0
+    assert all(finite(times[k]["p50"]) and times[k]["p50"] > 0 for k in ("plain_ms", "verified_ms"))
+    assert "practice answer, recognised plainly" in out

@@ -39,6 +39,17 @@ def test_pass_fail_accuracy_meets_the_target():
         assert right[case] / total[case] >= 0.95, (case, misses)
 
 
+def test_outcomes_keep_right_answers_failed_apart_from_wrong_answers_passed():
+    module = load_eval()
+    cases = [{"target": "cup", "heard": "cup", "passed": True, "case": "correct"},
+             {"target": "cup", "heard": "cap", "passed": True, "case": "correct"},
+             {"target": "cup", "heard": "cup", "passed": False, "case": "one_wrong"},
+             {"target": "cup", "heard": "", "passed": False, "case": "silence"}]
+    right, total, _ = module.evaluate(cases, module._written)
+    assert module.outcomes(right, total) == {"right": 2, "right_failed": 1, "wrong": 2,
+                                             "wrong_passed": 1}
+
+
 @pytest.mark.slow
 def test_script_prints_the_figures_and_misses(tmp_path):
     result = subprocess.run([sys.executable, str(SCRIPT), "--check"], capture_output=True,
