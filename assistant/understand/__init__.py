@@ -155,7 +155,7 @@ def _understand(text: str, today: date | None = None) -> Understanding:
 
 def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     """What the utterance means apart from any red flag."""
-    command = command_of(cleaned.light)
+    command = command_of(cleaned)
     if command is not None:
         return Understanding(text, "command", (), command)
     if not cleaned.tokens:

@@ -6,9 +6,13 @@ These are checked before looking for milestones because they can contain activit
 
 from __future__ import annotations
 
+from datetime import date
+
 from rapidfuzz import fuzz, process
 
-from .normalise import CLAUSE, Cleaned, tidy_boundaries
+from .milestones import analyse
+from .normalise import CLAUSE, SENTENCE, Cleaned, tidy_boundaries
+from .talk import feeling_of, is_social
 from .vocab import VOCAB
 
 # Fuzzy matching only for short utterances, where a misheard word is the likely reason a
@@ -18,6 +22,12 @@ _FUZZY_MIN_CHARS = 6
 _FUZZY_CUTOFF = 88.0
 # Commands are short; anything longer is a report that may merely contain "stop" or "help".
 _COMMAND_MAX_WORDS = 14
+# An aside said with a command ("she is hard of hearing") is a short clause.
+_ASIDE_MAX_WORDS = 8
+# Days do not matter when asking whether an aside holds news.
+_ANY_DAY = date(2000, 1, 3)
+# Answers: said before a command they lead into ("no, delete it"), never after one.
+_ANSWERS = frozenset(("yes", "no"))
 
 
 def _strip_politeness(text: str) -> str:
@@ -44,12 +54,97 @@ def _exact_command(text: str) -> str | None:
     return None
 
 
-def command_of(light: str) -> str | None:
+def _is_aside(words: list[str]) -> bool:
+    """True for a short clause with no news, question, feeling or pleasantry of its own,
+    said around a command ("louder, she is hard of hearing", "no, i do not")."""
+    if not words or len(words) > _ASIDE_MAX_WORDS:
+        return False
+    text = " ".join(words)
+    if VOCAB.regexes["query_start"].match(text) or _exact_command(text) is not None:
+        return False
+    said = Cleaned(tuple(words), text, text)
+    return not _holds_news(tuple(words)) and feeling_of(said) is None and not is_social(said)
+
+
+def _holds_news(tokens: tuple[str, ...]) -> bool:
+    """True when the words report something done, failed, planned or gone badly, or a
+    goal reached ("yes i did it")."""
+    if VOCAB.regexes["goal_reached"].search(" ".join(tokens)):
+        return True
+    analysis = analyse(tokens, _ANY_DAY)
+    return bool(analysis.found) or analysis.setback_cue
+
+
+def _strong(command: str | None, phrase: str) -> str | None:
+    """The command, unless its words are too common to be one beside other words."""
+    return None if phrase in VOCAB.words["weak_commands"] else command
+
+
+def _clauses(tokens: tuple[str, ...]) -> list[list[str]]:
+    clauses: list[list[str]] = [[]]
+    for token in tokens:
+        if token in (CLAUSE, SENTENCE):
+            clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return [c for c in clauses if c]
+
+
+def _cut_command(words: list[str]) -> str | None:
+    """A command then an aside that starts as a clause does ("no i do not"), an aside then a
+    command ("oops wrong one undo"), or an answer then a command ("no delete it")."""
+    subjects = VOCAB.words["aside_subjects"]
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        first = _strong(_exact_command(head), head)
+        last = _strong(_exact_command(_strip_politeness(tail)), tail)
+        if first in _ANSWERS and last is not None and last not in _ANSWERS:
+            return last
+        if first is not None and words[cut] in subjects and _is_aside(words[cut:]):
+            return first
+        if (
+            last is not None
+            and last not in _ANSWERS
+            and words[cut - 1] not in VOCAB.words["aside_open_ends"]
+            and _is_aside(words[:cut])
+        ):
+            return last
+    return None
+
+
+def _with_aside(cleaned: Cleaned) -> str | None:
+    """The command said with asides that carry no news, or None.
+
+    Said clause by clause ("wrong. delete.", "you have got it wrong, remove it"): one kind
+    of command and asides around it; unpunctuated, see ``_cut_command``. Nothing in the
+    whole utterance may be news ("words, twenty, help" is a milestone with a helper).
+    """
+    if VOCAB.regexes["command_inside"].search(cleaned.light) is None:
+        return None
+    clauses = _clauses(cleaned.tokens)
+    if len(clauses) > 1:
+        kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
+        named = {k for k in kinds if k is not None}
+        if len(named) != 1 or not all(
+            k is not None or _is_aside(c) for c, k in zip(clauses, kinds, strict=True)
+        ):
+            return None
+        command: str | None = named.pop()
+    else:
+        command = _cut_command(_strip_politeness(cleaned.light).split())
+    if command is None or _holds_news(cleaned.tokens):
+        return None
+    return command
+
+
+def command_of(cleaned: Cleaned) -> str | None:
     """The control request the whole utterance makes, or None.
 
     Two requests of the same kind in a row count as one ("goodbye see you tomorrow",
-    "that's not right delete it").
+    "that's not right delete it"), and asides with no news may come with one ("louder,
+    she is hard of hearing").
     """
+    light = cleaned.light
     words = light.split()
     if len(words) > _COMMAND_MAX_WORDS:
         return None
@@ -69,7 +164,7 @@ def command_of(light: str) -> str | None:
         )
         if best is not None:
             return VOCAB.command_examples[best[0]]
-    return None
+    return _with_aside(cleaned)
 
 
 def is_practice_request(cleaned: Cleaned) -> bool:

@@ -174,6 +174,9 @@ def _load() -> Vocabulary:
         "others": frozenset(intents["others"]),
         "proxies": frozenset(intents["patient_proxies"]),
         "self": frozenset(intents["self_words"]),
+        "weak_commands": frozenset(raw["commands"]["weak"]),
+        "aside_subjects": frozenset(raw["commands"]["aside_subjects"]),
+        "aside_open_ends": frozenset(raw["commands"]["aside_open_ends"]),
         "light_verbs": frozenset(intents["light_verbs"]),
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
@@ -257,6 +260,9 @@ def _load() -> Vocabulary:
             f"(?P<{name}>" + "|".join(f"(?:{_expand(p, lists)})" for p in patterns) + ")"
             for name, patterns in raw["commands"]["patterns"].items()
         )
+    )
+    regexes["command_inside"] = re.compile(
+        r"(?:^| )(?:" + regexes["commands"].pattern + r")(?= |$)"
     )
     command_examples = {
         example: name
