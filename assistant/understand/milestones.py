@@ -42,6 +42,7 @@ _REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "d
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
+_KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(
@@ -208,9 +209,15 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
     head = None
+    kin_of_someone = False
     for k, token in enumerate(prefix[:4]):
         if token in others or token in proxies:
             head = token
+            # "her sister walked ten miles": the relative of someone the speaker talks
+            # about, not the patient, unless the patient is named after ("his son helped him").
+            kin_of_someone = k > 0 and prefix[k - 1] in _KIN_OF_SOMEONE and not any(
+                t in _THE_PATIENT for t in prefix[k + 1 :]
+            )
         elif head is not None:
             if token in _WISHES and prefix[k + 1 : k + 2] and prefix[k + 1] in _THE_PATIENT:
                 # "the physio wants him walking 50 metres": a wish for the patient.
@@ -223,6 +230,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
             break
         elif token not in _DETERMINERS:
             break
+    if head in proxies and kin_of_someone:
+        return True
     if head in proxies:
         clause = " ".join(text.tokens[start : end + 1])
         return _FOR_THE_SPEAKER.search(clause) is not None
