@@ -61,7 +61,7 @@ from .intents import (
 )
 from .mention import Milestone
 from .milestones import Found, analyse
-from .normalise import Cleaned, clean
+from .normalise import CLAUSE, Cleaned, clean
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .vocab import VOCAB
@@ -135,10 +135,20 @@ def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
     """ "only 3 steps, worse than yesterday", "barely ten steps", or with ``setback_cue`` (a
     setback said too) "bad day, only 3 steps": a report that is a setback."""
     regexes = VOCAB.regexes
-    worse = regexes["comparison_setbacks"].search(cleaned.plain) is not None or (
-        setback_cue and regexes["played_down"].search(cleaned.plain) is not None
+    worse = (
+        regexes["comparison_setbacks"].search(cleaned.plain) is not None
+        or (setback_cue and regexes["played_down"].search(cleaned.plain) is not None)
+        or _last_word_is_a_bad_verdict(cleaned)
     )
     return worse and regexes["comparison_wins"].search(cleaned.plain) is None
+
+
+def _last_word_is_a_bad_verdict(cleaned: Cleaned) -> bool:
+    """ "the walk was a disaster": a bad verdict with nothing said after its clause ("it was a
+    struggle but i got to the end" is a win)."""
+    said = " ".join(cleaned.tokens)
+    verdict = VOCAB.regexes["verdicts"].search(said)
+    return verdict is not None and CLAUSE not in said[verdict.end() :]
 
 
 def _understand(text: str, today: date | None = None) -> Understanding:

@@ -127,7 +127,16 @@ def _load() -> Vocabulary:
     raw = tomllib.loads(text)
     assistance = raw["assistance"]
     lists: dict[str, list[str]] = dict(raw["lists"])
-    lists["devices"] = assistance["devices"]
+    # A device is named in the plural too ("my sticks", "the rails"); only the noun's own
+    # plural is taken, not the verb's forms ("stuck" is no stick).
+    lists["devices"] = sorted(
+        {
+            form
+            for device in assistance["devices"]
+            for form in inflections(device)
+            if form in (device, device + "s", device + "es")
+        }
+    )
     lists["helpers"] = assistance["helpers"]
 
     units = {
@@ -191,7 +200,10 @@ def _load() -> Vocabulary:
             )
         },
         "modifiers": frozenset(numbers["modifiers"]),
-        "not_counted": frozenset(numbers["not_counted"]),
+        # "with one stick": a device counted is not the thing achieved.
+        "not_counted": frozenset(numbers["not_counted"]).union(
+            device.split()[-1] for device in lists["devices"]
+        ),
         "query_unit_ignore": frozenset(raw["queries"]["unit_ignore"]),
         "wake_continues": frozenset(raw["wake"]["continues"]),
     }
@@ -202,7 +214,7 @@ def _load() -> Vocabulary:
     regexes = {
         "independent": joined(assistance["independent"]),
         "helped": joined(assistance["helped"]),
-        "devices": re.compile(r"\b" + _alternation(assistance["devices"]) + r"\b"),
+        "devices": re.compile(r"\b" + _alternation(lists["devices"]) + r"\b"),
         "device_phrases": joined(assistance["device_phrases"]),
         "device_places": re.compile(
             "|".join(f"(?:{_expand(p, lists)})" for p in assistance["device_places"])
@@ -244,6 +256,7 @@ def _load() -> Vocabulary:
         "setback_cancel": re.compile(intents["setback_cancel"]),
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
+        "verdicts": re.compile(intents["verdicts"]),
         "played_down": re.compile(intents["played_down"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
