@@ -47,7 +47,10 @@ def _strip_politeness(text: str) -> str:
 
 
 def _exact_command(text: str) -> str | None:
-    for candidate in (text, _strip_politeness(text)):
+    leading = VOCAB.regexes["leading_politeness"].match(text)
+    # "right, that's all for now": the leading word dropped, "now" kept.
+    lead_only = text[leading.end() :] if leading and leading.end() < len(text) else text
+    for candidate in (text, lead_only, _strip_politeness(text)):
         match = VOCAB.regexes["commands"].fullmatch(candidate)
         if match:
             return match.lastgroup

@@ -175,6 +175,7 @@ def _load() -> Vocabulary:
     numbers = raw["numbers"]
     words = {
         "fillers": frozenset(intents["fillers"]),
+        "backchannels": frozenset(intents["backchannels"]),
         "corrections": frozenset(intents["corrections"]),
         "correction_cues": frozenset(intents["correction_cues"]),
         "negators": frozenset(intents["negators"]),
