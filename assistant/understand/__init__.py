@@ -57,6 +57,7 @@ from .intents import (
     is_practice_request,
     is_progress_query,
     states_goal,
+    without_evaluations,
     without_goal_reached,
 )
 from .mention import Milestone
@@ -172,6 +173,9 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "other", (), None)
     if is_practice_request(cleaned):
         return Understanding(text, "practice", (), None)
+    if VOCAB.regexes["advice"].match(cleaned.plain):
+        # "should i try the stairs": asking what to do is neither news nor a progress question.
+        return Understanding(text, "other", (), None)
     if is_progress_query(cleaned):
         return Understanding(text, "progress_query", (), None, query=query_of(cleaned))
     if is_social(cleaned):
@@ -183,7 +187,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         # "5m", "0M": an amount with no word to say what was done is no report (and is
         # what binary junk decodes to).
         return Understanding(text, "other", (), None)
-    tokens, reached = without_goal_reached(cleaned.tokens)
+    tokens, reached = without_goal_reached(without_evaluations(cleaned.tokens))
     analysis = analyse(tokens, today)
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)

@@ -30,27 +30,34 @@ _ANY_DAY = date(2000, 1, 3)
 _ANSWERS = frozenset(("yes", "no"))
 
 
-def _strip_politeness(text: str) -> str:
-    """Drop "could you ... please" style wrapping, keeping at least one word."""
+def _politeness_stages(text: str) -> list[str]:
+    """The text as "could you ... please" wrapping is dropped, word group by word group, each
+    stage kept at least one word long: "i am done for now thank you" passes through "i am
+    done for now" before "now" goes too."""
     leading = VOCAB.regexes["leading_politeness"]
     trailing = VOCAB.regexes["trailing_politeness"]
+    stages = [text]
     while True:
         before = text
         match = leading.match(text)
         if match and match.end() < len(text):
             text = text[match.end() :]
+            stages.append(text)
         match = trailing.search(text)
         if match and match.start() > 0:
             text = text[: match.start()]
+            stages.append(text)
         if text == before:
-            return text
+            return stages
+
+
+def _strip_politeness(text: str) -> str:
+    """Drop "could you ... please" style wrapping, keeping at least one word."""
+    return _politeness_stages(text)[-1]
 
 
 def _exact_command(text: str) -> str | None:
-    leading = VOCAB.regexes["leading_politeness"].match(text)
-    # "right, that's all for now": the leading word dropped, "now" kept.
-    lead_only = text[leading.end() :] if leading and leading.end() < len(text) else text
-    for candidate in (text, lead_only, _strip_politeness(text)):
+    for candidate in _politeness_stages(text):
         match = VOCAB.regexes["commands"].fullmatch(candidate)
         if match:
             return match.lastgroup
@@ -202,3 +209,10 @@ def without_goal_reached(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool
     if not count:
         return tokens, False
     return tuple(tidy_boundaries(text.split())), True
+
+
+def without_evaluations(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens less "how my walking is going": a verdict on an activity, not an event
+    ("i am so happy with how my walking is going" is a feeling)."""
+    text, count = VOCAB.regexes["evaluations"].subn(CLAUSE, " ".join(tokens))
+    return tuple(tidy_boundaries(text.split())) if count else tokens

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .lexicon import is_past_only
+from .lexicon import base_form, is_past_only
 from .mention import Limb, Mention, Milestone, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number, parse_number, tidy
@@ -43,6 +43,7 @@ _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
+_WISH_MODALS = frozenset(("would", "d", "should", "could"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(
@@ -249,10 +250,20 @@ def _said_by_carer(text: _Text, mention: Mention) -> bool:
 
 
 def _habitual(text: _Text, mention: Mention) -> bool:
-    """ "I used to walk five miles a day": what was done once, as a habit, is no news."""
+    """ "I used to walk five miles a day": what was done once, as a habit, is no news; nor is
+    a taste ("he always loved walking the hills", "i like to swim"), unless it is a wish
+    ("i would love to walk")."""
     start, _ = text.clause_span(mention.start)
     before = text.tokens[start : mention.start]
-    return any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1))
+    if any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1)):
+        return True
+    if before and before[-1] == "to":
+        before = before[:-1]
+    return (
+        bool(before)
+        and base_form(before[-1]) in VOCAB.words["attitudes"]
+        and (len(before) < 2 or before[-2] not in _WISH_MODALS)
+    )
 
 
 def _topic(text: _Text, mention: Mention) -> bool:

@@ -188,6 +188,7 @@ def _load() -> Vocabulary:
         "aside_subjects": frozenset(raw["commands"]["aside_subjects"]),
         "aside_open_ends": frozenset(raw["commands"]["aside_open_ends"]),
         "light_verbs": frozenset(intents["light_verbs"]),
+        "attitudes": frozenset(intents["attitudes"]),
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
         "prepositions": frozenset(numbers["prepositions"]),
@@ -258,6 +259,8 @@ def _load() -> Vocabulary:
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
         "verdicts": re.compile(intents["verdicts"]),
+        "advice": re.compile(intents["advice"]),
+        "evaluations": re.compile(intents["evaluations"]),
         "played_down": re.compile(intents["played_down"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
