@@ -11,7 +11,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from .milestones import analyse
-from .normalise import CLAUSE, SENTENCE, Cleaned, tidy_boundaries
+from .normalise import CLAUSE, SENTENCE, Cleaned, clean, tidy_boundaries
 from .talk import feeling_of, is_social
 from .vocab import VOCAB
 
@@ -72,8 +72,10 @@ def _is_aside(words: list[str]) -> bool:
     text = " ".join(words)
     if VOCAB.regexes["query_start"].match(text) or _exact_command(text) is not None:
         return False
-    said = Cleaned(tuple(words), text, text)
-    return not _holds_news(tuple(words)) and feeling_of(said) is None and not is_social(said)
+    said = clean(text)  # numbers as digits: "words five" is an amount of words
+    if said is None:
+        return True
+    return not _holds_news(said.tokens) and feeling_of(said) is None and not is_social(said)
 
 
 def _holds_news(tokens: tuple[str, ...]) -> bool:
@@ -125,26 +127,23 @@ def _cut_command(words: list[str]) -> str | None:
 def _with_aside(cleaned: Cleaned) -> str | None:
     """The command said with asides that carry no news, or None.
 
-    Said clause by clause ("wrong. delete.", "you have got it wrong, remove it"): one kind
-    of command and asides around it; unpunctuated, see ``_cut_command``. Nothing in the
-    whole utterance may be news ("words, twenty, help" is a milestone with a helper).
+    Said clause by clause ("wrong. delete.", "you are mumbling, speak up"): one kind of
+    command and asides around it; unpunctuated, see ``_cut_command``.
     """
     if VOCAB.regexes["command_inside"].search(cleaned.light) is None:
         return None
     clauses = _clauses(cleaned.tokens)
-    if len(clauses) > 1:
-        kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
-        named = {k for k in kinds if k is not None}
-        if len(named) != 1 or not all(
-            k is not None or _is_aside(c) for c, k in zip(clauses, kinds, strict=True)
-        ):
-            return None
-        command: str | None = named.pop()
-    else:
-        command = _cut_command(_strip_politeness(cleaned.light).split())
-    if command is None or _holds_news(cleaned.tokens):
+    if len(clauses) == 1:
+        return _cut_command(_strip_politeness(cleaned.light).split())
+    kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
+    named = {k for k in kinds if k is not None}
+    asides = [c for c, k in zip(clauses, kinds, strict=True) if k is None]
+    if len(named) != 1 or not all(_is_aside(c) for c in asides):
         return None
-    return command
+    # The asides together may be news that none is alone ("words, twenty, help").
+    if _holds_news(tuple(w for c in asides for w in c)):
+        return None
+    return named.pop()
 
 
 def command_of(cleaned: Cleaned) -> str | None:
