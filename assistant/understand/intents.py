@@ -78,6 +78,13 @@ def _is_aside(words: list[str]) -> bool:
     return not _holds_news(said.tokens) and feeling_of(said) is None and not is_social(said)
 
 
+def _is_interjection(words: list[str]) -> bool:
+    """True for a clause that is only what may lead a command ("hold up, delete that")."""
+    text = " ".join(words) + " "
+    match = VOCAB.regexes["leading_politeness"].match(text)
+    return match is not None and match.end() == len(text)
+
+
 def _holds_news(tokens: tuple[str, ...]) -> bool:
     """True when the words report something done, failed, planned or gone badly, or a
     goal reached ("yes i did it")."""
@@ -137,7 +144,9 @@ def _with_aside(cleaned: Cleaned) -> str | None:
         return _cut_command(_strip_politeness(cleaned.light).split())
     kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
     named = {k for k in kinds if k is not None}
-    asides = [c for c, k in zip(clauses, kinds, strict=True) if k is None]
+    asides = [
+        c for c, k in zip(clauses, kinds, strict=True) if k is None and not _is_interjection(c)
+    ]
     if len(named) != 1 or not all(_is_aside(c) for c in asides):
         return None
     # The asides together may be news that none is alone ("words, twenty, help").
