@@ -206,6 +206,10 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     """
     start, end = text.clause_span(mention.start)
     prefix = text.tokens[start : mention.start]
+    if not prefix and start > 0 and text.tokens[start - 1] == "and":
+        # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
+        # of its own shares the subject of the clause before.
+        prefix = text.tokens[text.clause_span(start - 1)[0] : start - 1]
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
