@@ -266,7 +266,7 @@ def _habitual(text: _Text, mention: Mention) -> bool:
     return (
         bool(before)
         and base_form(before[-1]) in VOCAB.words["attitudes"]
-        and (len(before) < 2 or before[-2] not in _WISH_MODALS)
+        and not any(t in _WISH_MODALS for t in before[-4:-1])  # "would really like to"
     )
 
 
