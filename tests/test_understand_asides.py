@@ -140,3 +140,24 @@ def test_a_verb_after_and_keeps_the_patient_as_subject():
 def test_devices_in_the_plural_and_counted(text, value, unit):
     (milestone,) = understand(text, TODAY).milestones
     assert (milestone.value, milestone.unit, milestone.assistance) == (value, unit, "device")
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("honestly you are way too loud", "quieter"),
+        ("you keep mumbling", "louder"),
+        ("you are rushing me", "slower"),
+        ("you have misheard that", "undo"),
+    ],
+)
+def test_a_short_request_named_by_its_cue_word(text, command):
+    assert meaning(text) == ("command", command)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["quick question", "nothing wrong", "a quiet day", "you were a great help", "no help today"],
+)
+def test_a_cue_word_is_not_always_a_request(text):
+    assert understand(text, TODAY).command is None, text

@@ -22,6 +22,9 @@ _FUZZY_MIN_CHARS = 6
 _FUZZY_CUTOFF = 88.0
 # Commands are short; anything longer is a report that may merely contain "stop" or "help".
 _COMMAND_MAX_WORDS = 14
+# A request named by its cue word alone is short; at most this long it need not say "you".
+_CUED_MAX_WORDS = 8
+_CUED_ALWAYS_WORDS = 3
 # An aside said with a command ("she is hard of hearing") is a short clause.
 _ASIDE_MAX_WORDS = 8
 # Days do not matter when asking whether an aside holds news.
@@ -125,6 +128,7 @@ def _cut_command(words: list[str]) -> str | None:
             last is not None
             and last not in _ANSWERS
             and words[cut - 1] not in VOCAB.words["aside_open_ends"]
+            and tail not in VOCAB.words["command_nouns"]
             and _is_aside(words[:cut])
         ):
             return last
@@ -182,7 +186,25 @@ def command_of(cleaned: Cleaned) -> str | None:
         )
         if best is not None:
             return VOCAB.command_examples[best[0]]
-    return _with_aside(cleaned)
+    return _with_aside(cleaned) or _cued(cleaned)
+
+
+def _cued(cleaned: Cleaned) -> str | None:
+    """A short request to the device said in a way no pattern has, named by its cue word
+    ("you're deafening me": quieter); see ``[commands.cues]`` in the vocabulary."""
+    words = cleaned.light.split()
+    cue = VOCAB.regexes["command_cues"].search(cleaned.light)
+    if cue is None or len(words) > _CUED_MAX_WORDS:
+        return None
+    if len(words) > _CUED_ALWAYS_WORDS and not VOCAB.words["addressed"] & set(words):
+        return None
+    if VOCAB.regexes["query_start"].match(cleaned.plain) and not VOCAB.words["addressed"] & set(
+        words
+    ):
+        return None
+    if _holds_news(cleaned.tokens) or feeling_of(cleaned) or is_social(cleaned):
+        return None
+    return cue.lastgroup
 
 
 def is_practice_request(cleaned: Cleaned) -> bool:

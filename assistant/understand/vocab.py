@@ -186,6 +186,8 @@ def _load() -> Vocabulary:
         "self": frozenset(intents["self_words"]),
         "weak_commands": frozenset(raw["commands"]["weak"]),
         "aside_subjects": frozenset(raw["commands"]["aside_subjects"]),
+        "addressed": frozenset(raw["commands"]["addressed"]),
+        "command_nouns": frozenset(raw["commands"]["nouns"]),
         "aside_open_ends": frozenset(raw["commands"]["aside_open_ends"]),
         "light_verbs": frozenset(intents["light_verbs"]),
         "attitudes": frozenset(intents["attitudes"]),
@@ -277,6 +279,9 @@ def _load() -> Vocabulary:
             f"(?P<{name}>" + "|".join(f"(?:{_expand(p, lists)})" for p in patterns) + ")"
             for name, patterns in raw["commands"]["patterns"].items()
         )
+    )
+    regexes["command_cues"] = re.compile(
+        "|".join(f"(?P<{name}>{cue})" for name, cue in raw["commands"]["cues"].items())
     )
     regexes["command_inside"] = re.compile(
         r"(?:^| )(?:" + regexes["commands"].pattern + r")(?= |$)"
