@@ -207,7 +207,15 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         # "i am determined to climb the stairs": the plan, not the mood, is the news.
         plan = _milestone(goals[0], dated=False)
         return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=plan)
-    if feeling is not None and (feeling.fear or not failed):
+    if (
+        feeling is not None
+        and (feeling.fear or not failed)
+        # "not many steps today, i was shattered": the comparison makes it a setback.
+        and not (
+            feeling.mood is Mood.LOW
+            and VOCAB.regexes["comparison_setbacks"].search(cleaned.plain) is not None
+        )
+    ):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
         return Understanding(text, "social", (), None)

@@ -148,6 +148,10 @@ def _with_aside(cleaned: Cleaned) -> str | None:
         return _cut_command(_strip_politeness(cleaned.light).split())
     kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
     named = {k for k in kinds if k is not None}
+    if len(named) == 2 and kinds[0] in _ANSWERS and kinds[0] not in kinds[1:]:
+        # An answer leading into a command: "no, that's the wrong one".
+        named.discard(kinds[0])
+        clauses, kinds = clauses[1:], kinds[1:]
     asides = [
         c for c, k in zip(clauses, kinds, strict=True) if k is None and not _is_interjection(c)
     ]
