@@ -25,6 +25,8 @@ _COMMAND_MAX_WORDS = 14
 # A request named by its cue word alone is short; at most this long it need not say "you".
 _CUED_MAX_WORDS = 8
 _CUED_ALWAYS_WORDS = 3
+# The longest command phrase, in words ("what sort of things can you do").
+_COMMAND_WORDS = 8
 # An aside said with a command ("she is hard of hearing") is a short clause.
 _ASIDE_MAX_WORDS = 8
 # Days do not matter when asking whether an aside holds news.
@@ -114,12 +116,15 @@ def _clauses(tokens: tuple[str, ...]) -> list[list[str]]:
 
 def _cut_command(words: list[str]) -> str | None:
     """A command then an aside that starts as a clause does ("no i do not"), an aside then a
-    command ("oops wrong one undo"), or an answer then a command ("no delete it")."""
-    subjects = VOCAB.words["aside_subjects"]
+    command ("oops wrong one undo"), or an answer then a command ("no delete it"). Commands
+    are short, so only cuts that leave one side short are tried."""
+    subjects, open_ends = VOCAB.words["aside_subjects"], VOCAB.words["aside_open_ends"]
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        first = _strong(_exact_command(head), head)
-        last = _strong(_exact_command(_strip_politeness(tail)), tail)
+        first = _strong(_exact_command(head), head) if cut <= _COMMAND_WORDS else None
+        last = None
+        if len(words) - cut <= _COMMAND_WORDS and words[cut - 1] not in open_ends:
+            last = _strong(_exact_command(_strip_politeness(tail)), tail)
         if first in _ANSWERS and last is not None and last not in _ANSWERS:
             return last
         if first is not None and words[cut] in subjects and _is_aside(words[cut:]):
@@ -127,7 +132,6 @@ def _cut_command(words: list[str]) -> str | None:
         if (
             last is not None
             and last not in _ANSWERS
-            and words[cut - 1] not in VOCAB.words["aside_open_ends"]
             and tail not in VOCAB.words["command_nouns"]
             and _is_aside(words[:cut])
         ):

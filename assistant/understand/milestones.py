@@ -860,4 +860,26 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
             )
         )
     found += _day_amounts(text, days, found, today)
-    return Analysis(found=tuple(found), setback_cue=_setback_in(text.words(0, len(tokens))))
+    return Analysis(found=tuple(found), setback_cue=_setback_said(text))
+
+
+def _setback_said(text: _Text) -> bool:
+    """A setback word in a clause about the patient: not one whose subject is someone else
+    with no word of the speaker's in it ("the carer forgot to come")."""
+    clauses: dict[int, list[str]] = {}
+    for k, token in enumerate(text.tokens):
+        if token not in _BOUNDARIES:
+            clauses.setdefault(text.clause[k], []).append(token)
+    return any(
+        _setback_in(" ".join(words))
+        for words in clauses.values()
+        if not _about_someone_else(words)
+    )
+
+
+def _about_someone_else(words: list[str]) -> bool:
+    """ "the carer forgot to come": the clause opens with another person (not a relative, who
+    may be the patient) and names neither the speaker nor the patient."""
+    head = next((w for w in words if w not in _DETERMINERS), None)
+    people = VOCAB.words["self"] | _THE_PATIENT | {"my"}
+    return head in VOCAB.words["others"] and not any(w in people for w in words)
