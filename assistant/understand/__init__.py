@@ -57,11 +57,12 @@ from .intents import (
     is_practice_request,
     is_progress_query,
     states_goal,
+    without_evaluations,
     without_goal_reached,
 )
 from .mention import Milestone
 from .milestones import Found, analyse
-from .normalise import Cleaned, clean
+from .normalise import CLAUSE, Cleaned, clean
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .vocab import VOCAB
@@ -135,10 +136,20 @@ def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
     """ "only 3 steps, worse than yesterday", "barely ten steps", or with ``setback_cue`` (a
     setback said too) "bad day, only 3 steps": a report that is a setback."""
     regexes = VOCAB.regexes
-    worse = regexes["comparison_setbacks"].search(cleaned.plain) is not None or (
-        setback_cue and regexes["played_down"].search(cleaned.plain) is not None
+    worse = (
+        regexes["comparison_setbacks"].search(cleaned.plain) is not None
+        or (setback_cue and regexes["played_down"].search(cleaned.plain) is not None)
+        or _last_word_is_a_bad_verdict(cleaned)
     )
     return worse and regexes["comparison_wins"].search(cleaned.plain) is None
+
+
+def _last_word_is_a_bad_verdict(cleaned: Cleaned) -> bool:
+    """ "the walk was a disaster": a bad verdict with nothing said after its clause ("it was a
+    struggle but i got to the end" is a win)."""
+    said = " ".join(cleaned.tokens)
+    verdict = VOCAB.regexes["verdicts"].search(said)
+    return verdict is not None and CLAUSE not in said[verdict.end() :]
 
 
 def _understand(text: str, today: date | None = None) -> Understanding:
@@ -155,13 +166,16 @@ def _understand(text: str, today: date | None = None) -> Understanding:
 
 def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     """What the utterance means apart from any red flag."""
-    command = command_of(cleaned.light)
+    command = command_of(cleaned)
     if command is not None:
         return Understanding(text, "command", (), command)
     if not cleaned.tokens:
         return Understanding(text, "other", (), None)
     if is_practice_request(cleaned):
         return Understanding(text, "practice", (), None)
+    if VOCAB.regexes["advice"].match(cleaned.plain):
+        # "should i try the stairs": asking what to do is neither news nor a progress question.
+        return Understanding(text, "other", (), None)
     if is_progress_query(cleaned):
         return Understanding(text, "progress_query", (), None, query=query_of(cleaned))
     if is_social(cleaned):
@@ -173,7 +187,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         # "5m", "0M": an amount with no word to say what was done is no report (and is
         # what binary junk decodes to).
         return Understanding(text, "other", (), None)
-    tokens, reached = without_goal_reached(cleaned.tokens)
+    tokens, reached = without_goal_reached(without_evaluations(cleaned.tokens))
     analysis = analyse(tokens, today)
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
@@ -193,7 +207,15 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         # "i am determined to climb the stairs": the plan, not the mood, is the news.
         plan = _milestone(goals[0], dated=False)
         return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=plan)
-    if feeling is not None and (feeling.fear or not failed):
+    if (
+        feeling is not None
+        and (feeling.fear or not failed)
+        # "not many steps today, i was shattered": the comparison makes it a setback.
+        and not (
+            feeling.mood is Mood.LOW
+            and VOCAB.regexes["comparison_setbacks"].search(cleaned.plain) is not None
+        )
+    ):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
         return Understanding(text, "social", (), None)

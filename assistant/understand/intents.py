@@ -6,9 +6,13 @@ These are checked before looking for milestones because they can contain activit
 
 from __future__ import annotations
 
+from datetime import date
+
 from rapidfuzz import fuzz, process
 
-from .normalise import CLAUSE, Cleaned, tidy_boundaries
+from .milestones import analyse
+from .normalise import CLAUSE, SENTENCE, Cleaned, clean, tidy_boundaries
+from .talk import feeling_of, is_social
 from .vocab import VOCAB
 
 # Fuzzy matching only for short utterances, where a misheard word is the likely reason a
@@ -18,38 +22,159 @@ _FUZZY_MIN_CHARS = 6
 _FUZZY_CUTOFF = 88.0
 # Commands are short; anything longer is a report that may merely contain "stop" or "help".
 _COMMAND_MAX_WORDS = 14
+# A request named by its cue word alone is short; at most this long it need not say "you".
+_CUED_MAX_WORDS = 8
+_CUED_ALWAYS_WORDS = 3
+# The longest command phrase, in words ("what sort of things can you do").
+_COMMAND_WORDS = 8
+# An aside said with a command ("she is hard of hearing") is a short clause.
+_ASIDE_MAX_WORDS = 8
+# Days do not matter when asking whether an aside holds news.
+_ANY_DAY = date(2000, 1, 3)
+# Answers: said before a command they lead into ("no, delete it"), never after one.
+_ANSWERS = frozenset(("yes", "no"))
 
 
-def _strip_politeness(text: str) -> str:
-    """Drop "could you ... please" style wrapping, keeping at least one word."""
+def _politeness_stages(text: str) -> list[str]:
+    """The text as "could you ... please" wrapping is dropped, word group by word group, each
+    stage kept at least one word long: "i am done for now thank you" passes through "i am
+    done for now" before "now" goes too."""
     leading = VOCAB.regexes["leading_politeness"]
     trailing = VOCAB.regexes["trailing_politeness"]
+    stages = [text]
     while True:
         before = text
         match = leading.match(text)
         if match and match.end() < len(text):
             text = text[match.end() :]
+            stages.append(text)
         match = trailing.search(text)
         if match and match.start() > 0:
             text = text[: match.start()]
+            stages.append(text)
         if text == before:
-            return text
+            return stages
+
+
+def _strip_politeness(text: str) -> str:
+    """Drop "could you ... please" style wrapping, keeping at least one word."""
+    return _politeness_stages(text)[-1]
 
 
 def _exact_command(text: str) -> str | None:
-    for candidate in (text, _strip_politeness(text)):
+    for candidate in _politeness_stages(text):
         match = VOCAB.regexes["commands"].fullmatch(candidate)
         if match:
             return match.lastgroup
     return None
 
 
-def command_of(light: str) -> str | None:
+def _is_aside(words: list[str]) -> bool:
+    """True for a short clause with no news, question, feeling or pleasantry of its own,
+    said around a command ("louder, she is hard of hearing", "no, i do not")."""
+    if not words or len(words) > _ASIDE_MAX_WORDS:
+        return False
+    text = " ".join(words)
+    if VOCAB.regexes["query_start"].match(text) or _exact_command(text) is not None:
+        return False
+    said = clean(text)  # numbers as digits: "words five" is an amount of words
+    if said is None:
+        return True
+    return not _holds_news(said.tokens) and feeling_of(said) is None and not is_social(said)
+
+
+def _is_interjection(words: list[str]) -> bool:
+    """True for a clause that is only what may lead a command ("hold up, delete that")."""
+    text = " ".join(words) + " "
+    match = VOCAB.regexes["leading_politeness"].match(text)
+    return match is not None and match.end() == len(text)
+
+
+def _holds_news(tokens: tuple[str, ...]) -> bool:
+    """True when the words report something done, failed, planned or gone badly, or a
+    goal reached ("yes i did it")."""
+    if VOCAB.regexes["goal_reached"].search(" ".join(tokens)):
+        return True
+    analysis = analyse(tokens, _ANY_DAY)
+    return bool(analysis.found) or analysis.setback_cue
+
+
+def _strong(command: str | None, phrase: str) -> str | None:
+    """The command, unless its words are too common to be one beside other words."""
+    return None if phrase in VOCAB.words["weak_commands"] else command
+
+
+def _clauses(tokens: tuple[str, ...]) -> list[list[str]]:
+    clauses: list[list[str]] = [[]]
+    for token in tokens:
+        if token in (CLAUSE, SENTENCE):
+            clauses.append([])
+        else:
+            clauses[-1].append(token)
+    return [c for c in clauses if c]
+
+
+def _cut_command(words: list[str]) -> str | None:
+    """A command then an aside that starts as a clause does ("no i do not"), an aside then a
+    command ("oops wrong one undo"), or an answer then a command ("no delete it"). Commands
+    are short, so only cuts that leave one side short are tried."""
+    subjects, open_ends = VOCAB.words["aside_subjects"], VOCAB.words["aside_open_ends"]
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        first = _strong(_exact_command(head), head) if cut <= _COMMAND_WORDS else None
+        last = None
+        if len(words) - cut <= _COMMAND_WORDS and words[cut - 1] not in open_ends:
+            last = _strong(_exact_command(_strip_politeness(tail)), tail)
+        if first in _ANSWERS and last is not None and last not in _ANSWERS:
+            return last
+        if first is not None and words[cut] in subjects and _is_aside(words[cut:]):
+            return first
+        if (
+            last is not None
+            and last not in _ANSWERS
+            and tail not in VOCAB.words["command_nouns"]
+            and _is_aside(words[:cut])
+        ):
+            return last
+    return None
+
+
+def _with_aside(cleaned: Cleaned) -> str | None:
+    """The command said with asides that carry no news, or None.
+
+    Said clause by clause ("wrong. delete.", "you are mumbling, speak up"): one kind of
+    command and asides around it; unpunctuated, see ``_cut_command``.
+    """
+    if VOCAB.regexes["command_inside"].search(cleaned.light) is None:
+        return None
+    clauses = _clauses(cleaned.tokens)
+    if len(clauses) == 1:
+        return _cut_command(_strip_politeness(cleaned.light).split())
+    kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
+    named = {k for k in kinds if k is not None}
+    if len(named) == 2 and kinds[0] in _ANSWERS and kinds[0] not in kinds[1:]:
+        # An answer leading into a command: "no, that's the wrong one".
+        named.discard(kinds[0])
+        clauses, kinds = clauses[1:], kinds[1:]
+    asides = [
+        c for c, k in zip(clauses, kinds, strict=True) if k is None and not _is_interjection(c)
+    ]
+    if len(named) != 1 or not all(_is_aside(c) for c in asides):
+        return None
+    # The asides together may be news that none is alone ("words, twenty, help").
+    if _holds_news(tuple(w for c in asides for w in c)):
+        return None
+    return named.pop()
+
+
+def command_of(cleaned: Cleaned) -> str | None:
     """The control request the whole utterance makes, or None.
 
     Two requests of the same kind in a row count as one ("goodbye see you tomorrow",
-    "that's not right delete it").
+    "that's not right delete it"), and asides with no news may come with one ("louder,
+    she is hard of hearing").
     """
+    light = cleaned.light
     words = light.split()
     if len(words) > _COMMAND_MAX_WORDS:
         return None
@@ -69,7 +194,25 @@ def command_of(light: str) -> str | None:
         )
         if best is not None:
             return VOCAB.command_examples[best[0]]
-    return None
+    return _with_aside(cleaned) or _cued(cleaned)
+
+
+def _cued(cleaned: Cleaned) -> str | None:
+    """A short request to the device said in a way no pattern has, named by its cue word
+    ("you're deafening me": quieter); see ``[commands.cues]`` in the vocabulary."""
+    words = cleaned.light.split()
+    cue = VOCAB.regexes["command_cues"].search(cleaned.light)
+    if cue is None or len(words) > _CUED_MAX_WORDS:
+        return None
+    if len(words) > _CUED_ALWAYS_WORDS and not VOCAB.words["addressed"] & set(words):
+        return None
+    if VOCAB.regexes["query_start"].match(cleaned.plain) and not VOCAB.words["addressed"] & set(
+        words
+    ):
+        return None
+    if _holds_news(cleaned.tokens) or feeling_of(cleaned) or is_social(cleaned):
+        return None
+    return cue.lastgroup
 
 
 def is_practice_request(cleaned: Cleaned) -> bool:
@@ -104,3 +247,10 @@ def without_goal_reached(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool
     if not count:
         return tokens, False
     return tuple(tidy_boundaries(text.split())), True
+
+
+def without_evaluations(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """The tokens less "how my walking is going": a verdict on an activity, not an event
+    ("i am so happy with how my walking is going" is a feeling)."""
+    text, count = VOCAB.regexes["evaluations"].subn(CLAUSE, " ".join(tokens))
+    return tuple(tidy_boundaries(text.split())) if count else tokens

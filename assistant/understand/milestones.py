@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .lexicon import is_past_only
+from .lexicon import base_form, is_past_only
 from .mention import Limb, Mention, Milestone, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number, parse_number, tidy
@@ -42,6 +42,8 @@ _REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "d
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
+_KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
+_WISH_MODALS = frozenset(("would", "d", "should", "could"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(
@@ -204,13 +206,23 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     """
     start, end = text.clause_span(mention.start)
     prefix = text.tokens[start : mention.start]
+    if not prefix and start > 0 and text.tokens[start - 1] == "and":
+        # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
+        # of its own shares the subject of the clause before.
+        prefix = text.tokens[text.clause_span(start - 1)[0] : start - 1]
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
     head = None
+    kin_of_someone = False
     for k, token in enumerate(prefix[:4]):
         if token in others or token in proxies:
             head = token
+            # "her sister walked ten miles": the relative of someone the speaker talks
+            # about, not the patient, unless the patient is named after ("his son helped him").
+            kin_of_someone = k > 0 and prefix[k - 1] in _KIN_OF_SOMEONE and not any(
+                t in _THE_PATIENT for t in prefix[k + 1 :]
+            )
         elif head is not None:
             if token in _WISHES and prefix[k + 1 : k + 2] and prefix[k + 1] in _THE_PATIENT:
                 # "the physio wants him walking 50 metres": a wish for the patient.
@@ -223,6 +235,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
             break
         elif token not in _DETERMINERS:
             break
+    if head in proxies and kin_of_someone:
+        return True
     if head in proxies:
         clause = " ".join(text.tokens[start : end + 1])
         return _FOR_THE_SPEAKER.search(clause) is not None
@@ -240,10 +254,20 @@ def _said_by_carer(text: _Text, mention: Mention) -> bool:
 
 
 def _habitual(text: _Text, mention: Mention) -> bool:
-    """ "I used to walk five miles a day": what was done once, as a habit, is no news."""
+    """ "I used to walk five miles a day": what was done once, as a habit, is no news; nor is
+    a taste ("he always loved walking the hills", "i like to swim"), unless it is a wish
+    ("i would love to walk")."""
     start, _ = text.clause_span(mention.start)
     before = text.tokens[start : mention.start]
-    return any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1))
+    if any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1)):
+        return True
+    if before and before[-1] == "to":
+        before = before[:-1]
+    return (
+        bool(before)
+        and base_form(before[-1]) in VOCAB.words["attitudes"]
+        and not any(t in _WISH_MODALS for t in before[-4:-1])  # "would really like to"
+    )
 
 
 def _topic(text: _Text, mention: Mention) -> bool:
@@ -836,4 +860,26 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
             )
         )
     found += _day_amounts(text, days, found, today)
-    return Analysis(found=tuple(found), setback_cue=_setback_in(text.words(0, len(tokens))))
+    return Analysis(found=tuple(found), setback_cue=_setback_said(text))
+
+
+def _setback_said(text: _Text) -> bool:
+    """A setback word in a clause about the patient: not one whose subject is someone else
+    with no word of the speaker's in it ("the carer forgot to come")."""
+    clauses: dict[int, list[str]] = {}
+    for k, token in enumerate(text.tokens):
+        if token not in _BOUNDARIES:
+            clauses.setdefault(text.clause[k], []).append(token)
+    return any(
+        _setback_in(" ".join(words))
+        for words in clauses.values()
+        if not _about_someone_else(words)
+    )
+
+
+def _about_someone_else(words: list[str]) -> bool:
+    """ "the carer forgot to come": the clause opens with another person (not a relative, who
+    may be the patient) and names neither the speaker nor the patient."""
+    head = next((w for w in words if w not in _DETERMINERS), None)
+    people = VOCAB.words["self"] | _THE_PATIENT | {"my"}
+    return head in VOCAB.words["others"] and not any(w in people for w in words)

@@ -256,6 +256,8 @@ def _light(text: str) -> str:
     """Lowercase words only, fillers and stutters out ("i er i can't hear you"), for
     matching whole-utterance commands."""
     text = _OTHER_PUNCT.sub(" ", _CLAUSE_PUNCT.sub(" ", _SENTENCE_END.sub(" ", text)))
+    if " ".join(text.split()) in VOCAB.words["backchannels"]:
+        return " ".join(text.split())  # "uh huh" on its own is a yes, not two fillers
     words = VOCAB.regexes["filler_phrases"].sub(" ", f" {text} ").split()
     kept = [w for w in words if w not in VOCAB.words["fillers"]]
     return " ".join(w for n, w in enumerate(kept)

@@ -127,7 +127,16 @@ def _load() -> Vocabulary:
     raw = tomllib.loads(text)
     assistance = raw["assistance"]
     lists: dict[str, list[str]] = dict(raw["lists"])
-    lists["devices"] = assistance["devices"]
+    # A device is named in the plural too ("my sticks", "the rails"); only the noun's own
+    # plural is taken, not the verb's forms ("stuck" is no stick).
+    lists["devices"] = sorted(
+        {
+            form
+            for device in assistance["devices"]
+            for form in inflections(device)
+            if form in (device, device + "s", device + "es")
+        }
+    )
     lists["helpers"] = assistance["helpers"]
 
     units = {
@@ -166,6 +175,7 @@ def _load() -> Vocabulary:
     numbers = raw["numbers"]
     words = {
         "fillers": frozenset(intents["fillers"]),
+        "backchannels": frozenset(intents["backchannels"]),
         "corrections": frozenset(intents["corrections"]),
         "correction_cues": frozenset(intents["correction_cues"]),
         "negators": frozenset(intents["negators"]),
@@ -174,7 +184,13 @@ def _load() -> Vocabulary:
         "others": frozenset(intents["others"]),
         "proxies": frozenset(intents["patient_proxies"]),
         "self": frozenset(intents["self_words"]),
+        "weak_commands": frozenset(raw["commands"]["weak"]),
+        "aside_subjects": frozenset(raw["commands"]["aside_subjects"]),
+        "addressed": frozenset(raw["commands"]["addressed"]),
+        "command_nouns": frozenset(raw["commands"]["nouns"]),
+        "aside_open_ends": frozenset(raw["commands"]["aside_open_ends"]),
         "light_verbs": frozenset(intents["light_verbs"]),
+        "attitudes": frozenset(intents["attitudes"]),
         "not_amounts": frozenset(numbers["not_amounts"]),
         "labels": frozenset(numbers["labels"]),
         "prepositions": frozenset(numbers["prepositions"]),
@@ -188,7 +204,10 @@ def _load() -> Vocabulary:
             )
         },
         "modifiers": frozenset(numbers["modifiers"]),
-        "not_counted": frozenset(numbers["not_counted"]),
+        # "with one stick": a device counted is not the thing achieved.
+        "not_counted": frozenset(numbers["not_counted"]).union(
+            device.split()[-1] for device in lists["devices"]
+        ),
         "query_unit_ignore": frozenset(raw["queries"]["unit_ignore"]),
         "wake_continues": frozenset(raw["wake"]["continues"]),
     }
@@ -199,7 +218,7 @@ def _load() -> Vocabulary:
     regexes = {
         "independent": joined(assistance["independent"]),
         "helped": joined(assistance["helped"]),
-        "devices": re.compile(r"\b" + _alternation(assistance["devices"]) + r"\b"),
+        "devices": re.compile(r"\b" + _alternation(lists["devices"]) + r"\b"),
         "device_phrases": joined(assistance["device_phrases"]),
         "device_places": re.compile(
             "|".join(f"(?:{_expand(p, lists)})" for p in assistance["device_places"])
@@ -241,6 +260,9 @@ def _load() -> Vocabulary:
         "setback_cancel": re.compile(intents["setback_cancel"]),
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
+        "verdicts": re.compile(intents["verdicts"]),
+        "advice": re.compile(intents["advice"]),
+        "evaluations": re.compile(intents["evaluations"]),
         "played_down": re.compile(intents["played_down"]),
         "negation_exceptions": re.compile(
             r"^(?:" + "|".join(intents["negation_exceptions"]) + r")\b"
@@ -257,6 +279,12 @@ def _load() -> Vocabulary:
             f"(?P<{name}>" + "|".join(f"(?:{_expand(p, lists)})" for p in patterns) + ")"
             for name, patterns in raw["commands"]["patterns"].items()
         )
+    )
+    regexes["command_cues"] = re.compile(
+        "|".join(f"(?P<{name}>{cue})" for name, cue in raw["commands"]["cues"].items())
+    )
+    regexes["command_inside"] = re.compile(
+        r"(?:^| )(?:" + regexes["commands"].pattern + r")(?= |$)"
     )
     command_examples = {
         example: name
