@@ -10,9 +10,9 @@ resolved against the clock pinned here (TODAY, a Wednesday); ``goal`` is a goal'
 {"category", "activity", "value", "unit", "assistance"}. With no FILE, the many-voices
 splits (voices_train and voices_dev, tuned on; test, held out and written first, but read by
 later sessions), the older sets (train, unseen, blind) and the fresh splits (held out: written
-by hand in other people's voices before the code changes of 2026-11-30 and, fresh2, by a
-writer who saw neither the code nor the other sets, never tuned on) are
-scored, each on its own, then a table of them side by side with each split's role. Prints intent
+by hand in other people's voices before the code changes of 2026-11-30; fresh2 and fresh3 by
+writers who saw neither the code nor the other sets; fresh2's misses were read after its
+blind scoring, so it is seen now) are scored, each on its own, then a table of them side by side with each split's role. Prints intent
 accuracy, milestone precision/recall/F1 (a milestone matches when category, value and
 unit agree), quantity accuracy (gold milestones that state an amount, matched by
 category, with the same value and unit), assistance accuracy (every gold milestone,
@@ -46,7 +46,7 @@ DEFAULT_FILES = tuple(
     for name in ("voices_train", "voices_dev", "test", "train", "unseen", "blind")
 )
 FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
-                    for name in ("fresh", "fresh2"))
+                    for name in ("fresh", "fresh2", "fresh3"))
 """Scored by default but kept out of DEFAULT_FILES, which bench.py samples for speech."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
 BLIND = "held out, blind"

@@ -15,7 +15,8 @@ DATA = ROOT / "tests" / "data"
 SCRIPT = ROOT / "scripts" / "eval_understanding.py"
 LABELLED = sorted(DATA.glob("understanding_*.jsonl"))
 VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
-          "understanding_test.jsonl", "understanding_fresh.jsonl", "understanding_fresh2.jsonl")
+          "understanding_test.jsonl", "understanding_fresh.jsonl", "understanding_fresh2.jsonl",
+          "understanding_fresh3.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
@@ -51,6 +52,7 @@ def test_labelled_sets_are_big_and_well_formed():
     assert sum(sizes[name] for name in VOICES) >= 1000
     assert sizes["understanding_fresh.jsonl"] >= 200
     assert sizes["understanding_fresh2.jsonl"] >= 200
+    assert sizes["understanding_fresh3.jsonl"] >= 200
 
 
 def test_every_labelled_question_has_its_query():
