@@ -469,3 +469,22 @@ def test_the_side_is_kept_in_the_summary_where_the_therapist_reads_it(text, side
 def test_a_side_already_in_the_words_is_not_said_twice():
     milestone = only("I lifted my left arm 5 times")
     assert (milestone.side, milestone.summary.count("left")) == ("left", 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "value", "unit"),
+    [
+        ("I did my theraputty for ten minutes", "arm_hand", 10, "minutes"),
+        ("I carried my cup to the sink", "daily_living", None, None),
+    ],
+)
+def test_therapy_putty_and_carrying_are_recovery_work(text, category, value, unit):
+    milestone = only(text)
+    assert (milestone.category, milestone.value, milestone.unit) == (category, value, unit)
+
+
+def test_a_wish_written_without_its_apostrophe_is_still_a_goal():
+    """Vosk and typed text drop the apostrophe: "id like to" is "I'd like to"."""
+    result = understand("id like to walk to the park on my own")
+    assert result.intent == "goal" and result.goal is not None
+    assert (result.goal.category, result.goal.assistance) == ("mobility", "independent")

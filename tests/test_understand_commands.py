@@ -180,3 +180,8 @@ def test_commands_stay_out_of_the_json_contract_extras():
         "text": "I did it!", "intent": "command", "milestones": [], "command": "done", "goal": None,
         "alert": None
     }
+
+
+def test_letting_the_family_see_that_one_is_sharing():
+    result = understand("let my daughter see that one")
+    assert (result.intent, result.command) == ("command", "share")

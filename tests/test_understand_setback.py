@@ -102,3 +102,15 @@ def test_setback_is_outside_the_json_contract():
         "command": None,
         "alert": None,
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He walked 30 steps instead of his usual 50",
+     "we walked to the park but had to turn back halfway"],
+)
+def test_less_than_usual_or_turning_back_is_a_setback(text):
+    """Told with an amount or a walk, but the news is that it went worse than usual."""
+    result = understand(text)
+    assert (result.intent, result.milestones) == ("setback", ())
+    assert result.setback is not None and result.setback.category == "mobility"

@@ -45,6 +45,9 @@ _WORDS = {
     "let's": "let us",
     "lets": "let us",
     "my self": "myself",
+    "id like": "i would like",
+    "id love": "i would love",
+    "id rather": "i would rather",
     **{
         f"{stem}nt": f"{stem} not"
         for stem in (
