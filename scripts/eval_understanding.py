@@ -9,18 +9,18 @@ Each line of a file is {"text", "intent", "milestones": [{"category", "value", "
 resolved against the clock pinned here (TODAY, a Wednesday); ``goal`` is a goal's target
 {"category", "activity", "value", "unit", "assistance"}. With no FILE, the many-voices
 splits (voices_train and voices_dev, tuned on; test, held out and written first, but read by
-later sessions), the older sets (train, unseen, blind) and the fresh splits (held out: written
-by hand in other people's voices before the code changes of 2026-11-30; fresh2 and fresh3 by
-writers who saw neither the code nor the other sets; fresh2's misses were read after its
-blind scoring, so it is seen now) are scored, each on its own, then a table of them side by side with each split's role. Prints intent
-accuracy, milestone precision/recall/F1 (a milestone matches when category, value and
-unit agree), quantity accuracy (gold milestones that state an amount, matched by
-category, with the same value and unit), assistance accuracy (every gold milestone,
-matched by category, with the same assistance), command accuracy, query kind accuracy
-(labelled questions whose kind is right), query accuracy (all five fields right), when
-accuracy (gold milestones with a date, matched by category, on the same date) and goal
-target accuracy (labelled goals whose target has the same category, value, unit and
-assistance), then every miss.
+later sessions), the older sets (train, unseen, blind) and the fresh splits (held out:
+written by hand in other people's voices before the code changes of 2026-11-30; fresh2 and
+fresh3 by writers who saw neither the code nor the other sets; fresh2's misses were read
+after its blind scoring, so it is seen now) are scored, each on its own, then a table of
+them side by side with each split's role. Prints intent accuracy, milestone
+precision/recall/F1 (a milestone matches when category, value and unit agree), quantity
+accuracy (gold milestones that state an amount, matched by category, with the same value and
+unit), assistance accuracy (every gold milestone, matched by category, with the same
+assistance), command accuracy, query kind accuracy (labelled questions whose kind is right),
+query accuracy (all five fields right), when accuracy (gold milestones with a date, matched
+by category, on the same date) and goal target accuracy (labelled goals whose target has the
+same category, value, unit and assistance), then every miss.
 
 Exit code is 0 unless --check is given and a figure is below its target.
 """
