@@ -76,7 +76,8 @@ def evaluate(
     misses: list[str] = []
     for case in cases:
         text, support = heard(case)
-        result = score([case["target"], *case.get("accept", [])], text, support=support)
+        answers = make_item(case["target"], accept=case.get("accept", ())).answers
+        result = score(answers, text, support=support)
         total[case["case"]] += 1
         if result.passed == case["passed"]:
             right[case["case"]] += 1

@@ -60,3 +60,18 @@ def test_vosk_grammar_mode_with_the_korean_model(korean_vosk, speak, tmp_path):
         assert heard.engine == "vosk" and heard.words, heard
     assert outcomes == [("안녕하세요", True), ("물 주세요", False), ("물 주세요", True),
                         ("병원", True)]
+
+
+
+def test_numbers_are_verified_as_whisper_writes_them(whisper, spoken_session, tmp_path):
+    """Whisper writes "25" and "40": read against the audio, "twenty five" spelt out is far
+    less likely than that, and a right answer failed."""
+    recording = spoken_session(["twenty five", "forty"])
+    session = PracticeSession(Store(tmp_path / "wins.db"), parse_list("twenty five; forty"))
+    replies = []
+    answers = hear_audio(chunks(read_wav(recording)), whisper, Endpointer(), "recording",
+                         hints=session.words)
+    practise(session, answers, lambda feedback, answer: None, replies.append)
+    attempts = [r.attempt.to_json() for r in replies if r.attempt]
+    assert [(a["target"], a["passed"]) for a in attempts] == [
+        ("twenty five", True), ("forty", True)], attempts

@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from assistant.understand.numbers import spoken_to_digits
+
 KINDS = ("repetition", "naming", "automatic", "functional", "reading")
 """Exercise kinds, in the order a mixed session visits them."""
 LEVELS = (1, 2, 3)
@@ -42,7 +44,12 @@ class Item:
 
     @property
     def answers(self) -> tuple[str, ...]:
-        return (self.target, *self.accept)
+        """The target and its alternatives, each also with its numbers in digits as Whisper
+        writes them ("twenty five" and "25"): read against the audio, the spelt-out form is
+        far less likely than the digits Whisper would write, and a right answer failed."""
+        said = (self.target, *self.accept)
+        digits = [d for a in said if (d := spoken_to_digits(a.lower())) != a.lower()]
+        return tuple(dict.fromkeys([*said, *digits]))
 
 
 def make_item(

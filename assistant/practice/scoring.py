@@ -142,10 +142,12 @@ def verified(by_text: Score, support: Sequence[Support]) -> Score:
     `heard` stays what the recogniser wrote.
 
     Reading a word cannot tell it from a longer word it begins ("umbrella" is every bit as
-    likely when "umbrellas" was said), so a longer word written in its place fails.
+    likely when "umbrellas" was said), so a longer word written in its place fails; nor a
+    number from another (Whisper writes "25" and "29" as one piece each, nearly as likely
+    as each other), so a different number written where the target has one fails.
     """
     best = max(support, key=lambda s: (supported(s), s.worst))
-    passed = not _longer_word(by_text) and supported(best)
+    passed = not _longer_word(by_text) and not _other_number(by_text) and supported(best)
     by_word = [1.0 if log >= SUPPORTED else 0.0 for log in best.word_worst]
     if passed:
         credit = [1.0] * len(by_text.words)
@@ -258,6 +260,12 @@ def _longer_word(by_text: Score) -> bool:
         for w in by_text.words
         if w.needed
     )
+
+
+def _other_number(by_text: Score) -> bool:
+    """The recogniser wrote a number that the target, which has one, does not have."""
+    wanted = {t for t in tokens(by_text.target) if t.isdigit()}
+    return bool(wanted) and bool({t for t in tokens(by_text.heard) if t.isdigit()} - wanted)
 
 
 def _other_words(unmatched: list[str], target: list[str]) -> int:
