@@ -35,16 +35,22 @@ def test_whisper_with_hints_scores_right_and_wrong_answers(whisper, speak, tmp_p
     assert feedback.attempt.score.passed is passed, heard.text
 
 
-def test_a_recorded_session_runs_through_endpointing(whisper, spoken_session, tmp_path):
-    recording = spoken_session(["butterfly", "good evening", "slowly", "good morning"])
-    session = PracticeSession(Store(tmp_path / "wins.db"), parse_list("butterfly; good morning"))
-    replies = []
+def recorded_session(whisper, recording, items: str, folder) -> tuple[list, list[tuple]]:
+    """A practice session over one recording, as `practice --audio` runs it: the replies,
+    and each attempt's (target, passed)."""
+    session = PracticeSession(Store(folder / "wins.db"), parse_list(items))
+    replies: list = []
     answers = hear_audio(chunks(read_wav(recording)), whisper, Endpointer(), "recording",
                          hints=session.words)
     practise(session, answers, lambda feedback, answer: None, replies.append)
     attempts = [r.attempt.to_json() for r in replies if r.attempt]
-    assert [(a["target"], a["passed"]) for a in attempts] == [
-        ("butterfly", True), ("good morning", False), ("good morning", True)]
+    return replies, [(a["target"], a["passed"]) for a in attempts]
+
+
+def test_a_recorded_session_runs_through_endpointing(whisper, spoken_session, tmp_path):
+    recording = spoken_session(["butterfly", "good evening", "slowly", "good morning"])
+    replies, attempts = recorded_session(whisper, recording, "butterfly; good morning", tmp_path)
+    assert attempts == [("butterfly", True), ("good morning", False), ("good morning", True)]
     assert any(part.slow for part in replies[3].parts)  # "slowly" was a command, not an answer
     assert replies[-1].done
 
@@ -67,11 +73,5 @@ def test_numbers_are_verified_as_whisper_writes_them(whisper, spoken_session, tm
     """Whisper writes "25" and "40": read against the audio, "twenty five" spelt out is far
     less likely than that, and a right answer failed."""
     recording = spoken_session(["twenty five", "forty"])
-    session = PracticeSession(Store(tmp_path / "wins.db"), parse_list("twenty five; forty"))
-    replies = []
-    answers = hear_audio(chunks(read_wav(recording)), whisper, Endpointer(), "recording",
-                         hints=session.words)
-    practise(session, answers, lambda feedback, answer: None, replies.append)
-    attempts = [r.attempt.to_json() for r in replies if r.attempt]
-    assert [(a["target"], a["passed"]) for a in attempts] == [
-        ("twenty five", True), ("forty", True)], attempts
+    _, attempts = recorded_session(whisper, recording, "twenty five; forty", tmp_path)
+    assert attempts == [("twenty five", True), ("forty", True)]
