@@ -147,6 +147,8 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "can you help me remember my exercises",
         "I fell asleep in my chair",
         "I tripped on the mat but caught myself",
+        "I couldn't get up the steps today",
+        "you're very faint",
         "my arm was tired after the exercises and it felt heavy",
     ],
 )
