@@ -185,3 +185,9 @@ def test_commands_stay_out_of_the_json_contract_extras():
 def test_letting_the_family_see_that_one_is_sharing():
     result = understand("let my daughter see that one")
     assert (result.intent, result.command) == ("command", "share")
+
+
+def test_a_faint_voice_is_asked_to_speak_up_but_feeling_faint_is_a_red_flag():
+    assert understand("you're very faint").command == "louder"
+    felt = understand("I feel very faint")
+    assert felt.intent == "alert" and felt.alert is not None and felt.alert.kind == "fainting"
