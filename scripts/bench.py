@@ -1168,9 +1168,9 @@ def practice_answer_time(quick: bool) -> dict[str, Any]:
     pool = [make_item(case["target"]) for case in cases]
     say = eval_scoring.speaker("espeak", 140)
     plain, verified = [], []
-    for case in cases:
+    for case, item in zip(cases, pool, strict=True):
         audio = say(case["said"], "en-us")
-        words = recognition_words(make_item(case["target"]), pool, recognizer.name)
+        words = recognition_words(item, pool, recognizer.name)
         for times, hints in ((plain, None), (verified, words)):
             started = time.perf_counter()
             transcribe(recognizer, audio, hints)

@@ -98,7 +98,7 @@ class _Kind:
     together: tuple[frozenset[str], ...]
     """Groups of lemmas (limbs, face, speech...): signs of two groups need no onset."""
     with_injury: re.Pattern[str] | None
-    """Signs that count only with an injury said in the same sentence (a trip)."""
+    """Signs that count only with an injury said in the utterance too (a trip)."""
 
 
 @dataclass(frozen=True)
@@ -452,9 +452,9 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
             kind, view, quoted)
         if words is not None:
             return words
-    if kind.with_injury is not None and _RULES.injury is not None:
+    if kind.with_injury is not None:
         words = _found(kind, kind.with_injury, view, quoted, onset=False)
-        if words is not None and _found(kind, _RULES.injury, view, quoted, onset=False):
+        if words is not None and _injured(view, quoted):
             return words
     for pattern in kind.light:
         match = pattern.search(light)
@@ -466,12 +466,18 @@ def _heard(kind: _Kind, view: _View, light: str, quoted: frozenset[str]) -> str 
     return None
 
 
+def _injured(view: _View, quoted: frozenset[str]) -> bool:
+    """An injury after a fall is said: a blow to the head, pain, not getting up."""
+    if _RULES.injury is None:
+        return False
+    return _found(_kind(AlertKind.FALL), _RULES.injury, view, quoted, False) is not None
+
+
 def injury_of(cleaned: Cleaned) -> bool | None:
     """After a fall: True when an injury is said ("I hit my head", "my hip hurts", "I can't
     get up"), False for a plain "not hurt", None when neither is said."""
     view = _view(cleaned)
-    fall = _kind(AlertKind.FALL)
-    if _RULES.injury is not None and _found(fall, _RULES.injury, view, frozenset(), False):
+    if _injured(view, frozenset()):
         return True
     if _RULES.unhurt.search(view.said):
         return False

@@ -204,11 +204,9 @@ def _cued(cleaned: Cleaned) -> str | None:
     cue = VOCAB.regexes["command_cues"].search(cleaned.light)
     if cue is None or len(words) > _CUED_MAX_WORDS:
         return None
-    if len(words) > _CUED_ALWAYS_WORDS and not VOCAB.words["addressed"] & set(words):
-        return None
-    if VOCAB.regexes["query_start"].match(cleaned.plain) and not VOCAB.words["addressed"] & set(
-        words
-    ):
+    addressed = not VOCAB.words["addressed"].isdisjoint(words)
+    if not addressed and (len(words) > _CUED_ALWAYS_WORDS
+                          or VOCAB.regexes["query_start"].match(cleaned.plain)):
         return None
     if _holds_news(cleaned.tokens) or feeling_of(cleaned) or is_social(cleaned):
         return None

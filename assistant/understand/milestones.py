@@ -43,6 +43,8 @@ _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
+_SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
+"""Words that put the speaker or the patient in a clause (see _about_someone_else)."""
 _WISH_MODALS = frozenset(("would", "d", "should", "could"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
@@ -881,5 +883,4 @@ def _about_someone_else(words: list[str]) -> bool:
     """ "the carer forgot to come": the clause opens with another person (not a relative, who
     may be the patient) and names neither the speaker nor the patient."""
     head = next((w for w in words if w not in _DETERMINERS), None)
-    people = VOCAB.words["self"] | _THE_PATIENT | {"my"}
-    return head in VOCAB.words["others"] and not any(w in people for w in words)
+    return head in VOCAB.words["others"] and _SPEAKER_OR_PATIENT.isdisjoint(words)
