@@ -50,7 +50,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
 """Scored by default but kept out of DEFAULT_FILES, which bench.py samples for speech."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
 BLIND = "held out, blind"
-ROLES = {"test": "held out, seen", "fresh": BLIND, "fresh2": "held out, seen", "fresh3": BLIND}
+SEEN = "held out, seen"
+ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
