@@ -547,3 +547,30 @@ def test_goals_with_no_activity_and_a_weekday_naming_a_meal(said, intent, when):
     result = understand(said, WEDNESDAY)
     assert result.intent == intent
     assert [m.when for m in result.milestones] == ([when] if when else [])
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Mum used the kettle on her own yesterday", ("everyday", "independent", "2026-03-03")),
+        ("he got in the passenger seat of the car by himself", ("get_about", "independent",
+                                                                "2026-03-04")),
+        ("I cracked an egg into the pan one handed", ("everyday", None, "2026-03-04")),
+        ("sorted the bills all on my own", ("organise", "independent", "2026-03-04")),
+        ("I managed to fix the shelf", ("everyday", None, "2026-03-04")),
+    ],
+)
+def test_a_win_no_activity_names_is_still_a_milestone(said, expected):
+    """Everyday tasks outside the vocabulary, told as wins, are kept (issue 14, fresh3)."""
+    result = understand(said, WEDNESDAY)
+    assert result.intent == "milestone"
+    assert [(m.activity, m.assistance, m.when) for m in result.milestones] == [expected]
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I was alone all day", "I live on my own", "my friend came round on his own",
+     "the nurse came by herself", "he went to bed early", "I did not need the kettle"],
+)
+def test_no_win_is_made_of_a_state_someone_else_or_no_achievement(said):
+    assert understand(said, WEDNESDAY).milestones == ()

@@ -114,6 +114,8 @@ class _Rules:
     unhurt: re.Pattern[str]
     referents: frozenset[str]
     """Lemmas of the body parts a later "it" stands for."""
+    things: tuple[str, ...]
+    """Names of things a sign's words can end in ("eye drops"): then they are no sign."""
 
 
 @cache
@@ -219,6 +221,7 @@ def _load() -> _Rules:
         injury=_alternation(raw["kinds"]["fall"]["injury"], lists),
         unhurt=_phrases(raw["kinds"]["fall"]["unhurt"]),
         referents=_lemmas(context["referents"], lists),
+        things=_spaced(context["things"]),
     )
 
 
@@ -382,6 +385,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
     return (
         view.starts_with(kind.not_next, end, high)
         or view.ends_with(kind.not_prev, low, start)
+        or view.ends_with(_RULES.things, start, end)
         or _negated(view, start, low)
         or view.has("near", max(low, start - 2), start)
         or view.has("quote", _after_join(view, max(low, start - _QUOTE_REACH), start), start)

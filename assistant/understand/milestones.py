@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .lexicon import base_form, is_past_only
+from .lexicon import base_form, is_past_only, verb_form
 from .mention import Limb, Mention, Milestone, Quantity
 from .normalise import CLAUSE, SENTENCE
 from .numbers import format_number, parse_number, tidy
@@ -45,6 +45,10 @@ _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
+_NOT_TASKS = VOCAB.words["win_not_tasks"]
+_BEFORE_VERB = VOCAB.words["win_before_verb"]
+_PATIENT = _SUBJECTS | VOCAB.words["proxies"] | {"myself"}
+"""Subjects a win no activity names may have: the speaker, the patient, a carer's "Mum"."""
 _WISH_MODALS = frozenset(("would", "d", "should", "could"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
@@ -292,6 +296,34 @@ def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> b
     return any(w.endswith("ing") for w in words) and any(
         m.clause == mention.clause for m in earlier
     )
+
+
+def _unnamed_win(text: _Text) -> list[Mention]:
+    """A win no activity names ("Mum used the kettle on her own", "cracked an egg one
+    handed"): the first verb in the past tense that is a task and whose subject is the patient
+    (or unsaid, as in telegraphic speech), when the utterance says it was done alone or was an
+    achievement. What it was is read from the words of its clause."""
+    if not any(VOCAB.regexes[name].search(text.string) for name in ("win_markers", "independent")):
+        return []
+    for i, token in enumerate(text.tokens):
+        form = verb_form(token)
+        managed = text.tokens[max(0, i - 2) : i] in (("managed", "to"), ("manage", "to"))
+        if form is None or form.base in _NOT_TASKS or (form.past != token and not managed):
+            continue
+        if managed:
+            i -= 2
+        k = i
+        while k and text.tokens[k - 1] in _BEFORE_VERB:
+            k -= 1
+        if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT:
+            continue
+        start, end = text.clause_span(i)
+        words = set(text.tokens[start : end + 1])
+        name = next((n for n, cues in VOCAB.win_kinds.items() if cues & words), "everyday")
+        mention = Mention(VOCAB.activities[name], i, i)
+        mention.clause, mention.sentence = text.clause[i], text.sentence[i]
+        return [mention]
+    return []
 
 
 def _convert(value: float, unit: str) -> tuple[int | float, str]:
@@ -828,7 +860,10 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
-    mentions = [m for m in mentions if not (_is_someone_else(text, m) or _habitual(text, m))]
+    mentions = [
+        m for m in mentions or _unnamed_win(text)
+        if not (_is_someone_else(text, m) or _habitual(text, m))
+    ]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]
     for quantity, owner in quantities:
         target = owner or _named_after(text, mentions, quantity) or _nearest(

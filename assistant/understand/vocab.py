@@ -77,6 +77,8 @@ class Vocabulary:
     query_kinds: dict[str, re.Pattern[str]]
     query_periods: dict[str, re.Pattern[str]]
     wake_alike: dict[str, frozenset[str]]
+    win_kinds: dict[str, frozenset[str]]
+    """For a win no activity names: the activity its clause's words say it was."""
 
 
 def _alternation(words: list[str] | frozenset[str] | set[str]) -> str:
@@ -210,6 +212,8 @@ def _load() -> Vocabulary:
         ),
         "query_unit_ignore": frozenset(raw["queries"]["unit_ignore"]),
         "wake_continues": frozenset(raw["wake"]["continues"]),
+        "win_not_tasks": frozenset(raw["wins"]["not_tasks"]),
+        "win_before_verb": frozenset(raw["wins"]["before_verb"]),
     }
 
     def joined(patterns: list[str]) -> re.Pattern[str]:
@@ -247,6 +251,7 @@ def _load() -> Vocabulary:
         "goal_after": re.compile(intents["goal_after"]),
         "goal_only": re.compile(intents["goal_only"]),
         "setbacks": re.compile(intents["setbacks"]),
+        "win_markers": re.compile(raw["wins"]["markers"]),
         "goal_reached": re.compile(intents["goal_reached"]),
         "query_trend": re.compile(raw["queries"]["trend"]),
         "query_listing": re.compile(raw["queries"]["listing"]),
@@ -310,6 +315,7 @@ def _load() -> Vocabulary:
         query_kinds={name: re.compile(p) for name, p in raw["queries"]["kinds"].items()},
         query_periods={name: re.compile(p) for name, p in raw["queries"]["periods"].items()},
         wake_alike={word: frozenset(alike) for word, alike in raw["wake"]["sound_alike"].items()},
+        win_kinds={name: frozenset(words) for name, words in raw["wins"]["kinds"].items()},
     )
 
 
