@@ -117,8 +117,11 @@ class Report:
 
 
 def _key(milestone: dict[str, Any]) -> tuple[str, Any, Any]:
-    value = milestone.get("value")
-    return milestone["category"], None if value is None else float(value), milestone.get("unit")
+    """What a milestone must match: its category and amount ("2 hours" is "120 minutes")."""
+    value, unit = milestone.get("value"), milestone.get("unit")
+    if unit == "hours" and value is not None:
+        value, unit = value * 60, "minutes"
+    return milestone["category"], None if value is None else float(value), unit
 
 
 def _align(gold: list[dict[str, Any]], got: list[dict[str, Any]]) -> list[dict[str, Any] | None]:

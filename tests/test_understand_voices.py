@@ -574,3 +574,19 @@ def test_a_win_no_activity_names_is_still_a_milestone(said, expected):
 )
 def test_no_win_is_made_of_a_state_someone_else_or_no_achievement(said):
     assert understand(said, WEDNESDAY).milestones == ()
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Did 3x10 sit to stands.", ("sit_to_stand", 30, "times")),
+        ("three sets of ten squats", ("leg_exercise", 30, "times")),
+        ("leg press, 3 sets of 12 today", ("leg_exercise", 36, "times")),
+        ("walked 2 x 10 minutes", ("walk", 10, "minutes")),
+        ("walked round the block twice with my cane", ("walk", 2, "blocks")),
+        ("went 3 times round the block", ("walk", 3, "blocks")),
+        ("walked around the garden 4 times", ("walk", 4, "times")),
+    ],
+)
+def test_sets_are_totalled_and_rounds_of_a_block_are_blocks(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]

@@ -45,6 +45,8 @@ _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
+_ROUNDS = frozenset(("blocks", "laps"))
+"""Units one goes round: "round the block twice" is 2 blocks."""
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _PATIENT = _SUBJECTS | VOCAB.words["proxies"] | {"myself"}
@@ -390,6 +392,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
             unit, factor = VOCAB.unit_forms[following]
             amount, unit = _convert(value * factor, unit)
+            if unit == "times":
+                unit = _went_round(text, i) or unit
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
         elif _counts_back(tokens, i, j):
             found.append((Quantity(value, None, i, j, counts_back=True), None))
@@ -403,6 +407,19 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _went_round(text: _Text, i: int) -> str | None:
+    """ "round the block twice": times round a unit of distance are that unit (2 blocks)."""
+    start, end = text.clause_span(i)
+    tokens = text.tokens
+    for k in range(start, end):
+        if tokens[k] in ("round", "around"):
+            noun = next((t for t in tokens[k + 1 : k + 3] if t not in _DETERMINERS), "")
+            unit = VOCAB.unit_forms.get(noun, ("", 0.0))[0]
+            if unit in _ROUNDS:
+                return unit
+    return None
 
 
 def _unit_after_pause(tokens: tuple[str, ...], i: int, j: int) -> bool:

@@ -128,12 +128,23 @@ _TIMES_FIRST = re.compile(
     r"(?<!\d )\bx ?(\d+)\b(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?|laps?)\b)"
 )
 """Written "x15" (fifteen times) puts the sign first; not "2 x 10 minutes"."""
+_SETS_OF = re.compile(
+    r"\b(\d+) ?(?:x|sets? of|lots of|rounds? of|batches of) ?(\d+)\b(?! ?(?:m|km|mins?|minutes?"
+    r"|secs?|seconds?|hrs?|hours?|steps?|stairs?|laps?|meters?|metres?|feet|words?|sentences?)\b)"
+)
+"""Sets of repetitions ("3 sets of 10", "3x10", "three lots of twenty") are their total, 30
+times; not bouts of a time or a distance ("2 x 10 minutes": the longest bout is what a
+therapist follows)."""
 # A written fraction before a unit ("1/2 a mile", "1 1/2 hours") is a decimal amount; one
 # before anything else may be a date ("on 3/4"), so it is left alone.
 _FRACTION = re.compile(
     r"\b(?:(\d+) )?(\d+)/(\d+) (?:of )?(?:an? )?(?=(?:hour|minute|mile|kilometer|kilometre|km"
     r"|meter|metre|yard|foot|feet|lap|block|pound|kilo|mins?\b|hrs?\b)[a-z]*\b)"
 )
+
+
+def _total_of_sets(match: re.Match[str]) -> str:
+    return f"{format_number(int(match[1]) * int(match[2]))} times"
 
 
 def _fraction(match: re.Match[str]) -> str:
@@ -414,6 +425,7 @@ def clean(text: str) -> Cleaned | None:
     if not _is_english(tokens):
         return None
     text = spoken_to_digits(" ".join(tokens))
+    text = _SETS_OF.sub(_total_of_sets, text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
     text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
     tokens = tidy_boundaries(_apply_corrections(_dedupe(tidy_boundaries(text.split()))))
