@@ -590,3 +590,27 @@ def test_no_win_is_made_of_a_state_someone_else_or_no_achievement(said):
 )
 def test_sets_are_totalled_and_rounds_of_a_block_are_blocks(said, expected):
     assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        ("grumpy today", "feeling", None),
+        ("bit anxious about going out", "feeling", None),
+        ("night night then", "social", None),
+        ("the crossword beat me today", "setback", None),
+        ("got in a muddle counting my change", "setback", None),
+        ("couldn't open the jar, had to ask for help", "setback", None),
+        ("I dropped the lid again, I just can't hold things", "setback", None),
+        ("counted backwards from 100 in sevens", "milestone", None),
+        ("bit louder, he's a bit deaf in that ear", "command", "louder"),
+        ("turn it down a touch would you the baby's asleep", "command", "quieter"),
+        ("forget that last one, I got it wrong", "command", "undo"),
+        ("come again? didn't catch that", "command", "repeat"),
+        ("can you show this week to the physio", "command", "share"),
+        ("I didn't catch the ball", "setback", None),
+    ],
+)
+def test_moods_setbacks_and_commands_said_other_ways(said, intent, command):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)

@@ -28,6 +28,8 @@ class Mood(StrEnum):
 @dataclass(frozen=True)
 class _Talk:
     feeling: re.Pattern[str]
+    bare: re.Pattern[str]
+    """A mood said alone, telegraphically ("grumpy today")."""
     low_phrases: re.Pattern[str]
     fear_phrases: re.Pattern[str]
     good_phrases: re.Pattern[str]
@@ -51,6 +53,7 @@ def _load() -> _Talk:
     moods = _words(feelings["low"] + feelings["good"])
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
+        bare=re.compile(rf"^(?P<mood>{moods})(?: (?:{feelings['bare_after']}))*$"),
         low_phrases=re.compile(feelings["low_phrases"]),
         fear_phrases=re.compile(feelings["fear_phrases"]),
         good_phrases=re.compile(feelings["good_phrases"]),
@@ -91,13 +94,13 @@ def _too_to(text: str, match: re.Match[str]) -> bool:
 def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
-    match = _TALK.feeling.search(text)
+    match = _TALK.feeling.search(text) or _TALK.bare.match(text)
     if match and _too_to(text, match):
         match = None
     if match:
         word = match.group("mood")
         low = word in _TALK.low
-        mood = Mood.GOOD if low == bool(match.group("negated")) else Mood.LOW
+        mood = Mood.GOOD if low == bool(match.groupdict().get("negated")) else Mood.LOW
         return Feeling(mood, fear=word in _TALK.fears and mood is Mood.LOW)
     if _TALK.fear_phrases.search(text):
         return Feeling(Mood.LOW, fear=True)
