@@ -53,16 +53,20 @@ def inflections(word: str) -> frozenset[str]:
     table = _table()
     known = table["inflections"].get(word) if table else None
     found = frozenset(known) if known is not None else frozenset(word_inflections(word))
-    return found if len(found) > 1 else found | _regular_forms(word)
+    return found | _regular_forms(word)
 
 
 def _regular_forms(word: str) -> frozenset[str]:
-    """A verb lemminflect knows only as a noun ("hoover" -> "hoovered"), inflected by rule."""
+    """``word`` inflected by rule: a verb lemminflect knows only as a noun ("hoover" ->
+    "hoovered"), or whose regular past it does not give ("knit" -> "knitted")."""
     if word.endswith("e"):
         return frozenset((word + "s", word + "d", word[:-1] + "ing"))
     if word.endswith("y") and word[-2:-1] not in "aeiou":
         return frozenset((word[:-1] + "ies", word[:-1] + "ied", word + "ing"))
-    return frozenset((word + "s", word + "ed", word + "ing"))
+    forms = {word + "s", word + "ed", word + "ing"}
+    if re.fullmatch(r"[a-z]*[^aeiou][aeiou][^aeiouwxy]", word):  # "knit" -> "knitted"
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return frozenset(forms)
 
 
 @cache

@@ -262,12 +262,14 @@ def _said_by_carer(text: _Text, mention: Mention) -> bool:
 
 
 def _habitual(text: _Text, mention: Mention) -> bool:
-    """ "I used to walk five miles a day": what was done once, as a habit, is no news; nor is
+    """ "I used to walk five miles a day": what was done once, as a habit, is no news, nor
+    what someone has gone off to do ("he's gone to do the shopping"); nor is
     a taste ("he always loved walking the hills", "i like to swim"), unless it is a wish
     ("i would love to walk")."""
     start, _ = text.clause_span(mention.start)
     before = text.tokens[start : mention.start]
-    if any(before[n : n + 2] == ("used", "to") for n in range(len(before) - 1)):
+    if any(before[n : n + 2] in (("used", "to"), ("gone", "to"), ("off", "to"))
+           for n in range(len(before) - 1)):
         return True
     if before and before[-1] == "to":
         before = before[:-1]
