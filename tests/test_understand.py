@@ -339,7 +339,7 @@ def test_past_practice_is_a_milestone_not_a_request():
         ("i remembered my grandson's name", "cognition"),
         ("i did a jigsaw puzzle", "cognition"),
         ("i counted my money at the store", "cognition"),
-        ("i got out of bed by myself", "daily_living"),
+        ("i got out of bed by myself", "mobility"),
         ("i brushed my teeth", "daily_living"),
         ("i cooked dinner", "daily_living"),
     ],
