@@ -636,3 +636,32 @@ def test_everyday_tasks_and_help_said_plainly(said, expected):
 
 def test_what_someone_has_gone_off_to_do_is_no_news():
     assert found("my husband's gone to do the shopping") == []
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("has grandad been getting in and out of the car on his own", "progress_query"),
+        ("where did i put my glasses", "other"),
+        ("how do you spell rhubarb", "other"),
+        ("how do you make a crumble", "other"),
+        ("what's the best way to open a jar with one hand", "other"),
+        ("can we go over the hard words again?", "practice"),
+        ("thanks pet, you're a star", "social"),
+        ("it's chucking it down out there", "social"),
+        ("wrote out a shopping list, you could actually read it", "milestone"),
+    ],
+)
+def test_questions_requests_and_talk_said_other_ways(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+def test_an_amount_said_again_takes_the_unit_it_was_first_said_in():
+    assert found("tuesday i walked twenty five steps and today i walked thirty") == [
+        ("walk", 25, "steps", None, "2026-03-03"),
+        ("walk", 30, "steps", None, "2026-03-04"),
+    ]
+    assert [m[1:3] for m in found("mopped the floor, took me a good half hour")] == [
+        (30, "minutes")]
+    assert [m[0] for m in found("wrote out a shopping list, you could actually read it")] == [
+        "write"]

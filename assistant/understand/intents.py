@@ -208,7 +208,8 @@ def _cued(cleaned: Cleaned) -> str | None:
     if not addressed and (len(words) > _CUED_ALWAYS_WORDS
                           or VOCAB.regexes["query_start"].match(cleaned.plain)):
         return None
-    if _holds_news(cleaned.tokens) or feeling_of(cleaned) or is_social(cleaned):
+    if (_holds_news(cleaned.tokens) or feeling_of(cleaned) or is_social(cleaned)
+            or VOCAB.regexes["advice"].match(cleaned.plain)):
         return None
     return cue.lastgroup
 

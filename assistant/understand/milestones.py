@@ -213,7 +213,7 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     it for the speaker ("my daughter walked the dog for me").
     """
     start, end = text.clause_span(mention.start)
-    prefix = text.tokens[start : mention.start]
+    prefix = tuple(t for t in text.tokens[start : mention.start] if t not in _BOUNDARIES)
     if not prefix and start > 0 and text.tokens[start - 1] == "and":
         # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
         # of its own shares the subject of the clause before.
@@ -399,6 +399,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
         elif _counts_back(tokens, i, j):
             found.append((Quantity(value, None, i, j, counts_back=True), None))
+        elif following in ("", *_BOUNDARIES) and any(m.end == i - 1 for m in mentions):
+            # "and today i walked 30": a number closing the clause of the verb it follows.
+            found.append((Quantity(value, None, i, j), None))
         elif (
             following.isalpha()
             and following not in VOCAB.words["not_amounts"]
@@ -895,9 +898,13 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     _attach_assistance(text, mentions)
     _judge(text, mentions)
     mentions = [m for m in mentions if not _topic(text, m)]
-    found = []
+    found: list[Found] = []
     for mention in _merge(mentions, lambda m: _day_of(text, days, m)):
         value, unit, best = _best_quantity(mention)
+        if best is not None and unit is None and best.noun is None:
+            # "tuesday i walked 25 steps and today i walked 30": the same again, in its unit.
+            unit = next((f.milestone.unit for f in found
+                         if f.milestone.activity == mention.activity.name), None)
         level = _assistance(mention)
         found.append(
             Found(
