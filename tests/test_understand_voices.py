@@ -665,3 +665,17 @@ def test_an_amount_said_again_takes_the_unit_it_was_first_said_in():
         (30, "minutes")]
     assert [m[0] for m in found("wrote out a shopping list, you could actually read it")] == [
         "write"]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("car... got in... Sunday... wife helped", [("transfer", None, None, "helper",
+                                                     "2026-03-01")]),
+        ("walked... Sunday... twenty steps", [("walk", 20, "steps", None, "2026-03-01")]),
+        ("Walked to the bus stop. 300 metres. No stick.", [("walk", 300, "meters",
+                                                            "independent", "2026-03-04")]),
+    ],
+)
+def test_telegraphic_fragments_are_one_report(said, expected):
+    assert found(said) == expected

@@ -552,7 +552,8 @@ def _add_unit_mentions(
         if (
             target is None
             or not _unit_fits(target, quantity.unit)
-            or target.clause != text.clause[quantity.pos]
+            or (target.clause != text.clause[quantity.pos]
+                and not _amount_of_before(text, quantities, quantity, target))
         ):
             mention = Mention(VOCAB.activities[default], quantity.pos, quantity.end, from_unit=True)
             mention.clause = text.clause[quantity.pos]
@@ -560,6 +561,17 @@ def _add_unit_mentions(
             added.append(mention)
             added.sort(key=lambda m: m.start)
     return added
+
+
+def _amount_of_before(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
+                      quantity: Quantity, target: Mention) -> bool:
+    """ "Walked to the bus stop. 300 metres.": an amount said as a fragment of its own is the
+    amount of the activity before it, when that activity has none of its own."""
+    tokens = text.tokens
+    alone = (quantity.pos == 0 or tokens[quantity.pos - 1] in _BOUNDARIES) and (
+        quantity.end + 1 >= len(tokens) or tokens[quantity.end + 1] in _BOUNDARIES)
+    return alone and target.start < quantity.pos and not any(
+        q.unit and text.clause[q.pos] == target.clause for q, _ in quantities)
 
 
 def _exercise_of_part(text: _Text, pos: int) -> str | None:
@@ -807,9 +819,15 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     later = [d for d in days if text.sentence[d.start] == mention.sentence]
     if later:
         return later[0].days
-    # "stairs... 5... cane... yesterday": a day said last, on its own, dates what came before.
+    # "stairs... 5... cane... yesterday": a day said last, on its own, dates what came before;
+    # "car... got in... Sunday... wife helped": so does the one day said as a fragment of its own.
     last = days[-1] if days else None
-    return last.days if last is not None and last.end == len(text.tokens) - 1 else 0
+    if last is None:
+        return 0
+    tokens = text.tokens
+    alone = (last.start == 0 or tokens[last.start - 1] in _BOUNDARIES) and (
+        last.end == len(tokens) - 1 or tokens[last.end + 1] in _BOUNDARIES)
+    return last.days if last.end == len(tokens) - 1 or (alone and len(days) == 1) else 0
 
 
 def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] | None:
