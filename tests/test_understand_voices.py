@@ -679,3 +679,18 @@ def test_an_amount_said_again_takes_the_unit_it_was_first_said_in():
 )
 def test_telegraphic_fragments_are_one_report(said, expected):
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Walked 40 steps, well, it might have been 45", ("walk", 45, "steps")),
+        ("walked 10 steps or maybe 12", ("walk", 12, "steps")),
+        ("I kicked, sorry, I lifted my leg up 10 times lying down", ("leg_exercise", 10,
+                                                                     "times")),
+        ("did my arm stretches ten minutes this morning", ("arm_exercise", 10, "minutes")),
+        ("sorted out the bills yesterday", ("organise", None, None)),
+    ],
+)
+def test_amounts_corrected_by_a_guess_and_exercises_named_by_their_limb(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]

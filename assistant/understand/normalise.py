@@ -342,7 +342,7 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
             unit = tokens[j]
             j += 1
         start, cued = j, False
-        while j < len(tokens) and j - start < 6 and (tokens[j] in markers or tokens[j] == CLAUSE):
+        while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] == CLAUSE):
             cued = cued or tokens[j] in cues
             j += 1
         if j < len(tokens) and tokens[j] in ("my", "the", "a"):
