@@ -17,7 +17,7 @@ LABELLED = sorted(DATA.glob("understanding_*.jsonl"))
 VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_test.jsonl", "understanding_fresh.jsonl", "understanding_fresh2.jsonl",
           "understanding_fresh3.jsonl", "understanding_fresh4.jsonl",
-          "understanding_voices_dev3.jsonl")
+          "understanding_voices_dev3.jsonl", "understanding_voices_dev4.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
