@@ -46,7 +46,8 @@ DEFAULT_FILES = tuple(
     for name in ("voices_train", "voices_dev", "test", "train", "unseen", "blind")
 )
 FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
-                    for name in ("voices_dev3", "voices_dev4", "fresh", "fresh2", "fresh3", "fresh4"))
+                    for name in ("voices_dev3", "voices_dev4", "fresh", "fresh2", "fresh3",
+                                 "fresh4"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)

@@ -694,3 +694,20 @@ def test_telegraphic_fragments_are_one_report(said, expected):
 )
 def test_amounts_corrected_by_a_guess_and_exercises_named_by_their_limb(said, expected):
     assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("swam four lengths at the pool this morning", ("swim", 4, "laps")),
+        ("Theraband pulls x15 with the red band", ("arm_exercise", 15, "times")),
+        ("Named 18 out of 20 pictures on the app", ("name", 18, "words")),
+        ("naming pictures with the speech therapist, got fourteen right", ("name", 14,
+                                                                           "words")),
+        ("typed my password, took a couple of goes but I got it", ("write", None, None)),
+        ("I named 10 pictures in speech therapy", ("name", 10, "words")),
+        ("i sang two songs at the church service", ("say", 2, None)),
+    ],
+)
+def test_therapy_words_naming_and_tries(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]

@@ -45,6 +45,8 @@ _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
+_SETTINGS = frozenset(("in", "at", "after", "before", "during"))
+"""Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
 """Units one goes round: "round the block twice" is 2 blocks."""
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
@@ -287,6 +289,16 @@ def _topic(text: _Text, mention: Mention) -> bool:
     while k and text.tokens[k - 1] in _DETERMINERS:
         k -= 1
     return not mention.from_unit and k > 0 and text.tokens[k - 1] == "about"
+
+
+def _setting(text: _Text, mention: Mention) -> bool:
+    """ "named 10 pictures in speech therapy", "walked 20 steps after hydro": a session named
+    after "in", "at", "after" is where or when the news happened, beside what was done."""
+    k = mention.start
+    while k and text.tokens[k - 1] in _DETERMINERS:
+        k -= 1
+    return (not mention.from_unit and k > 0 and text.tokens[k - 1] in _SETTINGS
+            and text.tokens[k - 2 : k - 1] != ("go",))  # "had a go at the wordsearch"
 
 
 def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> bool:
@@ -780,7 +792,9 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
     def unit_of(q: Quantity) -> str | None:
         if q.counts_back:
             return activity.units[0] if activity.units[0] in _COUNTING_UNITS else None
-        return activity.unit_aliases.get(q.unit, q.unit) if q.unit else None
+        if q.unit is None:
+            return activity.noun_unit if q.noun else None
+        return activity.unit_aliases.get(q.unit, q.unit)
 
     # A count that the activity does not count in ("bike... 20") says nothing sure.
     heard = [q for q in mention.quantities if not q.counts_back or unit_of(q)]
@@ -896,6 +910,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     strong_clauses = {m.clause for m in mentions if not m.weak}
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
+    mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
     quantities = [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)

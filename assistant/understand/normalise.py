@@ -124,6 +124,10 @@ _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+_OUT_OF = re.compile(r"\b(\d+) out of \d+\b")
+""" "named 18 out of 20 pictures": what was done is the first number."""
+_ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
+""" "took me a couple of goes": tries before it came right, not repetitions done."""
 _TIMES_FIRST = re.compile(
     r"(?<!\d )\bx ?(\d+)\b(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?|laps?)\b)"
 )
@@ -426,6 +430,8 @@ def clean(text: str) -> Cleaned | None:
         return None
     text = spoken_to_digits(" ".join(tokens))
     text = _SETS_OF.sub(_total_of_sets, text)
+    text = _OUT_OF.sub(r"\1", text)
+    text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
     text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
     tokens = tidy_boundaries(_apply_corrections(_dedupe(tidy_boundaries(text.split()))))

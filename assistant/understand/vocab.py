@@ -42,6 +42,8 @@ class Activity:
     place: bool
     partner: bool
     unit_aliases: dict[str, str] = field(default_factory=dict)
+    noun_unit: str | None = None
+    """The unit a count of things is in ("named 15 animals": words); None keeps no unit."""
 
     def unit_rank(self, unit: str | None) -> int:
         """Lower is preferred when one mention carries several amounts."""
@@ -166,6 +168,7 @@ def _load() -> Vocabulary:
             place=spec.get("place", False),
             partner=spec.get("partner", False),
             unit_aliases=dict(spec.get("unit_aliases", {})),
+            noun_unit=spec.get("noun_unit"),
         )
         for weak, key in ((False, "patterns"), (True, "weak")):
             for source in spec.get(key, []):
