@@ -711,3 +711,16 @@ def test_amounts_corrected_by_a_guess_and_exercises_named_by_their_limb(said, ex
 )
 def test_therapy_words_naming_and_tries(said, expected):
     assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "category"),
+    [
+        ("Dad wants to drive again", "mobility"),
+        ("getting back to work is my big goal", "daily_living"),
+    ],
+)
+def test_a_plan_no_activity_names_still_has_a_target(said, category):
+    result = understand(said, WEDNESDAY)
+    assert result.intent == "goal" and result.milestones == ()
+    assert result.goal is not None and result.goal.category == category

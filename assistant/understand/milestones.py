@@ -318,25 +318,34 @@ def _unnamed_win(text: _Text) -> list[Mention]:
     """A win no activity names ("Mum used the kettle on her own", "cracked an egg one
     handed"): the first verb in the past tense that is a task and whose subject is the patient
     (or unsaid, as in telegraphic speech), when the utterance says it was done alone or was an
-    achievement. What it was is read from the words of its clause."""
-    if not any(VOCAB.regexes[name].search(text.string) for name in ("win_markers", "independent")):
+    achievement; or a plan for one ("Dad wants to drive again": the verb after "to"). What it
+    was is read from the words of its clause."""
+    regexes = VOCAB.regexes
+    won = any(regexes[name].search(text.string) for name in ("win_markers", "independent"))
+    planned = regexes["goal_only"].search(text.string) is not None
+    if not (won or planned):
         return []
     for i, token in enumerate(text.tokens):
         form = verb_form(token)
-        managed = text.tokens[max(0, i - 2) : i] in (("managed", "to"), ("manage", "to"))
-        if form is None or form.base in _NOT_TASKS or (form.past != token and not managed):
+        if form is None or form.base in _NOT_TASKS:
             continue
-        if managed:
-            i -= 2
-        k = i
-        while k and text.tokens[k - 1] in _BEFORE_VERB:
-            k -= 1
-        if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT:
+        after_to = i > 0 and text.tokens[i - 1] == "to" and form.base == token
+        if after_to and planned:
+            k = i - 1
+        elif form.past == token and won:
+            k = i
+            while k and text.tokens[k - 1] in _BEFORE_VERB:
+                k -= 1
+            if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT:
+                continue
+        elif after_to and text.tokens[max(0, i - 2)] in ("managed", "manage"):
+            k = i = i - 2
+        else:
             continue
         start, end = text.clause_span(i)
         words = set(text.tokens[start : end + 1])
         name = next((n for n, cues in VOCAB.win_kinds.items() if cues & words), "everyday")
-        mention = Mention(VOCAB.activities[name], i, i)
+        mention = Mention(VOCAB.activities[name], i, i, goal=k < i)
         mention.clause, mention.sentence = text.clause[i], text.sentence[i]
         return [mention]
     return []
@@ -756,9 +765,10 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         anchor = text.tokens[mention.start]
         if is_past_only(anchor):
             continue
-        mention.goal = bool(
-            regexes["goal_before"].search(text.words(goal_scope, mention.start))
-            or regexes["goal_after"].search(text.words(mention.end + 1, clause_end + 1))
+        mention.goal = (
+            mention.goal  # a plan no activity names ("getting back to work is my goal")
+            or regexes["goal_before"].search(text.words(goal_scope, mention.start)) is not None
+            or regexes["goal_after"].search(text.words(mention.end + 1, clause_end + 1)) is not None
         )
 
 
