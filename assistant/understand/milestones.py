@@ -51,6 +51,7 @@ _ROUNDS = frozenset(("blocks", "laps"))
 """Units one goes round: "round the block twice" is 2 blocks."""
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
+_NOT_PLANS = VOCAB.words["win_not_plans"]
 _PATIENT = _SUBJECTS | VOCAB.words["proxies"] | {"myself"}
 """Subjects a win no activity names may have: the speaker, the patient, a carer's "Mum"."""
 _WISH_MODALS = frozenset(("would", "d", "should", "could"))
@@ -330,7 +331,7 @@ def _unnamed_win(text: _Text) -> list[Mention]:
         if form is None or form.base in _NOT_TASKS:
             continue
         after_to = i > 0 and text.tokens[i - 1] == "to" and form.base == token
-        if after_to and planned:
+        if after_to and planned and token not in _NOT_PLANS:
             k = i - 1
         elif form.past == token and won:
             k = i

@@ -217,6 +217,7 @@ def _load() -> Vocabulary:
         "wake_continues": frozenset(raw["wake"]["continues"]),
         "win_not_tasks": frozenset(raw["wins"]["not_tasks"]),
         "win_before_verb": frozenset(raw["wins"]["before_verb"]),
+        "win_not_plans": frozenset(raw["wins"]["not_plans"]),
     }
 
     def joined(patterns: list[str]) -> re.Pattern[str]:
