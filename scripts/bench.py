@@ -1468,9 +1468,10 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
     while trying fixes, the odd ones are held out. The default Whisper recognises each clip
     twice: as a session does with no names enrolled, and biased (its rule: utterances of
     `bias_from_words` words or more) with the understanding layer's units, a trial that is not
-    used (README, "Speed"). A miss (a clip whose milestones are not all found) is misheard
-    unless every word was heard right (word error 0 after normalisation): then the extractor
-    failed on recogniser text. Piper samples its voice, so its clips differ from run to run."""
+    used (README, "Speed"); the plain transcripts are also read with the repair by sound
+    (run --repair-by-sound), another trial. A miss (a clip whose milestones are not all
+    found) is misheard unless every word was heard right (word error 0 after normalisation):
+    then the extractor failed on recogniser text. Piper samples its voice, so its clips differ from run to run."""
     from assistant.understand.vocab import VOCAB
     from speech.tts import PIPER
     from speech.voices import load_voice
