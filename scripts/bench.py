@@ -1471,7 +1471,8 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
     used (README, "Speed"); the plain transcripts are also read with the repair by sound
     (run --repair-by-sound), another trial. A miss (a clip whose milestones are not all
     found) is misheard unless every word was heard right (word error 0 after normalisation):
-    then the extractor failed on recogniser text. Piper samples its voice, so its clips differ from run to run."""
+    then the extractor failed on recogniser text. Piper samples its voice, so its clips
+    differ from run to run."""
     from assistant.understand.vocab import VOCAB
     from speech.tts import PIPER
     from speech.voices import load_voice
