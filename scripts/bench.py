@@ -93,6 +93,7 @@ import personal_speech  # noqa: E402
 from assistant.conversation.dialog import Dialog, DialogSettings  # noqa: E402
 from assistant.conversation.hearing import hear_audio  # noqa: E402
 from assistant.conversation.loop import converse  # noqa: E402
+from assistant.conversation.soundslike import understand_heard  # noqa: E402
 from assistant.record.store import Store  # noqa: E402
 from assistant.reply_speaker import ReplySpeaker  # noqa: E402
 from assistant.turn import Heard, Turn  # noqa: E402
@@ -1467,9 +1468,11 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
     while trying fixes, the odd ones are held out. The default Whisper recognises each clip
     twice: as a session does with no names enrolled, and biased (its rule: utterances of
     `bias_from_words` words or more) with the understanding layer's units, a trial that is not
-    used (README, "Speed"). A miss (a clip whose milestones are not all found) is misheard
-    unless every word was heard right (word error 0 after normalisation): then the extractor
-    failed on recogniser text. Piper samples its voice, so its clips differ from run to run."""
+    used (README, "Speed"); the plain transcripts are also read with the repair by sound
+    (run --repair-by-sound), another trial. A miss (a clip whose milestones are not all
+    found) is misheard unless every word was heard right (word error 0 after normalisation):
+    then the extractor failed on recogniser text. Piper samples its voice, so its clips
+    differ from run to run."""
     from assistant.understand.vocab import VOCAB
     from speech.tts import PIPER
     from speech.voices import load_voice
@@ -1507,7 +1510,7 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
                     clips["slow"] = [spoken(voice, t, True) for t in texts]
                     clips["noisy"] = [noisy(a, seed) for seed, a in enumerate(normal)]
                 heard: dict[str, list[str]] = {"plain": [], "biased": []}
-                by_condition = {}
+                by_condition, repaired_by_condition = {}, {}
                 for condition, audios in clips.items():
                     plain, biased = [], []
                     for audio in audios:
@@ -1517,6 +1520,8 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
                             texts_.append(transcript.text)
                             times.append(transcript.elapsed_s * 1000)
                     by_condition[condition] = understanding_scores(chosen, plain)["f1"]
+                    repaired_by_condition[condition] = understanding_scores(
+                        chosen, [understand_heard(h).text for h in plain])["f1"]
                     heard["plain"] += plain
                     heard["biased"] += biased
                 said = chosen * len(clips)
@@ -1528,6 +1533,9 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
                     "by_condition": by_condition,
                     "wer": round(wer([c["text"] for c in said], heard["plain"]), 3),
                     "f1_domain_biased": understanding_scores(said, heard["biased"])["f1"],
+                    "f1_sound_repaired": understanding_scores(
+                        said, [understand_heard(h).text for h in heard["plain"]])["f1"],
+                    "by_condition_sound_repaired": repaired_by_condition,
                     "misses": len(misses),
                     "misses_heard_right": sum(wer([c["text"]], [h]) == 0 for c, h in misses),
                 }
@@ -1543,8 +1551,13 @@ def understanding_per_voice(quick: bool) -> dict[str, Any]:
             detail = " / ".join(f"{v:.2f}" for v in f["by_condition"].values())
             print(f"    {voice:<9} {half:<8} F1 {f['f1']:.3f} ({detail}), WER {f['wer']:.3f}, "
                   f"{f['misses']} of {f['clips']} clips missed ({f['misses_heard_right']} heard "
-                  f"right); biased {f['f1_domain_biased']:.3f}")
+                  f"right); biased {f['f1_domain_biased']:.3f}; sound-repaired "
+                  f"{f['f1_sound_repaired']:.3f}")
     controls = found["bias_controls"]
+    repairs = controls["sound_repairs"]
+    print(f"    repair by sound on {repairs['utterances']} utterances that are no milestones "
+          f"(two voices, human speech): {repairs['changed']} changed "
+          + "; ".join(repairs["which"]))
     for way in ("plain", "biased"):
         c = controls[way]
         print(f"    {way}: human speech WER {c['human_wer']:.3f} ({controls['human']} utterances); "
@@ -1573,7 +1586,27 @@ def _bias_controls(recognizer: Recognizer, domain: Sequence[str],
                  if len(personal_speech.words(text)) > len(personal_speech.words(command))]
         found[way] = {"human_wer": round(wer([HUMAN_TEXTS[n] for n in human], heard), 3),
                       "commands_added": len(added), "added": added}
+    found["sound_repairs"] = _sound_repairs(recognizer, spoken, quick)
     return found
+
+
+def _sound_repairs(recognizer: Recognizer, spoken: Callable[[str, str, bool], Audio],
+                   quick: bool) -> dict[str, Any]:
+    """What the repair by sound (assistant/conversation/soundslike.py) does where it must do
+    nothing: labelled utterances that are not milestones (commands, questions, feelings, social
+    talk) spoken by both voices, and the human recordings' utterances; each changed is
+    listed."""
+    others = [c["text"] for path in eval_understanding.DEFAULT_FILES
+              for c in map(json.loads, path.read_text(encoding="utf-8").splitlines())
+              if not c["milestones"]]
+    chosen = others[:: len(others) // (2 if quick else 60)][: 2 if quick else 60]
+    heard = [transcribe(recognizer, spoken(voice, text, False)).text
+             for voice in ("espeak-ng", "Piper") for text in chosen]
+    names = ["beckett.wav"] if quick else list(HUMAN_TEXTS)
+    heard += [transcribe(recognizer, piece).text for n in names for piece in human_utterances(n)]
+    changed = [f"{h!r} read as {understand_heard(h).text!r}" for h in heard
+               if understand_heard(h) != understand(h)]
+    return {"utterances": len(heard), "changed": len(changed), "which": changed}
 
 
 def main(argv: list[str] | None = None) -> int:

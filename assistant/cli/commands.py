@@ -91,6 +91,9 @@ def cli(ctx: click.Context, config_path: Path | None, log_level: str | None) -> 
               show_default=True,
               help="Read a milestone back for a yes/no when recognition confidence is below "
               "this (1.01: always).")
+@click.option("--repair-by-sound/--no-repair-by-sound", default=False, show_default=True,
+              help="Read a unit or number misheard in an amount by its sound (\"45 men\" as "
+              "\"45 min\"), in speech only. A trial: see README, \"Speed\".")
 @engine_option
 @model_option
 @voice_options
@@ -109,6 +112,7 @@ def run(
     wake_phrase: str,
     window: float,
     confirm_below: float,
+    repair_by_sound: bool,
     engine: str,
     model: Path | None,
     rate: int | None,
@@ -143,7 +147,8 @@ def run(
         dialog = Dialog(
             store,
             DialogSettings(listening_for, window, confirm_below,
-                           Contacts(emergency_number, carer_name, carer_phone, crisis_line)),
+                           Contacts(emergency_number, carer_name, carer_phone, crisis_line),
+                           repair_by_sound),
             remembered_voice_settings(store, rate, volume, voice, voice_model),
         )
         heard = listen(source, pause, max_pause, engine, model, tell, hints=dialog.hints,

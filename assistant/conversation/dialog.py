@@ -17,9 +17,11 @@ from typing import Any
 from assistant.conversation import goals, safety, talk
 from assistant.conversation.answers import answer, week_story
 from assistant.conversation.encourage import encourage
+from assistant.conversation.hearing import ENROLLED
 from assistant.conversation.numbers_and_dates import amount, day, listing
 from assistant.conversation.phrasebook import Phrasebook, addressed
 from assistant.conversation.safety import Contacts
+from assistant.conversation.soundslike import understand_heard
 from assistant.practice.session import PracticeSession
 from assistant.record import forget, history
 from assistant.record.history import Goal
@@ -65,6 +67,8 @@ class DialogSettings:
     confirm_below: float = DEFAULT_CONFIRM_BELOW
     contacts: Contacts = Contacts()
     """Who to call in an emergency, read out in every alert reply."""
+    repair_by_sound: bool = False
+    """Recognised speech read with a misheard unit or number mended (soundslike.py)."""
 
 
 class Dialog:
@@ -90,7 +94,9 @@ class Dialog:
         text = self._addressed(heard)
         if text is None:
             return None
-        understanding = understand(text, heard.at.date())
+        heard_speech = heard.engine not in (None, ENROLLED)
+        read = understand_heard if self.settings.repair_by_sound and heard_speech else understand
+        understanding = read(text, heard.at.date())
         self._finished = self._finishing(heard, understanding)
         utterance_id = self.store.add_utterance(
             time=heard.at, text=heard.text, source=heard.source, engine=heard.engine,
