@@ -724,3 +724,9 @@ def test_a_plan_no_activity_names_still_has_a_target(said, category):
     result = understand(said, WEDNESDAY)
     assert result.intent == "goal" and result.milestones == ()
     assert result.goal is not None and result.goal.category == category
+
+
+def test_a_carers_mum_s_is_mum_is_and_sitting_out_is_sitting():
+    assert understand("mum's a lot brighter in herself today", WEDNESDAY).intent == "feeling"
+    assert [m[:3] for m in found("he sat out in the chair for two hours")] == [
+        ("sit_up", 2, "hours")]
