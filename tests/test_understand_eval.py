@@ -16,7 +16,7 @@ SCRIPT = ROOT / "scripts" / "eval_understanding.py"
 LABELLED = sorted(DATA.glob("understanding_*.jsonl"))
 VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_test.jsonl", "understanding_fresh.jsonl", "understanding_fresh2.jsonl",
-          "understanding_fresh3.jsonl", "understanding_fresh4.jsonl",
+          "understanding_fresh3.jsonl", "understanding_fresh4.jsonl", "understanding_fresh5.jsonl",
           "understanding_voices_dev3.jsonl", "understanding_voices_dev4.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
@@ -55,6 +55,7 @@ def test_labelled_sets_are_big_and_well_formed():
     assert sizes["understanding_fresh2.jsonl"] >= 200
     assert sizes["understanding_fresh3.jsonl"] >= 200
     assert sizes["understanding_fresh4.jsonl"] >= 200
+    assert sizes["understanding_fresh5.jsonl"] >= 200
 
 
 def test_every_labelled_question_has_its_query():
