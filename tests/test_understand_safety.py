@@ -108,6 +108,9 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("his hand won't listen to him and he's mumbling", "stroke_sign"),
         # "fine earlier" says the sign is new
         ("her words are coming out all wrong and she was fine this morning", "stroke_sign"),
+        # a carer telling of an overdose
+        ("he's taken all his tablets at once", "overdose"),
+        ("she took all her pills in one go", "overdose"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -150,6 +153,10 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "I couldn't get up the steps today",
         "you're very faint",
         "my arm was tired after the exercises and it felt heavy",
+        # pills taken as prescribed, and eye drops
+        "remembered to take all my tablets today",
+        "I took all my pills on time",
+        "Put my own eye drops in, didn't need my husband.",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):
