@@ -730,3 +730,45 @@ def test_a_carers_mum_s_is_mum_is_and_sitting_out_is_sitting():
     assert understand("mum's a lot brighter in herself today", WEDNESDAY).intent == "feeling"
     assert [m[:3] for m in found("he sat out in the chair for two hours")] == [
         ("sit_up", 2, "hours")]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        ("er walked... no... legs... too heavy... stopped", "setback", None),
+        ("Tried the stairs without the rail, had to give up after two.", "setback", None),
+        ("He couldn't get out of the car on his own today, I had to lift him.", "setback", None),
+        ("Morning, love. Hope you're well.", "social", None),
+        ("Happy Wednesday to you.", "social", None),
+        ("Practice... words... now", "practice", None),
+        ("progress... this week... good?", "progress_query", None),
+        ("Am I walking further than when I came home from hospital?", "progress_query", None),
+        ("Do you know any good exercises for a stiff shoulder?", "other", None),
+        ("Hang on a minute, someone's at the door.", "command", "pause"),
+        ("the birds are singing outside this morning", "social", None),
+    ],
+)
+def test_fresh4_kinds_of_speech(said, intent, command):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Yesterday I walked, er, thirty... no wait, forty steps with the Zimmer.",
+         [("walk", 40, "steps", "device", "2026-03-03")]),
+        ("Walked 800m yesterday and 1km today, both with the stick.",
+         [("walk", 800, "meters", "device", "2026-03-03"),
+          ("walk", 1000, "meters", "device", "2026-03-04")]),
+        ("i did twenty minutes of reading aloud yesterday and another twenty today",
+         [("read", 20, "minutes", None, "2026-03-03"), ("read", 20, "minutes", None,
+                                                        "2026-03-04")]),
+        ("Did my speech app for 25 minutes, er, 20 minutes really.",
+         [("say", 20, "minutes", None, "2026-03-04")]),
+        ("Threaded a needle on the second try!", [("hand_skills", None, None, None,
+                                                   "2026-03-04")]),
+    ],
+)
+def test_fresh4_kinds_of_amount_help_and_day(said, expected):
+    assert found(said) == expected

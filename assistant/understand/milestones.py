@@ -45,6 +45,13 @@ _THE_PATIENT = frozenset(("him", "her", "me", "us"))
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
+_OF_ALL = re.compile(
+    r"\b(?:both|all|each time|every time)(?: (?:with|without|on|using|holding|by))?"
+    r"(?: (?:the|my|his|her|a))? $"
+)
+"""Said just before help, it is help with everything said ("both with the stick")."""
+_DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
+"""The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
 """Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
@@ -421,8 +428,11 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
         elif _counts_back(tokens, i, j):
             found.append((Quantity(value, None, i, j, counts_back=True), None))
-        elif following in ("", *_BOUNDARIES) and any(m.end == i - 1 for m in mentions):
-            # "and today i walked 30": a number closing the clause of the verb it follows.
+        elif following in ("", *_BOUNDARIES) and any(
+            m.end == i - 1 or (m.end == i - 2 and tokens[i - 1] in _BOUNDARIES) for m in mentions
+        ):
+            # "and today i walked 30", "tea towels... folded... six": a number closing the
+            # clause of the verb it follows, or said as the next fragment.
             found.append((Quantity(value, None, i, j), None))
         elif (
             following.isalpha()
@@ -590,7 +600,10 @@ def _amount_of_before(text: _Text, quantities: list[tuple[Quantity, Mention | No
     """ "Walked to the bus stop. 300 metres.": an amount said as a fragment of its own is the
     amount of the activity before it, when that activity has none of its own."""
     tokens = text.tokens
-    alone = (quantity.pos == 0 or tokens[quantity.pos - 1] in _BOUNDARIES) and (
+    start = quantity.pos
+    while start and tokens[start - 1] in _BARE_FILLERS:  # "..., about 10 sentences"
+        start -= 1
+    alone = (start == 0 or tokens[start - 1] in _BOUNDARIES) and (
         quantity.end + 1 >= len(tokens) or tokens[quantity.end + 1] in _BOUNDARIES)
     return alone and target.start < quantity.pos and not any(
         q.unit and text.clause[q.pos] == target.clause for q, _ in quantities)
@@ -623,20 +636,27 @@ def _only_days_and_amounts(
     )
 
 
+def _helped(text: _Text, mentions: list[Mention], at: int) -> list[Mention]:
+    """The mentions help said at character ``at`` belongs to: the nearest, or every one when
+    it is said of them all ("800m yesterday and 1km today, both with the stick")."""
+    if _OF_ALL.search(text.string, max(0, at - 24), at):
+        return mentions
+    target = _nearest(text, mentions, text.index(at))
+    return [] if target is None else [target]
+
+
 def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     regexes = VOCAB.regexes
     string = text.string
     for kind in ("independent", "helped"):
         for match in regexes[kind].finditer(string):
-            target = _nearest(text, mentions, text.index(match.start()))
-            if target is None:
-                continue
-            if kind == "helped" and (
-                (target.activity.partner and not _HELP_WORDS.search(match.group()))
-                or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
-            ):
-                continue
-            target.assistance.add("independent" if kind == "independent" else "helper")
+            for target in _helped(text, mentions, match.start()):
+                if kind == "helped" and (
+                    (target.activity.partner and not _HELP_WORDS.search(match.group()))
+                    or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
+                ):
+                    continue
+                target.assistance.add("independent" if kind == "independent" else "helper")
     for match in _WITH_THE_SPEAKER.finditer(string):
         # "Mum walked to the shop with me": the carer speaking was the help.
         target = _nearest(text, mentions, text.index(match.start()))
@@ -647,8 +667,7 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             before = string[max(0, match.start() - 40) : match.start()]
             if regexes["device_places"].search(before):
                 continue
-            target = _nearest(text, mentions, text.index(match.start()))
-            if target is not None:
+            for target in _helped(text, mentions, match.start()):
                 target.assistance.add("device")
                 target.devices.append(match.group())
     for match in regexes["sides"].finditer(string):
@@ -733,6 +752,20 @@ def _setback_in(string: str) -> bool:
     return False
 
 
+def _denied_next(text: _Text, mention: Mention) -> bool:
+    """ "walked... no... legs too heavy": in telegraphic speech a fragment that only denies
+    takes back the activity said just before it."""
+    k = mention.end + 1
+    if k >= len(text.tokens) or text.tokens[k] not in _BOUNDARIES:
+        return False
+    fragment = []
+    for token in text.tokens[k + 1 :]:
+        if token in _BOUNDARIES:
+            break
+        fragment.append(token)
+    return bool(fragment) and set(fragment) <= _DENIALS
+
+
 def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
@@ -743,7 +776,8 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         if previous is not None and previous.clause == mention.clause:
             scope = max(scope, previous.end + 1)
         attempt = any(t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
-        later = text.words(mention.end + 1, len(text.tokens))
+        # Clause by clause: "without the rail, had to give up" is no "without" before giving up.
+        later = " ".join(text.tokens[mention.end + 1 :]).replace(SENTENCE, CLAUSE).split(CLAUSE)
         despite = [
             k
             for k in range(clause_start, mention.start)
@@ -752,10 +786,12 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         setback_from = despite[-1] + 1 if despite else clause_start
         mention.negative = (
             _negated(text, scope, mention.end + 1)
+            or _denied_next(text, mention)
             or _setback_in(text.words(setback_from, clause_end + 1))
             or (
                 attempt
-                and (_setback_in(later) or _negated(text, mention.end + 1, len(text.tokens)))
+                and (any(_setback_in(" ".join(part.split())) for part in later)
+                     or _negated(text, mention.end + 1, len(text.tokens)))
             )
         )
         goal_scope = next(
@@ -876,6 +912,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] 
     if unit is not None:
         k -= 1
     before = parse_number(tokens[k]) if k >= 0 else None
+    if k > 1 and tokens[k - 1] == "another":  # "and another 20 today"
+        k -= 1
     if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",):
         return None
     return before, unit

@@ -330,6 +330,10 @@ def _value_class(token: str) -> str | None:
     return None
 
 
+_MARKS = (CLAUSE, SENTENCE)
+_AFTERTHOUGHTS = frozenset(("really", "actually"))
+
+
 def _apply_corrections(tokens: list[str]) -> list[str]:
     """Keep the second of two values around a correction ("10 no wait 15" -> "15")."""
     markers = VOCAB.words["corrections"]
@@ -346,11 +350,14 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
             unit = tokens[j]
             j += 1
         start, cued = j, False
-        while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] == CLAUSE):
+        while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] in _MARKS):
             cued = cued or tokens[j] in cues
             j += 1
         if j < len(tokens) and tokens[j] in ("my", "the", "a"):
             j += 1
+        if not cued and j < len(tokens) and _value_class(tokens[j]) == kind:
+            # "25 minutes, er, 20 minutes really": the cue said after the second value.
+            cued = bool(_AFTERTHOUGHTS & set(tokens[j + 1 : j + 3]))
         if cued and j < len(tokens) and _value_class(tokens[j]) == kind:
             replacement = tokens[j : j + 1]
             if unit and (j + 1 >= len(tokens) or tokens[j + 1] not in VOCAB.unit_forms):
