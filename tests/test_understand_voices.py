@@ -772,3 +772,15 @@ def test_fresh4_kinds_of_speech(said, intent, command):
 )
 def test_fresh4_kinds_of_amount_help_and_day(said, expected):
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("my husband read the headlines out to me, five of them", ("read", 5, None)),
+        ("Did my sit-to-stands, 12 of them.", ("sit_to_stand", 12, "times")),
+        ("the stairs, all 14 of them", ("climb_stairs", 14, "stairs")),
+    ],
+)
+def test_a_count_of_them_is_of_the_things_named_unless_a_unit_counts_them(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]

@@ -427,7 +427,10 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
                 unit = _went_round(text, i) or unit
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
         elif _counts_back(tokens, i, j):
-            found.append((Quantity(value, None, i, j, counts_back=True), None))
+            # "all four of them": a count of the things named before, when no unit counts them.
+            them = tokens[j : j + 1] == ("of",) or tokens[i - 1] == "all"
+            found.append((Quantity(value, None, i, j, noun="of them" if them else None,
+                                   counts_back=True), None))
         elif following in ("", *_BOUNDARIES) and any(
             m.end == i - 1 or (m.end == i - 2 and tokens[i - 1] in _BOUNDARIES) for m in mentions
         ):
@@ -838,13 +841,15 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
 
     def unit_of(q: Quantity) -> str | None:
         if q.counts_back:
-            return activity.units[0] if activity.units[0] in _COUNTING_UNITS else None
+            counted = activity.units[0] in _COUNTING_UNITS and not (
+                q.noun and activity.units[0] == "times" and not activity.count)
+            return activity.units[0] if counted else None
         if q.unit is None:
             return activity.noun_unit if q.noun else None
         return activity.unit_aliases.get(q.unit, q.unit)
 
     # A count that the activity does not count in ("bike... 20") says nothing sure.
-    heard = [q for q in mention.quantities if not q.counts_back or unit_of(q)]
+    heard = [q for q in mention.quantities if not q.counts_back or unit_of(q) or q.noun]
     if not heard:
         return None, None, None
     # A goal's target is its last amount ("get my 10 minutes on the bike up to 20").
