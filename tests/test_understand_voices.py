@@ -784,3 +784,15 @@ def test_fresh4_kinds_of_amount_help_and_day(said, expected):
 )
 def test_a_count_of_them_is_of_the_things_named_unless_a_unit_counts_them(said, expected):
     assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I drove to the shop, first time since the stroke", ("get_about", None, None)),
+        ("sent an email to my boss", ("write", None, None)),
+        ("I cut the grass", ("housework", None, None)),
+    ],
+)
+def test_first_time_said_as_a_digit_and_more_everyday_words(said, expected):
+    assert [m[:3] for m in found(said)] == [expected]
