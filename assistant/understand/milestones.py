@@ -653,13 +653,13 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     string = text.string
     for kind in ("independent", "helped"):
         for match in regexes[kind].finditer(string):
-            for target in _helped(text, mentions, match.start()):
+            for helped in _helped(text, mentions, match.start()):
                 if kind == "helped" and (
-                    (target.activity.partner and not _HELP_WORDS.search(match.group()))
+                    (helped.activity.partner and not _HELP_WORDS.search(match.group()))
                     or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
                 ):
                     continue
-                target.assistance.add("independent" if kind == "independent" else "helper")
+                helped.assistance.add("independent" if kind == "independent" else "helper")
     for match in _WITH_THE_SPEAKER.finditer(string):
         # "Mum walked to the shop with me": the carer speaking was the help.
         target = _nearest(text, mentions, text.index(match.start()))
@@ -670,9 +670,9 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             before = string[max(0, match.start() - 40) : match.start()]
             if regexes["device_places"].search(before):
                 continue
-            for target in _helped(text, mentions, match.start()):
-                target.assistance.add("device")
-                target.devices.append(match.group())
+            for helped in _helped(text, mentions, match.start()):
+                helped.assistance.add("device")
+                helped.devices.append(match.group())
     for match in regexes["sides"].finditer(string):
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None:
