@@ -11,7 +11,7 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from .milestones import analyse
-from .normalise import CLAUSE, SENTENCE, Cleaned, clean, tidy_boundaries
+from .normalise import CLAUSE, Cleaned, clean, split_clauses, tidy_boundaries
 from .talk import feeling_of, is_social
 from .vocab import VOCAB
 
@@ -104,16 +104,6 @@ def _strong(command: str | None, phrase: str) -> str | None:
     return None if phrase in VOCAB.words["weak_commands"] else command
 
 
-def _clauses(tokens: tuple[str, ...]) -> list[list[str]]:
-    clauses: list[list[str]] = [[]]
-    for token in tokens:
-        if token in (CLAUSE, SENTENCE):
-            clauses.append([])
-        else:
-            clauses[-1].append(token)
-    return [c for c in clauses if c]
-
-
 def _cut_command(words: list[str]) -> str | None:
     """A command then an aside that starts as a clause does ("no i do not"), an aside then a
     command ("oops wrong one undo"), or an answer then a command ("no delete it"). Commands
@@ -147,7 +137,7 @@ def _with_aside(cleaned: Cleaned) -> str | None:
     """
     if VOCAB.regexes["command_inside"].search(cleaned.light) is None:
         return None
-    clauses = _clauses(cleaned.tokens)
+    clauses = split_clauses(cleaned.tokens)
     if len(clauses) == 1:
         return _cut_command(_strip_politeness(cleaned.light).split())
     kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]

@@ -18,7 +18,7 @@ from datetime import date
 
 from .lexicon import base_form, is_past_only, verb_form
 from .mention import Limb, Mention, Milestone, Quantity
-from .normalise import CLAUSE, SENTENCE
+from .normalise import CLAUSE, SENTENCE, split_clauses
 from .numbers import format_number, parse_number, tidy
 from .summary import describe
 from .vocab import VOCAB
@@ -290,21 +290,25 @@ def _habitual(text: _Text, mention: Mention) -> bool:
     )
 
 
-def _topic(text: _Text, mention: Mention) -> bool:
-    """ "nervous about the stairs": the activity is what is talked about, not what was done
-    (an amount said of it later was already taken: "... but I did all 12")."""
+def _phrase_start(text: _Text, mention: Mention) -> int:
+    """Where the mention's phrase starts, with the determiners before it ("about the stairs")."""
     k = mention.start
     while k and text.tokens[k - 1] in _DETERMINERS:
         k -= 1
+    return k
+
+
+def _topic(text: _Text, mention: Mention) -> bool:
+    """ "nervous about the stairs": the activity is what is talked about, not what was done
+    (an amount said of it later was already taken: "... but I did all 12")."""
+    k = _phrase_start(text, mention)
     return not mention.from_unit and k > 0 and text.tokens[k - 1] == "about"
 
 
 def _setting(text: _Text, mention: Mention) -> bool:
     """ "named 10 pictures in speech therapy", "walked 20 steps after hydro": a session named
     after "in", "at", "after" is where or when the news happened, beside what was done."""
-    k = mention.start
-    while k and text.tokens[k - 1] in _DETERMINERS:
-        k -= 1
+    k = _phrase_start(text, mention)
     return (not mention.from_unit and k > 0 and text.tokens[k - 1] in _SETTINGS
             and text.tokens[k - 2 : k - 1] != ("go",))  # "had a go at the wordsearch"
 
@@ -313,9 +317,7 @@ def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> b
     """True for "brushed my teeth standing at the sink" or "stood for 2 minutes doing the
     dishes": a participle (the activity's own word, or the verb before its object) setting
     the scene."""
-    before = mention.start
-    while before > 0 and text.tokens[before - 1] in _DETERMINERS:
-        before -= 1
+    before = _phrase_start(text, mention)
     words = (text.tokens[mention.start], text.tokens[before - 1] if before else "")
     return any(w.endswith("ing") for w in words) and any(
         m.clause == mention.clause for m in earlier
@@ -602,14 +604,17 @@ def _amount_of_before(text: _Text, quantities: list[tuple[Quantity, Mention | No
                       quantity: Quantity, target: Mention) -> bool:
     """ "Walked to the bus stop. 300 metres.": an amount said as a fragment of its own is the
     amount of the activity before it, when that activity has none of its own."""
-    tokens = text.tokens
     start = quantity.pos
-    while start and tokens[start - 1] in _BARE_FILLERS:  # "..., about 10 sentences"
+    while start and text.tokens[start - 1] in _BARE_FILLERS:  # "..., about 10 sentences"
         start -= 1
-    alone = (start == 0 or tokens[start - 1] in _BOUNDARIES) and (
-        quantity.end + 1 >= len(tokens) or tokens[quantity.end + 1] in _BOUNDARIES)
-    return alone and target.start < quantity.pos and not any(
+    return _alone(text.tokens, start, quantity.end) and target.start < quantity.pos and not any(
         q.unit and text.clause[q.pos] == target.clause for q, _ in quantities)
+
+
+def _alone(tokens: tuple[str, ...], start: int, end: int) -> bool:
+    """Tokens start..end (inclusive) are a fragment of their own, between boundaries."""
+    return (start == 0 or tokens[start - 1] in _BOUNDARIES) and (
+        end + 1 >= len(tokens) or tokens[end + 1] in _BOUNDARIES)
 
 
 def _exercise_of_part(text: _Text, pos: int) -> str | None:
@@ -761,12 +766,8 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     k = mention.end + 1
     if k >= len(text.tokens) or text.tokens[k] not in _BOUNDARIES:
         return False
-    fragment = []
-    for token in text.tokens[k + 1 :]:
-        if token in _BOUNDARIES:
-            break
-        fragment.append(token)
-    return bool(fragment) and set(fragment) <= _DENIALS
+    fragments = split_clauses(text.tokens[k + 1 :])
+    return bool(fragments) and set(fragments[0]) <= _DENIALS
 
 
 def _judge(text: _Text, mentions: list[Mention]) -> None:
@@ -780,7 +781,7 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             scope = max(scope, previous.end + 1)
         attempt = any(t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
         # Clause by clause: "without the rail, had to give up" is no "without" before giving up.
-        later = " ".join(text.tokens[mention.end + 1 :]).replace(SENTENCE, CLAUSE).split(CLAUSE)
+        later = split_clauses(text.tokens[mention.end + 1 :])
         despite = [
             k
             for k in range(clause_start, mention.start)
@@ -793,7 +794,7 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             or _setback_in(text.words(setback_from, clause_end + 1))
             or (
                 attempt
-                and (any(_setback_in(" ".join(part.split())) for part in later)
+                and (any(_setback_in(" ".join(part)) for part in later)
                      or _negated(text, mention.end + 1, len(text.tokens)))
             )
         )
@@ -890,10 +891,9 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     last = days[-1] if days else None
     if last is None:
         return 0
-    tokens = text.tokens
-    alone = (last.start == 0 or tokens[last.start - 1] in _BOUNDARIES) and (
-        last.end == len(tokens) - 1 or tokens[last.end + 1] in _BOUNDARIES)
-    return last.days if last.end == len(tokens) - 1 or (alone and len(days) == 1) else 0
+    said_last = last.end == len(text.tokens) - 1
+    alone = len(days) == 1 and _alone(text.tokens, last.start, last.end)
+    return last.days if said_last or alone else 0
 
 
 def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] | None:

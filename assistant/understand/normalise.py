@@ -367,6 +367,17 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def split_clauses(tokens: tuple[str, ...] | list[str]) -> list[list[str]]:
+    """The words between boundaries, each clause or fragment a list; empty ones left out."""
+    found: list[list[str]] = [[]]
+    for token in tokens:
+        if token in (CLAUSE, SENTENCE):
+            found.append([])
+        else:
+            found[-1].append(token)
+    return [c for c in found if c]
+
+
 def tidy_boundaries(tokens: list[str]) -> list[str]:
     """Collapse runs of boundaries (the strongest wins) and trim them from the ends."""
     out: list[str] = []

@@ -22,7 +22,7 @@ _TODAY_WORDS = frozenset(("today", "tonight"))
 _PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _ATTEMPT_WORDS = frozenset(
-    (w,) for w in ("try", "attempt", "go", "time", "round", "lap", "floor", "step", "stair", "set")
+    ("try", "attempt", "go", "time", "round", "lap", "floor", "step", "stair", "set")
 )
 _SPANS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "fortnight": 14, "fortnights": 14}
 _AGO = frozenset(("ago", "back"))
@@ -170,7 +170,7 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
     if token == "on" and following == "the":
         day = _ordinal(after)
         # "on the 2nd try", "on the third go": an attempt, not a day of the month.
-        if day is not None and tokens[i + 3 : i + 4] not in _ATTEMPT_WORDS:
+        if day is not None and not _ATTEMPT_WORDS.intersection(tokens[i + 3 : i + 4]):
             gone = _month_day(day, today)
             return None if gone is None else Said(i, i + 2, gone)
     return None
