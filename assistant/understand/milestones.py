@@ -55,6 +55,8 @@ _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "u
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
 """Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
+_ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
+    "side", "eye", "feet"}
 """Units one goes round: "round the block twice" is 2 blocks."""
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
@@ -223,6 +225,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     it for the speaker ("my daughter walked the dog for me").
     """
     start, end = text.clause_span(mention.start)
+    if text.tokens[max(0, mention.start - 2) : mention.start] in (("with", "me"), ("with", "us")):
+        return True  # "she dried the dishes with me standing beside her": the carer stood
     prefix = tuple(t for t in text.tokens[start : mention.start] if t not in _BOUNDARIES)
     if not prefix and start > 0 and text.tokens[start - 1] == "and":
         # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
@@ -393,7 +397,7 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     found: list[tuple[Quantity, Mention | None]] = []
     for i, token in enumerate(tokens):
         value = parse_number(token)
-        if value is None or (
+        if value is None or _own_limbs(tokens, i) or (
             # "ward 4", "bed 12" name a place, but not "the ward 4 times".
             i > 0
             and tokens[i - 1] in VOCAB.words["labels"]
@@ -439,6 +443,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "and today i walked 30", "tea towels... folded... six": a number closing the
             # clause of the verb it follows, or said as the next fragment.
             found.append((Quantity(value, None, i, j), None))
+        elif _part_moved(tokens, j):
+            found.append((Quantity(value, "times", i, j + 1), None))
         elif (
             following.isalpha()
             and following not in VOCAB.words["not_amounts"]
@@ -449,6 +455,25 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _own_limbs(tokens: tuple[str, ...], i: int) -> bool:
+    """ "on his own two feet", "with my own two hands": a figure of speech, not an amount."""
+    return 0 < i < len(tokens) - 1 and tokens[i - 1] == "own" and (
+        tokens[i + 1] in VOCAB.words["body_parts"])
+
+
+def _part_moved(tokens: tuple[str, ...], j: int) -> bool:
+    """ "30 shoulder circles", "twelve finger taps": a count of one body part's movements is
+    repetitions of that part's exercise, whatever the movement is called."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j] in _ONE_PART
+        and tokens[j + 1].endswith("s")
+        and tokens[j + 1].isalpha()
+        and tokens[j + 1] not in VOCAB.words["not_amounts"]
+        and tokens[j + 1] not in _FUNCTION_WORDS
+    )
 
 
 def _went_round(text: _Text, i: int) -> str | None:
@@ -485,6 +510,7 @@ def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Menti
     )
     return (
         not named_before
+        and not mention.activity.things
         and mention.start == mention.end
         and token not in VOCAB.unit_forms
         and token.endswith("s")
@@ -896,9 +922,10 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     return last.days if said_last or alone else 0
 
 
-def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] | None:
+def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, bool] | None:
     """The bare amount said right beside a day, with its unit if one is said: after it
-    ("today 8", "today 8 minutes", "today i did 40") or before it ("and 400 m today")."""
+    ("today 8", "today 8 minutes", "today i did 40") or before it ("and 400 m today"); and
+    whether it is said to be more of the same ("another 20 today", "30 again this evening")."""
     k = day.end + 1
     if tokens[k : k + 1] and tokens[k] in _SUBJECTS:
         k += 1
@@ -909,19 +936,22 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None] 
         rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)
         unit = rest[0] if rest[0] in VOCAB.unit_forms else None
         ends = rest[1] if unit else rest[0]
-        return (after, unit) if ends in _BOUNDARIES + ("and",) else None
+        return (after, unit, False) if ends in _BOUNDARIES + ("and",) else None
     k = day.start - 1
     if k > 0 and tokens[k] == "on":
         k -= 1
+    again = k > 0 and tokens[k] == "again"
+    k -= again
     unit = tokens[k] if k >= 0 and tokens[k] in VOCAB.unit_forms else None
     if unit is not None:
         k -= 1
     before = parse_number(tokens[k]) if k >= 0 else None
     if k > 1 and tokens[k - 1] == "another":  # "and another 20 today"
         k -= 1
+        again = True
     if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",):
         return None
-    return before, unit
+    return before, unit, again
 
 
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
@@ -932,9 +962,9 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
         amount = _day_amount(text.tokens, day)
         if amount is None:
             continue
-        value, form = amount
+        value, form, again = amount
         earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
-        if not earlier or earlier[-1].milestone.when == iso_day(today, day.days):
+        if not earlier or (earlier[-1].milestone.when == iso_day(today, day.days) and not again):
             continue
         last = earlier[-1].milestone
         if form is not None:

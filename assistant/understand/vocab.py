@@ -44,6 +44,9 @@ class Activity:
     unit_aliases: dict[str, str] = field(default_factory=dict)
     noun_unit: str | None = None
     """The unit a count of things is in ("named 15 animals": words); None keeps no unit."""
+    things: bool = False
+    """Its word said as a plural noun names things, not movements: "did seven buttons" counts
+    buttons (no unit), where "25 squeezes" counts squeezes (times)."""
 
     def unit_rank(self, unit: str | None) -> int:
         """Lower is preferred when one mention carries several amounts."""
@@ -169,6 +172,7 @@ def _load() -> Vocabulary:
             partner=spec.get("partner", False),
             unit_aliases=dict(spec.get("unit_aliases", {})),
             noun_unit=spec.get("noun_unit"),
+            things=spec.get("things", False),
         )
         for weak, key in ((False, "patterns"), (True, "weak")):
             for source in spec.get(key, []):
