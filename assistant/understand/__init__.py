@@ -144,12 +144,21 @@ def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
     return worse and regexes["comparison_wins"].search(cleaned.plain) is None
 
 
+_THOUGH = frozenset(("but", "still", "managed", "anyway", "though"))
+"""Words after a bad verdict that bring a win in spite of it."""
+
+
 def _last_word_is_a_bad_verdict(cleaned: Cleaned) -> bool:
-    """ "the walk was a disaster": a bad verdict with nothing said after its clause ("it was a
-    struggle but i got to the end" is a win)."""
+    """ "the walk was a disaster": a bad verdict with nothing said after its clause but more
+    of what went wrong ("my walking was rubbish, didn't even get to the gate"); "it was a
+    struggle but i got to the end" is a win."""
     said = " ".join(cleaned.tokens)
     verdict = VOCAB.regexes["verdicts"].search(said)
-    return verdict is not None and CLAUSE not in said[verdict.end() :]
+    if verdict is None:
+        return False
+    after = said[verdict.end() :].split()
+    return CLAUSE not in after or (
+        not VOCAB.words["negators"].isdisjoint(after) and _THOUGH.isdisjoint(after))
 
 
 def _understand(text: str, today: date | None = None) -> Understanding:

@@ -172,8 +172,8 @@ def command_of(cleaned: Cleaned) -> str | None:
     if command is not None:
         return command
     text = _strip_politeness(light)
-    words = text.split()
     if len(words) <= 2 * _FUZZY_MAX_WORDS:
+        # Each half drops its own wrapping ("that's me finished, bye for now").
         for cut in range(1, len(words)):
             first = _exact_command(" ".join(words[:cut]))
             if first is not None and first == _exact_command(" ".join(words[cut:])):

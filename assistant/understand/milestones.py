@@ -255,6 +255,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
             if head in others or doing_now:
                 return True
             break
+        elif token in VOCAB.words["device_heads"]:
+            return True  # "the walker kept catching on the rug": a thing did it
         elif token not in _DETERMINERS:
             break
     if head in proxies and kin_of_someone:
@@ -954,11 +956,24 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     return before, unit, again
 
 
+def _again_on(tokens: tuple[str, ...], day: Said) -> bool:
+    """ "got into the car on monday and again yesterday": the same again, on another day."""
+    k = day.start
+    return k >= 2 and tokens[k - 1] == "again" and tokens[k - 2] in (*_BOUNDARIES, "and") and (
+        day.end + 1 >= len(tokens) or tokens[day.end + 1] in _BOUNDARIES)
+
+
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
     """ "on sunday i did 6 stairs and today 8", "300m on monday and 400m today": a bare amount
-    beside another day is the same activity again, on that day."""
+    beside another day is the same activity again, on that day; so is "and again today"."""
     extra = []
     for day in days:
+        if _again_on(text.tokens, day):
+            done = [f for f in found if not f.negative and not f.goal]
+            when = iso_day(today, day.days)
+            if done and done[-1].milestone.when != when:
+                extra.append(replace(done[-1], milestone=replace(done[-1].milestone, when=when)))
+            continue
         amount = _day_amount(text.tokens, day)
         if amount is None:
             continue

@@ -217,6 +217,8 @@ def _load() -> Vocabulary:
         "not_counted": frozenset(numbers["not_counted"]).union(
             device.split()[-1] for device in lists["devices"]
         ),
+        # "the walker kept catching on the rug": a device as the subject.
+        "device_heads": frozenset(device.split()[-1] for device in lists["devices"]),
         "query_unit_ignore": frozenset(raw["queries"]["unit_ignore"]),
         "wake_continues": frozenset(raw["wake"]["continues"]),
         "win_not_tasks": frozenset(raw["wins"]["not_tasks"]),
