@@ -62,7 +62,7 @@ from .intents import (
 )
 from .mention import Milestone
 from .milestones import Found, analyse
-from .normalise import CLAUSE, Cleaned, clean
+from .normalise import CLAUSE, SENTENCE, Cleaned, clean
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .vocab import VOCAB
@@ -161,6 +161,13 @@ def _last_word_is_a_bad_verdict(cleaned: Cleaned) -> bool:
         not VOCAB.words["negators"].isdisjoint(after) and _THOUGH.isdisjoint(after))
 
 
+def _news_after(tokens: tuple[str, ...], today: date) -> bool:
+    """ "is it normal to be this tired? i peeled three potatoes": news told after the first
+    clause, whatever that clause asked."""
+    cut = next((k for k, t in enumerate(tokens) if t in (CLAUSE, SENTENCE)), len(tokens))
+    return any(not f.negative and not f.goal for f in analyse(tokens[cut + 1 :], today).found)
+
+
 def _understand(text: str, today: date | None = None) -> Understanding:
     today = today or date.today()
     cleaned = clean(text)
@@ -182,7 +189,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "other", (), None)
     if is_practice_request(cleaned):
         return Understanding(text, "practice", (), None)
-    if VOCAB.regexes["advice"].match(cleaned.plain):
+    if VOCAB.regexes["advice"].match(cleaned.plain) and not _news_after(cleaned.tokens, today):
         # "should i try the stairs": asking what to do is neither news nor a progress question.
         return Understanding(text, "other", (), None)
     if is_progress_query(cleaned):

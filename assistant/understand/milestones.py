@@ -55,6 +55,7 @@ _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "u
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
 """Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
+_OTHER_HEADS = frozenset((word,) for word in VOCAB.words["others"])
 _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
     "side", "eye", "feet"}
 """Units one goes round: "round the block twice" is 2 blocks."""
@@ -257,8 +258,10 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
             break
         elif token in VOCAB.words["device_heads"]:
             return True  # "the walker kept catching on the rug": a thing did it
-        elif token not in _DETERMINERS:
-            break
+        elif token not in _DETERMINERS and not (
+            k and prefix[k - 1] in ("the", "a", "an") and prefix[k + 1 : k + 2] in _OTHER_HEADS
+        ):
+            break  # but "the district nurse": a word naming which one may come first
     if head in proxies and kin_of_someone:
         return True
     if head in proxies:

@@ -51,9 +51,11 @@ def _load() -> _Talk:
     raw: dict[str, Any] = tomllib.loads(text)
     feelings, social = raw["feelings"], raw["social"]
     moods = _words(feelings["low"] + feelings["good"])
+    degree = "(?:very|so|really|a bit|bit|quite|proper)"  # "sad... today... very sad"
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
-        bare=re.compile(rf"^(?P<mood>{moods})(?: (?:{feelings['bare_after']}))*$"),
+        bare=re.compile(rf"^(?:{degree} )?(?P<mood>{moods})"
+                        rf"(?: (?:{feelings['bare_after']}|(?:{degree} )?(?P=mood)))*$"),
         low_phrases=re.compile(feelings["low_phrases"]),
         fear_phrases=re.compile(feelings["fear_phrases"]),
         good_phrases=re.compile(feelings["good_phrases"]),
