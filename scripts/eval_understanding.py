@@ -120,11 +120,15 @@ class Report:
         }
 
 
+_IN_SECONDS = {"hours": 3600, "minutes": 60}
+
+
 def _key(milestone: dict[str, Any]) -> tuple[str, Any, Any]:
-    """What a milestone must match: its category and amount ("2 hours" is "120 minutes")."""
+    """What a milestone must match: its category and amount ("2 hours" is "120 minutes", and
+    "2.5 minutes" is "150 seconds")."""
     value, unit = milestone.get("value"), milestone.get("unit")
-    if unit == "hours" and value is not None:
-        value, unit = value * 60, "minutes"
+    if unit in _IN_SECONDS and value is not None:
+        value, unit = value * _IN_SECONDS[unit], "seconds"
     return milestone["category"], None if value is None else float(value), unit
 
 

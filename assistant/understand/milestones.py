@@ -55,6 +55,11 @@ _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "u
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
 """Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
+_TOTAL = re.compile(r"(?:altogether|in all|in total|total|overall)\b")
+_LONG_AGO = re.compile(
+    r"\b(?:back in the day|in (?:my|his|her) day|before (?:the|my|his|her) stroke|"
+    r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
+_AUXILIARIES = frozenset(("has", "have", "had", "is", "was"))
 _OTHER_HEADS = frozenset((word,) for word in VOCAB.words["others"])
 _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
     "side", "eye", "feet"}
@@ -233,6 +238,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
         # of its own shares the subject of the clause before.
         prefix = text.tokens[text.clause_span(start - 1)[0] : start - 1]
+    if prefix in (("i",), ("i", "just"), ("i", "only")) and _carer_speaking(text.tokens):
+        return True  # "he walked round the shop, i just stood by": the carer stood
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
@@ -270,6 +277,14 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     return head in others
 
 
+def _carer_speaking(tokens: tuple[str, ...]) -> bool:
+    """The utterance opens on the patient as someone else ("he walked...", "my mom, she got
+    in the car"): its "i" is the carer."""
+    first = tokens[: next((k for k, t in enumerate(tokens) if t in _BOUNDARIES), len(tokens))]
+    return VOCAB.words["self"].isdisjoint(first) and not VOCAB.words["proxies"].isdisjoint(
+        first[:5])
+
+
 def _said_by_carer(text: _Text, mention: Mention) -> bool:
     """ "Mum walked ...": the clause's subject is a relative the speaker names, not "i"."""
     start, _ = text.clause_span(mention.start)
@@ -284,12 +299,14 @@ def _habitual(text: _Text, mention: Mention) -> bool:
     """ "I used to walk five miles a day": what was done once, as a habit, is no news, nor
     what someone has gone off to do ("he's gone to do the shopping"); nor is
     a taste ("he always loved walking the hills", "i like to swim"), unless it is a wish
-    ("i would love to walk")."""
+    ("i would love to walk"), nor what was done long ago ("before the stroke")."""
     start, _ = text.clause_span(mention.start)
     before = text.tokens[start : mention.start]
     if any(before[n : n + 2] in (("used", "to"), ("gone", "to"), ("off", "to"))
            for n in range(len(before) - 1)):
         return True
+    if _LONG_AGO.search(" ".join(text.tokens[: mention.start])):
+        return True  # "back in the day he could finish the crossword in twenty minutes"
     if before and before[-1] == "to":
         before = before[:-1]
     return (
@@ -431,6 +448,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             found.append((Quantity(amount, unit, k, i, said=_said(value, unit_before)), None))
         elif j in counts:
             found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
+        elif j + 1 in counts and _names_kind(following):
+            # "a dozen wall push ups", "10 mini squats": one word saying which kind first.
+            found.append((Quantity(value, "times", i, counts[j + 1].end), counts[j + 1]))
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
             unit, factor = VOCAB.unit_forms[following]
             amount, unit = _convert(value * factor, unit)
@@ -462,6 +482,11 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     return found
 
 
+def _names_kind(token: str) -> bool:
+    """A word that may name which kind of a counted exercise ("wall" push ups)."""
+    return token.isalpha() and token not in VOCAB.unit_forms and token not in _FUNCTION_WORDS
+
+
 def _own_limbs(tokens: tuple[str, ...], i: int) -> bool:
     """ "on his own two feet", "with my own two hands": a figure of speech, not an amount."""
     return 0 < i < len(tokens) - 1 and tokens[i - 1] == "own" and (
@@ -479,6 +504,28 @@ def _part_moved(tokens: tuple[str, ...], j: int) -> bool:
         and tokens[j + 1] not in VOCAB.words["not_amounts"]
         and tokens[j + 1] not in _FUNCTION_WORDS
     )
+
+
+def _totalled(
+    text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+) -> list[tuple[Quantity, Mention | None]]:
+    """ "eight stairs, then twelve, so twenty in all", "20 each foot, so 40 altogether": a
+    total said after its parts replaces them, keeping their unit."""
+    tokens = text.tokens
+    for n, (total, owner) in enumerate(quantities):
+        after = " ".join(tokens[total.pos + 1 : total.pos + 4])
+        if not _TOTAL.match(after) and not (total.unit and _TOTAL.match(
+                " ".join(tokens[total.end + 1 : total.end + 3]))):
+            continue
+        parts = [(q, o) for q, o in quantities[:n]
+                 if text.sentence[q.pos] == text.sentence[total.pos]
+                 and (q.unit is None or total.unit is None or q.unit == total.unit)]
+        unit = total.unit or next((q.unit for q, _ in parts if q.unit), None)
+        owner = owner or next((o for _, o in parts if o is not None), None)
+        kept = [q for q in quantities if q not in parts and q[0] is not total]
+        whole = replace(total, unit=unit, noun=None, counts_back=unit is None)
+        return [*kept, (whole, owner)]
+    return quantities
 
 
 def _went_round(text: _Text, i: int) -> str | None:
@@ -542,6 +589,8 @@ def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
         k -= 1
     if k < 0 or tokens[k] not in VOCAB.unit_forms:
         return None
+    if k and tokens[k - 1] in ("each", "per", "every"):
+        return None  # "20 on each foot, so 40": the foot is no unit
     return None if k and parse_number(tokens[k - 1]) is not None else tokens[k]
 
 
@@ -934,6 +983,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     k = day.end + 1
     if tokens[k : k + 1] and tokens[k] in _SUBJECTS:
         k += 1
+    if tokens[k : k + 1] and tokens[k] in _AUXILIARIES:  # "today he has done 260"
+        k += 1
     if tokens[k : k + 1] and tokens[k] in _BARE_VERBS:
         k += 1
     after = parse_number(tokens[k]) if k < len(tokens) else None
@@ -1013,7 +1064,8 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
-    quantities = [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]
+    quantities = _totalled(
+        text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days])
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )

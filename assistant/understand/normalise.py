@@ -46,6 +46,7 @@ _WORDS = {
     "lets": "let us",
     "my self": "myself",
     "meself": "myself",
+    "all told": "altogether",
     "fall-back": "setback",
     "fallback": "setback",
     "cudnt": "could not",
