@@ -59,6 +59,9 @@ _TOTAL = re.compile(r"(?:altogether|in all|in total|total|overall)\b")
 _LONG_AGO = re.compile(
     r"\b(?:back in the day|in (?:my|his|her) day|before (?:the|my|his|her) stroke|"
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
+_PLAN_FRAGMENTS = frozenset((
+    "want", "i want", "goal", "my goal", "target", "aim", "plan", "hope", "hoping", "try",
+    "tomorrow", "next week", "soon", "one day", "someday", "wish", "would like"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was"))
 _OTHER_HEADS = frozenset((word,) for word in VOCAB.words["others"])
 _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
@@ -850,9 +853,22 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     return bool(fragments) and set(fragments[0]) <= _DENIALS
 
 
+def _telegraphic_plan(tokens: tuple[str, ...]) -> bool:
+    """ "tomorrow... the stairs... twelve", "goal... walk... pub": in telegraphic speech (three
+    or more fragments of a few words) a fragment that only says it is a plan makes the whole
+    utterance one."""
+    fragments = [tuple(f) for f in split_clauses(tokens)]
+    return (
+        len(fragments) >= 3
+        and all(len(f) <= 3 for f in fragments)
+        and any(" ".join(f) in _PLAN_FRAGMENTS for f in fragments)
+    )
+
+
 def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
+    planned = _telegraphic_plan(text.tokens)
     for n, mention in enumerate(mentions):
         clause_start, clause_end = text.clause_span(mention.start)
         previous = mentions[n - 1] if n else None
@@ -888,6 +904,7 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             continue
         mention.goal = (
             mention.goal  # a plan no activity names ("getting back to work is my goal")
+            or planned
             or regexes["goal_before"].search(text.words(goal_scope, mention.start)) is not None
             or regexes["goal_after"].search(text.words(mention.end + 1, clause_end + 1)) is not None
         )
