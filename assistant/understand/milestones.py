@@ -62,6 +62,9 @@ _LONG_AGO = re.compile(
 _PLAN_FRAGMENTS = frozenset((
     "want", "i want", "goal", "my goal", "target", "aim", "plan", "hope", "hoping", "try",
     "tomorrow", "next week", "soon", "one day", "someday", "wish", "would like"))
+_NAMED_FIRST = _DETERMINERS | _SUBJECTS | VOCAB.words["proxies"]
+"""A fragment opening on who did it is in its usual order ("my sister rang")."""
+_REPORTING = frozenset(("said", "says", "thinks", "thought", "reckons", "told"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was"))
 _OTHER_HEADS = frozenset((word,) for word in VOCAB.words["others"])
 _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
@@ -196,6 +199,9 @@ def _reordered_mentions(text: _Text) -> list[Mention]:
                 fragments.append((start, i))
             start = i + 1
     pairs = [(a, b) for gap in (1, 2) for a, b in zip(fragments, fragments[gap:], strict=False)]
+    # "teeth brushed by myself", "car get in get out": the object first within one fragment.
+    pairs += [((s, s + cut), (s + cut, e)) for s, e in fragments for cut in range(1, min(e - s, 3))
+              if text.tokens[s] not in _NAMED_FIRST]
     for (a_start, a_end), (b_start, b_end) in pairs:
         first, second = text.tokens[a_start:a_end], text.tokens[b_start:b_end]
         for joined, junction in ((first + second, len(first)), (second + first, len(second))):
@@ -1148,4 +1154,8 @@ def _about_someone_else(words: list[str]) -> bool:
     """ "the carer forgot to come": the clause opens with another person (not a relative, who
     may be the patient) and names neither the speaker nor the patient."""
     head = next((w for w in words if w not in _DETERMINERS), None)
+    said = next((k for k, w in enumerate(words) if w in _REPORTING), None)
+    if head in VOCAB.words["others"] and said is not None:
+        # "the physio said his balance is worse": what was said is about the patient.
+        return False
     return head in VOCAB.words["others"] and _SPEAKER_OR_PATIENT.isdisjoint(words)
