@@ -290,6 +290,8 @@ def _carer_speaking(tokens: tuple[str, ...]) -> bool:
     """The utterance opens on the patient as someone else ("he walked...", "my mom, she got
     in the car"): its "i" is the carer."""
     first = tokens[: next((k for k, t in enumerate(tokens) if t in _BOUNDARIES), len(tokens))]
+    if first[-2:] in (("with", "me"), ("with", "us")):
+        first = first[:-2]  # "she did her exercises with me"
     return VOCAB.words["self"].isdisjoint(first) and not VOCAB.words["proxies"].isdisjoint(
         first[:5])
 
@@ -757,7 +759,7 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     for match in _WITH_THE_SPEAKER.finditer(string):
         # "Mum walked to the shop with me": the carer speaking was the help.
         target = _nearest(text, mentions, text.index(match.start()))
-        if target is not None and _said_by_carer(text, target):
+        if target is not None and (_said_by_carer(text, target) or _carer_speaking(text.tokens)):
             target.assistance.add("helper")
     for kind in ("devices", "device_phrases"):
         for match in regexes[kind].finditer(string):

@@ -133,6 +133,8 @@ _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
+_THOUSAND = re.compile(r"\b(\d+(?:\.\d+)?)k\b( (?:steps|words|stairs)\b)?")
+""" "2k steps" is 2000 steps; "a 5k walk", "did 2k on the bike" are kilometres."""
 _OUT_OF = re.compile(r"\b(\d+) out of \d+\b")
 """ "named 18 out of 20 pictures": what was done is the first number."""
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
@@ -272,6 +274,12 @@ def _expand_contractions(text: str) -> str:
     if "up to" in text:
         text = _GOT_UP_TO.sub(lambda m: _MANAGE[m[1]] + " ", text)
     return text
+
+
+def _thousand(match: re.Match[str]) -> str:
+    if match[2]:
+        return f"{float(match[1]) * 1000:g}{match[2]}"
+    return f"{match[1]} km"
 
 
 def _one_number(match: re.Match[str]) -> str:
@@ -444,6 +452,8 @@ def clean(text: str) -> Cleaned | None:
     if "-" in text:
         text = _PARTICLE_NOUN.sub(r"\1\2\3", text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
+    if "k" in text:
+        text = _THOUSAND.sub(_thousand, text)
     if "x" in text:
         text = _TIMES_FIRST.sub(r"\1 times", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
