@@ -46,6 +46,7 @@ _WORDS = {
     "lets": "let us",
     "my self": "myself",
     "meself": "myself",
+    "w/o": "without",
     "all told": "altogether",
     "fall-back": "setback",
     "fallback": "setback",
@@ -145,7 +146,8 @@ _TIMES_FIRST = re.compile(
 """Written "x15" (fifteen times) puts the sign first; not "2 x 10 minutes"."""
 _SETS_OF = re.compile(
     r"\b(\d+) ?(?:x|sets? of|lots of|rounds? of|batches of) ?(\d+)\b(?! ?(?:m|km|mins?|minutes?"
-    r"|secs?|seconds?|hrs?|hours?|steps?|stairs?|laps?|meters?|metres?|feet|words?|sentences?)\b)"
+    r"|secs?|seconds?|hrs?|hours?|steps?(?! ?ups?)|stairs?|laps?|meters?|metres?|feet|words?"
+    r"|sentences?)\b)"
 )
 """Sets of repetitions ("3 sets of 10", "3x10", "three lots of twenty") are their total, 30
 times; not bouts of a time or a distance ("2 x 10 minutes": the longest bout is what a
