@@ -796,3 +796,64 @@ def test_a_count_of_them_is_of_the_things_named_unless_a_unit_counts_them(said, 
 )
 def test_first_time_said_as_a_digit_and_more_everyday_words(said, expected):
     assert [m[:3] for m in found(said)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Did 30 shoulder circles this morning and 30 again this afternoon.",
+         [("arm_exercise", 30, "times", None, "2026-03-04"),
+          ("arm_exercise", 30, "times", None, "2026-03-04")]),
+        ("ten ankle pumps with the physio", [("leg_exercise", 10, "times", "helper",
+                                              "2026-03-04")]),
+        ("Did seven buttons on the practice board on my own.",
+         [("button", 7, None, "independent", "2026-03-04")]),
+        ("He got into the car by himself on Monday and again yesterday.",
+         [("transfer", None, None, "independent", "2026-03-02"),
+          ("transfer", None, None, "independent", "2026-03-03")]),
+        ("Eight stairs, then twelve, so twenty stairs in all.",
+         [("climb_stairs", 20, "stairs", None, "2026-03-04")]),
+        ("did ankle pumps, 20 on each foot, so forty altogether",
+         [("leg_exercise", 40, "times", None, "2026-03-04")]),
+        ("he did a dozen wall push ups yesterday and fifteen today",
+         [("arm_exercise", 12, "times", None, "2026-03-03"),
+          ("arm_exercise", 15, "times", None, "2026-03-04")]),
+        ("Managed a 5k parkrun walk with my poles", [("walk", 5000, "meters", "device",
+                                                      "2026-03-04")]),
+        ("he walked round the supermarket, I just stood by in case",
+         [("walk", None, None, "helper", "2026-03-04")]),
+        ("Walked to the pub on my own two feet, no stick, nobody's arm, about 500m.",
+         [("walk", 500, "meters", "independent", "2026-03-04")]),
+    ],
+)
+def test_eighth_round_amounts_days_and_help(said, expected):
+    """Counts of a body part's movements, the same again, totals after their parts, a
+    carer's own "I", and a figure of speech that is no amount (voices_dev5, dev7, fresh5)."""
+    assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        ("Glorious out there today, not a cloud.", "social", None),
+        ("G'day, how ya going?", "social", None),
+        ("Och, I'm fair fed up wi' it all the day.", "feeling", None),
+        ("She's been quiet and tearful since the weekend, not herself.", "feeling", None),
+        ("That's me finished, bye for now.", "command", "stop"),
+        ("Pause for a minute, the door's going.", "command", "pause"),
+        ("How's Mum's speech coming along?", "progress_query", None),
+        ("Er, what time's my speech therapy tomorrow?", "other", None),
+        ("The walker kept catching on the rug and I gave up after a few steps.", "setback", None),
+        ("Yesterday my walking was rubbish, didn't even get to the gate.", "setback", None),
+        ("If the lift had been working he could've got up to the flat", "other", None),
+        ("Back in the day he could finish the Times crossword in twenty minutes", "other", None),
+        ("had a real fall-back this week, can't do the things I could", "setback", None),
+        ("tomorrow... the stairs... twelve... on my own", "goal", None),
+        ("is it normal to be this tired? I peeled three potatoes", "milestone", None),
+    ],
+)
+def test_eighth_round_intents(said, intent, command):
+    """Small talk, feelings, commands and questions said in other voices; verdicts,
+    hypotheticals and long ago are no news; a telegraphic plan is a goal."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)
