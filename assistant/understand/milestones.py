@@ -35,9 +35,11 @@ _BARE_FILLERS = frozenset(
 )
 _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
-_NOW = re.compile(r"\b(?:now|currently|at the moment|at present|these days)\b")
+_NOW = re.compile(
+    r"\b(?:now|currently|at the moment|at present|these days|last (?:week|month)"
+    r"|a (?:week|month) ago)\b")
 """Where things stand ("i walk 10 steps now"): said before a target, a baseline, not news."""
-_REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "do"))
+_REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "do", "want", "for"))
 """Before a bare target amount ("up to 20", "get up to 20", normalised "manage 20")."""
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
