@@ -65,6 +65,7 @@ from .milestones import Found, analyse
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
+from .telegraphic import fragment_says
 from .vocab import VOCAB
 from .wake import strip_wake
 
@@ -138,12 +139,17 @@ def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
     regexes = VOCAB.regexes
     worse = (
         regexes["comparison_setbacks"].search(cleaned.plain) is not None
+        # "walk... bad... stopped... back home"
+        or fragment_says(cleaned.tokens, _VERDICT_FRAGMENTS)
         or (setback_cue and regexes["played_down"].search(cleaned.plain) is not None)
         or _last_word_is_a_bad_verdict(cleaned)
     )
     return worse and regexes["comparison_wins"].search(cleaned.plain) is None
 
 
+_VERDICT_FRAGMENTS = frozenset((
+    "bad", "no good", "not good", "stopped", "gave up", "terrible", "awful", "rubbish",
+    "bad bad", "not well", "hard", "too hard"))
 _THOUGH = frozenset(("but", "still", "managed", "anyway", "though"))
 """Words after a bad verdict that bring a win in spite of it."""
 

@@ -12,7 +12,9 @@ from rapidfuzz import fuzz, process
 
 from .milestones import analyse
 from .normalise import CLAUSE, Cleaned, clean, split_clauses, tidy_boundaries
+from .numbers import parse_number
 from .talk import feeling_of, is_social
+from .telegraphic import fragment_says
 from .vocab import VOCAB
 
 # Fuzzy matching only for short utterances, where a misheard word is the likely reason a
@@ -33,6 +35,11 @@ _ASIDE_MAX_WORDS = 8
 _ANY_DAY = date(2000, 1, 3)
 # Answers: said before a command they lead into ("no, delete it"), never after one.
 _ANSWERS = frozenset(("yes", "no"))
+_QUERY_FRAGMENTS = frozenset((
+    "how", "how many", "how much", "how far", "how long", "what i did", "is it",
+    "improving", "any better", "how is it", "how am i"))
+_PRACTICE_FRAGMENTS = frozenset(("practice", "practise", "speech practice", "word practice"))
+_DONE_WORDS = frozenset(("did", "done", "finished", "managed", "practised", "practiced"))
 
 
 def _politeness_stages(text: str) -> list[str]:
@@ -206,7 +213,12 @@ def _cued(cleaned: Cleaned) -> str | None:
 
 def is_practice_request(cleaned: Cleaned) -> bool:
     """True for "let's practise", "give me an exercise", "quiz me"."""
-    return VOCAB.regexes["practice"].search(cleaned.plain) is not None
+    return VOCAB.regexes["practice"].search(cleaned.plain) is not None or (
+        # "speech... practice... yes... now", not "did... practice... 20 minutes"
+        fragment_says(cleaned.tokens, _PRACTICE_FRAGMENTS)
+        and _DONE_WORDS.isdisjoint(cleaned.tokens)
+        and not any(parse_number(t) is not None for t in cleaned.tokens)
+    )
 
 
 def is_progress_query(cleaned: Cleaned) -> bool:
@@ -217,7 +229,7 @@ def is_progress_query(cleaned: Cleaned) -> bool:
         regexes["query_start"].search(text) is not None
         and regexes["query_self"].search(cleaned.light) is not None
         and regexes["query_topic"].search(text) is not None
-    )
+    ) or fragment_says(cleaned.tokens, _QUERY_FRAGMENTS)  # "steps... yesterday... how many"
 
 
 def states_goal(cleaned: Cleaned) -> bool:

@@ -21,6 +21,7 @@ from .mention import Limb, Mention, Milestone, Quantity
 from .normalise import CLAUSE, SENTENCE, split_clauses
 from .numbers import format_number, parse_number, tidy
 from .summary import describe
+from .telegraphic import fragment_says
 from .vocab import VOCAB
 from .when import Said, days_said, iso_day
 
@@ -863,22 +864,11 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     return bool(fragments) and set(fragments[0]) <= _DENIALS
 
 
-def _telegraphic_plan(tokens: tuple[str, ...]) -> bool:
-    """ "tomorrow... the stairs... twelve", "goal... walk... pub": in telegraphic speech (three
-    or more fragments of a few words) a fragment that only says it is a plan makes the whole
-    utterance one."""
-    fragments = [tuple(f) for f in split_clauses(tokens)]
-    return (
-        len(fragments) >= 3
-        and all(len(f) <= 3 for f in fragments)
-        and any(" ".join(f) in _PLAN_FRAGMENTS for f in fragments)
-    )
-
-
 def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
-    planned = _telegraphic_plan(text.tokens)
+    # "tomorrow... the stairs... twelve": a fragment that says it is a plan makes it all one.
+    planned = fragment_says(text.tokens, _PLAN_FRAGMENTS)
     for n, mention in enumerate(mentions):
         clause_start, clause_end = text.clause_span(mention.start)
         previous = mentions[n - 1] if n else None
@@ -1058,9 +1048,10 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
         amount = _day_amount(text.tokens, day)
         if amount is None:
             continue
-        value, form, again = amount
+        value, form, repeated = amount
         earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
-        if not earlier or (earlier[-1].milestone.when == iso_day(today, day.days) and not again):
+        if not earlier or (earlier[-1].milestone.when == iso_day(today, day.days)
+                           and not repeated):
             continue
         last = earlier[-1].milestone
         if form is not None:

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from .normalise import Cleaned
+from .telegraphic import fragments, is_telegraphic
 
 
 class Mood(StrEnum):
@@ -72,6 +73,9 @@ def _load() -> _Talk:
 
 
 _TALK = _load()
+_NOT_MOODS_ALONE = frozenset(("alone", "down", "better", "good", "fine", "well", "stuck", "lost"))
+"""Words that, alone in a fragment of telegraphic speech, say how it went ("bed... out...
+alone"), not a mood."""
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,10 @@ def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
     match = _TALK.feeling.search(text) or _TALK.bare.match(text)
+    if match is None and is_telegraphic(cleaned.tokens, least=2):
+        # "tired... fed up", "worried... lonely": a mood alone in one of its fragments
+        match = next((m for m in map(_TALK.bare.match, fragments(cleaned.tokens))
+                      if m and m.group("mood") not in _NOT_MOODS_ALONE), None)
     if match and _too_to(text, match):
         match = None
     if match:
