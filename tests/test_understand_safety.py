@@ -157,6 +157,10 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "remembered to take all my tablets today",
         "I took all my pills on time",
         "Put my own eye drops in, didn't need my husband.",
+        # help had (past), a climb failed, a setback called a fall-back
+        "i tried to button my shirt but i couldn't, had to get help",
+        "Couldnae get up the stair the day, ma legs were like jelly",
+        "had a real fall-back this week",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

@@ -857,3 +857,25 @@ def test_eighth_round_intents(said, intent, command):
     hypotheticals and long ago are no news; a telegraphic plan is a goal."""
     result = understand(said, WEDNESDAY)
     assert (result.intent, result.command) == (intent, command)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("steps... yesterday... how many", "progress_query"),
+        ("hand... improving... is it", "progress_query"),
+        ("speech... practice... yes... now", "practice"),
+        ("tired... fed up", "feeling"),
+        ("walk... bad... stopped... back home", "setback"),
+        ("goal... walk... pub... 2km", "goal"),
+        ("um I walked, what, fifty, no wait, sixty steps", "milestone"),
+    ],
+)
+def test_telegraphic_fragments_say_what_kind_of_thing_it_is(said, intent):
+    """A fragment alone between pauses may ask, plan, judge or name a mood; "alone" and a
+    hesitant "what" do not."""
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+def test_alone_in_a_fragment_is_how_it_went_not_a_mood():
+    assert understand("bed... out... alone", WEDNESDAY).intent != "feeling"
