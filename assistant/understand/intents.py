@@ -11,10 +11,10 @@ from datetime import date
 from rapidfuzz import fuzz, process
 
 from .milestones import analyse
-from .normalise import CLAUSE, Cleaned, clean, split_clauses, tidy_boundaries
+from .normalise import CLAUSE, Cleaned, clean, dedupe, split_clauses, tidy_boundaries
 from .numbers import parse_number
 from .talk import feeling_of, is_social
-from .telegraphic import fragment_says
+from .telegraphic import fragment_says, fragments, is_telegraphic
 from .vocab import VOCAB
 
 # Fuzzy matching only for short utterances, where a misheard word is the likely reason a
@@ -35,6 +35,7 @@ _ASIDE_MAX_WORDS = 8
 _ANY_DAY = date(2000, 1, 3)
 # Answers: said before a command they lead into ("no, delete it"), never after one.
 _ANSWERS = frozenset(("yes", "no"))
+_ANSWER_FRAGMENTS = frozenset(("yes", "no", "yes yes", "no no", "yeah", "nope"))
 _QUERY_FRAGMENTS = frozenset((
     "how", "how many", "how much", "how far", "how long", "what i did", "is it",
     "improving", "any better", "how is it", "how am i"))
@@ -169,8 +170,18 @@ def command_of(cleaned: Cleaned) -> str | None:
 
     Two requests of the same kind in a row count as one ("goodbye see you tomorrow",
     "that's not right delete it"), and asides with no news may come with one ("louder,
-    she is hard of hearing").
+    she is hard of hearing"). In telegraphic speech a "yes" or "no" among other fragments
+    affirms them ("steps... hundred... yes... hundred"); it answers nothing.
     """
+    command = _command_of(cleaned)
+    if command in _ANSWERS and is_telegraphic(cleaned.tokens) and _holds_news(tuple(
+            w for part in fragments(cleaned.tokens) if part not in _ANSWER_FRAGMENTS
+            for w in (*part.split(), CLAUSE))):
+        return None
+    return command
+
+
+def _command_of(cleaned: Cleaned) -> str | None:
     light = cleaned.light
     words = light.split()
     if len(words) > _COMMAND_MAX_WORDS:
@@ -191,7 +202,9 @@ def command_of(cleaned: Cleaned) -> str | None:
         )
         if best is not None:
             return VOCAB.command_examples[best[0]]
-    return _with_aside(cleaned) or _cued(cleaned)
+    return (_with_aside(cleaned) or _cued(cleaned)
+            # "what can i um what can i say to you": a phrase said twice
+            or _exact_command(" ".join(dedupe(words))))
 
 
 def _cued(cleaned: Cleaned) -> str | None:

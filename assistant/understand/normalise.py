@@ -53,6 +53,7 @@ _WORDS = {
     "wi'": "with",
     "tae": "to",
     "nae": "no",
+    "ah'm": "i am",
     "hersel": "herself",
     "himsel": "himself",
     "masel": "myself",
@@ -341,7 +342,7 @@ def _drop_stutters(tokens: list[str]) -> list[str]:
     return out
 
 
-def _dedupe(tokens: list[str]) -> list[str]:
+def dedupe(tokens: list[str]) -> list[str]:
     """Remove repeats: "i i walked walked", "i did the i did the pegboard"."""
     changed = True
     while changed:
@@ -493,7 +494,7 @@ def clean(text: str) -> Cleaned | None:
     text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
     text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
-    tokens = tidy_boundaries(_apply_corrections(_dedupe(tidy_boundaries(text.split()))))
+    tokens = tidy_boundaries(_apply_corrections(dedupe(tidy_boundaries(text.split()))))
     text = _strip_preamble(" ".join(tokens))
     tokens = text.split()
     plain = " ".join(t for t in tokens if t not in (CLAUSE, SENTENCE))
