@@ -187,9 +187,10 @@ def _goal_target(result: dict[str, Any]) -> dict[str, Any] | None:
 def _same_target(want: dict[str, Any], have: dict[str, Any] | None) -> bool:
     if have is None:
         return False
+    amount = {"value": 1, "unit": 2}  # "one hour" is "60 minutes", as for milestones
     return all(
-        (_key(want)[1] if name == "value" else want.get(name))
-        == (_key(have)[1] if name == "value" else have.get(name))
+        (_key(want)[amount[name]] if name in amount else want.get(name))
+        == (_key(have)[amount[name]] if name in amount else have.get(name))
         for name in GOAL_FIELDS
     )
 

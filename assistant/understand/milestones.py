@@ -62,6 +62,8 @@ _TOTAL = re.compile(r"(?:altogether|in all|in total|total|overall)\b")
 _LONG_AGO = re.compile(
     r"\b(?:back in the day|in (?:my|his|her) day|before (?:the|my|his|her) stroke|"
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
+_THE_TARGET = re.compile(
+    r"(?:that is|that will be|this is) (?:the|my|his|her|our) (?:\w+ )?(?:target|goal|aim|plan)$")
 _PLAN_FRAGMENTS = frozenset((
     "want", "i want", "goal", "my goal", "target", "aim", "plan", "hope", "hoping", "try",
     "tomorrow", "next week", "soon", "one day", "someday", "wish", "would like"))
@@ -252,6 +254,10 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         prefix = text.tokens[text.clause_span(start - 1)[0] : start - 1]
     if prefix in (("i",), ("i", "just"), ("i", "only")) and _carer_speaking(text.tokens):
         return True  # "he walked round the shop, i just stood by": the carer stood
+    if prefix[:1] == ("the",) and prefix[2:] in ((), ("is",), ("was",)) and len(prefix) > 1 and (
+            prefix[1] not in VOCAB.words["proxies"] | VOCAB.words["others"]
+            and text.tokens[mention.start].endswith("ing")):
+        return True  # "the kettle's boiling": a thing doing something now
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
@@ -868,7 +874,9 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
     # "tomorrow... the stairs... twelve": a fragment that says it is a plan makes it all one.
-    planned = fragment_says(text.tokens, _PLAN_FRAGMENTS)
+    clauses = split_clauses(text.tokens)
+    planned = fragment_says(text.tokens, _PLAN_FRAGMENTS) or bool(
+        clauses and _THE_TARGET.match(" ".join(clauses[-1])))  # "100 yards, that's the target"
     for n, mention in enumerate(mentions):
         clause_start, clause_end = text.clause_span(mention.start)
         previous = mentions[n - 1] if n else None
@@ -1072,7 +1080,11 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     days = days_said(tokens, today)
     # "March 2nd" names a day: its words are neither an activity nor an amount.
     in_days = {k for day in days for k in range(day.start, day.end + 1)}
-    mentions = [m for m in _find_mentions(text) if m.start not in in_days]
+    # "the walking poles" names a device: its words are no activity.
+    in_devices = {k for match in VOCAB.regexes["devices"].finditer(text.string)
+                  for k in range(text.index(match.start()), text.index(match.end() - 1) + 1)}
+    mentions = [m for m in _find_mentions(text)
+                if m.start not in in_days and not {m.start, m.end} <= in_devices]
     mentions = _corrected(text, mentions) or _reordered_mentions(text)
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:
