@@ -111,6 +111,8 @@ def test_extract_names_the_alert_in_plain_text(cli):
         # a carer telling of an overdose
         ("he's taken all his tablets at once", "overdose"),
         ("she took all her pills in one go", "overdose"),
+        # four words between the numbness and the side it is in
+        ("he's gone numb all down his right side, just this minute", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -161,6 +163,9 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "i tried to button my shirt but i couldn't, had to get help",
         "Couldnae get up the stair the day, ma legs were like jelly",
         "had a real fall-back this week",
+        # the bleed that was the stroke; a climb cut short
+        "I bathed the baby myself this morning, first time since the bleed",
+        "had to sit down on the stairs, couldn't get up more than three",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

@@ -36,7 +36,7 @@ from typing import Any
 from .lexicon import base_form
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
 
-_GAP = r"(?: [^\s|]\S*){0,3}?"
+_GAP = r"(?: [^\s|]\S*){0,4}?"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
 # Fragments this short, one after another, are telegraphic speech: read them as one clause.
 _FRAGMENT = 3
