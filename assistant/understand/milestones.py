@@ -64,6 +64,9 @@ _LONG_AGO = re.compile(
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
 _THE_TARGET = re.compile(
     r"(?:that is|that will be|this is) (?:the|my|his|her|our) (?:\w+ )?(?:target|goal|aim|plan)$")
+_WISH_LEADS = frozenset((
+    "want to", "i want to", "wanna", "i wanna", "hoping to", "i am hoping to", "i hope to",
+    "i would like to", "would like to", "i would love to", "i wish to", "next week", "tomorrow"))
 _PLAN_FRAGMENTS = frozenset((
     "want", "i want", "goal", "my goal", "target", "aim", "plan", "hope", "hoping", "try",
     "tomorrow", "next week", "soon", "one day", "someday", "wish", "would like"))
@@ -252,6 +255,9 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
         # of its own shares the subject of the clause before.
         prefix = text.tokens[text.clause_span(start - 1)[0] : start - 1]
+    if mention.start == 1 and text.tokens[1] == "speaking" and text.tokens[2:3] in (
+            (), (CLAUSE,), (SENTENCE,)):
+        return True  # "Grace speaking. Mummy walked...": who is talking, not a conversation
     if prefix in (("i",), ("i", "just"), ("i", "only")) and _carer_speaking(text.tokens):
         return True  # "he walked round the shop, i just stood by": the carer stood
     if prefix[:1] == ("the",) and prefix[2:] in ((), ("is",), ("was",)) and len(prefix) > 1 and (
@@ -874,9 +880,10 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
     # "tomorrow... the stairs... twelve": a fragment that says it is a plan makes it all one.
-    clauses = split_clauses(text.tokens)
-    planned = fragment_says(text.tokens, _PLAN_FRAGMENTS) or bool(
-        clauses and _THE_TARGET.match(" ".join(clauses[-1])))  # "100 yards, that's the target"
+    clauses = [" ".join(c) for c in split_clauses(text.tokens)]
+    planned = fragment_says(text.tokens, _PLAN_FRAGMENTS) or bool(clauses) and (
+        bool(_THE_TARGET.match(clauses[-1]))  # "100 yards with the cane, that's the target"
+        or clauses[0] in _WISH_LEADS)  # "want to... um... cook sunday dinner again"
     for n, mention in enumerate(mentions):
         clause_start, clause_end = text.clause_span(mention.start)
         previous = mentions[n - 1] if n else None
@@ -1012,6 +1019,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
         k += 1
     if tokens[k : k + 1] and tokens[k] in _BARE_VERBS:
         k += 1
+    if tokens[k : k + 1] == ("another",):  # "and today another twenty"
+        k += 1
     after = parse_number(tokens[k]) if k < len(tokens) else None
     if after is not None:
         rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)
@@ -1035,11 +1044,20 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     return before, unit, again
 
 
-def _again_on(tokens: tuple[str, ...], day: Said) -> bool:
-    """ "got into the car on monday and again yesterday": the same again, on another day."""
+def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
+    """ "got into the car on monday and again yesterday", "both yesterday and today", "and on
+    sunday too": the same again, on another day."""
     k = day.start
-    return k >= 2 and tokens[k - 1] == "again" and tokens[k - 2] in (*_BOUNDARIES, "and") and (
-        day.end + 1 >= len(tokens) or tokens[day.end + 1] in _BOUNDARIES)
+    if k and tokens[k - 1] in _BOUNDARIES:
+        k -= 1  # "... yesterday. and today"
+    if k and tokens[k - 1] == "again":
+        k -= 1
+    after = tokens[day.end + 1 : day.end + 2]
+    ends = not after or after[0] in (*_BOUNDARIES, "too", "also", "as")
+    before = tokens[k - 1] if k else ""
+    return ends and before == "and" and (
+        tokens[day.start - 1] == "again" or after[:1] in (("too",), ("also",), ("as",))
+        or any(other.end in (k - 2, k - 3) for other in days if other is not day))
 
 
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
@@ -1047,7 +1065,7 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
     beside another day is the same activity again, on that day; so is "and again today"."""
     extra = []
     for day in days:
-        if _again_on(text.tokens, day):
+        if _again_on(text.tokens, day, days):
             done = [f for f in found if not f.negative and not f.goal]
             when = iso_day(today, day.days)
             if done and done[-1].milestone.when != when:

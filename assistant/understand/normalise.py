@@ -53,6 +53,7 @@ _WORDS = {
     "wi'": "with",
     "tae": "to",
     "nae": "no",
+    "mesen": "myself",
     "ah'm": "i am",
     "hersel": "herself",
     "himsel": "himself",
@@ -127,6 +128,8 @@ _WORD_RE = re.compile(
     + r")(?![\w'])"
 )
 _APOSTROPHES = re.compile(r"[’‘`´]")
+_DROPPED_G = re.compile(r"\b([a-z]{2,})in'(?!\w)")
+""" "holdin' me arm", "walkin' to the stop": the dropped g written as an apostrophe."""
 # "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
 # possessive; spelt out before the whole words below.
 _HAS = re.compile(r"'s (?=(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
@@ -288,6 +291,7 @@ def _looks_like_speech(text: str, bad: int) -> bool:
 def _expand_contractions(text: str) -> str:
     if "'" in text or "’" in text or "`" in text or "‘" in text or "´" in text:
         text = _APOSTROPHES.sub("'", text)
+        text = _DROPPED_G.sub(r"\1ing", text)
         text = _HAS.sub(" has ", text)
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
         for pattern, replacement in _SUFFIXES:

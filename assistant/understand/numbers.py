@@ -43,6 +43,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|block|day|week) and a half\b", r"1.5 \1"),
         ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?|blocks?) and a half\b", r"\1.5 \2"),
         ("half", rf"\b({_NUM}) and a half\b", r"\1.5"),
+        ("quarter", r"\b(?:an|a|1) (hour|minute|mile) and a quarter\b", r"1.25 \1"),
         ("quarter", rf"\b({_NUM}) and a quarter\b", r"\1.25"),
         ("quarter", rf"\b({_NUM}) and 3 quarters\b", r"\1.75"),
         ("dozen", r"\bhalf (?:a|an) dozen\b", "6"),
