@@ -202,9 +202,11 @@ def _command_of(cleaned: Cleaned) -> str | None:
         )
         if best is not None:
             return VOCAB.command_examples[best[0]]
-    return (_with_aside(cleaned) or _cued(cleaned)
-            # "what can i um what can i say to you": a phrase said twice
-            or _exact_command(" ".join(dedupe(words))))
+    command = _with_aside(cleaned) or _cued(cleaned)
+    if command is None and len(set(words)) < len(words):
+        # "what can i um what can i say to you": a phrase said twice
+        command = _exact_command(" ".join(dedupe(list(words))))
+    return command
 
 
 def _cued(cleaned: Cleaned) -> str | None:

@@ -64,12 +64,15 @@ _LONG_AGO = re.compile(
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
 _THE_TARGET = re.compile(
     r"(?:that is|that will be|this is) (?:the|my|his|her|our) (?:\w+ )?(?:target|goal|aim|plan)$")
+_GOAL_NOUNS = frozenset(("target", "goal", "aim", "plan"))
 _WISH_LEADS = frozenset((
     "want to", "i want to", "wanna", "i wanna", "hoping to", "i am hoping to", "i hope to",
     "i would like to", "would like to", "i would love to", "i wish to", "next week", "tomorrow"))
 _PLAN_FRAGMENTS = frozenset((
     "want", "i want", "goal", "my goal", "target", "aim", "plan", "hope", "hoping", "try",
     "tomorrow", "next week", "soon", "one day", "someday", "wish", "would like"))
+_REORDERED_MOST = 7
+"""Words in a fragment whose object may come first: telegraphic fragments are short."""
 _NAMED_FIRST = _DETERMINERS | _SUBJECTS | VOCAB.words["proxies"]
 """A fragment opening on who did it is in its usual order ("my sister rang")."""
 _REPORTING = frozenset(("said", "says", "thinks", "thought", "reckons", "told"))
@@ -209,7 +212,7 @@ def _reordered_mentions(text: _Text) -> list[Mention]:
     pairs = [(a, b) for gap in (1, 2) for a, b in zip(fragments, fragments[gap:], strict=False)]
     # "teeth brushed by myself", "car get in get out": the object first within one fragment.
     pairs += [((s, s + cut), (s + cut, e)) for s, e in fragments for cut in range(1, min(e - s, 3))
-              if text.tokens[s] not in _NAMED_FIRST]
+              if e - s <= _REORDERED_MOST and text.tokens[s] not in _NAMED_FIRST]
     for (a_start, a_end), (b_start, b_end) in pairs:
         first, second = text.tokens[a_start:a_end], text.tokens[b_start:b_end]
         for joined, junction in ((first + second, len(first)), (second + first, len(second))):
@@ -876,14 +879,25 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     return bool(fragments) and set(fragments[0]) <= _DENIALS
 
 
+def _said_as_plan(tokens: tuple[str, ...]) -> bool:
+    """The whole utterance is a plan: "tomorrow... the stairs... twelve" (a fragment saying
+    so), "100 yards with the cane, that's the target", "want to... um... cook sunday dinner"
+    (a wish said as its own first fragment)."""
+    if CLAUSE not in tokens and SENTENCE not in tokens:
+        return False
+    clauses = split_clauses(tokens)
+    return (
+        " ".join(clauses[0]) in _WISH_LEADS
+        or (not _GOAL_NOUNS.isdisjoint(clauses[-1])
+            and _THE_TARGET.match(" ".join(clauses[-1])) is not None)
+        or fragment_says(tokens, _PLAN_FRAGMENTS)
+    )
+
+
 def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
-    # "tomorrow... the stairs... twelve": a fragment that says it is a plan makes it all one.
-    clauses = [" ".join(c) for c in split_clauses(text.tokens)]
-    planned = fragment_says(text.tokens, _PLAN_FRAGMENTS) or bool(clauses) and (
-        bool(_THE_TARGET.match(clauses[-1]))  # "100 yards with the cane, that's the target"
-        or clauses[0] in _WISH_LEADS)  # "want to... um... cook sunday dinner again"
+    planned = _said_as_plan(text.tokens)
     for n, mention in enumerate(mentions):
         clause_start, clause_end = text.clause_span(mention.start)
         previous = mentions[n - 1] if n else None
@@ -1102,7 +1116,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     in_devices = {k for match in VOCAB.regexes["devices"].finditer(text.string)
                   for k in range(text.index(match.start()), text.index(match.end() - 1) + 1)}
     mentions = [m for m in _find_mentions(text)
-                if m.start not in in_days and not {m.start, m.end} <= in_devices]
+                if m.start not in in_days and not (in_devices and {m.start, m.end} <= in_devices)]
     mentions = _corrected(text, mentions) or _reordered_mentions(text)
     text.mark_clauses(_clause_splits(text, mentions, days))
     for mention in mentions:

@@ -7,7 +7,7 @@ what kind of thing it is (a question, a plan, a verdict), is read here for every
 
 from __future__ import annotations
 
-from .normalise import split_clauses
+from .normalise import CLAUSE, SENTENCE, split_clauses
 
 _MOST_WORDS = 3
 """A fragment of telegraphic speech has at most this many words."""
@@ -20,6 +20,8 @@ def fragments(tokens: tuple[str, ...]) -> list[str]:
 
 def is_telegraphic(tokens: tuple[str, ...], least: int = 3) -> bool:
     """At least ``least`` fragments, none longer than a few words."""
+    if tokens.count(CLAUSE) + tokens.count(SENTENCE) < least - 1:
+        return False  # most utterances: too few pauses to count, no lists built
     parts = split_clauses(tokens)
     return len(parts) >= least and all(len(part) <= _MOST_WORDS for part in parts)
 
