@@ -4,6 +4,7 @@ faster when the patient asks, and replaced by espeak-ng (said once) when it cann
 from __future__ import annotations
 
 import shutil
+import statistics
 import sys
 from datetime import UTC, datetime, timedelta
 
@@ -65,14 +66,17 @@ def real_replies(path) -> list[str]:
 
 def test_whisper_understands_the_piper_voice_better_than_espeak(tmp_path, whisper, piper_voice):
     """The default recogniser, Whisper base (named in the failure message), transcribes the
-    replies back from each voice at the default rate."""
+    replies back from each voice at the default rate. Piper samples its voice afresh each
+    time (one render in a CI run scored 0.069 where six others scored 0.015-0.038), so its
+    figure is the median of three renders; espeak-ng renders the same every time."""
     replies = real_replies(tmp_path / "wins.db")
     espeak = Synthesizer(VoiceSettings(voice=ESPEAK))
 
     def heard(voice) -> list[str]:
         return [transcribe(whisper, resample(voice.synthesize(r), 16_000)).text for r in replies]
 
-    piper_error, espeak_error = wer(replies, heard(piper_voice)), wer(replies, heard(espeak))
+    piper_error = statistics.median(wer(replies, heard(piper_voice)) for _ in range(3))
+    espeak_error = wer(replies, heard(espeak))
     figures = (f"recogniser Whisper {whisper.label}: WER Piper {piper_error:.3f}, "
                f"espeak-ng {espeak_error:.3f}")
     assert piper_error <= 0.05, figures
