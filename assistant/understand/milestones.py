@@ -58,6 +58,7 @@ _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "u
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
 """Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
+"""Units one goes round: "round the block twice" is 2 blocks."""
 _TOTAL = re.compile(r"(?:altogether|in all|in total|total|overall)\b")
 _LONG_AGO = re.compile(
     r"\b(?:back in the day|in (?:my|his|her) day|before (?:the|my|his|her) stroke|"
@@ -77,10 +78,9 @@ _NAMED_FIRST = _DETERMINERS | _SUBJECTS | VOCAB.words["proxies"]
 """A fragment opening on who did it is in its usual order ("my sister rang")."""
 _REPORTING = frozenset(("said", "says", "thinks", "thought", "reckons", "told"))
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was"))
-_OTHER_HEADS = frozenset((word,) for word in VOCAB.words["others"])
+_PEOPLE = VOCAB.words["proxies"] | VOCAB.words["others"]
 _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
     "side", "eye", "feet"}
-"""Units one goes round: "round the block twice" is 2 blocks."""
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _NOT_PLANS = VOCAB.words["win_not_plans"]
@@ -264,8 +264,7 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     if prefix in (("i",), ("i", "just"), ("i", "only")) and _carer_speaking(text.tokens):
         return True  # "he walked round the shop, i just stood by": the carer stood
     if prefix[:1] == ("the",) and prefix[2:] in ((), ("is",), ("was",)) and len(prefix) > 1 and (
-            prefix[1] not in VOCAB.words["proxies"] | VOCAB.words["others"]
-            and text.tokens[mention.start].endswith("ing")):
+            prefix[1] not in _PEOPLE and text.tokens[mention.start].endswith("ing")):
         return True  # "the kettle's boiling": a thing doing something now
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
@@ -293,7 +292,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         elif token in VOCAB.words["device_heads"]:
             return True  # "the walker kept catching on the rug": a thing did it
         elif token not in _DETERMINERS and not (
-            k and prefix[k - 1] in ("the", "a", "an") and prefix[k + 1 : k + 2] in _OTHER_HEADS
+            k and prefix[k - 1] in ("the", "a", "an") and k + 1 < len(prefix)
+            and prefix[k + 1] in others
         ):
             break  # but "the district nurse": a word naming which one may come first
     if head in proxies and kin_of_someone:
@@ -1193,8 +1193,7 @@ def _about_someone_else(words: list[str]) -> bool:
     """ "the carer forgot to come": the clause opens with another person (not a relative, who
     may be the patient) and names neither the speaker nor the patient."""
     head = next((w for w in words if w not in _DETERMINERS), None)
-    said = next((k for k, w in enumerate(words) if w in _REPORTING), None)
-    if head in VOCAB.words["others"] and said is not None:
+    if head in VOCAB.words["others"] and not _REPORTING.isdisjoint(words):
         # "the physio said his balance is worse": what was said is about the patient.
         return False
     return head in VOCAB.words["others"] and _SPEAKER_OR_PATIENT.isdisjoint(words)

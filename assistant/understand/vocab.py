@@ -182,6 +182,7 @@ def _load() -> Vocabulary:
 
     intents = raw["intents"]
     numbers = raw["numbers"]
+    device_heads = frozenset(device.split()[-1] for device in lists["devices"])
     words = {
         "fillers": frozenset(intents["fillers"]),
         "backchannels": frozenset(intents["backchannels"]),
@@ -214,11 +215,9 @@ def _load() -> Vocabulary:
         },
         "modifiers": frozenset(numbers["modifiers"]),
         # "with one stick": a device counted is not the thing achieved.
-        "not_counted": frozenset(numbers["not_counted"]).union(
-            device.split()[-1] for device in lists["devices"]
-        ),
+        "not_counted": frozenset(numbers["not_counted"]) | device_heads,
         # "the walker kept catching on the rug": a device as the subject.
-        "device_heads": frozenset(device.split()[-1] for device in lists["devices"]),
+        "device_heads": device_heads,
         "query_unit_ignore": frozenset(raw["queries"]["unit_ignore"]),
         "wake_continues": frozenset(raw["wake"]["continues"]),
         "win_not_tasks": frozenset(raw["wins"]["not_tasks"]),
