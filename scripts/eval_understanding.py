@@ -49,7 +49,7 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                     for name in ("voices_dev3", "voices_dev4", "fresh", "fresh2", "fresh3",
                                  "fresh4", "fresh5", "voices_dev5", "fresh6",
                                  "voices_dev6", "fresh7", "voices_dev7",
-                                 "voices_dev8", "voices_dev9", "fresh8", "voices_dev10", "fresh9", "voices_dev12"))
+                                 "voices_dev8", "voices_dev9", "fresh8", "voices_dev10", "fresh9", "voices_dev12", "fresh10"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
@@ -58,7 +58,7 @@ SEEN = "held out, seen"
 ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4": SEEN,
          "fresh5": SEEN,
          "fresh6": SEEN, "fresh7": SEEN, "fresh8": BLIND,
-         "fresh9": BLIND}
+         "fresh9": BLIND, "fresh10": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
