@@ -94,6 +94,9 @@ _NO_HELPER = re.compile(
     r"(?: had to| needed to| has to)? $"
 )
 """Help denied just before a cue ("with nobody helping me") is doing it alone."""
+_PLAYED = re.compile(r"\bplay(?:ed|ing|s)? (?:(?![|])[^ ]+ ){0,5}$")
+"""A game played with someone ("played chess with my grandson"): the other player is company,
+not help ("did a jigsaw with my granddaughter" is help)."""
 
 
 @dataclass(frozen=True)
@@ -771,6 +774,8 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
                 if kind == "helped" and (
                     (helped.activity.partner and not _HELP_WORDS.search(match.group()))
                     or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
+                    or (_PLAYED.search(string, max(0, match.start() - 40), match.start())
+                        and not _HELP_WORDS.search(match.group()))
                 ):
                     continue
                 helped.assistance.add("independent" if kind == "independent" else "helper")

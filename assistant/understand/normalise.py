@@ -66,6 +66,16 @@ _WORDS = {
     "nutten": "nothing",
     "noo": "now",
     "oot": "out",
+    "roon": "round",
+    "roond": "round",
+    "aboot": "about",
+    "intae": "into",
+    "withoot": "without",
+    "aff": "off",
+    "wi": "with",
+    "on ma own": "on my own",
+    "of 'em": "of them",
+    "of em": "of them",
     "doon": "down",
     "dae": "do",
     "w/o": "without",
@@ -129,6 +139,8 @@ _WORD_RE = re.compile(
 )
 _APOSTROPHES = re.compile(r"[’‘`´]")
 _DROPPED_G = re.compile(r"\b([a-z]{2,})in'(?!\w)")
+_YORKSHIRE_THE = re.compile(r"\bt'(?=[a-z])")
+""" "stood at t'sink": the article cut to "t'" and written onto its noun."""
 """ "holdin' me arm", "walkin' to the stop": the dropped g written as an apostrophe."""
 # "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
 # possessive; spelt out before the whole words below.
@@ -158,7 +170,7 @@ _GLUED_UNIT = re.compile(
     r"\b(\d+(?:\.\d+)?)(km|m|mins?|secs?|s|hrs?|h|kgs?|lbs?|ft|x|reps?|am|pm)\b"
 )
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
-_THOUSAND = re.compile(r"\b(\d+(?:\.\d+)?)k\b( (?:steps|words|stairs)\b)?")
+_THOUSAND = re.compile(r"\b(\d+(?:\.\d+)?) ?k\b( (?:steps|words|stairs)\b)?")
 """ "2k steps" is 2000 steps; "a 5k walk", "did 2k on the bike" are kilometres."""
 _OUT_OF = re.compile(r"\b(\d+) out of \d+\b")
 """ "named 18 out of 20 pictures": what was done is the first number."""
@@ -200,6 +212,17 @@ _PARTICLE_NOUN = re.compile(r"\b(an? )([a-z]+)-(off|out|down|in|through|over)\b"
 _SHORTHANDS = ((re.compile(r"\bw/o\b"), "without"), (re.compile(r"\bw/(?=\s|$)"), "with"))
 # A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
 _FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
+_WITH_NAME = re.compile(r"(?<=\S )(with|wi) ([A-Z][a-z]+)\b(?!['’])")
+"""Mid-sentence, a capitalised word after "with" is a name as Whisper writes it ("walked to
+the shop with Linda"): someone with the patient."""
+
+
+def _with_someone(match: re.Match[str]) -> str:
+    name = match[2].lower()
+    known = VOCAB.words["function"] | VOCAB.words["helpers"] | VOCAB.words["device_heads"]
+    return match[0] if name in known else f"{match[1]} someone"
+
+
 # "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
 _OCLOCK = re.compile(r"\bo'? ?clock\b")
 _EMERGENCY_NUMBERS = {"nine one one": "911", "nine nine nine": "999", "one one two": "112"}
@@ -292,6 +315,7 @@ def _expand_contractions(text: str) -> str:
     if "'" in text or "’" in text or "`" in text or "‘" in text or "´" in text:
         text = _APOSTROPHES.sub("'", text)
         text = _DROPPED_G.sub(r"\1ing", text)
+        text = _YORKSHIRE_THE.sub("the ", text)
         text = _HAS.sub(" has ", text)
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
         for pattern, replacement in _SUFFIXES:
@@ -465,7 +489,7 @@ def clean(text: str) -> Cleaned | None:
     text, bad = _printable(unicodedata.normalize("NFKC", text))
     if not _looks_like_speech(text, bad):
         return None
-    text = _OCLOCK.sub("oclock", text.lower())
+    text = _OCLOCK.sub("oclock", _WITH_NAME.sub(_with_someone, text).lower())
     text = _EMERGENCY_NUMBER.sub(_one_number, text)
     text = _FILLER_COMMA.sub(" ", text)
     text = _expand_contractions(text)
