@@ -881,6 +881,8 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     if k >= len(text.tokens) or text.tokens[k] not in _BOUNDARIES:
         return False
     fragments = split_clauses(text.tokens[k + 1 :])
+    while fragments and set(fragments[0]) <= VOCAB.words["attempts"]:
+        fragments.pop(0)  # "walk... tried... couldn't"
     return bool(fragments) and set(fragments[0]) <= _DENIALS
 
 
@@ -903,13 +905,17 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
     """Mark each mention as a failure, a plan, or (by default) done."""
     regexes = VOCAB.regexes
     planned = _said_as_plan(text.tokens)
+    attempt = False
     for n, mention in enumerate(mentions):
         clause_start, clause_end = text.clause_span(mention.start)
         previous = mentions[n - 1] if n else None
         scope = clause_start
         if previous is not None and previous.clause == mention.clause:
             scope = max(scope, previous.end + 1)
-        attempt = any(t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
+        # "tried to speak on the phone": what was tried goes on to the next activity said in
+        # the same clause.
+        attempt = (attempt and previous is not None and previous.clause == mention.clause) or any(
+            t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
         # Clause by clause: "without the rail, had to give up" is no "without" before giving up.
         later = split_clauses(text.tokens[mention.end + 1 :])
         despite = [

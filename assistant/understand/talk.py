@@ -97,6 +97,15 @@ def _too_to(text: str, match: re.Match[str]) -> bool:
     )
 
 
+def _softened(text: str, match: re.Match[str]) -> bool:
+    """ "back to square one with the stairs, i am afraid": said after news, "i am afraid"
+    softens it; it is no fear."""
+    return match.end() == len(text) and text.endswith(_SOFTENER) and text != _SOFTENER[1:]
+
+
+_SOFTENER = " i am afraid"
+
+
 def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
@@ -105,7 +114,7 @@ def feeling_of(cleaned: Cleaned) -> Feeling | None:
         # "tired... fed up", "worried... lonely": a mood alone in one of its fragments
         match = next((m for m in map(_TALK.bare.match, fragments(cleaned.tokens))
                       if m and m.group("mood") not in _NOT_MOODS_ALONE), None)
-    if match and _too_to(text, match):
+    if match and (_too_to(text, match) or _softened(text, match)):
         match = None
     if match:
         word = match.group("mood")
