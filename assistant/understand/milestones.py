@@ -1046,12 +1046,14 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
         k += 1
     if tokens[k : k + 1] == ("another",):  # "and today another twenty"
         k += 1
+    if tokens[k : k + 1] and tokens[k] in _ABOUT:  # "and today nearly 2000"
+        k += 1
     after = parse_number(tokens[k]) if k < len(tokens) else None
     if after is not None:
         rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)
         unit = rest[0] if rest[0] in VOCAB.unit_forms else None
         ends = rest[1] if unit else rest[0]
-        return (after, unit, False) if ends in _BOUNDARIES + ("and",) else None
+        return (after, unit, False) if ends in _AMOUNT_ENDS else None
     k = day.start - 1
     if k > 0 and tokens[k] == "on":
         k -= 1
@@ -1069,6 +1071,12 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     return before, unit, again
 
 
+_AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too"))
+_ABOUT = frozenset(("about", "around", "over", "nearly", "almost", "just", "only"))
+"""Words that may follow a bare amount said beside a day ("today he did 10 with the rail"),
+where a noun would make it something else ("today 40 squats")."""
+
+
 def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
     """ "got into the car on monday and again yesterday", "both yesterday and today", "and on
     sunday too": the same again, on another day."""
@@ -1077,6 +1085,8 @@ def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
         k -= 1  # "... yesterday. and today"
     if k and tokens[k - 1] == "again":
         k -= 1
+    if tokens[max(0, k - 2) : k] == ("the", "same"):  # "and the same again monday"
+        k -= 2
     after = tokens[day.end + 1 : day.end + 2]
     ends = not after or after[0] in (*_BOUNDARIES, "too", "also", "as")
     before = tokens[k - 1] if k else ""

@@ -79,6 +79,8 @@ _WORDS = {
     "wi": "with",
     "on ma own": "on my own",
     "of 'em": "of them",
+    "'em": "them",
+    "an'": "and",
     "of em": "of them",
     "doon": "down",
     "dae": "do",

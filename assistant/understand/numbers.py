@@ -24,6 +24,10 @@ _ONE_IDIOMS = (
     (re.compile(r"\bone by one\b"), "in turn"),
 )
 
+_ONES = re.compile(r"\bones\b")
+_ONEZ = re.compile(r"\bonez\b")
+""" "the velcro ones", "the little ones": a pronoun, which text2num would read as 1."""
+
 _NUM = r"\d+(?:\.\d+)?"
 
 # Units that "a"/"an" can stand in front of to mean one of them.
@@ -93,10 +97,16 @@ _HUNDREDS_AND = re.compile(r"(?<![\d.,])([1-9]\d*00) and ([1-9]\d?)\b(?![.,]\d)"
 
 def spoken_to_digits(text: str) -> str:
     """Rewrite every spoken amount in lowercase, contraction-free ``text`` as digits."""
+    ones = False
     if "one" in text:
         for pattern, replacement in _ONE_IDIOMS:
             text = pattern.sub(replacement, text)
+        ones = "ones" in text
+        if ones:
+            text = _ONES.sub("onez", text)
     text = alpha2digit(text, "en", threshold=0)
+    if ones:
+        text = _ONEZ.sub("ones", text)
     for needle, pattern, replacement in _RULES:
         if needle in text:
             text = pattern.sub(replacement, text)
