@@ -490,10 +490,16 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
                 unit = _went_round(text, i) or unit
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
         elif _counts_back(tokens, i, j):
-            # "all four of them": a count of the things named before, when no unit counts them.
+            # "all four of them": a count of the things named before, in the unit named
+            # before ("did laps of the hallway, eight of them") or else no unit.
             them = tokens[j : j + 1] == ("of",) or tokens[i - 1] == "all"
-            found.append((Quantity(value, None, i, j, noun="of them" if them else None,
-                                   counts_back=True), None))
+            found.append((Quantity(value, _unit_named_before(tokens, i), i, j,
+                                   noun="of them" if them else None, counts_back=True), None))
+        elif following in ("", *_BOUNDARIES) and (form := _time_said_before(tokens, i)):
+            # "the puzzle book for 20 minutes and my hand putty for 10": the time unit said.
+            unit, factor = VOCAB.unit_forms[form]
+            amount, unit = _convert(value * factor, unit)
+            found.append((Quantity(amount, unit, i, j, said=_said(value, form)), None))
         elif following in ("", *_BOUNDARIES) and any(
             m.end == i - 1 or (m.end == i - 2 and tokens[i - 1] in _BOUNDARIES) for m in mentions
         ):
@@ -512,6 +518,21 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _time_said_before(tokens: tuple[str, ...], i: int) -> str | None:
+    """After "for", a bare number takes the time unit of an earlier "for N <unit>" in its
+    sentence ("... for 20 minutes and my hand putty for 10")."""
+    if i < 4 or tokens[i - 1] != "for":
+        return None
+    for k in range(i - 2, 1, -1):
+        if tokens[k] == SENTENCE:
+            return None
+        unit = VOCAB.unit_forms.get(tokens[k])
+        if unit is not None and VOCAB.units[unit[0]].duration:
+            said = tokens[k - 2 : k] if parse_number(tokens[k - 1]) is not None else ()
+            return tokens[k] if said[:1] == ("for",) else None
+    return None
 
 
 def _names_kind(token: str) -> bool:
@@ -611,6 +632,22 @@ def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
         return j == len(tokens) or tokens[j] in _BOUNDARIES or tokens[j] in _FUNCTION_WORDS
     alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
     return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES)
+
+
+def _unit_named_before(tokens: tuple[str, ...], i: int) -> str | None:
+    """The unit of rounds last named before ``i`` in its sentence with no number of its own
+    ("laps of the hallway, 8 of them": laps). Stairs and steps name their activity, which
+    counts in them anyway."""
+    for k in range(i - 1, 0, -1):
+        if tokens[k] == SENTENCE:
+            return None
+        unit = VOCAB.unit_forms.get(tokens[k], ("", 0.0))[0]
+        if unit in _ROUNDS_NAMED:
+            return None if parse_number(tokens[k - 1]) is not None else unit
+    return None
+
+
+_ROUNDS_NAMED = frozenset(("laps", "blocks"))
 
 
 def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
@@ -978,6 +1015,8 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
     activity = mention.activity
 
     def unit_of(q: Quantity) -> str | None:
+        if q.counts_back and q.unit:
+            return activity.unit_aliases.get(q.unit, q.unit)
         if q.counts_back:
             counted = activity.units[0] in _COUNTING_UNITS and not (
                 q.noun and activity.units[0] == "times" and not activity.count)

@@ -241,6 +241,9 @@ _REPEATED_ON_PURPOSE = frozenset({"help"})
 """A word whose repetition is the message ("help help"), not a stutter."""
 _THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
 _CURRENCY = re.compile(r"[$€£](\d+(?:\.\d+)?)")
+_ELLIPSIS = re.compile(r"\.{2,}|…")
+"""A trailing "..." is a pause in halting speech ("i walked... er, 40 metres"), not the end
+of a sentence."""
 _SENTENCE_END = re.compile(r"(?:(?<!\d)[.!?]+|[.!?]+(?!\d))")
 _CLAUSE_PUNCT = re.compile(r"[,;:()\[\]—–]| - ")
 _OTHER_PUNCT = re.compile(r"[^\w\s.|]|_")
@@ -515,6 +518,7 @@ def clean(text: str) -> Cleaned | None:
         text = _TIMES_FIRST.sub(r"\1 times", text)
     text = _CURRENCY.sub(r"\1 dollars", text)
     text = text.replace("%", " percent")
+    text = _ELLIPSIS.sub(f" {CLAUSE} ", text)
     text = _SENTENCE_END.sub(f" {SENTENCE} ", text)
     text = _CLAUSE_PUNCT.sub(f" {CLAUSE} ", text)
     text = _OTHER_PUNCT.sub(" ", text)
