@@ -178,7 +178,7 @@ _GLUED_UNIT = re.compile(
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
 _THOUSAND = re.compile(r"\b(\d+(?:\.\d+)?) ?k\b( (?:steps|words|stairs)\b)?")
 """ "2k steps" is 2000 steps; "a 5k walk", "did 2k on the bike" are kilometres."""
-_OUT_OF = re.compile(r"\b(\d+) out of \d+\b")
+_OUT_OF = re.compile(r"\b(\d+) (?:out of \d+\b|of (?:the|my) (?:\d+ )?(?=[a-z]))")
 """ "named 18 out of 20 pictures": what was done is the first number."""
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
 """ "took me a couple of goes": tries before it came right, not repetitions done."""
@@ -218,15 +218,16 @@ _PARTICLE_NOUN = re.compile(r"\b(an? )([a-z]+)-(off|out|down|in|through|over)\b"
 _SHORTHANDS = ((re.compile(r"\bw/o\b"), "without"), (re.compile(r"\bw/(?=\s|$)"), "with"))
 # A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
 _FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
-_WITH_NAME = re.compile(r"(?<=\S )(with|wi) ([A-Z][a-z]+)\b(?!['’])")
+_WITH_NAME = re.compile(r"(?<=\S )([Ww]ith|[Ww]i) ([A-Z][a-z]+)\b(?!['’])")
 """Mid-sentence, a capitalised word after "with" is a name as Whisper writes it ("walked to
-the shop with Linda"): someone with the patient."""
+the shop with Linda"): someone with the patient, read as "a helper" (not "someone", which the
+red flags read as a call for help: "with someone helping")."""
 
 
 def _with_someone(match: re.Match[str]) -> str:
     name = match[2].lower()
     known = VOCAB.words["function"] | VOCAB.words["helpers"] | VOCAB.words["device_heads"]
-    return match[0] if name in known else f"{match[1]} someone"
+    return match[0] if name in known else f"{match[1]} a helper"
 
 
 # "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.
@@ -528,7 +529,7 @@ def clean(text: str) -> Cleaned | None:
         return None
     text = spoken_to_digits(" ".join(tokens))
     text = _SETS_OF.sub(_total_of_sets, text)
-    text = _OUT_OF.sub(r"\1", text)
+    text = _OUT_OF.sub(r"\1 ", text)
     text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
     text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)

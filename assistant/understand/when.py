@@ -141,6 +141,8 @@ def _at(tokens: tuple[str, ...], i: int, today: date) -> Said | None:
         return Said(i, i + 1, 0)
     if token == "last" and following == "night":
         return Said(i, i + 1, 1)
+    if token in ("in", "during") and (following, after) == ("the", "night"):
+        return Said(i, i + 2, 1)  # "twice in the night": the night just gone
     if token in ("last", "on", "this") and following in _WEEKDAYS:
         return _weekday(tokens, i + 1, i, today)
     if token in _WEEKDAYS and (i == 0 or tokens[i - 1] not in ("last", "on", "this", "next")):
