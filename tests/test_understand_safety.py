@@ -131,6 +131,9 @@ def test_two_signs_together_need_no_onset_but_one_does():
     assert "arm" in both.alert.words and "speech" in both.alert.words
     assert understand("his arm is weak and his speech is slow, same as always").alert is None
     assert understand("my speech went well today").alert is None
+    # a session named by the sign's words is no sign; the speech itself going still is
+    assert understand("speech therapy went wrong today").alert is None
+    assert understand("my speech went funny just now").intent == "alert"
 
 
 def test_a_red_flag_keeps_the_milestone_said_with_it():
@@ -166,6 +169,9 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         # the bleed that was the stroke; a climb cut short
         "I bathed the baby myself this morning, first time since the bleed",
         "had to sit down on the stairs, couldn't get up more than three",
+        # how a session went; a helper named after "with"
+        "speech therapy went badly, couldn't name any of the pictures",
+        "Ten stairs. Up and down. With Tom helping.",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

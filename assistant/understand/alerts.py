@@ -116,6 +116,8 @@ class _Rules:
     """Lemmas of the body parts a later "it" stands for."""
     things: tuple[str, ...]
     """Names of things a sign's words can end in ("eye drops"): then they are no sign."""
+    sessions: tuple[str, ...]
+    """Sessions a sign's words can start with ("speech therapy went badly"): no sign."""
 
 
 @cache
@@ -222,6 +224,7 @@ def _load() -> _Rules:
         unhurt=_phrases(raw["kinds"]["fall"]["unhurt"]),
         referents=_lemmas(context["referents"], lists),
         things=_spaced(context["things"]),
+        sessions=_spaced(context["sessions"]),
     )
 
 
@@ -386,6 +389,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         view.starts_with(kind.not_next, end, high)
         or view.ends_with(kind.not_prev, low, start)
         or view.ends_with(_RULES.things, start, end)
+        or view.starts_with(_RULES.sessions, start, end)
         or _negated(view, start, low)
         or view.has("near", max(low, start - 2), start)
         or view.has("quote", _after_join(view, max(low, start - _QUOTE_REACH), start), start)

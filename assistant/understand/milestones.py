@@ -49,7 +49,8 @@ _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
 _OF_ALL = re.compile(
-    r"\b(?:both|all|each time|every time)(?: (?:with|without|on|using|holding|by))?"
+    r"\b(?:both|all|each time|every time|both times|both days|all \w+ times)"
+    r"(?: (?:with|without|on|using|holding|by))?"
     r"(?: (?:the|my|his|her|a))? $"
 )
 """Said just before help, it is help with everything said ("both with the stick")."""
@@ -1105,6 +1106,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     if k > 1 and tokens[k - 1] == "another":  # "and another 20 today"
         k -= 1
         again = True
+    if k > 1 and tokens[k - 1] in _ABOUT:  # "and about 2800 on monday"
+        k -= 1
     if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",):
         return None
     return before, unit, again

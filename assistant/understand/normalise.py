@@ -150,7 +150,8 @@ _YORKSHIRE_THE = re.compile(r"\bt'(?=[a-z])")
 """ "holdin' me arm", "walkin' to the stop": the dropped g written as an apostrophe."""
 # "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
 # possessive; spelt out before the whole words below.
-_HAS = re.compile(r"'s (?=(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
+_HAS = re.compile(r"'s (?=(?:(?:just|only|finally|already|now|actually|really|even) )?"
+                  r"(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
 # Suffixes, once the whole words above are done ("couldn't" -> "could not").
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
