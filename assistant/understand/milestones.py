@@ -1103,6 +1103,9 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     if unit is not None:
         k -= 1
     before = parse_number(tokens[k]) if k >= 0 else None
+    if k > 1 and tokens[k - 1] == "again":  # "and again ten minutes tonight"
+        k -= 1
+        again = True
     if k > 1 and tokens[k - 1] == "another":  # "and another 20 today"
         k -= 1
         again = True

@@ -79,6 +79,10 @@ _WORDS = {
     "wi": "with",
     "on ma own": "on my own",
     "of 'em": "of them",
+    "o them": "of them",
+    "hopin ta": "hoping to",
+    "hopin to": "hoping to",
+    "o em": "of them",
     "'em": "them",
     "an'": "and",
     "of em": "of them",
@@ -529,6 +533,8 @@ def clean(text: str) -> Cleaned | None:
     if not _is_english(tokens):
         return None
     text = spoken_to_digits(" ".join(tokens))
+    if " k" in text:  # "two k near enough", once "two" is a digit
+        text = _THOUSAND.sub(_thousand, text)
     text = _SETS_OF.sub(_total_of_sets, text)
     text = _OUT_OF.sub(r"\1 ", text)
     text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
