@@ -879,3 +879,59 @@ def test_telegraphic_fragments_say_what_kind_of_thing_it_is(said, intent):
 
 def test_alone_in_a_fragment_is_how_it_went_not_a_mood():
     assert understand("bed... out... alone", WEDNESDAY).intent != "feeling"
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("went roon the park wi the zimmer, took us aboot twenty minutes",
+         [("walk", 20, "minutes", "device", "2026-03-04")]),
+        ("did 45 seconds on t'wobble board", [("balance", 45, "seconds", None, "2026-03-04")]),
+        ("walked two laps of the ward with Priya", [("walk", 2, "laps", "helper", "2026-03-04")]),
+        ("played dominoes with my grandson for an hour",
+         [("puzzle", 1, "hours", None, "2026-03-04")]),
+        ("yesterday she did 6 stairs and today she did 9 holding the rail",
+         [("climb_stairs", 6, "stairs", "device", "2026-03-03"),
+          ("climb_stairs", 9, "stairs", "device", "2026-03-04")]),
+        ("went round the garden... er... 30 metres", [("walk", 30, "meters", None, "2026-03-04")]),
+        ("did laps of the landing, six of them", [("walk", 6, "laps", None, "2026-03-04")]),
+        ("read for 15 minutes and did my putty for 5",
+         [("read", 15, "minutes", None, "2026-03-04"), ("grip", 5, "minutes", None, "2026-03-04")]),
+        ("named nine of the pictures", [("name", 9, "words", None, "2026-03-04")]),
+        ("got up to the toilet twice in the night with the frame",
+         [("toilet", 2, "times", "device", "2026-03-03")]),
+        ("put his socks and slippers on by himself",
+         [("dress", None, None, "independent", "2026-03-04")]),
+    ],
+)
+def test_ninth_round_amounts_days_and_help(said, expected):
+    """Dialect words, a name after "with", a game's other player, a second day's bare
+    amount, a pause that is no sentence end, a unit said before or for the first activity,
+    "N of the" things, the night just gone, and clothes listed (fresh6, fresh7, dev11-14)."""
+    assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        ("walk... tried... couldn't... too wobbly", "setback", None),
+        ("tried to phone my sister but nothing would come out right", "setback", None),
+        ("he managed the bath last week but today he couldn't get in at all", "setback", None),
+        ("back to square one with the buttons I'm afraid", "setback", None),
+        ("he did ten minutes on the bike, usually he does twenty", "setback", None),
+        ("I did twenty minutes on the bike, usually I do ten", "milestone", None),
+        ("how many steps this week all together", "progress_query", None),
+        ("has Nora been improving with her speech?", "progress_query", None),
+        ("right, word practice time, off you go", "practice", None),
+        ("share today's news with my brother", "command", "share"),
+        ("you can go a bit slower, I'm still here", "command", "slower"),
+        ("feeling grand this morning", "feeling", None),
+        ("thanks, you're very patient", "social", None),
+        ("can you recommend a good walking stick?", "other", None),
+    ],
+)
+def test_ninth_round_intents(said, intent, command):
+    """Setbacks said as a try that failed, as a comparison with before or the usual, and as
+    idioms; questions, practice, commands, feelings and thanks said other ways."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)

@@ -63,6 +63,7 @@ from .intents import (
 from .mention import Milestone
 from .milestones import Found, analyse
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
+from .numbers import parse_number
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .telegraphic import fragment_says
@@ -167,6 +168,32 @@ def _last_word_is_a_bad_verdict(cleaned: Cleaned) -> bool:
         not VOCAB.words["negators"].isdisjoint(after) and _THOUGH.isdisjoint(after))
 
 
+_USUAL = frozenset(("usually", "normally", "typically", "generally"))
+_BEFORE = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                     "sunday", "yesterday"))
+"""Words that set an amount beside the one done as the usual, or (for news of today) as
+an earlier day's."""
+_USUAL_REACH = 4
+
+
+def _fewer_than_usual(cleaned: Cleaned, done: list[Found], today: date) -> bool:
+    """ "he managed five minutes on the arm bike, usually he does fifteen", "he only did ten
+    steps, he did thirty on monday": less than the usual, or than before, is a setback."""
+    value = done[0].milestone.value
+    cues = _USUAL | (_BEFORE if done[0].milestone.when == today.isoformat() else frozenset())
+    if len(done) > 1 or value is None or cues.isdisjoint(cleaned.tokens):
+        return False
+    tokens = cleaned.tokens
+    for k, token in enumerate(tokens):
+        if token not in cues:
+            continue
+        near = tokens[max(0, k - _USUAL_REACH) : k + _USUAL_REACH + 1]
+        amounts = [n for n in map(parse_number, near) if n is not None and n != value]
+        if amounts and min(amounts) > value:
+            return True
+    return False
+
+
 def _news_after(tokens: tuple[str, ...], today: date) -> bool:
     """ "is it normal to be this tired? i peeled three potatoes": news told after the first
     clause, whatever that clause asked."""
@@ -214,7 +241,9 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
-    if done and _compared_worse(cleaned, analysis.setback_cue):
+    worse = done and (_compared_worse(cleaned, analysis.setback_cue)
+                      or _fewer_than_usual(cleaned, done, today))
+    if worse:
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
         )
