@@ -804,6 +804,8 @@ def _helped(text: _Text, mentions: list[Mention], at: int) -> list[Mention]:
 
 
 def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
+    if not mentions:
+        return  # most questions, commands and small talk: no activity to help with
     regexes = VOCAB.regexes
     string = text.string
     for kind in ("independent", "helped"):
