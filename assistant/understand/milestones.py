@@ -624,6 +624,13 @@ def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Menti
     )
 
 
+_DID = frozenset(("did", "done", "managed"))
+_HOW_DONE = frozenset(("with", "without", "holding", "using"))
+_DAY_WORDS = frozenset(("today", "yesterday", "tonight", "morning", "afternoon", "evening",
+                        "night", "monday", "tuesday", "wednesday", "thursday", "friday",
+                        "saturday", "sunday"))
+
+
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
     """ "12 of them", "did all 12", or a number alone in its fragment ("squeeze ball...
     30"): it counts the activity already named."""
@@ -631,6 +638,11 @@ def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
         return i > 0
     if i > 0 and tokens[i - 1] == "all":
         return j == len(tokens) or tokens[j] in _BOUNDARIES or tokens[j] in _FUNCTION_WORDS
+    if (i > 0 and tokens[i - 1] in _DID and tokens[j : j + 1] and tokens[j] in _HOW_DONE
+            and _DAY_WORDS.isdisjoint(tokens[max(0, i - 4) : i])):
+        # "we practised the stairs, he did eight with the stick"; "and today i managed 250
+        # with it" is that day's amount (see _day_amounts)
+        return True
     alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
     return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES)
 

@@ -183,6 +183,18 @@ _GLUED_UNIT = re.compile(
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
 _THOUSAND = re.compile(r"\b(\d+(?:\.\d+)?) ?k\b( (?:steps|words|stairs)\b)?")
 """ "2k steps" is 2000 steps; "a 5k walk", "did 2k on the bike" are kilometres."""
+_BOTH_OF_THEM = re.compile(r"\bboth of them(?= [|]|$)")
+""" "put the bins out, both of them": a count of the things named, closing its clause."""
+
+
+def _both_things(text: str, match: re.Match[str]) -> str:
+    """Two of the things just named; not of people ("with my sons, both of them")."""
+    named = [w for w in text[: match.start()].split() if w not in (CLAUSE, SENTENCE)][-1:]
+    people = VOCAB.words["helpers"] | VOCAB.words["proxies"] | VOCAB.words["others"]
+    return match[0] if not named or named[0] in people or named[0][:-1] in people else (
+        "all 2 of them")
+
+
 _OUT_OF = re.compile(r"\b(\d+) (?:out of \d+\b|of (?:the|my) (?:\d+ )?(?=[a-z]))")
 """ "named 18 out of 20 pictures": what was done is the first number."""
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
@@ -536,6 +548,8 @@ def clean(text: str) -> Cleaned | None:
     if " k" in text:  # "two k near enough", once "two" is a digit
         text = _THOUSAND.sub(_thousand, text)
     text = _SETS_OF.sub(_total_of_sets, text)
+    if "both of them" in text:
+        text = _BOTH_OF_THEM.sub(lambda m: _both_things(text, m), text)
     text = _OUT_OF.sub(r"\1 ", text)
     text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
