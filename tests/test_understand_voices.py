@@ -902,6 +902,14 @@ def test_alone_in_a_fragment_is_how_it_went_not_a_mood():
          [("toilet", 2, "times", "device", "2026-03-03")]),
         ("put his socks and slippers on by himself",
          [("dress", None, None, "independent", "2026-03-04")]),
+        # a part of a task is no second win
+        ("did the crossword puzzle book word search, found 14 words",
+         [("puzzle", 14, "words", None, "2026-03-04")]),
+        ("held the pen steady and wrote a birthday card", [("write", None, None, None,
+                                                             "2026-03-04")]),
+        ("stood at the cooker and made the porridge", [("cook", None, None, None, "2026-03-04")]),
+        ("put her jacket on and zipped it up herself",
+         [("dress", None, None, "independent", "2026-03-04")]),
     ],
 )
 def test_ninth_round_amounts_days_and_help(said, expected):

@@ -752,7 +752,8 @@ def _add_unit_mentions(
             target is None
             or not _unit_fits(target, quantity.unit)
             or (target.clause != text.clause[quantity.pos]
-                and not _amount_of_before(text, quantities, quantity, target))
+                and not _amount_of_before(text, quantities, quantity, target)
+                and not _found_in_it(text, added, quantities, quantity, target))
         ):
             mention = Mention(VOCAB.activities[default], quantity.pos, quantity.end, from_unit=True)
             mention.clause = text.clause[quantity.pos]
@@ -760,6 +761,22 @@ def _add_unit_mentions(
             added.append(mention)
             added.sort(key=lambda m: m.start)
     return added
+
+
+def _found_in_it(text: _Text, mentions: list[Mention],
+                 quantities: list[tuple[Quantity, Mention | None]], quantity: Quantity,
+                 target: Mention) -> bool:
+    """ "did the word search in the paper, found 12 words": an amount in a clause of the
+    same sentence that names no activity of its own, in a unit the activity before counts
+    in, is what that activity came to."""
+    clause = text.clause[quantity.pos]
+    return (
+        target.start < quantity.pos
+        and target.sentence == text.sentence[quantity.pos]
+        and quantity.unit in target.activity.units
+        and not any(m.clause == clause for m in mentions)
+        and not any(text.clause[q.pos] == target.clause for q, _ in quantities)
+    )
 
 
 def _amount_of_before(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
@@ -1002,6 +1019,61 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         )
 
 
+_PART_OF = (
+    # (the part's activity, words it may start with or None for any, the task's activities)
+    ("say", frozenset(("find", "found", "finding", "finds")), frozenset(("puzzle",))),
+    ("stand", frozenset(("stand", "stood", "standing", "stands")),
+     frozenset(("housework", "cook", "eat", "groom", "bathe", "dress"))),
+    ("grip", frozenset(("hold", "held", "holding", "holds")),
+     frozenset(("write", "hand_skills", "eat", "cook", "housework", "groom", "open", "pick_up",
+                "converse"))),
+    ("button", frozenset(("zip", "zipped", "zipping", "zips", "zipper")), frozenset(("dress",))),
+    ("money", None, frozenset(("housework", "get_about", "everyday"))),
+    ("remember", None, frozenset(("housework", "cook"))),
+    ("converse", frozenset(("tell", "told", "telling", "tells")),
+     frozenset(("remember", "puzzle", "organise", "math", "read"))),
+    ("converse", frozenset(("on", "phone", "telephone", "answer", "answered")),
+     frozenset(("say", "read"))),
+)
+"""Activities that are a part of another said in the same sentence, not a second win ("did
+the word search, found 12 words", "stood at the sink and washed up", "held a pen and signed
+my name", "put his coat on and did the zip up", "bought a paper, paid and everything",
+"remembered it was bin day and told me", "said hello on the phone")."""
+
+
+def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
+    """``part`` is done as part of ``task``: with no amount of its own, unless it is words
+    found in a puzzle (the amount is the puzzle's); not "stood up", which is a transfer."""
+    found_words = part.activity.name == "say" and task.activity.name == "puzzle"
+    return part is not task and part.sentence == task.sentence and (
+        found_words or not part.quantities) and (
+        text.tokens[part.end + 1 : part.end + 2] != ("up",)) and any(
+        part.activity.name == name
+        and (starts is None or text.tokens[part.start] in starts)
+        and task.activity.name in tasks
+        for name, starts, tasks in _PART_OF
+    )
+
+
+def _without_parts(text: _Text, mentions: list[Mention]) -> list[Mention]:
+    """Mentions less those done as part of another task said with them, with no amount of
+    their own: the part's help and limbs go to the task. A plan is left as said."""
+    if len(mentions) < 2:
+        return mentions
+    kept = list(mentions)
+    for part in mentions:
+        task = next((t for t in kept if _part_of(text, part, t) and not t.goal and not part.goal
+                     and t.negative == part.negative), None)
+        if task is None or part not in kept:
+            continue
+        task.quantities += part.quantities
+        task.assistance |= part.assistance
+        task.devices += part.devices
+        task.limbs += part.limbs
+        kept.remove(part)
+    return kept
+
+
 def _merge(mentions: list[Mention], day: Callable[[Mention], int]) -> list[Mention]:
     """One milestone for "gripped the ball and squeezed it", not two; but two for the same
     activity on two days ("walked to church on sunday and on monday walked to the shops")."""
@@ -1226,7 +1298,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = _amounts_done_after(text, mentions)
     _attach_assistance(text, mentions)
     _judge(text, mentions)
-    mentions = [m for m in mentions if not _topic(text, m)]
+    mentions = _without_parts(text, [m for m in mentions if not _topic(text, m)])
     found: list[Found] = []
     for mention in _merge(mentions, lambda m: _day_of(text, days, m)):
         value, unit, best = _best_quantity(mention)
