@@ -51,7 +51,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "voices_dev6", "fresh7", "voices_dev7",
                                  "voices_dev8", "voices_dev9", "fresh8", "voices_dev10",
                                  "fresh9", "voices_dev12", "fresh10", "voices_dev11",
-                                 "voices_dev13", "voices_dev14"))
+                                 "voices_dev13", "voices_dev14", "voices_dev15",
+                                 "voices_dev16"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
