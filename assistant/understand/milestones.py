@@ -1172,8 +1172,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
         k += 1
     if tokens[k : k + 1] == ("another",):  # "and today another twenty"
         k += 1
-    if tokens[k : k + 1] and tokens[k] in _ABOUT:  # "and today nearly 2000"
-        k += 1
+    if tokens[k : k + 1] and (tokens[k] in _ABOUT or tokens[k] == "for"):
+        k += 1  # "and today nearly 2000", "and on tuesday for 12"
     after = parse_number(tokens[k]) if k < len(tokens) else None
     if after is not None:
         rest = tokens[k + 1 : k + 3] + (SENTENCE, SENTENCE)

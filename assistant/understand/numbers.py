@@ -59,6 +59,7 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("half", r"\b(?:a |1 )?half (?:a|an|of a|of an)\b", "0.5"),
         # "a half hour", "a good half hour": the half is the amount, "a" only its article.
         ("half", rf"\b(?:a|1)(?: (?:{_UNIT_ADJECTIVES}))? half (?=hour|mile|day\b)", "0.5 "),
+        ("quarter", r"\b(?:a|1) quarter (?=mile|kilometre|kilometer|km\b)", "0.25 "),
         ("couple", r"\b(?:a|1) couple of 100\b", "200"),
         ("couple", r"\b(?:a|1) couple of 1000\b", "2000"),
         ("couple", r"\b(?:a|1) couple(?: of)?\b", "2"),
