@@ -130,6 +130,8 @@ def _in_smaller_unit(unit: str, match: re.Match[str]) -> str:
 
 def parse_number(token: str) -> int | float | None:
     """The value of a digit token ("25", "1.5"), ints kept as ints; None if not a number."""
+    if not token or not (token[0].isdigit() or token[0] in "+-."):
+        return None  # most tokens are words: no exception raised and caught for each
     try:
         value = float(token)
     except ValueError:
