@@ -69,6 +69,7 @@ from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
 from .telegraphic import fragment_says
 from .vocab import VOCAB
 from .wake import strip_wake
+from .when import WEEKDAYS
 
 _log = logging.getLogger(__name__)
 _REPORT_LETTERS = 3
@@ -169,8 +170,7 @@ def _last_word_is_a_bad_verdict(cleaned: Cleaned) -> bool:
 
 
 _USUAL = frozenset(("usually", "normally", "typically", "generally"))
-_BEFORE = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                     "sunday", "yesterday"))
+_BEFORE = WEEKDAYS | {"yesterday"}
 """Words that set an amount beside the one done as the usual, or (for news of today) as
 an earlier day's."""
 _USUAL_REACH = 4
@@ -180,10 +180,10 @@ def _fewer_than_usual(cleaned: Cleaned, done: list[Found], today: date) -> bool:
     """ "he managed five minutes on the arm bike, usually he does fifteen", "he only did ten
     steps, he did thirty on monday": less than the usual, or than before, is a setback."""
     value = done[0].milestone.value
-    cues = _USUAL | (_BEFORE if done[0].milestone.when == today.isoformat() else frozenset())
-    if len(done) > 1 or value is None or cues.isdisjoint(cleaned.tokens):
-        return False
     tokens = cleaned.tokens
+    cues = _USUAL | (_BEFORE if done[0].milestone.when == today.isoformat() else frozenset())
+    if len(done) > 1 or value is None or cues.isdisjoint(tokens):
+        return False
     for k, token in enumerate(tokens):
         if token not in cues:
             continue

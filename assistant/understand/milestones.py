@@ -23,7 +23,7 @@ from .numbers import format_number, parse_number, tidy
 from .summary import describe
 from .telegraphic import fragment_says
 from .vocab import VOCAB
-from .when import Said, days_said, iso_day
+from .when import DAY_WORDS, Said, days_said, iso_day
 
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
@@ -626,9 +626,6 @@ def _plural_act(tokens: tuple[str, ...], mentions: list[Mention], mention: Menti
 
 _DID = frozenset(("did", "done", "managed"))
 _HOW_DONE = frozenset(("with", "without", "holding", "using"))
-_DAY_WORDS = frozenset(("today", "yesterday", "tonight", "morning", "afternoon", "evening",
-                        "night", "monday", "tuesday", "wednesday", "thursday", "friday",
-                        "saturday", "sunday"))
 
 
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
@@ -639,7 +636,7 @@ def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
     if i > 0 and tokens[i - 1] == "all":
         return j == len(tokens) or tokens[j] in _BOUNDARIES or tokens[j] in _FUNCTION_WORDS
     if (i > 0 and tokens[i - 1] in _DID and tokens[j : j + 1] and tokens[j] in _HOW_DONE
-            and _DAY_WORDS.isdisjoint(tokens[max(0, i - 4) : i])):
+            and DAY_WORDS.isdisjoint(tokens[max(0, i - 4) : i])):
         # "we practised the stairs, he did eight with the stick"; "and today i managed 250
         # with it" is that day's amount (see _day_amounts)
         return True
@@ -655,12 +652,9 @@ def _unit_named_before(tokens: tuple[str, ...], i: int) -> str | None:
         if tokens[k] == SENTENCE:
             return None
         unit = VOCAB.unit_forms.get(tokens[k], ("", 0.0))[0]
-        if unit in _ROUNDS_NAMED:
+        if unit in _ROUNDS:
             return None if parse_number(tokens[k - 1]) is not None else unit
     return None
-
-
-_ROUNDS_NAMED = frozenset(("laps", "blocks"))
 
 
 def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
@@ -1020,20 +1014,22 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
 
 
 _PART_OF = (
-    # (the part's activity, words it may start with or None for any, the task's activities)
-    ("say", frozenset(("find", "found", "finding", "finds")), frozenset(("puzzle",))),
+    # (the part's activity, words it may start with or None for any, the task's activities,
+    # whether the part's amount is the task's)
+    ("say", frozenset(("find", "found", "finding", "finds")), frozenset(("puzzle",)), True),
     ("stand", frozenset(("stand", "stood", "standing", "stands")),
-     frozenset(("housework", "cook", "eat", "groom", "bathe", "dress"))),
+     frozenset(("housework", "cook", "eat", "groom", "bathe", "dress")), False),
     ("grip", frozenset(("hold", "held", "holding", "holds")),
      frozenset(("write", "hand_skills", "eat", "cook", "housework", "groom", "open", "pick_up",
-                "converse"))),
-    ("button", frozenset(("zip", "zipped", "zipping", "zips", "zipper")), frozenset(("dress",))),
-    ("money", None, frozenset(("housework", "get_about", "everyday"))),
-    ("remember", None, frozenset(("housework", "cook"))),
+                "converse")), False),
+    ("button", frozenset(("zip", "zipped", "zipping", "zips", "zipper")), frozenset(("dress",)),
+     False),
+    ("money", None, frozenset(("housework", "get_about", "everyday")), False),
+    ("remember", None, frozenset(("housework", "cook")), False),
     ("converse", frozenset(("tell", "told", "telling", "tells")),
-     frozenset(("remember", "puzzle", "organise", "math", "read"))),
+     frozenset(("remember", "puzzle", "organise", "math", "read")), False),
     ("converse", frozenset(("on", "phone", "telephone", "answer", "answered")),
-     frozenset(("say", "read"))),
+     frozenset(("say", "read")), False),
 )
 """Activities that are a part of another said in the same sentence, not a second win ("did
 the word search, found 12 words", "stood at the sink and washed up", "held a pen and signed
@@ -1042,16 +1038,15 @@ my name", "put his coat on and did the zip up", "bought a paper, paid and everyt
 
 
 def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
-    """``part`` is done as part of ``task``: with no amount of its own, unless it is words
-    found in a puzzle (the amount is the puzzle's); not "stood up", which is a transfer."""
-    found_words = part.activity.name == "say" and task.activity.name == "puzzle"
+    """``part`` is done as part of ``task``: with no amount of its own, unless its amount is
+    the task's (words found in a puzzle); not "stood up", which is a transfer."""
     return part is not task and part.sentence == task.sentence and (
-        found_words or not part.quantities) and (
         text.tokens[part.end + 1 : part.end + 2] != ("up",)) and any(
         part.activity.name == name
         and (starts is None or text.tokens[part.start] in starts)
         and task.activity.name in tasks
-        for name, starts, tasks in _PART_OF
+        and (takes_amount or not part.quantities)
+        for name, starts, tasks, takes_amount in _PART_OF
     )
 
 
@@ -1203,9 +1198,10 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
 
 
 _AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too"))
-_ABOUT = frozenset(("about", "around", "over", "nearly", "almost", "just", "only"))
 """Words that may follow a bare amount said beside a day ("today he did 10 with the rail"),
 where a noun would make it something else ("today 40 squats")."""
+_ABOUT = _BARE_FILLERS - {"and", "then", "for"}
+"""How near the amount is ("nearly 2000")."""
 
 
 def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:

@@ -154,9 +154,9 @@ _WORD_RE = re.compile(
 )
 _APOSTROPHES = re.compile(r"[’‘`´]")
 _DROPPED_G = re.compile(r"\b([a-z]{2,})in'(?!\w)")
+""" "holdin' me arm", "walkin' to the stop": the dropped g written as an apostrophe."""
 _YORKSHIRE_THE = re.compile(r"\bt'(?=[a-z])")
 """ "stood at t'sink": the article cut to "t'" and written onto its noun."""
-""" "holdin' me arm", "walkin' to the stop": the dropped g written as an apostrophe."""
 # "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
 # possessive; spelt out before the whole words below.
 _HAS = re.compile(r"'s (?=(?:(?:just|only|finally|already|now|actually|really|even) )?"
@@ -192,11 +192,13 @@ _BOTH_OF_THEM = re.compile(r"\bboth of them(?= [|]|$)")
 """ "put the bins out, both of them": a count of the things named, closing its clause."""
 
 
+_PEOPLE = VOCAB.words["helpers"] | VOCAB.words["proxies"] | VOCAB.words["others"]
+
+
 def _both_things(text: str, match: re.Match[str]) -> str:
     """Two of the things just named; not of people ("with my sons, both of them")."""
     named = [w for w in text[: match.start()].split() if w not in (CLAUSE, SENTENCE)][-1:]
-    people = VOCAB.words["helpers"] | VOCAB.words["proxies"] | VOCAB.words["others"]
-    return match[0] if not named or named[0] in people or named[0][:-1] in people else (
+    return match[0] if not named or named[0] in _PEOPLE or named[0][:-1] in _PEOPLE else (
         "all 2 of them")
 
 
@@ -246,10 +248,11 @@ the shop with Linda"): someone with the patient, read as "a helper" (not "someon
 red flags read as a call for help: "with someone helping")."""
 
 
+_NOT_NAMES = VOCAB.words["function"] | VOCAB.words["helpers"] | VOCAB.words["device_heads"]
+
+
 def _with_someone(match: re.Match[str]) -> str:
-    name = match[2].lower()
-    known = VOCAB.words["function"] | VOCAB.words["helpers"] | VOCAB.words["device_heads"]
-    return match[0] if name in known else f"{match[1]} a helper"
+    return match[0] if match[2].lower() in _NOT_NAMES else f"{match[1]} a helper"
 
 
 # "ten o'clock" is a time: kept as one word so its "o" is not read as a zero.

@@ -97,13 +97,13 @@ def _too_to(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_SOFTENER = " i am afraid"
+
+
 def _softened(text: str, match: re.Match[str]) -> bool:
     """ "back to square one with the stairs, i am afraid": said after news, "i am afraid"
     softens it; it is no fear."""
     return match.end() == len(text) and text.endswith(_SOFTENER) and text != _SOFTENER[1:]
-
-
-_SOFTENER = " i am afraid"
 
 
 def feeling_of(cleaned: Cleaned) -> Feeling | None:

@@ -20,6 +20,9 @@ from .numbers import parse_number
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _TODAY_WORDS = frozenset(("today", "tonight"))
 _PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
+WEEKDAYS = frozenset(_WEEKDAYS)
+DAY_WORDS = WEEKDAYS | _TODAY_WORDS | _PARTS_OF_DAY | {"yesterday"}
+"""Words that name a day or a part of one, for rules that only need to know one is said."""
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _ATTEMPT_WORDS = frozenset(
     ("try", "attempt", "go", "time", "round", "lap", "floor", "step", "stair", "set")
