@@ -52,7 +52,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "voices_dev8", "voices_dev9", "fresh8", "voices_dev10",
                                  "fresh9", "voices_dev12", "fresh10", "voices_dev11",
                                  "voices_dev13", "voices_dev14", "voices_dev15",
-                                 "voices_dev16", "fresh11", "fresh12"))
+                                 "voices_dev16", "fresh11", "fresh12", "voices_dev17",
+                                 "voices_dev19"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
@@ -61,7 +62,7 @@ SEEN = "held out, seen"
 ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4": SEEN,
          "fresh5": SEEN,
          "fresh6": SEEN, "fresh7": SEEN, "fresh8": BLIND,
-         "fresh9": BLIND, "fresh10": BLIND, "fresh11": BLIND, "fresh12": BLIND}
+         "fresh9": SEEN, "fresh10": SEEN, "fresh11": BLIND, "fresh12": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
