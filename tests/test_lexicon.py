@@ -50,3 +50,12 @@ def test_verb_forms():
     assert lexicon.is_finite_verb("came") and not lexicon.is_finite_verb("take")
     assert lexicon.is_verb("read") and not lexicon.is_verb("crossword")
     assert lexicon.base_form("crossword") == "crossword"
+
+
+@pytest.mark.parametrize(("word", "meant"), [
+    ("slurrin", "slurring"), ("walkin", "walking"), ("mornin", "morning"), ("nothin", "nothing"),
+    ("basin", None), ("robin", None), ("cousin", None), ("within", None),
+])
+def test_a_dropped_g_is_put_back_only_where_the_spelling_is_no_word(word, meant):
+    assert lexicon.with_g(word) == meant
+    assert lexicon.ask_with_g(word) == meant

@@ -113,6 +113,8 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("she took all her pills in one go", "overdose"),
         # four words between the numbness and the side it is in
         ("he's gone numb all down his right side, just this minute", "stroke_sign"),
+        # the g dropped and not written ("slurrin"), as Whisper writes some Englishes
+        ("Him talkin funny all of a sudden, di words dem slurrin.", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -193,7 +195,8 @@ def test_feelings_carry_their_mood(text, mood):
     assert (result.intent, result.mood, result.milestones) == ("feeling", mood, ())
 
 
-@pytest.mark.parametrize("text", ["good morning", "thank you", "it's cold today", "hello"])
+@pytest.mark.parametrize("text", ["good morning", "thank you", "it's cold today", "hello", "mornin",
+                                  "hello it's chloe again", "Good evening. Mr Harris says hello."])
 def test_greetings_thanks_and_small_talk_are_social(text):
     result = understand(text)
     assert (result.intent, result.milestones, result.command) == ("social", (), None)

@@ -102,6 +102,16 @@ def is_past_only(word: str) -> bool:
     return bool(form and form.past_only)
 
 
+def with_g(word: str) -> str | None:
+    """The word a spelling with its final g dropped stands for ("slurrin" -> "slurring",
+    "mornin" -> "morning"), or None: a word of its own ("basin", "robin") or no such word."""
+    table = _table()
+    if table is None:
+        return ask_with_g(word)
+    found: str | None = table["dropped_g"].get(word)
+    return found
+
+
 def is_finite_verb(word: str) -> bool:
     form = verb_form(word)
     return bool(form and form.finite)
@@ -151,11 +161,9 @@ def ask_verb_form(word: str) -> VerbForm | None:
 
 
 def build_table(vocabulary_text: str) -> dict[str, dict[str, Any]]:
-    """The table, from lemminflect: every word of the vocabulary, every verb form it knows."""
-    from lemminflect.core.Lemmatizer import Lemmatizer
-
-    lemmatizer = Lemmatizer()
-    known_words = {*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()}
+    """The table, from lemminflect: every word of the vocabulary, every verb form it knows, and
+    every "-ing" word it knows written with the g dropped, where that is no word of its own."""
+    known_words = _known_words()
     verbs = {}
     for word in sorted(known_words):
         form = ask_verb_form(word)
@@ -165,7 +173,23 @@ def build_table(vocabulary_text: str) -> dict[str, dict[str, Any]]:
     return {
         "inflections": {word: sorted(word_inflections(word)) for word in words},
         "verbs": verbs,
+        "dropped_g": {word[:-1]: word for word in sorted(known_words)
+                      if word.endswith("ing") and len(word) > 4 and word[:-1] not in known_words},
     }
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """Every word form lemminflect knows (a noun, verb, adjective or adverb)."""
+    from lemminflect.core.Lemmatizer import Lemmatizer
+
+    lemmatizer = Lemmatizer()
+    return frozenset({*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()})
+
+
+def ask_with_g(word: str) -> str | None:
+    known = _known_words()
+    return word + "g" if len(word) > 3 and word + "g" in known and word not in known else None
 
 
 def vocabulary_words(text: str) -> set[str]:

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from .lexicon import with_g
 from .numbers import format_number, parse_number, spoken_to_digits
 from .vocab import VOCAB
 
@@ -155,6 +156,9 @@ _WORD_RE = re.compile(
 _APOSTROPHES = re.compile(r"[’‘`´]")
 _DROPPED_G = re.compile(r"\b([a-z]{2,})in'(?!\w)")
 """ "holdin' me arm", "walkin' to the stop": the dropped g written as an apostrophe."""
+_NO_G = re.compile(r"\b[a-z]{3,}in\b")
+""" "di words dem slurrin", "feelin low": the dropped g not written at all (lexicon.with_g
+says which of these words stand for an "-ing" word and are no words of their own)."""
 _YORKSHIRE_THE = re.compile(r"\bt'(?=[a-z])")
 """ "stood at t'sink": the article cut to "t'" and written onto its noun."""
 # "'s" before a past participle is "has" ("she's been", "Dad's managed"), not "is" or a
@@ -357,6 +361,7 @@ def _expand_contractions(text: str) -> str:
             text = pattern.sub(replacement, text)
     else:
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
+    text = _NO_G.sub(lambda m: with_g(m[0]) or m[0], text)
     if "up to" in text:
         text = _GOT_UP_TO.sub(lambda m: _MANAGE[m[1]] + " ", text)
     return text
