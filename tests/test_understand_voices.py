@@ -943,3 +943,36 @@ def test_ninth_round_intents(said, intent, command):
     idioms; questions, practice, commands, feelings and thanks said other ways."""
     result = understand(said, WEDNESDAY)
     assert (result.intent, result.command) == (intent, command)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a later sentence that only says the amount or the thing again is the same win
+        ("Dad buttoned his own shirt today. All six buttons. No help from me.",
+         [("button", 6, None, "independent", "2026-03-04")]),
+        ("Walked a mile yesterday with the poles. A whole mile!",
+         [("walk", 1609, "meters", "device", "2026-03-03")]),
+        ("uh... walk. garden. walk garden. stick.", [("walk", None, None, "device", "2026-03-04")]),
+        # done for the carer, but alone; "managed to" with a verb that is its own past
+        ("He folded the washing for me, eight towels, no help at all.",
+         [("housework", 8, None, "independent", "2026-03-04")]),
+        ("Peter managed to put his watch on. Fiddly strap, no help.",
+         [("hand_skills", None, None, "independent", "2026-03-04")]),
+        # someone beside, holding a hand, "with me" at the clause's end; not "with nobody"
+        ("walked round the rugby field one lap with megan alongside me",
+         [("walk", 1, "laps", "helper", "2026-03-04")]),
+        ("Pa walked to the mailbox with me this morning", [("walk", None, None, "helper",
+                                                           "2026-03-04")]),
+        ("Fourteen stairs at my son's house, I did it holding his hand.",
+         [("climb_stairs", 14, "stairs", "helper", "2026-03-04")]),
+        ("sat on the edge of the bed for ten minutes with nobody holding me",
+         [("sit_up", 10, "minutes", "independent", "2026-03-04")]),
+        ("my wife managed twelve steps with her frame last wednesday",
+         [("walk", 12, "steps", "device", "2026-02-25")]),
+    ],
+)
+def test_tenth_round_amounts_days_and_help(said, expected):
+    """A win said again in a later sentence, help said as company or a hand held, and a task
+    done for the carer but alone (fresh9, fresh10, dev17-20)."""
+    assert found(said) == expected

@@ -303,8 +303,10 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     if head in proxies and kin_of_someone:
         return True
     if head in proxies:
+        # "he folded the washing for me, no help at all": done for the carer, but by the patient
         clause = " ".join(text.tokens[start : end + 1])
-        return _FOR_THE_SPEAKER.search(clause) is not None
+        return (_FOR_THE_SPEAKER.search(clause) is not None
+                and VOCAB.regexes["independent"].search(text.string) is None)
     return head in others
 
 
@@ -401,14 +403,14 @@ def _unnamed_win(text: _Text) -> list[Mention]:
         after_to = i > 0 and text.tokens[i - 1] == "to" and form.base == token
         if after_to and planned and token not in _NOT_PLANS:
             k = i - 1
+        elif after_to and won and text.tokens[max(0, i - 2)] in ("managed", "manage"):
+            k = i = i - 2  # "managed to put his watch on": "put" is its own past, but no news
         elif form.past == token and won:
             k = i
             while k and text.tokens[k - 1] in _BEFORE_VERB:
                 k -= 1
             if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT:
                 continue
-        elif after_to and text.tokens[max(0, i - 2)] in ("managed", "manage"):
-            k = i = i - 2
         else:
             continue
         start, end = text.clause_span(i)
@@ -1069,19 +1071,22 @@ def _without_parts(text: _Text, mentions: list[Mention]) -> list[Mention]:
     return kept
 
 
-def _merge(mentions: list[Mention], day: Callable[[Mention], int]) -> list[Mention]:
+def _merge(mentions: list[Mention], day: Callable[[Mention], int],
+           restated: Callable[[Mention], bool]) -> list[Mention]:
     """One milestone for "gripped the ball and squeezed it", not two; but two for the same
-    activity on two days ("walked to church on sunday and on monday walked to the shops")."""
+    activity on two days ("walked to church on sunday and on monday walked to the shops").
+    A later sentence may say it again ("Buttoned his shirt. All six buttons."): `restated`."""
     merged: list[Mention] = []
     for mention in mentions:
         last = merged[-1] if merged else None
         if (
             last is not None
             and last.activity.name == mention.activity.name
-            and last.sentence == mention.sentence
             and (last.negative, last.goal) == (mention.negative, mention.goal)
-            and not (last.quantities and mention.quantities)
             and day(last) == day(mention)
+            and (not (last.quantities and mention.quantities) or _same_amount(last, mention))
+            and (last.sentence == mention.sentence or restated(mention)
+                 or not (last.quantities or mention.quantities))
         ):
             last.end = max(last.end, mention.end)
             last.quantities += mention.quantities
@@ -1091,6 +1096,22 @@ def _merge(mentions: list[Mention], day: Callable[[Mention], int]) -> list[Menti
             continue
         merged.append(mention)
     return merged
+
+
+def _verbless(text: _Text, mention: Mention) -> bool:
+    """Beside its own word, the mention's sentence tells nothing done: only a thing or an
+    amount ("All six buttons.")."""
+    return not any(
+        (form := verb_form(t)) and (form.past == t or form.finite)
+        for k, (t, s) in enumerate(zip(text.tokens, text.sentence, strict=True))
+        if s == mention.sentence and not mention.start <= k <= mention.end
+    )
+
+
+def _same_amount(one: Mention, other: Mention) -> bool:
+    """ "Walked a mile yesterday. A whole mile!": the amount said again."""
+    amounts = ({(q.value, q.unit) for q in m.quantities} for m in (one, other))
+    return next(amounts) == next(amounts)
 
 
 def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Quantity | None]:
@@ -1296,7 +1317,8 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     _judge(text, mentions)
     mentions = _without_parts(text, [m for m in mentions if not _topic(text, m)])
     found: list[Found] = []
-    for mention in _merge(mentions, lambda m: _day_of(text, days, m)):
+    for mention in _merge(mentions, lambda m: _day_of(text, days, m),
+                          lambda m: m.from_unit or _verbless(text, m)):
         value, unit, best = _best_quantity(mention)
         if best is not None and unit is None and best.noun is None:
             # "tuesday i walked 25 steps and today i walked 30": the same again, in its unit.
