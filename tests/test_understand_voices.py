@@ -970,6 +970,16 @@ def test_ninth_round_intents(said, intent, command):
          [("sit_up", 10, "minutes", "independent", "2026-03-04")]),
         ("my wife managed twelve steps with her frame last wednesday",
          [("walk", 12, "steps", "device", "2026-02-25")]),
+        # a second bout the same day adds up; on another day it is its own; a difference is none
+        ("she did the exercise bike for 10 minutes this morning and then 10 more after lunch",
+         [("cycle", 20, "minutes", None, "2026-03-04")]),
+        ("Eileen walked 12 steps. Then 12 more after a rest.",
+         [("walk", 24, "steps", None, "2026-03-04")]),
+        ("yesterday I did twenty minutes on the exercise bike and today another twenty",
+         [("cycle", 20, "minutes", None, "2026-03-03"), ("cycle", 20, "minutes", None,
+                                                        "2026-03-04")]),
+        ("walked 30 steps today, 10 more steps than yesterday",
+         [("walk", 30, "steps", None, "2026-03-04")]),
     ],
 )
 def test_tenth_round_amounts_days_and_help(said, expected):

@@ -85,6 +85,7 @@ _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s"
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _NOT_PLANS = VOCAB.words["win_not_plans"]
+_COMPARED = re.compile(r"(?:more|fewer|less|further|farther|longer)(?: [a-z]+)? than\b")
 _PATIENT = _SUBJECTS | VOCAB.words["proxies"] | {"myself"}
 """Subjects a win no activity names may have: the speaker, the patient, a carer's "Mum"."""
 _WISH_MODALS = frozenset(("would", "d", "should", "could"))
@@ -461,6 +462,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             and tokens[i + 1 : i + 2] != ("times",)
         ):
             continue
+        if _COMPARED.match(" ".join(tokens[i + 1 : i + 4])):
+            continue  # "10 more steps than yesterday" is a difference, not what was done
         j = i + 1
         while j < len(tokens) and j - i <= 2 and tokens[j] in modifiers:
             j += 1
@@ -581,6 +584,34 @@ def _totalled(
         kept = [q for q in quantities if q not in parts and q[0] is not total]
         whole = replace(total, unit=unit, noun=None, counts_back=unit is None)
         return [*kept, (whole, owner)]
+    return quantities
+
+
+def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
+           days: list[Said], mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
+    """ "10 minutes this morning and then 10 more after lunch", "then another ten": a second
+    bout of the same activity on the same day adds to the amount before it (not when two
+    days are said, nor with another activity named between them)."""
+    tokens = text.tokens
+    for i, token in enumerate(tokens):
+        value = parse_number(token)
+        after = tokens[i + 1 : i + 4]
+        more = "more" in after[:2] and "than" not in after  # not "10 more (steps) than"
+        if value is None or not (tokens[i - 1 : i] == ("another",) or more):
+            continue
+        earlier = [n for n, (q, _) in enumerate(quantities) if q.end < i]
+        if not earlier or len({d.days for d in days if d.start < i}) > 1:
+            continue
+        n = earlier[-1]
+        first, owner = quantities[n]
+        if any(first.end < m.start < i for m in mentions):
+            continue
+        same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
+        if same and quantities[same[0]][0].unit not in (None, first.unit):
+            continue
+        whole = replace(first, value=tidy(first.value + value), said=None)
+        return [(whole, owner) if k == n else q for k, q in enumerate(quantities)
+                if k not in same]
     return quantities
 
 
@@ -1295,8 +1326,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
-    quantities = _totalled(
-        text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days])
+    quantities = _added(text, _totalled(
+        text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]),
+        days, mentions)
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
