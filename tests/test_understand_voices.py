@@ -986,3 +986,26 @@ def test_tenth_round_amounts_days_and_help(said, expected):
     """A win said again in a later sentence, help said as company or a hand held, and a task
     done for the carer but alone (fresh9, fresh10, dev17-20)."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # a denial after a reason, an activity only named then said not to go, "no walk"
+        ("no... no walk. Too tired. Couldn't.", "setback"),
+        ("the, the... arm exercise. arm wouldn't lift. tried.", "setback"),
+        ("Um the, the hand exercises, I couldn't, my fingers wouldn't open at all", "setback"),
+        ("er... no. no walking. knee.", "setback"),
+        ("walk. garden. didn't need the stick", "milestone"),
+        ("got out of the bath using the grab bar, no lifting from me", "milestone"),
+        # a try that came out as scribble; less than an earlier day, played down
+        ("tried to write my name and it was just scribble", "setback"),
+        ("Only 5 steps today. Yesterday was 15.", "setback"),
+        ("Yesterday in physiotherapy I could stand only ten seconds. Before, it was thirty.",
+         "setback"),
+        ("I walked 20 steps today and 10 yesterday", "milestone"),
+    ],
+)
+def test_tenth_round_setbacks(said, intent):
+    """Setbacks told telegraphically or against an earlier day (dev16-20, fresh9, fresh10)."""
+    assert understand(said, WEDNESDAY).intent == intent

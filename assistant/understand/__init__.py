@@ -173,16 +173,27 @@ _USUAL = frozenset(("usually", "normally", "typically", "generally"))
 _BEFORE = WEEKDAYS | {"yesterday"}
 """Words that set an amount beside the one done as the usual, or (for news of today) as
 an earlier day's."""
+_EARLIER = frozenset(("before", "previously"))
+"""Words that set an amount beside the one done as what it was before, whatever the day."""
 _USUAL_REACH = 4
 
 
 def _fewer_than_usual(cleaned: Cleaned, done: list[Found], today: date) -> bool:
     """ "he managed five minutes on the arm bike, usually he does fifteen", "he only did ten
     steps, he did thirty on monday": less than the usual, or than before, is a setback."""
-    value = done[0].milestone.value
+    first = done[0].milestone
+    value = first.value
+    if value is None:
+        return False
+    earlier = [f.milestone.value for f in done[1:]
+               if (f.milestone.category, f.milestone.unit) == (first.category, first.unit)
+               and (f.milestone.when or "") < (first.when or "") and f.milestone.value]
+    if earlier and max(earlier) > value:
+        # "Only 5 steps today. Yesterday was 15.": the earlier day's amount, played down
+        return VOCAB.regexes["played_down"].search(cleaned.plain) is not None
     tokens = cleaned.tokens
-    cues = _USUAL | (_BEFORE if done[0].milestone.when == today.isoformat() else frozenset())
-    if len(done) > 1 or value is None or cues.isdisjoint(tokens):
+    cues = _USUAL | _EARLIER | (_BEFORE if first.when == today.isoformat() else frozenset())
+    if len(done) > 1 or cues.isdisjoint(tokens):
         return False
     for k, token in enumerate(tokens):
         if token not in cues:

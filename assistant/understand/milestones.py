@@ -971,15 +971,41 @@ def _setback_in(string: str) -> bool:
 
 
 def _denied_next(text: _Text, mention: Mention) -> bool:
-    """ "walked... no... legs too heavy": in telegraphic speech a fragment that only denies
-    takes back the activity said just before it."""
+    """ "walked... no... legs too heavy", "no walk. Too tired. Couldn't.": in telegraphic
+    speech a fragment that only denies takes back the activity said before it (a reason may
+    come between), and so does one that says it would not go when the activity was only
+    named ("arm exercise. arm wouldn't lift.")."""
+    tokens = text.tokens
     k = mention.end + 1
-    if k >= len(text.tokens) or text.tokens[k] not in _BOUNDARIES:
+    if k >= len(tokens) or tokens[k] not in _BOUNDARIES:
         return False
-    fragments = split_clauses(text.tokens[k + 1 :])
-    while fragments and set(fragments[0]) <= VOCAB.words["attempts"]:
-        fragments.pop(0)  # "walk... tried... couldn't"
-    return bool(fragments) and set(fragments[0]) <= _DENIALS
+    start, _ = text.clause_span(mention.start)
+    named_only = not any(_tells_done(t) for t in tokens[start : mention.start])
+    fragments = [(m.start(), m.end()) for m in _RUN.finditer(_marks(tokens[k + 1 :]))][:3]
+    for first, last in fragments:
+        fragment = tokens[k + 1 + first : k + 1 + last]
+        if set(fragment) <= VOCAB.words["attempts"] | _SUBJECTS:
+            continue  # "walk... tried... couldn't"
+        if set(fragment) <= _DENIALS or (named_only and _negated(text, k + 1 + first,
+                                                                  k + 1 + last)):
+            return True
+        if not _setback_in(" ".join(fragment)):
+            return False
+    return False
+
+
+def _tells_done(token: str) -> bool:
+    """A verb form that says something was done ("walked", "did", "is")."""
+    form = verb_form(token)
+    return form is not None and (form.past == token or form.finite)
+
+
+def _marks(tokens: tuple[str, ...]) -> str:
+    """One character a token: "|" for a boundary, "w" for a word (fragments by regex)."""
+    return "".join("|" if t in _BOUNDARIES else "w" for t in tokens)
+
+
+_RUN = re.compile(r"w+")
 
 
 def _said_as_plan(tokens: tuple[str, ...]) -> bool:
@@ -1022,6 +1048,9 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         setback_from = despite[-1] + 1 if despite else clause_start
         mention.negative = (
             _negated(text, scope, mention.end + 1)
+            # "no walk today", but "no lifting from me" is help not given
+            or (text.tokens[mention.start - 1 : mention.start] == ("no",)
+                and text.tokens[mention.end + 1 : mention.end + 2] != ("from",))
             or _denied_next(text, mention)
             or _setback_in(text.words(setback_from, clause_end + 1))
             or (
@@ -1133,8 +1162,7 @@ def _verbless(text: _Text, mention: Mention) -> bool:
     """Beside its own word, the mention's sentence tells nothing done: only a thing or an
     amount ("All six buttons.")."""
     return not any(
-        (form := verb_form(t)) and (form.past == t or form.finite)
-        for k, (t, s) in enumerate(zip(text.tokens, text.sentence, strict=True))
+        _tells_done(t) for k, (t, s) in enumerate(zip(text.tokens, text.sentence, strict=True))
         if s == mention.sentence and not mention.start <= k <= mention.end
     )
 
