@@ -115,6 +115,8 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("he's gone numb all down his right side, just this minute", "stroke_sign"),
         # the g dropped and not written ("slurrin"), as Whisper writes some Englishes
         ("Him talkin funny all of a sudden, di words dem slurrin.", "stroke_sign"),
+        # a slide off a chair is a fall, whatever is said of it after
+        ("Dad slid off the chair onto the floor this morning, he says he's fine but", "fall"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):

@@ -1009,3 +1009,21 @@ def test_tenth_round_amounts_days_and_help(said, expected):
 def test_tenth_round_setbacks(said, intent):
     """Setbacks told telegraphically or against an earlier day (dev16-20, fresh9, fresh10)."""
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "fed up with it all honestly", "Chuffed to bits, really.", "Proud. Really proud of me.",
+        "bored stiff of these four walls", "He's in a much better mood since the weekend",
+        "i feel um... a bit more like me today", "been feeling lonely since the kids went home",
+        "scared I'll never get better", "Dad's worried about tomorrow's scan.",
+        # a failure that is part of the mood: when it happens, or talk refused
+        "I get so frustrated when I can't find the word.",
+        "Dad's been really low, he won't talk much.",
+    ],
+)
+def test_tenth_round_feelings(said):
+    """Moods said bare with what they are about, a better mood, and a failure that belongs to
+    the mood rather than being news of a task (fresh9, dev17-20)."""
+    assert understand(said, WEDNESDAY).intent == "feeling"

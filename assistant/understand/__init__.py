@@ -271,7 +271,8 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=plan)
     if (
         feeling is not None
-        and (feeling.fear or not failed)
+        and (feeling.fear or not failed
+             or VOCAB.regexes["mood_failures"].search(cleaned.plain) is not None)
         # "not many steps today, i was shattered": the comparison makes it a setback.
         and not (
             feeling.mood is Mood.LOW

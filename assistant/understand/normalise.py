@@ -165,6 +165,10 @@ _YORKSHIRE_THE = re.compile(r"\bt'(?=[a-z])")
 # possessive; spelt out before the whole words below.
 _HAS = re.compile(r"'s (?=(?:(?:just|only|finally|already|now|actually|really|even) )?"
                   r"(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
+_IS = re.compile(r"'s (?=(?:(?:really|very|so|a bit|quite|proper|ever so|just) )?"
+                 r"(?:worried|frustrated|fed up|upset|exhausted|tired|bored|scared|pleased|"
+                 r"chuffed|proud|grumpy|lonely|anxious|nervous|down|low|happy|thrilled|delighted|cross|angry)\b)")
+""" "Dad's worried", "Mum's frustrated": "'s" before how someone is, not a possessive."""
 # Suffixes, once the whole words above are done ("couldn't" -> "could not").
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -355,7 +359,7 @@ def _expand_contractions(text: str) -> str:
         text = _APOSTROPHES.sub("'", text)
         text = _DROPPED_G.sub(r"\1ing", text)
         text = _YORKSHIRE_THE.sub("the ", text)
-        text = _HAS.sub(" has ", text)
+        text = _IS.sub(" is ", _HAS.sub(" has ", text))
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
         for pattern, replacement in _SUFFIXES:
             text = pattern.sub(replacement, text)

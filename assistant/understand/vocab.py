@@ -274,6 +274,7 @@ def _load() -> Vocabulary:
         "setback_cancel": re.compile(intents["setback_cancel"]),
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
+        "mood_failures": re.compile(intents["mood_failures"]),
         "verdicts": re.compile(intents["verdicts"]),
         "advice": re.compile(intents["advice"]),
         "evaluations": re.compile(intents["evaluations"]),
