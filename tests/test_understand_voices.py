@@ -1027,3 +1027,28 @@ def test_tenth_round_feelings(said):
     """Moods said bare with what they are about, a better mood, and a failure that belongs to
     the mood rather than being news of a task (fresh9, dev17-20)."""
     assert understand(said, WEDNESDAY).intent == "feeling"
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # the question said last, after what it asks about; not after news of a task
+        ("Minutes on the bike so far this week, what's the total?", "progress_query"),
+        ("my longest walk, what was it", "progress_query"),
+        ("Last month, how many stairs did I climb in total?", "progress_query"),
+        ("I walked 20 steps today, how many is that this week", "milestone"),
+        ("ey how far have I walked this month then", "progress_query"),
+        ("give us a summary of this month would you", "progress_query"),
+        ("What goals has Eileen got left?", "progress_query"),
+        # practice asked to start, or said to be ready for, by the patient or a carer
+        ("Could you start the tongue twister practice for Mum?", "practice"),
+        ("Mum's ready for her speech exercises, start when you like.", "practice"),
+        ("could we go through my naming cards please", "practice"),
+        ("ah'd like tae practise ma talkin, gie us some words", "practice"),
+        ("I want to start the walking exercises next week", "goal"),
+    ],
+)
+def test_tenth_round_questions_and_practice(said, intent):
+    """Progress questions asked last or about someone named, and practice asked for in more
+    ways (dev17-20, fresh9, fresh10)."""
+    assert understand(said, WEDNESDAY).intent == intent

@@ -10,6 +10,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from .lexicon import is_past_only
 from .milestones import analyse
 from .normalise import CLAUSE, Cleaned, clean, dedupe, split_clauses, tidy_boundaries
 from .numbers import parse_number
@@ -244,7 +245,19 @@ def is_progress_query(cleaned: Cleaned) -> bool:
         regexes["query_start"].search(text) is not None
         and regexes["query_self"].search(cleaned.light) is not None
         and regexes["query_topic"].search(text) is not None
-    ) or fragment_says(cleaned.tokens, _QUERY_FRAGMENTS)  # "steps... yesterday... how many"
+    ) or fragment_says(cleaned.tokens, _QUERY_FRAGMENTS) or (  # "steps... yesterday... how many"
+        _asked_last(cleaned) and regexes["query_topic"].search(text) is not None)
+
+
+def _asked_last(cleaned: Cleaned) -> bool:
+    """ "Minutes on the bike so far this week, what's the total?": the question said last,
+    after the things asked about, which say nothing done."""
+    *before, last = split_clauses(cleaned.tokens)
+    return (
+        bool(before)
+        and VOCAB.regexes["query_after"].match(" ".join(last)) is not None
+        and not any(is_past_only(t) for clause in before for t in clause)
+    )
 
 
 def states_goal(cleaned: Cleaned) -> bool:

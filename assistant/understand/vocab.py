@@ -275,6 +275,7 @@ def _load() -> Vocabulary:
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
         "mood_failures": re.compile(intents["mood_failures"]),
+        "query_after": re.compile(intents["query_after"]),
         "verdicts": re.compile(intents["verdicts"]),
         "advice": re.compile(intents["advice"]),
         "evaluations": re.compile(intents["evaluations"]),
