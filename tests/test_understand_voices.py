@@ -1052,3 +1052,30 @@ def test_tenth_round_questions_and_practice(said, intent):
     """Progress questions asked last or about someone named, and practice asked for in more
     ways (dev17-20, fresh9, fresh10)."""
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        # a goal noun alone first, or "that's what I'm after" last
+        ("Target. 2 minutes standing without holding on.", "goal", None),
+        ("Squeeze the ball 50 times. That's what I'm going for.", "goal", None),
+        ("Sudoku every day this month, that's what I'm after.", "goal", None),
+        ("My goal, I walked 20 steps today", "milestone", None),
+        # asked to tick a goal off: the amount beside it is the goal said again
+        ("She's reached her goal, the fifty steps, tick it off.", "command", "done"),
+        ("Did it! Put the goal down as done.", "command", "done"),
+        ("i reached my goal of walking fifty steps", "milestone", None),
+        ("nine-peg test, he did it in forty seconds today", "milestone", None),
+        # small talk: who is speaking, regards passed on, thanks, the cold
+        ("hiya, it's Jan, I'm helping Dad today", "social", None),
+        ("Morning, Dad says hello too.", "social", None),
+        ("Thank you, you've been a great help.", "social", None),
+        ("cold... cold out today", "social", None),
+    ],
+)
+def test_tenth_round_goals_commands_and_talk(said, intent, command):
+    """Goals said telegraphically or with what is wanted last, a goal ticked off, and small
+    talk said other ways (dev17-20)."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)

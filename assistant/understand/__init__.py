@@ -47,6 +47,7 @@ Conventions the labelled data and the extractor share:
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
@@ -60,6 +61,7 @@ from .intents import (
     without_evaluations,
     without_goal_reached,
 )
+from .lexicon import is_past_only
 from .mention import Milestone
 from .milestones import Found, analyse
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
@@ -176,6 +178,8 @@ an earlier day's."""
 _EARLIER = frozenset(("before", "previously"))
 """Words that set an amount beside the one done as what it was before, whatever the day."""
 _USUAL_REACH = 4
+_MARK_DONE = re.compile(r"\b(?:tick|mark|put (?:the|my|his|her) (?:\w+ )?goal down)\b")
+"""Asked to mark a goal done: an amount said beside it is the goal said again, not news."""
 
 
 def _fewer_than_usual(cleaned: Cleaned, done: list[Found], today: date) -> bool:
@@ -258,6 +262,10 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
         )
+    if (reached and done and not analysis.setback_cue and _MARK_DONE.search(cleaned.plain)
+            and not any(map(is_past_only, tokens)) and all(f.milestone.value for f in done)):
+        # "She's reached her goal, the fifty steps, tick it off": the goal said again, no news
+        return Understanding(text, "command", (), "done", reached_goal=True)
     if done:
         milestones = tuple(_milestone(f) for f in done)
         return Understanding(text, "milestone", milestones, None, reached_goal=reached, mood=mood)

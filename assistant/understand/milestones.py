@@ -65,7 +65,9 @@ _LONG_AGO = re.compile(
     r"\b(?:back in the day|in (?:my|his|her) day|before (?:the|my|his|her) stroke|"
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
 _THE_TARGET = re.compile(
-    r"(?:that is|that will be|this is) (?:the|my|his|her|our) (?:\w+ )?(?:target|goal|aim|plan)$")
+    r"(?:that is|that will be|this is) (?:the|my|his|her|our) (?:\w+ )?(?:target|goal|aim|plan)$"
+    r"|^that is (?:all )?what (?:i am|we are|he is|she is) (?:after|going for|aiming (?:for|at)|"
+    r"working (?:towards?|on))$")
 _GOAL_NOUNS = frozenset(("target", "goal", "aim", "plan"))
 _WISH_LEADS = frozenset((
     "want to", "i want to", "wanna", "i wanna", "hoping to", "i am hoping to", "i hope to",
@@ -1017,8 +1019,8 @@ def _said_as_plan(tokens: tuple[str, ...]) -> bool:
     clauses = split_clauses(tokens)
     return (
         " ".join(clauses[0]) in _WISH_LEADS
-        or (not _GOAL_NOUNS.isdisjoint(clauses[-1])
-            and _THE_TARGET.match(" ".join(clauses[-1])) is not None)
+        or (len(clauses[0]) <= 2 and clauses[0][-1] in _GOAL_NOUNS)  # "Target. 2 minutes..."
+        or _THE_TARGET.search(" ".join(clauses[-1])) is not None
         or fragment_says(tokens, _PLAN_FRAGMENTS)
     )
 
