@@ -980,6 +980,13 @@ def test_ninth_round_intents(said, intent, command):
                                                         "2026-03-04")]),
         ("walked 30 steps today, 10 more steps than yesterday",
          [("walk", 30, "steps", None, "2026-03-04")]),
+        # the same again on another day, said "did it" or as a bare amount, with its own help
+        ("Monday I did the stairs with the physio, fourteen, and today I did them on my own",
+         [("climb_stairs", 14, "stairs", "helper", "2026-03-02"),
+          ("climb_stairs", 14, "stairs", "independent", "2026-03-04")]),
+        ("Did the ten stairs yesterday holding the rail, and today I did them without it.",
+         [("climb_stairs", 10, "stairs", "device", "2026-03-03"),
+          ("climb_stairs", 10, "stairs", "independent", "2026-03-04")]),
     ],
 )
 def test_tenth_round_amounts_days_and_help(said, expected):

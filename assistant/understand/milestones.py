@@ -1279,11 +1279,17 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     return before, unit, again
 
 
-_AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too"))
+_AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too",
+                          "on", "by", "without", "alone", "unaided", "independently"))
 """Words that may follow a bare amount said beside a day ("today he did 10 with the rail"),
 where a noun would make it something else ("today 40 squats")."""
 _ABOUT = _BARE_FILLERS - {"and", "then", "for"}
 """How near the amount is ("nearly 2000")."""
+
+
+_DID_IT = frozenset((("did", "it"), ("did", "them"), ("did", "that"), ("did", "the"),
+                     ("done", "it"), ("managed", "it")))
+"""The same thing done again, said without naming it ("did it", "did the same")."""
 
 
 def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
@@ -1299,6 +1305,11 @@ def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
     after = tokens[day.end + 1 : day.end + 2]
     ends = not after or after[0] in (*_BOUNDARIES, "too", "also", "as")
     before = tokens[k - 1] if k else ""
+    done = tokens[day.end + 1 : day.end + 5]
+    if done[:1] and done[0] in _SUBJECTS:
+        done = done[1:]
+    if before in ("and", "then") and done[:2] in _DID_IT:
+        return True  # "... and yesterday she did it with just the stick"
     return ends and before == "and" and (
         tokens[day.start - 1] == "again" or after[:1] in (("too",), ("also",), ("as",))
         or any(other.end in (k - 2, k - 3) for other in days if other is not day))
@@ -1309,11 +1320,15 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
     beside another day is the same activity again, on that day; so is "and again today"."""
     extra = []
     for day in days:
+        _, end = text.clause_span(day.start)
+        help_said = _help_said(text.words(day.end + 1, end + 1))
         if _again_on(text.tokens, day, days):
             done = [f for f in found if not f.negative and not f.goal]
             when = iso_day(today, day.days)
             if done and done[-1].milestone.when != when:
-                extra.append(replace(done[-1], milestone=replace(done[-1].milestone, when=when)))
+                again = replace(done[-1].milestone, when=when,
+                                assistance=help_said or done[-1].milestone.assistance)
+                extra.append(replace(done[-1], milestone=again))
             continue
         amount = _day_amount(text.tokens, day)
         if amount is None:
@@ -1330,9 +1345,24 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
             if unit != last.unit:
                 continue
         summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
-        again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary)
+        again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary,
+                        assistance=help_said or last.assistance)
         extra.append(replace(earlier[-1], milestone=again))
     return extra
+
+
+def _help_said(string: str) -> str | None:
+    """The help said in ``string`` alone ("with just the stick", "on her own"): a helper, a
+    device (not one done without), or none needed; None when none is said."""
+    regexes = VOCAB.regexes
+    if regexes["helped"].search(string):
+        return "helper"
+    for kind in ("devices", "device_phrases"):
+        for match in regexes[kind].finditer(string):
+            before = string[max(0, match.start() - 40) : match.start()]
+            if not regexes["device_places"].search(before):
+                return "device"
+    return "independent" if regexes["independent"].search(string) else None
 
 
 def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
