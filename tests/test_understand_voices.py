@@ -987,6 +987,17 @@ def test_ninth_round_intents(said, intent, command):
         ("Did the ten stairs yesterday holding the rail, and today I did them without it.",
          [("climb_stairs", 10, "stairs", "device", "2026-03-03"),
           ("climb_stairs", 10, "stairs", "independent", "2026-03-04")]),
+        # home-programme and household words; a finger drill named inside hand exercises
+        ("mum managed fifteen clams on her left side lying on the bed",
+         [("leg_exercise", 15, "times", None, "2026-03-04")]),
+        ("oral motor drills done lips tongue cheeks about ten minutes",
+         [("say", 10, "minutes", None, "2026-03-04")]),
+        ("Mum rolled out pastry for a pie, both hands on the rolling pin.",
+         [("cook", None, None, None, "2026-03-04")]),
+        ("Danced with Bill in the kitchen, two minutes, holding on to him.",
+         [("walk", 2, "minutes", "helper", "2026-03-04")]),
+        ("Did my hand exercises, finger to thumb, 30 times",
+         [("arm_exercise", 30, "times", None, "2026-03-04")]),
     ],
 )
 def test_tenth_round_amounts_days_and_help(said, expected):

@@ -1089,6 +1089,7 @@ _PART_OF = (
     ("button", frozenset(("zip", "zipped", "zipping", "zips", "zipper")), frozenset(("dress",)),
      False),
     ("money", None, frozenset(("housework", "get_about", "everyday")), False),
+    ("fingers", None, frozenset(("arm_exercise",)), True),
     ("remember", None, frozenset(("housework", "cook")), False),
     ("converse", frozenset(("tell", "told", "telling", "tells")),
      frozenset(("remember", "puzzle", "organise", "math", "read")), False),
