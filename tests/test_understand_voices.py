@@ -998,6 +998,13 @@ def test_ninth_round_intents(said, intent, command):
          [("walk", 2, "minutes", "helper", "2026-03-04")]),
         ("Did my hand exercises, finger to thumb, 30 times",
          [("arm_exercise", 30, "times", None, "2026-03-04")]),
+        # how long it took is not the amount when a count is said; a test named by a number
+        ("Dad got all 25 pegs into the peg board in under 4 minutes!",
+         [("pick_up", 25, None, None, "2026-03-04")]),
+        ("nine-peg test, he did it in forty seconds today",
+         [("pick_up", 40, "seconds", None, "2026-03-04")]),
+        ("She named 18 out of the 20 pictures in her naming set today.",
+         [("name", 18, "words", None, "2026-03-04")]),
     ],
 )
 def test_tenth_round_amounts_days_and_help(said, expected):

@@ -54,6 +54,8 @@ class Quantity:
     counts_back: bool = False
     """A number that counts the activity named before it ("the stairs, all 14 of them",
     "squeeze ball... 30"): its unit is what the activity counts in."""
+    took: bool = False
+    """How long it took ("all 25 pegs in under 4 minutes"): the amount is what was done."""
 
 
 @dataclass(frozen=True)

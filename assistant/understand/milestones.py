@@ -466,6 +466,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             continue
         if _COMPARED.match(" ".join(tokens[i + 1 : i + 4])):
             continue  # "10 more steps than yesterday" is a difference, not what was done
+        if tokens[i + 1 : i + 2] in (("peg",), ("hole",)) and tokens[i + 2 : i + 3] in (
+                ("test",), ("peg",), ("board",)):
+            continue  # "the nine-peg test", "nine hole peg" name a test
         j = i + 1
         while j < len(tokens) and j - i <= 2 and tokens[j] in modifiers:
             j += 1
@@ -615,6 +618,20 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
         return [(whole, owner) if k == n else q for k, q in enumerate(quantities)
                 if k not in same]
     return quantities
+
+
+def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+           ) -> list[tuple[Quantity, Mention | None]]:
+    """Marks how long something took ("in under 4 minutes", "in a minute"), which is not
+    the amount done when a count is said too."""
+    return [(replace(q, took=True), o) if q.unit in _TIMES and text.tokens[q.pos - 2 : q.pos]
+             and text.tokens[q.pos - 1] in _TOOK_WORDS | {"under"} and (
+                 text.tokens[q.pos - 1] != "under" or text.tokens[q.pos - 2] == "in")
+             else (q, o) for q, o in quantities]
+
+
+_TIMES = frozenset(("minutes", "seconds", "hours"))
+_TOOK_WORDS = frozenset(("in", "within"))
 
 
 def _went_round(text: _Text, i: int) -> str | None:
@@ -1194,6 +1211,7 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
     heard = [q for q in mention.quantities if not q.counts_back or unit_of(q) or q.noun]
     if not heard:
         return None, None, None
+    heard = [q for q in heard if not q.took] or heard
     # A goal's target is its last amount ("get my 10 minutes on the bike up to 20").
     order = -1 if mention.goal else 1
     best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), order * q.pos))
@@ -1387,9 +1405,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
-    quantities = _added(text, _totalled(
+    quantities = _timed(text, _added(text, _totalled(
         text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]),
-        days, mentions)
+        days, mentions))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )

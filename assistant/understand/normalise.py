@@ -215,7 +215,7 @@ def _both_things(text: str, match: re.Match[str]) -> str:
         "all 2 of them")
 
 
-_OUT_OF = re.compile(r"\b(\d+) (?:out of \d+\b|of (?:the|my) (?:\d+ )?(?=[a-z]))")
+_OUT_OF = re.compile(r"\b(\d+) (?:out of (?:the |my )?\d+\b|of (?:the|my) (?:\d+ )?(?=[a-z]))")
 """ "named 18 out of 20 pictures": what was done is the first number."""
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
 """ "took me a couple of goes": tries before it came right, not repetitions done."""
