@@ -1005,6 +1005,13 @@ def test_ninth_round_intents(said, intent, command):
          [("pick_up", 40, "seconds", None, "2026-03-04")]),
         ("She named 18 out of the 20 pictures in her naming set today.",
          [("name", 18, "words", None, "2026-03-04")]),
+        # adaptive aids and wheeling oneself are devices; a carer needed at each step is help
+        ("He chopped an onion with the rocker knife and the spike board.",
+         [("cook", None, None, "device", "2026-03-04")]),
+        ("Wheeled himself to the day room and back, about 40 metres, Thursday.",
+         [("walk", 40, "meters", "device", "2026-02-26")]),
+        ("we did the stairs on sunday, 12, he needed me on every step",
+         [("climb_stairs", 12, "stairs", "helper", "2026-03-01")]),
     ],
 )
 def test_tenth_round_amounts_days_and_help(said, expected):
