@@ -117,6 +117,9 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("Him talkin funny all of a sudden, di words dem slurrin.", "stroke_sign"),
         # a slide off a chair is a fall, whatever is said of it after
         ("Dad slid off the chair onto the floor this morning, he says he's fine but", "fall"),
+        # a pause inside the phrase ("can't see... out of"), pins and needles come on suddenly
+        ("can't see... out of my right eye. just happened", "stroke_sign"),
+        ("I've suddenly got pins and needles down my whole left side", "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):

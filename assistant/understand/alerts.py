@@ -285,6 +285,10 @@ class _View:
         return any(words.startswith(p + " ") for p in phrases)
 
 
+_GOES_ON = frozenset(("out", "of", "in", "on", "to", "with", "at", "from", "into", "down", "up"))
+"""Words that open the rest of a phrase cut by a pause, not a new clause."""
+
+
 def _merge_fragments(tokens: tuple[str, ...]) -> list[str]:
     """Drop boundaries between short fragments ("hip || fell || hurts" -> "hip fell hurts")."""
     pieces: list[list[str]] = [[]]
@@ -304,7 +308,9 @@ def _merge_fragments(tokens: tuple[str, ...]) -> list[str]:
             out.append(piece[0])
             continue
         short = previous is not None and len(previous) <= _FRAGMENT and len(piece) <= _FRAGMENT
-        if short and out and out[-1] in (CLAUSE, SENTENCE):
+        # "can't see... out of my right eye": a pause before the words that finish a phrase
+        goes_on = previous is not None and bool(piece) and piece[0] in _GOES_ON
+        if (short or goes_on) and out and out[-1] in (CLAUSE, SENTENCE):
             out.pop()
         out.extend(piece)
         previous = piece
