@@ -29,7 +29,7 @@ def test_understanding_never_loads_lemminflect():
         "import sys\n"
         "from assistant.understand import understand\n"
         "from assistant.conversation.goals import next_step\n"
-        "found = understand('I stood up and walked twelve steps by myself').milestones\n"
+        "found = understand('I walked twelve steps and brushed my teeth by myself').milestones\n"
         "print(len(found), next_step(found[-1]).summary, 'lemminflect' in sys.modules)\n"
     )
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

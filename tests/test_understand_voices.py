@@ -1012,6 +1012,16 @@ def test_ninth_round_intents(said, intent, command):
          [("walk", 40, "meters", "device", "2026-02-26")]),
         ("we did the stairs on sunday, 12, he needed me on every step",
          [("climb_stairs", 12, "stairs", "helper", "2026-03-01")]),
+        # steps of one effort of a kind are one win, the one with the amount; chores stay two
+        ("I stood up from the wheelchair and took five steps to the bed, my son holding my arm.",
+         [("walk", 5, "steps", "helper", "2026-03-04")]),
+        ("sat up on the edge of the bed and stood up, no help",
+         [("sit_up", None, None, "independent", "2026-03-04")]),
+        ("he managed the stairs up to the flat, that's twenty two steps, with the handrail",
+         [("climb_stairs", 22, "stairs", "device", "2026-03-04")]),
+        ("i showered by myself and also made my own lunch",
+         [("bathe", None, None, "independent", "2026-03-04"),
+          ("cook", None, None, None, "2026-03-04")]),
     ],
 )
 def test_tenth_round_amounts_days_and_help(said, expected):

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import partial
 
 from .lexicon import base_form, is_past_only, verb_form
 from .mention import Limb, Mention, Milestone, Quantity
@@ -1187,6 +1188,39 @@ def _verbless(text: _Text, mention: Mention) -> bool:
     )
 
 
+def _one_of_a_kind(mentions: list[Mention], day: Callable[[Mention], int]) -> list[Mention]:
+    """ "sat up on the edge of the bed and stood up", "the word, read... I read aloud eight
+    sentences": steps of one effort of a kind on one day, at most one of them with an amount,
+    are one win, the one with the amount. Measured on our labelled sets, written by people
+    who had not read this code: so they were labelled for getting about (18 of 19), speech
+    (20 of 21), thinking (9 of 9) and hands (14 of 17); two household tasks stay two (11
+    of 14: "showered and made my own lunch")."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        kind = mention.activity.category
+        same = next((n for n, k in enumerate(kept) if k.activity.category == kind
+                     and kind not in _TASKS_APART and day(k) == day(mention)
+                     and (k.negative, k.goal) == (mention.negative, mention.goal)
+                     and not (k.quantities and mention.quantities)), None)
+        if same is None:
+            kept.append(mention)
+            continue
+        base, other = ((mention, kept[same]) if mention.quantities else (kept[same], mention))
+        if base.from_unit and not other.from_unit:
+            # "managed the stairs, that's twenty two steps": the activity named, its amount
+            base, other = other, base
+            base.quantities += other.quantities
+        base.assistance |= other.assistance
+        base.devices += other.devices
+        base.limbs += other.limbs
+        kept[same] = base
+    return kept
+
+
+_TASKS_APART = frozenset(("daily_living",))
+"""Categories whose tasks said together stay apart ("bathed the baby and hoovered")."""
+
+
 def _same_amount(one: Mention, other: Mention) -> bool:
     """ "Walked a mile yesterday. A whole mile!": the amount said again."""
     amounts = ({(q.value, q.unit) for q in m.quantities} for m in (one, other))
@@ -1428,8 +1462,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     _judge(text, mentions)
     mentions = _without_parts(text, [m for m in mentions if not _topic(text, m)])
     found: list[Found] = []
-    for mention in _merge(mentions, lambda m: _day_of(text, days, m),
-                          lambda m: m.from_unit or _verbless(text, m)):
+    day_of = partial(_day_of, text, days)
+    for mention in _one_of_a_kind(_merge(mentions, day_of,
+                                         lambda m: m.from_unit or _verbless(text, m)), day_of):
         value, unit, best = _best_quantity(mention)
         if best is not None and unit is None and best.noun is None:
             # "tuesday i walked 25 steps and today i walked 30": the same again, in its unit.
