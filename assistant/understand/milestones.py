@@ -262,6 +262,14 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     if text.tokens[max(0, mention.start - 2) : mention.start] in (("with", "me"), ("with", "us")):
         return True  # "she dried the dishes with me standing beside her": the carer stood
     prefix = tuple(t for t in text.tokens[start : mention.start] if t not in _BOUNDARIES)
+    if "and" in prefix[1:-1]:
+        # "the speech therapist came thursday and mum said forty words": after a clause of
+        # its own (a verb before the "and"), the subject is the one said after it
+        cut = len(prefix) - 1 - prefix[::-1].index("and")
+        after = prefix[cut + 1]
+        if any(map(_tells_done, prefix[:cut])) and (
+                after in _SUBJECTS or after in VOCAB.words["proxies"] or after in _DETERMINERS):
+            prefix = prefix[cut + 1 :]
     if not prefix and start > 0 and text.tokens[start - 1] == "and":
         # "the nurse came to do his bloods and said ...": a verb after "and" with no subject
         # of its own shares the subject of the clause before.
