@@ -53,7 +53,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "fresh9", "voices_dev12", "fresh10", "voices_dev11",
                                  "voices_dev13", "voices_dev14", "voices_dev15",
                                  "voices_dev16", "fresh11", "fresh12", "voices_dev17",
-                                 "voices_dev19", "voices_dev18", "voices_dev20"))
+                                 "voices_dev19", "voices_dev18", "voices_dev20", "voices_dev21",
+                                 "voices_dev22"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
