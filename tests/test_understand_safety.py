@@ -120,6 +120,8 @@ def test_extract_names_the_alert_in_plain_text(cli):
         # a pause inside the phrase ("can't see... out of"), pins and needles come on suddenly
         ("can't see... out of my right eye. just happened", "stroke_sign"),
         ("I've suddenly got pins and needles down my whole left side", "stroke_sign"),
+        ("he's fitting", "seizure"),
+        ("he started fitting on the floor", "seizure"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -179,6 +181,9 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         # how a session went; a helper named after "with"
         "speech therapy went badly, couldn't name any of the pictures",
         "Ten stairs. Up and down. With Tom helping.",
+        # Doric "fit" is "what"; a splint being fitted is no seizure
+        "Fit like the day?",
+        "the OT was fitting his new splint",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

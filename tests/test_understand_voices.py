@@ -978,6 +978,10 @@ def test_ninth_round_intents(said, intent, command):
         ("yesterday I did twenty minutes on the exercise bike and today another twenty",
          [("cycle", 20, "minutes", None, "2026-03-03"), ("cycle", 20, "minutes", None,
                                                         "2026-03-04")]),
+        ("Did me arm bike for 10 mins then me leg one for another 10.",
+         [("arm_exercise", 10, "minutes", None, "2026-03-04")]),
+        ("Did sit to stand ten times, then again ten, then another eight, so 28.",
+         [("sit_to_stand", 28, "times", None, "2026-03-04")]),
         ("walked 30 steps today, 10 more steps than yesterday",
          [("walk", 30, "steps", None, "2026-03-04")]),
         # the same again on another day, said "did it" or as a bare amount, with its own help

@@ -598,7 +598,37 @@ def _totalled(
         kept = [q for q in quantities if q not in parts and q[0] is not total]
         whole = replace(total, unit=unit, noun=None, counts_back=unit is None)
         return [*kept, (whole, owner)]
+    return _so_in_all(text, quantities)
+
+
+def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+               ) -> list[tuple[Quantity, Mention | None]]:
+    """ "ten times, then again ten, then another eight, so 28": a number alone at the end of
+    its sentence that is the sum of the numbers said before it there is their total."""
+    tokens = text.tokens
+    for i in range(1, len(tokens)):
+        value = parse_number(tokens[i])
+        if value is None or tokens[i - 1] not in _BOUNDARIES or tokens[i + 1 : i + 2] not in (
+                (), (CLAUSE,), (SENTENCE,)):
+            continue
+        said = [v for k in range(i) if text.sentence[k] == text.sentence[i]
+                and (v := parse_number(tokens[k])) is not None]
+        parts = [(q, o) for q, o in quantities
+                 if q.end < i and text.sentence[q.pos] == text.sentence[i]]
+        if parts and len(said) > 1 and sum(said) == value:
+            unit = next((q.unit for q, _ in parts if q.unit), None)
+            owner = next((o for _, o in parts if o is not None), None)
+            kept = [q for q in quantities if q not in parts]
+            return [*kept, (Quantity(value, unit, i, i, counts_back=unit is None), owner)]
     return quantities
+
+
+_BETWEEN_BOUTS = frozenset((*_BOUNDARIES, "and", "then", "so", "also", "later", "again", "this",
+                            "that", "in", "the", "a", "after", "before", "at", "morning",
+                            "afternoon", "evening", "night", "tonight", "today", "lunch", "tea",
+                            "dinner", "breakfast", "supper", "rest", "break", "did", "do", "i",
+                            "he", "she", "we", "another"))
+"""Words that may come between two bouts of one activity ("... this morning and then")."""
 
 
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
@@ -618,8 +648,9 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
             continue
         n = earlier[-1]
         first, owner = quantities[n]
-        if any(first.end < m.start < i for m in mentions):
-            continue
+        if any(first.end < m.start < i for m in mentions) or not set(
+                tokens[first.end + 1 : i]) <= _BETWEEN_BOUTS:
+            continue  # not "arm bike for 10 mins then me leg one for another 10"
         same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
         if same and quantities[same[0]][0].unit not in (None, first.unit):
             continue
@@ -1447,9 +1478,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
-    quantities = _timed(text, _added(text, _totalled(
-        text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days]),
-        days, mentions))
+    quantities = _timed(text, _totalled(text, _added(
+        text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days],
+        days, mentions)))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
