@@ -1128,6 +1128,12 @@ def test_tenth_round_questions_and_practice(said, intent):
         ("Morning, Dad says hello too.", "social", None),
         ("Thank you, you've been a great help.", "social", None),
         ("cold... cold out today", "social", None),
+        ("It's blowin a hoolie down the harbour today.", "social", None),
+        ("Time for me speech homework, go on then.", "practice", None),
+        ("Um... the tongue twisters, can we do them?", "practice", None),
+        ("what did miss joyce do today", "progress_query", None),
+        ("Nan's dead happy today, she keeps smilin.", "feeling", None),
+        ("Auntie feeling lonely since she can't go to the market.", "feeling", None),
     ],
 )
 def test_tenth_round_goals_commands_and_talk(said, intent, command):

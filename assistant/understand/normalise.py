@@ -173,7 +173,7 @@ _YORKSHIRE_THE = re.compile(r"\bt'(?=[a-z])")
 # possessive; spelt out before the whole words below.
 _HAS = re.compile(r"'s (?=(?:(?:just|only|finally|already|now|actually|really|even) )?"
                   r"(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
-_IS = re.compile(r"'s (?=(?:(?:really|very|so|a bit|quite|proper|ever so|just) )?"
+_IS = re.compile(r"'s (?=(?:(?:really|very|so|a bit|quite|proper|ever so|just|dead) )?"
                  r"(?:worried|frustrated|fed up|upset|exhausted|tired|bored|scared|pleased|"
                  r"chuffed|proud|grumpy|lonely|anxious|nervous|down|low|happy|thrilled|delighted|cross|angry)\b)")
 """ "Dad's worried", "Mum's frustrated": "'s" before how someone is, not a possessive."""
