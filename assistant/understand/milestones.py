@@ -46,6 +46,8 @@ _REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "d
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
+_REPORTING = frozenset(("says", "said", "reckons", "thinks", "told"))
+"""Verbs of saying before what someone else did ("the physio says she got 18")."""
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
@@ -262,12 +264,14 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     if text.tokens[max(0, mention.start - 2) : mention.start] in (("with", "me"), ("with", "us")):
         return True  # "she dried the dishes with me standing beside her": the carer stood
     prefix = tuple(t for t in text.tokens[start : mention.start] if t not in _BOUNDARIES)
-    if "and" in prefix[1:-1]:
-        # "the speech therapist came thursday and mum said forty words": after a clause of
-        # its own (a verb before the "and"), the subject is the one said after it
-        cut = len(prefix) - 1 - prefix[::-1].index("and")
+    cuts = [k for k, t in enumerate(prefix[:-1]) if t == "and" or t in _REPORTING]
+    if cuts and cuts[-1] > 0:
+        # "the speech therapist came thursday and mum said forty words", "the speech
+        # therapist says she got 18": after a clause of its own (a verb before the "and") or
+        # a verb of saying, the subject is the one said after it
+        cut = cuts[-1]
         after = prefix[cut + 1]
-        if any(map(_tells_done, prefix[:cut])) and (
+        if (prefix[cut] in _REPORTING or any(map(_tells_done, prefix[:cut]))) and (
                 after in _SUBJECTS or after in VOCAB.words["proxies"] or after in _DETERMINERS):
             prefix = prefix[cut + 1 :]
     if not prefix and start > 0 and text.tokens[start - 1] == "and":
