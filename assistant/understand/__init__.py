@@ -184,7 +184,9 @@ _MARK_DONE = re.compile(r"\b(?:tick|mark|put (?:the|my|his|her) (?:\w+ )?goal do
 
 def _fewer_than_usual(cleaned: Cleaned, done: list[Found], today: date) -> bool:
     """ "he managed five minutes on the arm bike, usually he does fifteen", "he only did ten
-    steps, he did thirty on monday": less than the usual, or than before, is a setback."""
+    steps, he did thirty on monday", "only ten seconds. Before, it was thirty": less than the
+    usual, or than before, is a setback; so is less than an earlier day's amount said with it,
+    when played down ("Only 5 steps today. Yesterday was 15.")."""
     first = done[0].milestone
     value = first.value
     if value is None:

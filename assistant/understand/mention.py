@@ -55,7 +55,8 @@ class Quantity:
     """A number that counts the activity named before it ("the stairs, all 14 of them",
     "squeeze ball... 30"): its unit is what the activity counts in."""
     took: bool = False
-    """How long it took ("all 25 pegs in under 4 minutes"): the amount is what was done."""
+    """How long it took ("all 25 pegs in under 4 minutes"): when a count is said too, the count
+    is the amount done."""
 
 
 @dataclass(frozen=True)

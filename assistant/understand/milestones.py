@@ -668,14 +668,15 @@ def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
            ) -> list[tuple[Quantity, Mention | None]]:
     """Marks how long something took ("in under 4 minutes", "in a minute"), which is not
     the amount done when a count is said too."""
-    return [(replace(q, took=True), o) if q.unit in _TIMES and text.tokens[q.pos - 2 : q.pos]
-             and text.tokens[q.pos - 1] in _TOOK_WORDS | {"under"} and (
-                 text.tokens[q.pos - 1] != "under" or text.tokens[q.pos - 2] == "in")
-             else (q, o) for q, o in quantities]
+    def took(q: Quantity) -> bool:
+        before = text.tokens[max(0, q.pos - 2) : q.pos]
+        return before[-1:] in (("in",), ("within",)) or before == ("in", "under")
+
+    return [(replace(q, took=True), o) if q.unit in _TIMES and took(q) else (q, o)
+            for q, o in quantities]
 
 
 _TIMES = frozenset(("minutes", "seconds", "hours"))
-_TOOK_WORDS = frozenset(("in", "within"))
 
 
 def _went_round(text: _Text, i: int) -> str | None:
@@ -1044,31 +1045,33 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
         return False
     start, _ = text.clause_span(mention.start)
     named_only = not any(_tells_done(t) for t in tokens[start : mention.start])
-    fragments = [(m.start(), m.end()) for m in _RUN.finditer(_marks(tokens[k + 1 :]))][:3]
-    for first, last in fragments:
-        fragment = tokens[k + 1 + first : k + 1 + last]
+    for first, last in _fragment_spans(tokens, k + 1)[:3]:
+        fragment = tokens[first:last]
         if set(fragment) <= VOCAB.words["attempts"] | _SUBJECTS:
             continue  # "walk... tried... couldn't"
-        if set(fragment) <= _DENIALS or (named_only and _negated(text, k + 1 + first,
-                                                                  k + 1 + last)):
+        if set(fragment) <= _DENIALS or (named_only and _negated(text, first, last)):
             return True
         if not _setback_in(" ".join(fragment)):
-            return False
+            return False  # only a reason may come between ("too tired")
     return False
+
+
+def _fragment_spans(tokens: tuple[str, ...], start: int) -> list[tuple[int, int]]:
+    """(first, after last) token index of each fragment from ``start`` on."""
+    spans: list[tuple[int, int]] = []
+    first = start
+    for k in range(start, len(tokens) + 1):
+        if k == len(tokens) or tokens[k] in _BOUNDARIES:
+            if k > first:
+                spans.append((first, k))
+            first = k + 1
+    return spans
 
 
 def _tells_done(token: str) -> bool:
     """A verb form that says something was done ("walked", "did", "is")."""
     form = verb_form(token)
     return form is not None and (form.past == token or form.finite)
-
-
-def _marks(tokens: tuple[str, ...]) -> str:
-    """One character a token: "|" for a boundary, "w" for a word (fragments by regex)."""
-    return "".join("|" if t in _BOUNDARIES else "w" for t in tokens)
-
-
-_RUN = re.compile(r"w+")
 
 
 def _said_as_plan(tokens: tuple[str, ...]) -> bool:
