@@ -44,8 +44,11 @@ def test_a_name_is_heard_with_the_bias_and_a_command_gains_no_word(whisper, tmp_
     personal = {w for name in TUNED_NAMES for w in words(name)}
     for command in ("yes", "no", "stop", "delete that"):
         audio = read_wav(espeak(command, tmp_path / f"{command}.wav"))
+        plain = words(transcribe(whisper, audio).text)
         heard = words(transcribe(whisper, audio, vocabulary=TUNED_NAMES).text)
-        assert heard and len(heard) <= len(command.split()), (command, heard)
+        # What the bias may not do is add words: measured against the same clip heard without
+        # it (espeak-ng's "yes" is "D.S." to Whisper base on some processors, biased or not).
+        assert heard and len(heard) <= max(len(command.split()), len(plain)), (command, heard)
         assert not personal & set(heard), (command, heard)
 
 
