@@ -1340,6 +1340,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     ("today 8", "today 8 minutes", "today i did 40") or before it ("and 400 m today"); and
     whether it is said to be more of the same ("another 20 today", "30 again this evening")."""
     k = day.end + 1
+    if tokens[k : k + 1] == (CLAUSE,) and tokens[k + 1 : k + 2] and parse_number(tokens[k + 1]):
+        k += 1  # "and today, um, ten": a pause between the day and its amount
     if tokens[k : k + 1] and tokens[k] in _SUBJECTS:
         k += 1
     if tokens[k : k + 1] and tokens[k] in _AUXILIARIES:  # "today he has done 260"
