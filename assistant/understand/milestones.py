@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
@@ -597,12 +597,19 @@ def _totalled(
         parts = [(q, o) for q, o in quantities[:n]
                  if text.sentence[q.pos] == text.sentence[total.pos]
                  and (q.unit is None or total.unit is None or q.unit == total.unit)]
-        unit = total.unit or next((q.unit for q, _ in parts if q.unit), None)
-        owner = owner or next((o for _, o in parts if o is not None), None)
-        kept = [q for q in quantities if q not in parts and q[0] is not total]
-        whole = replace(total, unit=unit, noun=None, counts_back=unit is None)
-        return [*kept, (whole, owner)]
+        return _in_place_of(quantities, parts, total, owner)
     return _so_in_all(text, quantities)
+
+
+def _in_place_of(quantities: list[tuple[Quantity, Mention | None]],
+                 parts: list[tuple[Quantity, Mention | None]], total: Quantity,
+                 owner: Mention | None) -> list[tuple[Quantity, Mention | None]]:
+    """``quantities`` with ``total`` in place of its ``parts``, in their unit and for their
+    activity when the total says neither."""
+    unit = total.unit or next((q.unit for q, _ in parts if q.unit), None)
+    owner = owner or next((o for _, o in parts if o is not None), None)
+    kept = [q for q in quantities if q not in parts and q[0] is not total]
+    return [*kept, (replace(total, unit=unit, noun=None, counts_back=unit is None), owner)]
 
 
 def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
@@ -620,10 +627,7 @@ def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         parts = [(q, o) for q, o in quantities
                  if q.end < i and text.sentence[q.pos] == text.sentence[i]]
         if parts and len(said) > 1 and sum(said) == value:
-            unit = next((q.unit for q, _ in parts if q.unit), None)
-            owner = next((o for _, o in parts if o is not None), None)
-            kept = [q for q in quantities if q not in parts]
-            return [*kept, (Quantity(value, unit, i, i, counts_back=unit is None), owner)]
+            return _in_place_of(quantities, parts, Quantity(value, None, i, i), None)
     return quantities
 
 
@@ -672,11 +676,8 @@ def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         before = text.tokens[max(0, q.pos - 2) : q.pos]
         return before[-1:] in (("in",), ("within",)) or before == ("in", "under")
 
-    return [(replace(q, took=True), o) if q.unit in _TIMES and took(q) else (q, o)
-            for q, o in quantities]
-
-
-_TIMES = frozenset(("minutes", "seconds", "hours"))
+    return [(replace(q, took=True), o) if q.unit and VOCAB.units[q.unit].duration and took(q)
+            else (q, o) for q, o in quantities]
 
 
 def _went_round(text: _Text, i: int) -> str | None:
@@ -944,14 +945,10 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None and (_said_by_carer(text, target) or _carer_speaking(text.tokens)):
             target.assistance.add("helper")
-    for kind in ("devices", "device_phrases"):
-        for match in regexes[kind].finditer(string):
-            before = string[max(0, match.start() - 40) : match.start()]
-            if regexes["device_places"].search(before):
-                continue
-            for helped in _helped(text, mentions, match.start()):
-                helped.assistance.add("device")
-                helped.devices.append(match.group())
+    for match in _devices_used(string):
+        for helped in _helped(text, mentions, match.start()):
+            helped.assistance.add("device")
+            helped.devices.append(match.group())
     for match in regexes["sides"].finditer(string):
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None:
@@ -1190,10 +1187,7 @@ def _without_parts(text: _Text, mentions: list[Mention]) -> list[Mention]:
                      and t.negative == part.negative), None)
         if task is None or part not in kept:
             continue
-        task.quantities += part.quantities
-        task.assistance |= part.assistance
-        task.devices += part.devices
-        task.limbs += part.limbs
+        _absorb(task, part)
         kept.remove(part)
     return kept
 
@@ -1216,13 +1210,18 @@ def _merge(mentions: list[Mention], day: Callable[[Mention], int],
                  or not (last.quantities or mention.quantities))
         ):
             last.end = max(last.end, mention.end)
-            last.quantities += mention.quantities
-            last.assistance |= mention.assistance
-            last.devices += mention.devices
-            last.limbs += mention.limbs
+            _absorb(last, mention)
             continue
         merged.append(mention)
     return merged
+
+
+def _absorb(into: Mention, other: Mention) -> None:
+    """``into`` stands for ``other`` too: it takes its amounts, help, devices and limbs."""
+    into.quantities += other.quantities
+    into.assistance |= other.assistance
+    into.devices += other.devices
+    into.limbs += other.limbs
 
 
 def _verbless(text: _Text, mention: Mention) -> bool:
@@ -1255,10 +1254,7 @@ def _one_of_a_kind(mentions: list[Mention], day: Callable[[Mention], int]) -> li
         if base.from_unit and not other.from_unit:
             # "managed the stairs, that's twenty two steps": the activity named, its amount
             base, other = other, base
-            base.quantities += other.quantities
-        base.assistance |= other.assistance
-        base.devices += other.devices
-        base.limbs += other.limbs
+        _absorb(base, other)
         kept[same] = base
     return kept
 
@@ -1422,13 +1418,13 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
     extra = []
     for day in days:
         _, end = text.clause_span(day.start)
-        help_said = _help_said(text.words(day.end + 1, end + 1))
+        help_words = text.words(day.end + 1, end + 1)  # the help said with that day, if any
         if _again_on(text.tokens, day, days):
             done = [f for f in found if not f.negative and not f.goal]
             when = iso_day(today, day.days)
             if done and done[-1].milestone.when != when:
                 again = replace(done[-1].milestone, when=when,
-                                assistance=help_said or done[-1].milestone.assistance)
+                                assistance=_help_said(help_words) or done[-1].milestone.assistance)
                 extra.append(replace(done[-1], milestone=again))
             continue
         amount = _day_amount(text.tokens, day)
@@ -1447,7 +1443,7 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
                 continue
         summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
         again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary,
-                        assistance=help_said or last.assistance)
+                        assistance=_help_said(help_words) or last.assistance)
         extra.append(replace(earlier[-1], milestone=again))
     return extra
 
@@ -1458,12 +1454,20 @@ def _help_said(string: str) -> str | None:
     regexes = VOCAB.regexes
     if regexes["helped"].search(string):
         return "helper"
+    if next(_devices_used(string), None) is not None:
+        return "device"
+    return "independent" if regexes["independent"].search(string) else None
+
+
+def _devices_used(string: str) -> Iterator[re.Match[str]]:
+    """Each device heard in ``string`` that is not one done without or a place ("without
+    the stick", "from the wheelchair to the bed")."""
+    regexes = VOCAB.regexes
     for kind in ("devices", "device_phrases"):
         for match in regexes[kind].finditer(string):
-            before = string[max(0, match.start() - 40) : match.start()]
-            if not regexes["device_places"].search(before):
-                return "device"
-    return "independent" if regexes["independent"].search(string) else None
+            if not regexes["device_places"].search(
+                    string[max(0, match.start() - 40) : match.start()]):
+                yield match
 
 
 def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
