@@ -30,7 +30,10 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_fresh12.jsonl", "understanding_voices_dev17.jsonl",
           "understanding_voices_dev19.jsonl", "understanding_voices_dev18.jsonl",
           "understanding_voices_dev20.jsonl", "understanding_voices_dev21.jsonl",
-          "understanding_voices_dev22.jsonl")
+          "understanding_voices_dev22.jsonl", "understanding_fresh13.jsonl",
+          "understanding_fresh14.jsonl", "understanding_voices_dev23.jsonl",
+          "understanding_voices_dev24.jsonl", "understanding_voices_dev25.jsonl",
+          "understanding_voices_dev26.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
