@@ -29,6 +29,8 @@ class Mood(StrEnum):
 @dataclass(frozen=True)
 class _Talk:
     feeling: re.Pattern[str]
+    named: re.Pattern[str]
+    """A mood of a person said after their name alone ("gwyn is ever so low")."""
     bare: re.Pattern[str]
     """A mood said alone, telegraphically ("grumpy today")."""
     low_phrases: re.Pattern[str]
@@ -52,9 +54,13 @@ def _load() -> _Talk:
     raw: dict[str, Any] = tomllib.loads(text)
     feelings, social = raw["feelings"], raw["social"]
     moods = _words(feelings["low"] + feelings["good"])
+    of_people = _words([m for m in feelings["low"] + feelings["good"]
+                        if m not in feelings["of_things"]])
     degree = "(?:very|so|really|a bit|bit|quite|proper)"  # "sad... today... very sad"
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
+        named=re.compile(rf"^[a-z]+(?<!ing) (?:is|was|has been|had been|seems|seemed)"
+                         rf"(?: {degree}| ever so| been| feeling)* (?P<mood>{of_people})\b"),
         bare=re.compile(rf"^(?:{degree} )?(?P<mood>{moods})"
                         rf"(?: (?:{feelings['bare_after']}|(?:{degree} )?(?P=mood)))*$"),
         low_phrases=re.compile(feelings["low_phrases"]),
@@ -109,7 +115,7 @@ def _softened(text: str, match: re.Match[str]) -> bool:
 def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
-    match = _TALK.feeling.search(text) or _TALK.bare.match(text)
+    match = _TALK.feeling.search(text) or _TALK.named.match(text) or _TALK.bare.match(text)
     if match is None and is_telegraphic(cleaned.tokens, least=2):
         # "tired... fed up", "worried... lonely": a mood alone in one of its fragments
         match = next((m for m in map(_TALK.bare.match, fragments(cleaned.tokens))
@@ -138,9 +144,12 @@ def is_social(cleaned: Cleaned) -> bool:
 
 
 def is_small_talk(cleaned: Cleaned) -> bool:
-    """True for a short remark on a small-talk topic ("it is cold today")."""
+    """True for a short remark on a small-talk topic ("it is cold today"), or a greeting or
+    thanks with a remark of its own ("good morning o, how you dey"); asked only when
+    nothing else was heard."""
     text = cleaned.light
-    return len(text.split()) <= _TALK.max_words and _TALK.topics.search(text) is not None
+    return len(text.split()) <= _TALK.max_words and (
+        _TALK.topics.search(text) is not None or _TALK.social.search(text) is not None)
 
 
 def request_of(cleaned: Cleaned) -> str | None:
