@@ -228,13 +228,23 @@ def _cued(cleaned: Cleaned) -> str | None:
 
 
 def is_practice_request(cleaned: Cleaned) -> bool:
-    """True for "let's practise", "give me an exercise", "quiz me"."""
+    """True for "let's practise", "give me an exercise", "quiz me", or practice named with
+    nothing told as done ("ok mummy is ready for her speech homework")."""
     return VOCAB.regexes["practice"].search(cleaned.plain) is not None or (
         # "speech... practice... yes... now", not "did... practice... 20 minutes"
         fragment_says(cleaned.tokens, _PRACTICE_FRAGMENTS)
-        and _DONE_WORDS.isdisjoint(cleaned.tokens)
-        and not any(parse_number(t) is not None for t in cleaned.tokens)
+        and _nothing_done(cleaned)
+    ) or (
+        VOCAB.regexes["practice_named"].search(cleaned.plain) is not None
+        and VOCAB.regexes["practice_not_now"].search(cleaned.plain) is None
+        and _nothing_done(cleaned)
+        and not any(map(is_past_only, cleaned.tokens))
     )
+
+
+def _nothing_done(cleaned: Cleaned) -> bool:
+    return _DONE_WORDS.isdisjoint(cleaned.tokens) and not any(
+        parse_number(t) is not None for t in cleaned.tokens)
 
 
 def is_progress_query(cleaned: Cleaned) -> bool:
