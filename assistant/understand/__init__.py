@@ -265,7 +265,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
         )
     if (reached and done and not analysis.setback_cue and _MARK_DONE.search(cleaned.plain)
-            and not any(map(is_past_only, tokens)) and all(f.milestone.value for f in done)):
+            and not any(map(is_past_only, tokens))):
         # "She's reached her goal, the fifty steps, tick it off": the goal said again, no news
         return Understanding(text, "command", (), "done", reached_goal=True)
     if done:
