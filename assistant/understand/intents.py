@@ -92,6 +92,18 @@ def _is_aside(words: list[str]) -> bool:
     return not _holds_news(said.tokens) and feeling_of(said) is None and not is_social(said)
 
 
+def _is_farewell(words: list[str]) -> bool:
+    """True for a pleasantry alone ("night night", "thanks love"), said with a goodbye."""
+    said = clean(" ".join(words))
+    return said is not None and is_social(said)
+
+
+def _says_goodbye(words: list[str]) -> bool:
+    """True for a stop said as a goodbye ("see you tomorrow"): with thanks it is small talk."""
+    cue = VOCAB.regexes["command_cues"].search(" ".join(words))
+    return cue is not None and cue.lastgroup == "stop"
+
+
 def _is_interjection(words: list[str]) -> bool:
     """True for a clause that is only what may lead a command ("hold up, delete that")."""
     text = " ".join(words) + " "
@@ -148,7 +160,9 @@ def _with_aside(cleaned: Cleaned) -> str | None:
         return None
     clauses = split_clauses(cleaned.tokens)
     if len(clauses) == 1:
-        return _cut_command(_strip_politeness(cleaned.light).split())
+        # "hold on someone at the door": what leads a command may be the command itself
+        return (_cut_command(_strip_politeness(cleaned.light).split())
+                or _cut_command(cleaned.light.split()))
     kinds = [_exact_command(_strip_politeness(" ".join(c))) for c in clauses]
     named = {k for k in kinds if k is not None}
     if len(named) == 2 and kinds[0] in _ANSWERS and kinds[0] not in kinds[1:]:
@@ -157,6 +171,8 @@ def _with_aside(cleaned: Cleaned) -> str | None:
         clauses, kinds = clauses[1:], kinds[1:]
     asides = [
         c for c, k in zip(clauses, kinds, strict=True) if k is None and not _is_interjection(c)
+        and not (named == {"stop"} and _is_farewell(c) and not any(  # "night night, i am done"
+            _says_goodbye(d) for d, k in zip(clauses, kinds, strict=True) if k == "stop"))
     ]
     if len(named) != 1 or not all(_is_aside(c) for c in asides):
         return None
