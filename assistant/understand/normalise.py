@@ -94,7 +94,7 @@ _WORDS = {
     "inna": "in",
     "dis": "this",
     "mi own": "my own",
-    "mi": "i",
+    "mi feel": "i feel",
     "dat": "that",
     "dat's": "that is",
     "lata": "later",
