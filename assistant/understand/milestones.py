@@ -60,6 +60,8 @@ _OF_ALL = re.compile(
 _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
 """The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
+_PLACES = frozenset(("upstairs", "downstairs"))
+_STAYING = frozenset(("sleep", "stay", "live", "sit", "lie", "wait", "rest", "nap", "be"))
 """Words that make a session named after them a setting ("in speech therapy")."""
 _ROUNDS = frozenset(("blocks", "laps"))
 """Units one goes round: "round the block twice" is 2 blocks."""
@@ -384,8 +386,12 @@ def _topic(text: _Text, mention: Mention) -> bool:
 
 def _setting(text: _Text, mention: Mention) -> bool:
     """ "named 10 pictures in speech therapy", "walked 20 steps after hydro": a session named
-    after "in", "at", "after" is where or when the news happened, beside what was done."""
+    after "in", "at", "after" is where or when the news happened, beside what was done; so is
+    "downstairs" after a verb of staying ("sleeping on the settee downstairs")."""
     k = _phrase_start(text, mention)
+    if mention.start == mention.end and text.tokens[k] in _PLACES:
+        start, _ = text.clause_span(k)
+        return any(base_form(t) in _STAYING for t in text.tokens[start:k])
     return (not mention.from_unit and k > 0 and text.tokens[k - 1] in _SETTINGS
             and text.tokens[k - 2 : k - 1] != ("go",))  # "had a go at the wordsearch"
 
@@ -1053,6 +1059,22 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     return False
 
 
+def _denied_before(text: _Text, mention: Mention) -> bool:
+    """ "Anne. Could not. Do the stairs. Today.": a fragment that only denies takes back the
+    activity said in the fragment after it."""
+    start, _ = text.clause_span(mention.start)
+    while start < mention.start and text.tokens[start] in _BOUNDARIES:
+        start += 1
+    if start < 2 or text.tokens[start - 1] not in _BOUNDARIES:
+        return False
+    first = start - 1
+    while first and text.tokens[first - 1] not in _BOUNDARIES:
+        first -= 1
+    fragment = set(text.tokens[first : start - 1])
+    # "no" alone corrects what follows ("I climbed, no, I walked"); it does not deny it
+    return fragment <= _DENIALS and not fragment.isdisjoint(("not", "never", "cannot", "unable"))
+
+
 def _fragment_spans(tokens: tuple[str, ...], start: int) -> list[tuple[int, int]]:
     """(first, after last) token index of each fragment from ``start`` on."""
     spans: list[tuple[int, int]] = []
@@ -1115,6 +1137,7 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             or (text.tokens[mention.start - 1 : mention.start] == ("no",)
                 and text.tokens[mention.end + 1 : mention.end + 2] != ("from",))
             or _denied_next(text, mention)
+            or _denied_before(text, mention)
             or _setback_in(text.words(setback_from, clause_end + 1))
             or (
                 attempt

@@ -95,6 +95,7 @@ _WORDS = {
     "dis": "this",
     "mi own": "my own",
     "mi feel": "i feel",
+    "no fit": "can not",
     "dat": "that",
     "dat's": "that is",
     "lata": "later",
