@@ -264,12 +264,18 @@ def _nothing_done(cleaned: Cleaned) -> bool:
 
 
 def is_progress_query(cleaned: Cleaned) -> bool:
-    """True for a question about the patient's own progress ("how am i doing")."""
-    text = cleaned.plain
+    """True for a question about the patient's own progress ("how am i doing"), also with a
+    word before it ("honey, how many days in a row...") or asked after what it is about
+    ("sit to stands yesterday how many times did i do")."""
     regexes = VOCAB.regexes
+    lead = regexes["query_lead"]
+    text, light = lead.sub("", cleaned.plain), lead.sub("", cleaned.light)
     return (
         regexes["query_start"].search(text) is not None
-        and regexes["query_self"].search(cleaned.light) is not None
+        and regexes["query_self"].search(light) is not None
+        and regexes["query_topic"].search(text) is not None
+    ) or (
+        regexes["query_inside"].search(text) is not None
         and regexes["query_topic"].search(text) is not None
     ) or fragment_says(cleaned.tokens, _QUERY_FRAGMENTS) or (  # "steps... yesterday... how many"
         _asked_last(cleaned) and regexes["query_topic"].search(text) is not None)

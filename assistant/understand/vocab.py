@@ -276,6 +276,8 @@ def _load() -> Vocabulary:
         "comparison_wins": re.compile(intents["comparison_wins"]),
         "mood_failures": re.compile(intents["mood_failures"]),
         "query_after": re.compile(intents["query_after"]),
+        "query_lead": re.compile(intents["query_lead"]),
+        "query_inside": re.compile(intents["query_inside"]),
         "practice_named": re.compile(intents["practice_named"]),
         "practice_not_now": re.compile(intents["practice_not_now"]),
         "verdicts": re.compile(intents["verdicts"]),
