@@ -519,6 +519,13 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             if unit == "times":
                 unit = _went_round(text, i) or unit
             found.append((Quantity(amount, unit, i, j, said=_said(value, following)), None))
+        elif (following.isalpha() and following not in _FUNCTION_WORDS
+              and following not in VOCAB.words["not_counted"]
+              and tokens[j + 1 : j + 2] and tokens[j + 1] in VOCAB.unit_forms
+              and VOCAB.unit_forms[tokens[j + 1]][0] in _COUNTING_UNITS - {"times"}):
+            # "10 English words", "12 concrete steps": a word saying which kind, then the unit
+            unit = VOCAB.unit_forms[tokens[j + 1]][0]
+            found.append((Quantity(value, unit, i, j + 1, said=_said(value, tokens[j + 1])), None))
         elif _counts_back(tokens, i, j):
             # "all four of them": a count of the things named before, in the unit named
             # before ("did laps of the hallway, eight of them") or else no unit.
@@ -1303,7 +1310,8 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
                 q.noun and activity.units[0] == "times" and not activity.count)
             return activity.units[0] if counted else None
         if q.unit is None:
-            return activity.noun_unit if q.noun else None
+            # "named 15 animals", and "he named ten": the things named are counted
+            return activity.noun_unit
         return activity.unit_aliases.get(q.unit, q.unit)
 
     # A count that the activity does not count in ("bike... 20") says nothing sure.
