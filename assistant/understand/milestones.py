@@ -543,6 +543,10 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "and today i walked 30", "tea towels... folded... six": a number closing the
             # clause of the verb it follows, or said as the next fragment.
             found.append((Quantity(value, None, i, j), None))
+        elif i and tokens[i - 1] in ("got", "scored") and (
+                following in _FUNCTION_WORDS or following in ("", *_BOUNDARIES)):
+            # "I got 20 out of 30 on the memory game", "she got 14 in a minute": a score
+            found.append((Quantity(value, None, i, j), None))
         elif _part_moved(tokens, j):
             found.append((Quantity(value, "times", i, j + 1), None))
         elif (
