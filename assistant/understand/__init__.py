@@ -182,6 +182,12 @@ _MARK_DONE = re.compile(r"\b(?:tick|mark|put (?:the|my|his|her) (?:\w+ )?goal do
 """Asked to mark a goal done: an amount said beside it is the goal said again, not news."""
 
 
+_CONCESSIVE = frozenset(("but", "still", "though", "although", "anyway", "managed", "did",
+                         "done", "proud", "finished", "nonetheless", "yet", "there"))
+"""Said with a setback after a win without an amount, these keep the win ("shaky but you
+can read it", "missed a bit but he did it")."""
+
+
 def _fewer_than_usual(cleaned: Cleaned, done: list[Found], today: date) -> bool:
     """ "he managed five minutes on the arm bike, usually he does fifteen", "he only did ten
     steps, he did thirty on monday", "only ten seconds. Before, it was thirty": less than the
@@ -268,6 +274,9 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
             and not any(map(is_past_only, tokens))):
         # "She's reached her goal, the fifty steps, tick it off": the goal said again, no news
         return Understanding(text, "command", (), "done", reached_goal=True)
+    if (done and analysis.failed_after and all(f.milestone.value is None for f in done)
+            and _CONCESSIVE.isdisjoint(cleaned.light.split())):
+        return Understanding(text, "setback", (), None, setback=_milestone(done[0]), mood=mood)
     if done:
         milestones = tuple(_milestone(f) for f in done)
         return Understanding(text, "milestone", milestones, None, reached_goal=reached, mood=mood)

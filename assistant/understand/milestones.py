@@ -124,6 +124,8 @@ class Analysis:
 
     found: tuple[Found, ...]
     setback_cue: bool
+    failed_after: bool = False
+    """A setback told after everything done, with nothing said in its favour after it."""
 
 
 class _Text:
@@ -1575,7 +1577,24 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
             )
         )
     found += _day_amounts(text, days, found, today)
-    return Analysis(found=tuple(found), setback_cue=_setback_said(text))
+    return Analysis(found=tuple(found), setback_cue=_setback_said(text),
+                    failed_after=_failed_after(text, mentions))
+
+
+def _failed_after(text: _Text, mentions: list[Mention]) -> bool:
+    """ "Tried to cut up my dinner and it went all over the floor", "The stairs beat me. Got
+    to the third one and froze.": giving up, told in a clause after every activity done, says
+    how the activity went (unless a "but" or "still" is said; see ``understand``)."""
+    done = [m.clause for m in mentions if not m.negative and not m.goal]
+    if not done:
+        return False
+    clauses: dict[int, list[str]] = {}
+    for k, token in enumerate(text.tokens):
+        if token not in _BOUNDARIES:
+            clauses.setdefault(text.clause[k], []).append(token)
+    gave_up = VOCAB.regexes["gave_up"]
+    return any(c > max(done) and gave_up.search(" ".join(words)) and not _about_someone_else(words)
+               for c, words in clauses.items())
 
 
 def _setback_said(text: _Text) -> bool:

@@ -275,6 +275,7 @@ def _load() -> Vocabulary:
         "comparison_setbacks": re.compile(intents["comparison_setbacks"]),
         "comparison_wins": re.compile(intents["comparison_wins"]),
         "mood_failures": re.compile(intents["mood_failures"]),
+        "gave_up": re.compile(intents["gave_up"]),
         "query_after": re.compile(intents["query_after"]),
         "query_lead": re.compile(intents["query_lead"]),
         "query_inside": re.compile(intents["query_inside"]),
