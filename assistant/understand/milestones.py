@@ -1188,6 +1188,7 @@ _PART_OF = (
     ("money", None, frozenset(("housework", "get_about", "everyday")), False),
     ("fingers", None, frozenset(("arm_exercise",)), True),
     ("remember", None, frozenset(("housework", "cook")), False),
+    ("read", None, frozenset(("remember",)), True),
     ("converse", frozenset(("tell", "told", "telling", "tells")),
      frozenset(("remember", "puzzle", "organise", "math", "read")), False),
     ("converse", frozenset(("on", "phone", "telephone", "answer", "answered")),
@@ -1196,7 +1197,8 @@ _PART_OF = (
 """Activities that are a part of another said in the same sentence, not a second win ("did
 the word search, found 12 words", "stood at the sink and washed up", "held a pen and signed
 my name", "put his coat on and did the zip up", "bought a paper, paid and everything",
-"remembered it was bin day and told me", "said hello on the phone")."""
+"remembered it was bin day and told me", "said hello on the phone", "read a chapter and could
+tell Jean what happened": reading to understand)."""
 
 
 def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
