@@ -965,7 +965,10 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
         if target is not None and (_said_by_carer(text, target) or _carer_speaking(text.tokens)):
             target.assistance.add("helper")
     for match in _devices_used(string):
+        at = text.index(match.start())
         for helped in _helped(text, mentions, match.start()):
+            if helped.activity.category == "daily_living" and helped.start <= at <= helped.end:
+                continue  # "pushed the trolley round the shop": what the task is done with
             helped.assistance.add("device")
             helped.devices.append(match.group())
     for match in regexes["sides"].finditer(string):
