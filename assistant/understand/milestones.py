@@ -1192,6 +1192,8 @@ _PART_OF = (
     ("fingers", None, frozenset(("arm_exercise",)), True),
     ("remember", None, frozenset(("housework", "cook")), False),
     ("read", None, frozenset(("remember",)), True),
+    ("write", frozenset(("write", "wrote", "writing", "written", "writes")),
+     frozenset(("remember", "organise")), True),
     ("converse", frozenset(("tell", "told", "telling", "tells")),
      frozenset(("remember", "puzzle", "organise", "math", "read")), False),
     ("converse", frozenset(("on", "phone", "telephone", "answer", "answered")),
@@ -1204,11 +1206,18 @@ my name", "put his coat on and did the zip up", "bought a paper, paid and everyt
 tell Jean what happened": reading to understand)."""
 
 
+_WRITTEN = (("it",), ("them",), ("what",), ("down",))
+"""Writing what was planned or remembered ("wrote it on the fridge board", "seven dinners
+written down"), not something else ("wrote my name")."""
+
+
 def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
     """``part`` is done as part of ``task``: with no amount of its own, unless its amount is
     the task's (words found in a puzzle); not "stood up", which is a transfer."""
     return part is not task and part.sentence == task.sentence and (
-        text.tokens[part.end + 1 : part.end + 2] != ("up",)) and any(
+        text.tokens[part.end + 1 : part.end + 2] != ("up",)) and (
+        part.activity.name != "write" or text.tokens[part.start + 1 : part.start + 2] in _WRITTEN
+    ) and any(
         part.activity.name == name
         and (starts is None or text.tokens[part.start] in starts)
         and task.activity.name in tasks
