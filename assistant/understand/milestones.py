@@ -1252,7 +1252,9 @@ def _merge(mentions: list[Mention], day: Callable[[Mention], int],
         last = merged[-1] if merged else None
         if (
             last is not None
-            and last.activity.name == mention.activity.name
+            and (last.activity.name == mention.activity.name
+                 # "a mile on the exercise bike. Well, the screen said 1 mile."
+                 or (mention.from_unit and restated(mention) and _same_amount(last, mention)))
             and (last.negative, last.goal) == (mention.negative, mention.goal)
             and day(last) == day(mention)
             and (not (last.quantities and mention.quantities) or _same_amount(last, mention))
@@ -1314,9 +1316,14 @@ _TASKS_APART = frozenset(("daily_living",))
 
 
 def _same_amount(one: Mention, other: Mention) -> bool:
-    """ "Walked a mile yesterday. A whole mile!": the amount said again."""
-    amounts = ({(q.value, q.unit) for q in m.quantities} for m in (one, other))
-    return next(amounts) == next(amounts)
+    """ "Walked a mile yesterday. A whole mile!", "walked 200 steps on the treadmill. Two
+    hundred!": the amount said again (a bare number is the one said with its unit)."""
+    said = {(q.value, q.unit) for q in one.quantities}
+    again = {(q.value, q.unit) for q in other.quantities}
+    units = {unit for _, unit in said}
+    return said == again or (
+        bool(again) and all(u is None for _, u in again)
+        and {v for v, _ in again} <= {v for v, _ in said} and len(units) == 1)
 
 
 def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Quantity | None]:
