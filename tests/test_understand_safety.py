@@ -122,6 +122,8 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("I've suddenly got pins and needles down my whole left side", "stroke_sign"),
         ("he's fitting", "seizure"),
         ("he started fitting on the floor", "seizure"),
+        # not knowing how many tablets were taken, after a self-correction
+        ("Um, I think I took my tablets twice. Maybe three times. I can't remember.", "overdose"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -184,6 +186,9 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         # Doric "fit" is "what"; a splint being fitted is no seizure
         "Fit like the day?",
         "the OT was fitting his new splint",
+        # three times a day is how some tablets are taken; "fall" is a season in America
+        "I took my tablets three times today",
+        "Earl wants to get back up on his horse by fall",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):
