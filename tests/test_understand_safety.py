@@ -124,6 +124,11 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("he started fitting on the floor", "seizure"),
         # not knowing how many tablets were taken, after a self-correction
         ("Um, I think I took my tablets twice. Maybe three times. I can't remember.", "overdose"),
+        # the onset said as a clause of its own; a body part's "'s" before -ing is "is"
+        ("Suddenly, my arm is numb", "stroke_sign"),
+        ("I feel weird, the right side's tingling, all of a sudden.", "stroke_sign"),
+        ("She can't get her words out at all since she woke up, not even yes or no.",
+         "stroke_sign"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -188,6 +193,7 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "the OT was fitting his new splint",
         # three times a day is how some tablets are taken; "fall" is a season in America
         "I took my tablets three times today",
+        "my arm was weak, then it started raining",
         "Earl wants to get back up on his horse by fall",
     ],
 )

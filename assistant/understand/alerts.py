@@ -118,6 +118,8 @@ class _Rules:
     """Names of things a sign's words can end in ("eye drops"): then they are no sign."""
     sessions: tuple[str, ...]
     """Sessions a sign's words can start with ("speech therapy went badly"): no sign."""
+    onset_alone: re.Pattern[str]
+    """A clause that only says a sign came on ("suddenly", "all of a sudden")."""
 
 
 @cache
@@ -225,6 +227,7 @@ def _load() -> _Rules:
         referents=_lemmas(context["referents"], lists),
         things=_spaced(context["things"]),
         sessions=_spaced(context["sessions"]),
+        onset_alone=re.compile(raw["kinds"]["stroke_sign"]["onset_alone"]),
     )
 
 
@@ -426,9 +429,20 @@ def _found(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[s
            onset: bool) -> str | None:
     for start, end in _standing(kind, regex, view, quoted):
         low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
-        if not onset or view.has("onset", low, high):
+        if not onset or view.has("onset", low, high) or _onset_beside(view, low, high):
             return " ".join(view.tokens[start:end])
     return None
+
+
+def _onset_beside(view: _View, low: int, high: int) -> bool:
+    """ "Suddenly, my arm is numb", "the right side's tingling, all of a sudden": the onset
+    said as a clause of its own just before or after the sign's clause."""
+    beside = []
+    if low >= 2:
+        beside.append(view.bounds(low - 2, low - 1, (CLAUSE, SENTENCE)))
+    if high + 1 < len(view.tokens):
+        beside.append(view.bounds(high + 1, high + 2, (CLAUSE, SENTENCE)))
+    return any(_RULES.onset_alone.match(" ".join(view.tokens[a:b])) for a, b in beside)
 
 
 def _together(kind: _Kind, view: _View, quoted: frozenset[str]) -> str | None:

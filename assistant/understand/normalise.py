@@ -190,6 +190,10 @@ _IS = re.compile(r"'s (?=(?:(?:really|very|so|a bit|quite|proper|ever so|just|de
                  r"(?:worried|frustrated|fed up|upset|exhausted|tired|bored|scared|pleased|"
                  r"chuffed|proud|grumpy|lonely|anxious|nervous|down|low|happy|thrilled|delighted|cross|angry)\b)")
 """ "Dad's worried", "Mum's frustrated": "'s" before how someone is, not a possessive."""
+_PART_IS = re.compile(r"\b(arm|leg|hand|side|face|foot|mouth|head|eye|lip|speech|voice|vision)"
+                      r"'s (?=(?:(?:all|really|gone|just|still) )?[a-z]+ing\b)")
+""" "the right side's tingling", "his arm's going dead": a body part cannot own what it is
+doing, so "'s" is "is" (the sign is then read in its own clause)."""
 # Suffixes, once the whole words above are done ("couldn't" -> "could not").
 _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), replacement)
@@ -380,7 +384,7 @@ def _expand_contractions(text: str) -> str:
         text = _APOSTROPHES.sub("'", text)
         text = _DROPPED_G.sub(r"\1ing", text)
         text = _YORKSHIRE_THE.sub("the ", text)
-        text = _IS.sub(" is ", _HAS.sub(" has ", text))
+        text = _PART_IS.sub(r"\1 is ", _IS.sub(" is ", _HAS.sub(" has ", text)))
         text = _WORD_RE.sub(lambda m: _WORDS[m.group()], text)
         for pattern, replacement in _SUFFIXES:
             text = pattern.sub(replacement, text)
