@@ -194,6 +194,11 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         # three times a day is how some tablets are taken; "fall" is a season in America
         "I took my tablets three times today",
         "my arm was weak, then it started raining",
+        # tablets forgotten are no overdose; a puzzle not seen; a shirt thrown down
+        "Mum's forgotten her tablets twice this week, not like her at all",
+        "gave up on the jigsaw after ten minutes, couldn't see where anything went",
+        "He tried to button his shirt and couldn't do a single one, got frustrated and threw it"
+        " on the floor.",
         "Earl wants to get back up on his horse by fall",
     ],
 )
