@@ -288,7 +288,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     if prefix in (("i",), ("i", "just"), ("i", "only")) and _carer_speaking(text.tokens):
         return True  # "he walked round the shop, i just stood by": the carer stood
     if prefix[:1] == ("the",) and prefix[2:] in ((), ("is",), ("was",)) and len(prefix) > 1 and (
-            prefix[1] not in _PEOPLE and text.tokens[mention.start].endswith("ing")):
+            prefix[1] not in _PEOPLE and prefix[1] not in _GOAL_NOUNS
+            and text.tokens[mention.start].endswith("ing")):
         return True  # "the kettle's boiling": a thing doing something now
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
