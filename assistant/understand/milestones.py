@@ -70,9 +70,10 @@ _LONG_AGO = re.compile(
     r"\b(?:back in the day|in (?:my|his|her) day|before (?:the|my|his|her) stroke|"
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
 _THE_TARGET = re.compile(
-    r"(?:that is|that will be|this is) (?:the|my|his|her|our) (?:\w+ )?(?:target|goal|aim|plan)$"
+    r"(?:that is|that will be|this is|that would be) (?:the|my|his|her|our) (?:\w+ )?"
+    r"(?:target|goal|aim|plan|dream|next (?:one|1))$"
     r"|^that is (?:all )?what (?:i am|we are|he is|she is) (?:after|going for|aiming (?:for|at)|"
-    r"working (?:towards?|on))$")
+    r"working (?:towards?|on))(?: \w+)*$|^(?:i|we|he|she) would settle for that$")
 _GOAL_NOUNS = frozenset(("target", "goal", "aim", "plan"))
 _WISH_LEADS = frozenset((
     "want to", "i want to", "wanna", "i wanna", "hoping to", "i am hoping to", "i hope to",
