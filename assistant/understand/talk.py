@@ -15,7 +15,7 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any
 
-from .normalise import Cleaned
+from .normalise import Cleaned, split_clauses
 from .telegraphic import fragments, is_telegraphic
 
 
@@ -61,8 +61,8 @@ def _load() -> _Talk:
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
         named=re.compile(rf"^[a-z]+(?<!ing) (?:is|was|has been|had been|seems|seemed)"
                          rf"(?: {degree}| ever so| been| feeling)* (?P<mood>{of_people})\b"),
-        bare=re.compile(rf"^(?:{degree} )?(?P<mood>{moods})"
-                        rf"(?: (?:{feelings['bare_after']}|(?:{degree} )?(?P=mood)))*$"),
+        bare=re.compile(rf"^(?:(?:ugh|oh|well|honestly|just) )*(?:{degree} )?(?P<mood>{moods})"
+                        rf"(?: (?:{feelings['bare_after']}|(?:and |or )?(?:{degree} )?{moods}))*$"),
         low_phrases=re.compile(feelings["low_phrases"]),
         fear_phrases=re.compile(feelings["fear_phrases"]),
         good_phrases=re.compile(feelings["good_phrases"]),
@@ -79,7 +79,8 @@ def _load() -> _Talk:
 
 
 _TALK = _load()
-_NOT_MOODS_ALONE = frozenset(("alone", "down", "better", "good", "fine", "well", "stuck", "lost"))
+_NOT_MOODS_ALONE = frozenset(("alone", "down", "better", "good", "fine", "well", "stuck", "lost",
+                              "calm"))
 """Words that, alone in a fragment of telegraphic speech, say how it went ("bed... out...
 alone"), not a mood."""
 
@@ -116,6 +117,10 @@ def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
     match = _TALK.feeling.search(text) or _TALK.named.match(text) or _TALK.bare.match(text)
+    if match is None:
+        # "Frustrated. I used to run marathons.": a mood said first, as a clause of its own
+        first = _TALK.bare.match(" ".join(split_clauses(cleaned.tokens)[0]))
+        match = first if first and first.group("mood") not in _NOT_MOODS_ALONE else None
     if match is None and is_telegraphic(cleaned.tokens, least=2):
         # "tired... fed up", "worried... lonely": a mood alone in one of its fragments
         match = next((m for m in map(_TALK.bare.match, fragments(cleaned.tokens))
