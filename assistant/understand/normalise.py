@@ -101,6 +101,12 @@ _WORDS = {
     "me nan": "my nan",
     "ma best": "my best",
     "fur": "for",
+    "twa": "two",
+    "ma ain": "my own",
+    "his ain": "his own",
+    "her ain": "her own",
+    "hunder": "hundred",
+    "hunner": "hundred",
     "dat": "that",
     "dat's": "that is",
     "lata": "later",
@@ -240,13 +246,14 @@ _OUT_OF = re.compile(r"\b(\d+) (?:out of (?:the |my )?\d+\b|of (?:the|my) (?:\d+
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
 """ "took me a couple of goes": tries before it came right, not repetitions done."""
 _TIMES_FIRST = re.compile(
-    r"(?<!\d )\bx ?(\d+)\b(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?|laps?)\b)"
+    r"(?<!\d )(?<!sets )(?<!set )\bx ?(\d+)\b"
+    r"(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?|laps?)\b)"
 )
-"""Written "x15" (fifteen times) puts the sign first; not "2 x 10 minutes"."""
+"""Written "x15" (fifteen times) puts the sign first; not "2 x 10 minutes" nor "2 sets x10"."""
 _SETS_OF = re.compile(
-    r"\b(\d+) ?(?:x|sets? of|lots of|rounds? of|batches of) ?(\d+)\b(?! ?(?:m|km|mins?|minutes?"
-    r"|secs?|seconds?|hrs?|hours?|steps?(?! ?ups?)|stairs?|laps?|meters?|metres?|feet|words?"
-    r"|sentences?)\b)"
+    r"\b(\d+) ?(?:x|sets? (?:of|x)|lots of|rounds? of|batches of) ?(\d+)\b"
+    r"(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?(?! ?ups?)|stairs?|laps?"
+    r"|meters?|metres?|feet|words?|sentences?)\b)"
 )
 """Sets of repetitions ("3 sets of 10", "3x10", "three lots of twenty") are their total, 30
 times; not bouts of a time or a distance ("2 x 10 minutes": the longest bout is what a
