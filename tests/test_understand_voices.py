@@ -1144,3 +1144,110 @@ def test_tenth_round_goals_commands_and_talk(said, intent, command):
     talk said other ways (dev17-20)."""
     result = understand(said, WEDNESDAY)
     assert (result.intent, result.command) == (intent, command)
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "command"),
+    [
+        # a greeting or thanks with a remark of its own; greetings in other languages
+        ("Good morning o, how you dey?", "social", None),
+        ("Cheers mate, you're a legend", "social", None),
+        ("Mum says sat sri akal to you", "social", None),
+        ("Hello, this is Mum's carer, Priya.", "social", None),
+        ("Sorry about earlier, I was a bit short with you.", "social", None),
+        ("cheers, see you tomorrow", "social", None),
+        # a mood after a name alone, said first, or joined; not a thing judged
+        ("Gwyn's ever so low today, missing the farm he is", "feeling", None),
+        ("Frustrated. I used to run marathons.", "feeling", None),
+        ("Knackered and grumpy, if I'm honest.", "feeling", None),
+        ("Bit scared to try the stairs again after last time.", "feeling", None),
+        ("that's rubbish, delete it", "command", "undo"),
+        # practice named with nothing told as done
+        ("ok Mummy is ready for her speech homework", "practice", None),
+        ("Run me through my aphasia drills.", "practice", None),
+        ("speech practice was hard today", "setback", None),
+        # commands with their reason, a goal ticked off by its name, a stop with a pleasantry
+        ("Delete that one, I said it wrong", "command", "undo"),
+        ("I did it! Mark the stairs goal done.", "command", "done"),
+        ("Abba reached his goal, 50 steps, tick it off as done.", "command", "done"),
+        ("OK, night night, I'm finished.", "command", "stop"),
+        ("hold on hold on someone's at the door", "command", "pause"),
+        ("Can you show Dad's week to the physio?", "command", "share"),
+        # goals as wishes, for someone named, with "if", said last as the dream
+        ("i just want to get stronger", "goal", None),
+        ("My husband wants to drive again one day.", "goal", None),
+        ("the gp wants to see him next week", "other", None),
+        ("We want Daddy to button his own agbada by himself before the wedding", "goal", None),
+        ("If I can walk 200 yards by May we'll book the holiday.", "goal", None),
+        ("Ooh, a whole sentence without stopping, that'd be the dream.", "goal", None),
+        # progress questions with a word before, or asked after what they are about
+        ("Honey, how many days in a row have I done my exercises?", "progress_query", None),
+        ("sit to stands yesterday how many times did i do", "progress_query", None),
+        ("How's Gwyn doing then, overall like?", "progress_query", None),
+        ("how's it going", "social", None),
+    ],
+)
+def test_eleventh_round_intents(said, intent, command):
+    """Small talk, moods, practice, commands, goals and questions said the ways the eleventh
+    round's sets said them (fresh11, fresh12, dev23-26)."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == (intent, command)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        # a score after "got"; a bare count after naming is words; a word before the unit
+        ("I got twenty out of thirty on the memory game", [("puzzle", 20, None)]),
+        ("We did the picture cards. He named ten. Good.", [("name", 10, "words")]),
+        ("my mother said 10 English words today", [("say", 10, "words")]),
+        # said again as a bare number or after another activity's amount: one win
+        ("Liam walked 200 steps on the treadmill at rehab. Two hundred!",
+         [("walk", 200, "steps")]),
+        ("Managed a mile on the exercise bike. Well, the screen said 1 mile.",
+         [("cycle", 1609, "meters")]),
+        # reading to understand; writing down a plan is part of it, a name is not
+        ("I read a chapter of my book and could tell Jean what happened in it",
+         [("remember", None, None)]),
+        ("Planned the week's meals with Dave, wrote it on the fridge board.",
+         [("remember", None, None)]),
+        ("i remembered my pin and wrote my name", [("remember", None, None),
+                                                   ("write", None, None)]),
+        # pushing the trolley round the shop is the shopping; '2 sets x10' is 20
+        ("On Saturday we went to Tesco and Dad pushed the trolley round the whole shop.",
+         [("housework", None, None)]),
+        ("did the arm exercises 2 sets x10", [("arm_exercise", 20, "times")]),
+    ],
+)
+def test_eleventh_round_amounts_and_kinds(said, expected):
+    """Amounts and kinds of win the eleventh round's sets said (fresh11, fresh12, dev23-26)."""
+    found = [(m.activity, m.value, m.unit) for m in understand(said, WEDNESDAY).milestones]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        # giving up told after a win said without an amount, with no "but" or "still"
+        ("Tried to shower myself, had to shout for Ann halfway.", "setback"),
+        ("Got halfway through the crossword and me brain just stopped. Couldn't finish.",
+         "setback"),
+        ("Wrote my name. Shaky but you can read it.", "milestone"),
+        # "downstairs" after staying, a fragment that only denies
+        ("couldnt do the stairs tonight, slept downstairs on the couch again", "setback"),
+        ("Anne. Could not. Do the stairs. Today.", "setback"),
+        ("I climbed, no, I walked twenty three steps", "milestone"),
+        ("Papa no fit hold spoon today at all", "setback"),
+    ],
+)
+def test_eleventh_round_setbacks(said, intent):
+    """Setbacks the eleventh round's sets said as wins gone wrong (dev23-26, fresh12)."""
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+def test_independence_said_as_no_hands_or_without_a_reminder():
+    for said in ("sit to stand from the kitchen chair ten times without using my hands",
+                 "Stood at the kitchen counter 3 minutes, no holding on",
+                 "Remembered my physio appointment without the calendar!"):
+        assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == [
+            "independent"], said
