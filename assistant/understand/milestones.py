@@ -1369,6 +1369,11 @@ def _side(mention: Mention) -> str | None:
     return next(iter(sides)) if sides else None
 
 
+_DAY_TAILS = frozenset(("teatime", "lunchtime", "dinnertime", "suppertime", "bedtime",
+                        "morning", "afternoon", "evening", "night", "that", "it", "was"))
+"""Words that may follow a day said on its own after the news ("Yesterday teatime.")."""
+
+
 def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     """Days back for a mention: a day named in its clause, else the last one named before
     it, else one named later in its sentence ("i walked ... on sunday"); else today."""
@@ -1386,8 +1391,11 @@ def _day_of(text: _Text, days: list[Said], mention: Mention) -> int:
     last = days[-1] if days else None
     if last is None:
         return 0
-    said_last = last.end == len(text.tokens) - 1
-    alone = len(days) == 1 and _alone(text.tokens, last.start, last.end)
+    end = last.end
+    while end + 1 < len(text.tokens) and text.tokens[end + 1] in _DAY_TAILS:
+        end += 1  # "Yesterday teatime.", "Yesterday that was."
+    said_last = end == len(text.tokens) - 1
+    alone = len(days) == 1 and _alone(text.tokens, last.start, end)
     return last.days if said_last or alone else 0
 
 
