@@ -1412,6 +1412,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
         k += 1
     if tokens[k : k + 1] and tokens[k] in _BARE_VERBS:
         k += 1
+        if tokens[k : k + 1] == ("to",) or tokens[k : k + 2] == ("up", "to"):
+            k += 1 + (tokens[k] == "up")  # "and today i got to 450", "got up to 12"
     if tokens[k : k + 1] == ("another",):  # "and today another twenty"
         k += 1
     if tokens[k : k + 1] and (tokens[k] in _ABOUT or tokens[k] == "for"):
