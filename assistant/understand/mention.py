@@ -57,6 +57,9 @@ class Quantity:
     took: bool = False
     """How long it took ("all 25 pegs in under 4 minutes"): when a count is said too, the count
     is the amount done."""
+    often: bool = False
+    """How often ("for two minutes, a couple of times a day"): when another amount is said, that
+    one is the amount done; alone it is the target ("the stairs twice a day")."""
 
 
 @dataclass(frozen=True)

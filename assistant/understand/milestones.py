@@ -692,12 +692,19 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
 def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
            ) -> list[tuple[Quantity, Mention | None]]:
     """Marks how long something took ("in under 4 minutes", "in a minute"), which is not
-    the amount done when a count is said too."""
+    the amount done when a count is said too; and how often ("a couple of times a day"),
+    which is not the amount done when another amount is said ("for two minutes")."""
     def took(q: Quantity) -> bool:
         before = text.tokens[max(0, q.pos - 2) : q.pos]
         return before[-1:] in (("in",), ("within",)) or before == ("in", "under")
 
+    def often(q: Quantity) -> bool:
+        after = text.tokens[q.end + 1 : q.end + 3]
+        return q.unit == "times" and after[:1] in (("a",), ("per",), ("every",)) and (
+            after[1:] in (("day",), ("week",), ("night",)))
+
     return [(replace(q, took=True), o) if q.unit and VOCAB.units[q.unit].duration and took(q)
+            else (replace(q, often=True), o) if often(q)
             else (q, o) for q, o in quantities]
 
 
@@ -1347,7 +1354,7 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
     heard = [q for q in mention.quantities if not q.counts_back or unit_of(q) or q.noun]
     if not heard:
         return None, None, None
-    heard = [q for q in heard if not q.took] or heard
+    heard = [q for q in heard if not (q.took or q.often)] or heard
     # A goal's target is its last amount ("get my 10 minutes on the bike up to 20").
     order = -1 if mention.goal else 1
     best = min(heard, key=lambda q: (activity.unit_rank(unit_of(q)), order * q.pos))
