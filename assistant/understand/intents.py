@@ -244,17 +244,18 @@ def _cued(cleaned: Cleaned) -> str | None:
 
 
 def is_practice_request(cleaned: Cleaned) -> bool:
-    """True for "let's practise", "give me an exercise", "quiz me", or practice named with
-    nothing told as done ("ok mummy is ready for her speech homework")."""
+    """True for "let's practise", "give me an exercise", "quiz me", or practice named in a
+    clause that tells nothing done ("ok mummy is ready for her speech homework", "he's had
+    his tea, can we do his word practice")."""
     return VOCAB.regexes["practice"].search(cleaned.plain) is not None or (
         # "speech... practice... yes... now", not "did... practice... 20 minutes"
         fragment_says(cleaned.tokens, _PRACTICE_FRAGMENTS)
         and _nothing_done(cleaned)
-    ) or (
-        VOCAB.regexes["practice_named"].search(cleaned.plain) is not None
-        and VOCAB.regexes["practice_not_now"].search(cleaned.plain) is None
-        and _nothing_done(cleaned)
-        and not any(map(is_past_only, cleaned.tokens))
+    ) or _nothing_done(cleaned) and any(
+        VOCAB.regexes["practice_named"].search(said) is not None
+        and VOCAB.regexes["practice_not_now"].search(said) is None
+        and not any(map(is_past_only, clause))
+        for clause in split_clauses(cleaned.tokens) for said in (" ".join(clause),)
     )
 
 

@@ -100,7 +100,7 @@ _WISH_MODALS = frozenset(("would", "d", "should", "could"))
 _FOR_THE_SPEAKER = re.compile(r"\bfor (?:me|us)\b")
 _HELP_WORDS = re.compile(r"\b(?:help|helped|helping|assist\w*|support\w*)\b")
 _NO_HELPER = re.compile(
-    r"\b(?:nobody|noone|no one|without (?:anyone|anybody|someone|somebody|(?:my|his|her) \w+))"
+    r"\b(?:nobody|noone|no one|without (?:anyone|anybody|someone|somebody|(?:my|his|her|the) \w+))"
     r"(?: had to| needed to| has to| having to| needing to)? $"
 )
 """Help denied just before a cue ("with nobody helping me") is doing it alone."""
