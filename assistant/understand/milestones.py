@@ -258,6 +258,15 @@ def _days_around(days: list[Said], i: int) -> bool:
     return any(d.end < i for d in days) and any(d.start > i for d in days)
 
 
+_ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|top|bottom)$")
+
+
+def _to_a_step(text: _Text, mention: Mention) -> bool:
+    """ "got to the third and came back down": how far up the stairs, not a walk somewhere."""
+    return mention.activity.name == "walk" and bool(
+        _ORDINAL.match(text.tokens[mention.end + 1] if mention.end + 1 < len(text.tokens) else ""))
+
+
 def _is_someone_else(text: _Text, mention: Mention) -> bool:
     """True for "the nurse walked in": another person is the subject of the clause.
 
@@ -1564,6 +1573,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     for mention in mentions:
         mention.clause = text.clause[mention.start]
         mention.sentence = text.sentence[mention.start]
+    mentions = [m for m in mentions if not _to_a_step(text, m)]
     strong_clauses = {m.clause for m in mentions if not m.weak}
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
