@@ -1210,6 +1210,8 @@ _PART_OF = (
     ("fingers", None, frozenset(("arm_exercise",)), True),
     ("remember", None, frozenset(("housework", "cook")), False),
     ("read", None, frozenset(("remember",)), True),
+    ("read", frozenset(("read",)), frozenset(("write",)), False),
+    ("say", frozenset(("spelled", "spelt", "spell", "spelling")), frozenset(("write",)), False),
     ("write", frozenset(("write", "wrote", "writing", "written", "writes")),
      frozenset(("remember", "organise")), True),
     ("converse", frozenset(("tell", "told", "telling", "tells")),
@@ -1229,12 +1231,21 @@ _WRITTEN = (("it",), ("them",), ("what",), ("down",))
 written down"), not something else ("wrote my name")."""
 
 
+_READ_BACK = (("it",), ("them",), ("all",), ("back",), ("every",))
+"""Reading what was written ("you can read it", "we could read all of it"): it is legible."""
+
+
 def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
     """``part`` is done as part of ``task``: with no amount of its own, unless its amount is
     the task's (words found in a puzzle); not "stood up", which is a transfer."""
-    return part is not task and part.sentence == task.sentence and (
+    return part is not task and (part.sentence == task.sentence or (
+        # "Read a chapter of my book. Could remember what happened in it."
+        part.activity.name == "read" and task.sentence == part.sentence + 1)) and (
         text.tokens[part.end + 1 : part.end + 2] != ("up",)) and (
         part.activity.name != "write" or text.tokens[part.start + 1 : part.start + 2] in _WRITTEN
+    ) and (
+        task.activity.name != "write" or part.activity.name != "read"
+        or text.tokens[part.start + 1 : part.start + 2] in _READ_BACK
     ) and any(
         part.activity.name == name
         and (starts is None or text.tokens[part.start] in starts)
