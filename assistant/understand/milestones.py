@@ -1346,13 +1346,16 @@ _TASKS_APART = frozenset(("daily_living",))
 
 def _same_amount(one: Mention, other: Mention) -> bool:
     """ "Walked a mile yesterday. A whole mile!", "walked 200 steps on the treadmill. Two
-    hundred!": the amount said again (a bare number is the one said with its unit)."""
+    hundred!", "round the park twice, two laps": the amount said again (a bare number, or
+    "times", is the one said with its unit)."""
     said = {(q.value, q.unit) for q in one.quantities}
     again = {(q.value, q.unit) for q in other.quantities}
-    units = {unit for _, unit in said}
-    return said == again or (
-        bool(again) and all(u is None for _, u in again)
-        and {v for v, _ in again} <= {v for v, _ in said} and len(units) == 1)
+    if said == again:
+        return True
+    loose = ({(v, u) for v, u in said if u not in (None, "times")},
+             {(v, u) for v, u in again if u not in (None, "times")})
+    values = ({v for v, _ in said}, {v for v, _ in again})
+    return values[0] == values[1] and len(values[0]) == 1 and len(loose[0] | loose[1]) <= 1
 
 
 def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Quantity | None]:
@@ -1529,9 +1532,9 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
             continue
         value, form, repeated = amount
         earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
-        if not earlier or (earlier[-1].milestone.when == iso_day(today, day.days)
-                           and not repeated):
-            continue
+        if not earlier or (earlier[-1].milestone.when == iso_day(today, day.days) and (
+                not repeated or earlier[-1].milestone.value != tidy(value))):
+            continue  # the same day: said again, or "another 12 this evening" already added
         last = earlier[-1].milestone
         if form is not None:
             unit, factor = VOCAB.unit_forms[form]
