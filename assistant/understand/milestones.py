@@ -258,6 +258,18 @@ def _days_around(days: list[Said], i: int) -> bool:
     return any(d.end < i for d in days) and any(d.start > i for d in days)
 
 
+_MONEY = frozenset(("coins", "coin", "change", "paid", "pay", "paying", "till", "money", "cash",
+                    "price", "cost", "bill", "pence", "counted", "shop", "fare", "fares"))
+"""Words that make "two pound" money, not a weight ("counted 20p coins up to two pound")."""
+_CURRENCIES = frozenset(("dollars", "dollar", "euro", "euros", "quid", "pence", "bucks", "rupees",
+                         "rand", "cents"))
+
+
+def _money_said(text: _Text, i: int) -> bool:
+    return not _MONEY.isdisjoint(
+        t for t, s in zip(text.tokens, text.sentence, strict=True) if s == text.sentence[i])
+
+
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|top|bottom)$")
 
 
@@ -265,6 +277,12 @@ def _to_a_step(text: _Text, mention: Mention) -> bool:
     """ "got to the third and came back down": how far up the stairs, not a walk somewhere."""
     return mention.activity.name == "walk" and bool(
         _ORDINAL.match(text.tokens[mention.end + 1] if mention.end + 1 < len(text.tokens) else ""))
+
+
+def _fetched(text: _Text, mention: Mention) -> bool:
+    """ "Then Phil picked me up": collected by car, not picking a thing up."""
+    after = text.tokens[mention.start + 1 : mention.start + 2]
+    return mention.activity.name == "pick_up" and after in (("me",), ("him",), ("her",), ("us",))
 
 
 def _is_someone_else(text: _Text, mention: Mention) -> bool:
@@ -507,6 +525,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         following = tokens[j] if j < len(tokens) else ""
         if parse_number(following) is not None:
             continue
+        if following in _CURRENCIES or (following in ("pound", "pounds") and _money_said(text, i)):
+            continue  # "counted out 4.50 dollars", "two pound" of coins: money, not an amount done
         if _unit_after_pause(tokens, i, j):
             j += 1
             following = tokens[j]
@@ -1587,7 +1607,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     for mention in mentions:
         mention.clause = text.clause[mention.start]
         mention.sentence = text.sentence[mention.start]
-    mentions = [m for m in mentions if not _to_a_step(text, m)]
+    mentions = [m for m in mentions if not (_to_a_step(text, m) or _fetched(text, m))]
     strong_clauses = {m.clause for m in mentions if not m.weak}
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
