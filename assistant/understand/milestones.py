@@ -1260,7 +1260,9 @@ def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
     the task's (words found in a puzzle); not "stood up", which is a transfer."""
     return part is not task and (part.sentence == task.sentence or (
         # "Read a chapter of my book. Could remember what happened in it."
-        part.activity.name == "read" and task.sentence == part.sentence + 1)) and (
+        part.activity.name == "read" and task.sentence == part.sentence + 1) or (
+        # "Put on my own coat. Zip and all."
+        part.sentence == task.sentence + 1 and _verbless(text, part))) and (
         text.tokens[part.end + 1 : part.end + 2] != ("up",)) and (
         part.activity.name != "write" or text.tokens[part.start + 1 : part.start + 2] in _WRITTEN
     ) and (
