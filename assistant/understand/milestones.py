@@ -270,6 +270,8 @@ def _money_said(text: _Text, i: int) -> bool:
         t for t, s in zip(text.tokens, text.sentence, strict=True) if s == text.sentence[i])
 
 
+_CAUSATIVES = frozenset(("had", "got", "made", "let", "helped", "watched", "saw"))
+"""Verbs before the one who did it ("the physio had Tom walk", "I watched him climb")."""
 _ORDINAL = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|top|bottom)$")
 
 
@@ -321,6 +323,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         return True  # "the kettle's boiling": a thing doing something now
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
+    if len(prefix) >= 2 and prefix[-2] in _CAUSATIVES and prefix[-1] not in _DETERMINERS:
+        return False  # "the physio had Tom walk 30m": Tom walked
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
     head = None
     kin_of_someone = False
