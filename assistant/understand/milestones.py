@@ -72,6 +72,7 @@ _LONG_AGO = re.compile(
 _THE_TARGET = re.compile(
     r"(?:that is|that will be|this is|that would be) (?:the|my|his|her|our) (?:\w+ )?"
     r"(?:target|goal|aim|plan|dream|next (?:one|1))$"
+    r"|^that is the (?:big|main|next) (?:one|1)(?: for (?:me|him|her|us))?$"
     r"|^that is (?:all )?what (?:i am|we are|he is|she is) (?:after|going for|aiming (?:for|at)|"
     r"working (?:towards?|on))(?: \w+)*$|^(?:i|we|he|she) would settle for that$")
 _GOAL_NOUNS = frozenset(("target", "goal", "aim", "plan"))
@@ -1310,7 +1311,9 @@ def _merge(mentions: list[Mention], day: Callable[[Mention], int],
             and (last.activity.name == mention.activity.name
                  # "a mile on the exercise bike. Well, the screen said 1 mile."
                  or (mention.from_unit and restated(mention) and _same_amount(last, mention)))
-            and (last.negative, last.goal) == (mention.negative, mention.goal)
+            and ((last.negative, last.goal) == (mention.negative, mention.goal)
+                 # "I want to walk a mile. A whole mile.": the target said again
+                 or (last.goal and restated(mention) and _same_amount(last, mention)))
             and day(last) == day(mention)
             and (not (last.quantities and mention.quantities) or _same_amount(last, mention))
             and (last.sentence == mention.sentence or restated(mention)
