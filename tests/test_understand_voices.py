@@ -1251,3 +1251,37 @@ def test_independence_said_as_no_hands_or_without_a_reminder():
                  "Remembered my physio appointment without the calendar!"):
         assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == [
             "independent"], said
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "expected"),
+    [
+        # a second day said with "did it", reached, or after the news with a time of day
+        ("Monday she walked to the end of the garden with her frame, and yesterday she did it "
+         "with just the stick.", "milestone", [("walk", None, "2026-03-02"),
+                                                ("walk", None, "2026-03-03")]),
+        ("On Friday I walked 300 steps and today I got to 450", "milestone",
+         [("walk", 300, "2026-02-27"), ("walk", 450, "2026-03-04")]),
+        ("Er, Margaret peeled two potatoes. With the spiky board. Yesterday teatime.",
+         "milestone", [("cook", 2, "2026-03-03")]),
+        # a second bout already added is not stored again; money is no amount
+        ("Sat to stand 12 times this morning and another 12 this evening. Arms folded.",
+         "milestone", [("sit_to_stand", 24, "2026-03-04")]),
+        ("Counted out £4.50 in change at the shop till", "milestone",
+         [("money", None, "2026-03-04")]),
+        # how often is not how much; a target said again is the same goal
+        ("Rolled the therapy ball under my palm for two minutes, a couple of times a day now.",
+         "milestone", [("arm_exercise", 2, "2026-03-04")]),
+        ("By the end of March I want to walk a mile. A whole mile.", "goal", []),
+        # how far up the stairs, not a walk; the patient after "had"
+        ("The stairs beat me today. Got to the third and came back down.", "setback", []),
+        ("The physio had Tom walk 30m without his stick in the corridor this morning.",
+         "milestone", [("walk", 30, "2026-03-04")]),
+        ("only did half me sit to stands. Knackered.", "setback", []),
+    ],
+)
+def test_eleventh_round_days_bouts_and_goals(said, intent, expected):
+    """Days, bouts, money, frequency and restated targets (dev23-28)."""
+    result = understand(said, WEDNESDAY)
+    found = [(m.activity, m.value, m.when) for m in result.milestones]
+    assert (result.intent, found) == (intent, expected)
