@@ -182,6 +182,11 @@ _MARK_DONE = re.compile(r"\b(?:tick|mark|put (?:the|my|his|her) (?:\w+ )?goal do
 """Asked to mark a goal done: an amount said beside it is the goal said again, not news."""
 
 
+_STILL_A_WIN = re.compile(
+    r"\bbut (?:i |he |she |we )?still\b|\bstill (?:did|managed|got|walked|made|counts)\b"
+    r"|\bbut (?:i |he |she |we )?did (?:it|them|the lot)\b|\bbut (\w+) is \1\b|\bdo not care\b")
+"""Less than before, said to be a win all the same ("not as many as Monday but I still did 30
+steps", "only 4 stairs today, was 6 on Sunday, but 4 is 4")."""
 _CONCESSIVE = frozenset(("but", "still", "though", "although", "anyway", "managed", "did",
                          "done", "proud", "finished", "nonetheless", "yet", "there"))
 """Said with a setback after a win without an amount, these keep the win ("shaky but you
@@ -264,8 +269,8 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
-    worse = done and (_compared_worse(cleaned, analysis.setback_cue)
-                      or _fewer_than_usual(cleaned, done, today))
+    worse = done and not _STILL_A_WIN.search(cleaned.light) and (
+        _compared_worse(cleaned, analysis.setback_cue) or _fewer_than_usual(cleaned, done, today))
     if worse:
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
