@@ -34,7 +34,8 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_fresh14.jsonl", "understanding_voices_dev23.jsonl",
           "understanding_voices_dev24.jsonl", "understanding_voices_dev25.jsonl",
           "understanding_voices_dev26.jsonl", "understanding_voices_dev27.jsonl",
-          "understanding_voices_dev28.jsonl")
+          "understanding_voices_dev28.jsonl", "understanding_voices_dev29.jsonl",
+          "understanding_voices_dev30.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
