@@ -513,10 +513,10 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     for i, token in enumerate(tokens):
         value = parse_number(token)
         if value is None or _own_limbs(tokens, i) or (
-            # "ward 4", "bed 12" name a place, but not "the ward 4 times".
+            # "ward 4", "bed 12" name a place, but not "the ward 4 times", "round the ward 3 laps".
             i > 0
             and tokens[i - 1] in VOCAB.words["labels"]
-            and tokens[i + 1 : i + 2] != ("times",)
+            and not (i + 1 < len(tokens) and tokens[i + 1] in VOCAB.unit_forms)
         ):
             continue
         if _COMPARED.match(" ".join(tokens[i + 1 : i + 4])):
