@@ -1690,7 +1690,11 @@ def _failed_after(text: _Text, mentions: list[Mention]) -> bool:
             clauses.setdefault(text.clause[k], []).append(token)
     gave_up = VOCAB.regexes["gave_up"]
     return any(c > max(done) and gave_up.search(" ".join(words)) and not _about_someone_else(words)
+               and words[0] not in _BEFORE_NOW  # "Before I cannot.": how it used to be
                for c, words in clauses.items())
+
+
+_BEFORE_NOW = frozenset(("before", "previously", "once", "used", "last"))
 
 
 def _setback_said(text: _Text) -> bool:
