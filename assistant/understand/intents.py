@@ -251,15 +251,16 @@ def is_practice_request(cleaned: Cleaned) -> bool:
         # "speech... practice... yes... now", not "did... practice... 20 minutes"
         fragment_says(cleaned.tokens, _PRACTICE_FRAGMENTS)
         and _nothing_done(cleaned)
-    ) or _nothing_done(cleaned) and any(
+    ) or (_nothing_done(cleaned) and any(
         VOCAB.regexes["practice_named"].search(said) is not None
         and VOCAB.regexes["practice_not_now"].search(said) is None
         and not any(map(is_past_only, clause))
         for clause in split_clauses(cleaned.tokens) for said in (" ".join(clause),)
-    )
+    ))
 
 
 def _nothing_done(cleaned: Cleaned) -> bool:
+    """No "did", "done" or amount: practice named is asked for, not reported."""
     return _DONE_WORDS.isdisjoint(cleaned.tokens) and not any(
         parse_number(t) is not None for t in cleaned.tokens)
 
