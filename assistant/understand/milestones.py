@@ -46,8 +46,6 @@ _REACHED_FOR = frozenset(("to", "manage", "managing", "reach", "hit", "make", "d
 _WITH_THE_SPEAKER = re.compile(r"\bwith (?:me|us)\b")
 _WISHES = frozenset(("wants", "want", "wanted", "expects", "expected", "would", "needs", "hopes"))
 _THE_PATIENT = frozenset(("him", "her", "me", "us"))
-_REPORTING = frozenset(("says", "said", "reckons", "thinks", "told"))
-"""Verbs of saying before what someone else did ("the physio says she got 18")."""
 _KIN_OF_SOMEONE = frozenset(("his", "her", "their"))
 _SPEAKER_OR_PATIENT = VOCAB.words["self"] | _THE_PATIENT | {"my"}
 """Words that put the speaker or the patient in a clause (see _about_someone_else)."""
@@ -60,9 +58,10 @@ _OF_ALL = re.compile(
 _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
 """The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
+"""Words that make a session named after them a setting ("in speech therapy")."""
 _PLACES = frozenset(("upstairs", "downstairs"))
 _STAYING = frozenset(("sleep", "stay", "live", "sit", "lie", "wait", "rest", "nap", "be"))
-"""Words that make a session named after them a setting ("in speech therapy")."""
+"""Verbs after which "downstairs" is where one stayed, not a climb ("slept downstairs")."""
 _ROUNDS = frozenset(("blocks", "laps"))
 """Units one goes round: "round the block twice" is 2 blocks."""
 _TOTAL = re.compile(r"(?:altogether|in all|in total|total|overall)\b")
@@ -87,6 +86,7 @@ _REORDERED_MOST = 7
 _NAMED_FIRST = _DETERMINERS | _SUBJECTS | VOCAB.words["proxies"]
 """A fragment opening on who did it is in its usual order ("my sister rang")."""
 _REPORTING = frozenset(("said", "says", "thinks", "thought", "reckons", "told"))
+"""Verbs of saying before what someone else did ("the physio says she got 18")."""
 _AUXILIARIES = frozenset(("has", "have", "had", "is", "was"))
 _PEOPLE = VOCAB.words["proxies"] | VOCAB.words["others"]
 _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s")) - {
@@ -267,6 +267,7 @@ _CURRENCIES = frozenset(("dollars", "dollar", "euro", "euros", "quid", "pence", 
 
 
 def _money_said(text: _Text, i: int) -> bool:
+    """A word of money in the sentence of token ``i`` ("counted the coins ... two pound")."""
     return not _MONEY.isdisjoint(
         t for t, s in zip(text.tokens, text.sentence, strict=True) if s == text.sentence[i])
 
@@ -1673,37 +1674,40 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
             )
         )
     found += _day_amounts(text, days, found, today)
-    return Analysis(found=tuple(found), setback_cue=_setback_said(text),
-                    failed_after=_failed_after(text, mentions))
+    clauses = _clause_words(text)
+    return Analysis(found=tuple(found), setback_cue=_setback_said(clauses),
+                    failed_after=_failed_after(clauses, mentions))
 
 
-def _failed_after(text: _Text, mentions: list[Mention]) -> bool:
+def _clause_words(text: _Text) -> dict[int, list[str]]:
+    """The words of each clause, by clause number."""
+    clauses: dict[int, list[str]] = {}
+    for k, token in enumerate(text.tokens):
+        if token not in _BOUNDARIES:
+            clauses.setdefault(text.clause[k], []).append(token)
+    return clauses
+
+
+_BEFORE_NOW = frozenset(("before", "previously", "once", "used", "last"))
+"""Words opening a clause about how it used to be ("Before I cannot.")."""
+
+
+def _failed_after(clauses: dict[int, list[str]], mentions: list[Mention]) -> bool:
     """ "Tried to cut up my dinner and it went all over the floor", "The stairs beat me. Got
     to the third one and froze.": giving up, told in a clause after every activity done, says
     how the activity went (unless a "but" or "still" is said; see ``understand``)."""
     done = [m.clause for m in mentions if not m.negative and not m.goal]
     if not done:
         return False
-    clauses: dict[int, list[str]] = {}
-    for k, token in enumerate(text.tokens):
-        if token not in _BOUNDARIES:
-            clauses.setdefault(text.clause[k], []).append(token)
     gave_up = VOCAB.regexes["gave_up"]
     return any(c > max(done) and gave_up.search(" ".join(words)) and not _about_someone_else(words)
-               and words[0] not in _BEFORE_NOW  # "Before I cannot.": how it used to be
+               and words[0] not in _BEFORE_NOW
                for c, words in clauses.items())
 
 
-_BEFORE_NOW = frozenset(("before", "previously", "once", "used", "last"))
-
-
-def _setback_said(text: _Text) -> bool:
+def _setback_said(clauses: dict[int, list[str]]) -> bool:
     """A setback word in a clause about the patient: not one whose subject is someone else
     with no word of the speaker's in it ("the carer forgot to come")."""
-    clauses: dict[int, list[str]] = {}
-    for k, token in enumerate(text.tokens):
-        if token not in _BOUNDARIES:
-            clauses.setdefault(text.clause[k], []).append(token)
     return any(
         _setback_in(" ".join(words))
         for words in clauses.values()

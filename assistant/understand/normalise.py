@@ -203,7 +203,8 @@ _HAS = re.compile(r"'s (?=(?:(?:just|only|finally|already|now|actually|really|ev
                   r"(?:been|got|had|done|managed|walked|gone|started|stopped)\b)")
 _IS = re.compile(r"'s (?=(?:(?:really|very|so|a bit|quite|proper|ever so|just|dead) )?"
                  r"(?:worried|frustrated|fed up|upset|exhausted|tired|bored|scared|pleased|"
-                 r"chuffed|proud|grumpy|lonely|anxious|nervous|down|low|happy|thrilled|delighted|cross|angry)\b)")
+                 r"chuffed|proud|grumpy|lonely|anxious|nervous|down|low|happy|thrilled|delighted|"
+                 r"cross|angry)\b)")
 """ "Dad's worried", "Mum's frustrated": "'s" before how someone is, not a possessive."""
 _PART_IS = re.compile(r"\b(arm|leg|hand|side|face|foot|mouth|head|eye|lip|speech|voice|vision)"
                       r"'s (?=(?:(?:all|really|gone|just|still) )?[a-z]+ing\b)")
