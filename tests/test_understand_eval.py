@@ -35,7 +35,9 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_voices_dev24.jsonl", "understanding_voices_dev25.jsonl",
           "understanding_voices_dev26.jsonl", "understanding_voices_dev27.jsonl",
           "understanding_voices_dev28.jsonl", "understanding_voices_dev29.jsonl",
-          "understanding_voices_dev30.jsonl")
+          "understanding_voices_dev30.jsonl", "understanding_fresh15.jsonl",
+          "understanding_fresh16.jsonl", "understanding_voices_dev31.jsonl",
+          "understanding_voices_dev32.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
