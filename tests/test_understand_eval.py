@@ -37,7 +37,8 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_voices_dev28.jsonl", "understanding_voices_dev29.jsonl",
           "understanding_voices_dev30.jsonl", "understanding_fresh15.jsonl",
           "understanding_fresh16.jsonl", "understanding_voices_dev31.jsonl",
-          "understanding_voices_dev32.jsonl")
+          "understanding_voices_dev32.jsonl", "understanding_voices_dev33.jsonl",
+          "understanding_voices_dev34.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
