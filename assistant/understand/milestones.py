@@ -724,6 +724,64 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
     return quantities
 
 
+_EACH_TIME = frozenset((("each", "time"), ("every", "time"), ("each", "go"), ("a", "go")))
+_REPEATABLE = frozenset(("meters", "feet", "stairs", "steps"))
+"""Units of one bout of going somewhere, which twice over is twice as far."""
+_SIDES = frozenset((("side",), ("leg",), ("arm",), ("hand",), ("foot",)))
+_EACH_ONE = frozenset((*_SIDES, *((pair[1],) for pair in _EACH_TIME), ("way",)))
+
+
+def _times_over(q: Quantity, factor: float) -> Quantity:
+    """``q`` done ``factor`` times, converted from what was said ("a quarter mile each way" is
+    half a mile, 805 meters, not twice 402)."""
+    if q.said is None:
+        return replace(q, value=tidy(q.value * factor))
+    number, form = q.said.split()[0], q.said.split()[-1]
+    value = (0.5 if number == "half" else parse_number(number) or 0) * factor
+    unit, per = VOCAB.unit_forms[form]
+    return replace(q, value=_convert(value * per, unit)[0], said=_said(value, form))
+
+
+def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+              ) -> list[tuple[Quantity, Mention | None]]:
+    """ "a quarter mile each way", "25 metres, twice", "did the stairs twice, 9 each time": an
+    amount done more than once is the whole of it, as a therapist adds it up."""
+    tokens = text.tokens
+
+    def own_clause(q: Quantity) -> bool:
+        return tokens[q.pos - 1 : q.pos] in ((), (CLAUSE,), (SENTENCE,)) and (
+            tokens[q.end + 1 : q.end + 2] in ((), (CLAUSE,), (SENTENCE,)))
+
+    found = list(quantities)
+    spent: set[int] = set()  # "twice", once it has multiplied the amount of each bout
+    for n, (q, owner) in enumerate(quantities):
+        after = tokens[q.end + 1 : q.end + 3]
+        if q.noun == "each" and tokens[q.end + 1 : q.end + 2] in _EACH_ONE:
+            # "9 each time", "15 each side": a count of the activity named before
+            after = tokens[q.end : q.end + 2]
+            q = replace(q, noun=None, end=q.end - 1, counts_back=True)
+        each_way = after == ("each", "way") and (q.unit in _REPEATABLE or q.counts_back)
+        each_time = each_way or after in _EACH_TIME
+        bouts = [(k, r) for k, (r, _) in enumerate(quantities) if r is not quantities[n][0]
+                 and r.unit == "times" and r.value <= 5 and text.sentence[r.pos] in (
+                     text.sentence[q.pos], text.sentence[q.pos] + 1)
+                 and (each_time and text.sentence[r.pos] == text.sentence[q.pos]
+                      or q.unit in _REPEATABLE and r.pos > q.end and own_clause(r)
+                      and tokens[q.pos - 1 : q.pos] != ("the",)  # not "the two steps"
+                      and not any(q.end < o.pos < r.pos for o, _ in quantities))]
+        # "15 each side": a bare count for each of two sides is both sides' (not "15 times
+        # each side", which most say of one side)
+        each_side = after[:1] == ("each",) and after[1:] in _SIDES
+        factor = 2 if each_way or each_side and q.counts_back and q.unit is None else 1
+        if bouts and (each_time or q.unit in _REPEATABLE):
+            k, bout = bouts[0]
+            factor *= bout.value
+            spent.add(k)
+        if factor != 1 or q is not quantities[n][0]:
+            found[n] = (_times_over(q, factor), owner)
+    return [q for k, q in enumerate(found) if k not in spent]
+
+
 def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
            ) -> list[tuple[Quantity, Mention | None]]:
     """Marks how long something took ("in under 4 minutes", "in a minute"), which is not
@@ -1625,9 +1683,9 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
-    quantities = _timed(text, _totalled(text, _added(
+    quantities = _timed(text, _totalled(text, _repeated(text, _added(
         text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days],
-        days, mentions)))
+        days, mentions))))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
