@@ -265,6 +265,10 @@ def _nothing_done(cleaned: Cleaned) -> bool:
         parse_number(t) is not None for t in cleaned.tokens)
 
 
+_ASKING = frozenset(("did", "was", "were", "had"))
+"""Past forms that ask ("what did he manage?") rather than tell."""
+
+
 def is_progress_query(cleaned: Cleaned) -> bool:
     """True for a question about the patient's own progress ("how am i doing"), also with a
     word before it ("honey, how many days in a row...") or asked after what it is about
@@ -280,7 +284,10 @@ def is_progress_query(cleaned: Cleaned) -> bool:
         regexes["query_inside"].search(text) is not None
         and regexes["query_topic"].search(text) is not None
     ) or fragment_says(cleaned.tokens, _QUERY_FRAGMENTS) or (  # "steps... yesterday... how many"
-        _asked_last(cleaned) and regexes["query_topic"].search(text) is not None)
+        _asked_last(cleaned) and regexes["query_topic"].search(text) is not None
+    ) or (cleaned.asked and regexes["query_asked"].search(text) is not None
+          and regexes["asked_of_device"].search(text) is None
+          and not any(is_past_only(t) for t in cleaned.tokens if t not in _ASKING))
 
 
 def _asked_last(cleaned: Cleaned) -> bool:

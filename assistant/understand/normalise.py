@@ -365,6 +365,8 @@ class Cleaned:
     tokens: tuple[str, ...]
     plain: str
     light: str
+    asked: bool = False
+    """It ends with a question mark, as Whisper writes a question ("Best week so far?")."""
 
 
 def _printable(text: str) -> tuple[str, int]:
@@ -575,6 +577,7 @@ def clean(text: str) -> Cleaned | None:
     text, bad = _printable(unicodedata.normalize("NFKC", text))
     if not _looks_like_speech(text, bad):
         return None
+    asked = text.rstrip().endswith("?")
     text = _OCLOCK.sub("oclock", _WITH_NAME.sub(_with_someone, text).lower())
     text = _EMERGENCY_NUMBER.sub(_one_number, text)
     text = _FILLER_COMMA.sub(" ", text)
@@ -617,4 +620,4 @@ def clean(text: str) -> Cleaned | None:
     text = _strip_preamble(" ".join(tokens))
     tokens = text.split()
     plain = " ".join(t for t in tokens if t not in (CLAUSE, SENTENCE))
-    return Cleaned(tokens=tuple(tokens), plain=plain, light=light)
+    return Cleaned(tokens=tuple(tokens), plain=plain, light=light, asked=asked)

@@ -277,6 +277,8 @@ def _load() -> Vocabulary:
         "mood_failures": re.compile(intents["mood_failures"]),
         "gave_up": re.compile(intents["gave_up"]),
         "query_after": re.compile(intents["query_after"]),
+        "query_asked": re.compile(intents["query_asked"]),
+        "asked_of_device": re.compile(intents["asked_of_device"]),
         "query_lead": re.compile(intents["query_lead"]),
         "query_inside": re.compile(intents["query_inside"]),
         "practice_named": re.compile(intents["practice_named"]),
