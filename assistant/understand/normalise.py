@@ -142,6 +142,17 @@ _WORDS = {
     "id like": "i would like",
     "id love": "i would love",
     "id rather": "i would rather",
+    "canna": "can not",
+    "dinna": "do not",
+    "nane": "none",
+    "naebody": "nobody",
+    "naething": "nothing",
+    "gied up": "gave up",
+    **{  # Scots and Ulster negatives: "couldna", "didnae"
+        f"{stem}{ending}": f"{stem} not"
+        for stem in ("could", "would", "should", "did", "does", "was", "is", "has", "had", "were")
+        for ending in ("na", "nae")
+    },
     **{
         f"{stem}nt": f"{stem} not"
         for stem in (
