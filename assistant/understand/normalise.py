@@ -143,6 +143,8 @@ _WORDS = {
     "id love": "i would love",
     "id rather": "i would rather",
     "canna": "can not",
+    "prood": "proud",
+    "o masel": "of myself",
     "dinna": "do not",
     "nane": "none",
     "naebody": "nobody",

@@ -49,6 +49,10 @@ def _words(words: list[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
 
 
+_NOT_NAMES = "the|a|an|it|this|that|there|you|they|we|my|his|her|our|your"
+"""First words that name no person whose mood is told ("my hand has been useless")."""
+
+
 def _load() -> _Talk:
     text = resources.files(__package__).joinpath("talk.toml").read_text(encoding="utf-8")
     raw: dict[str, Any] = tomllib.loads(text)
@@ -56,10 +60,13 @@ def _load() -> _Talk:
     moods = _words(feelings["low"] + feelings["good"])
     of_people = _words([m for m in feelings["low"] + feelings["good"]
                         if m not in feelings["of_things"]])
-    degree = "(?:very|so|really|a bit|bit|quite|proper)"  # "sad... today... very sad"
+    # "sad... today... very sad", "fierce fed up", "affa prood"
+    degree = "(?:very|so|really|real|a bit|bit|quite|proper|fierce|affa|right)"
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
-        named=re.compile(rf"^[a-z]+(?<!ing) (?:is|was|has been|had been|seems|seemed)"
+        named=re.compile(rf"^(?:poor )?(?!(?:{_NOT_NAMES}) )[a-z]+(?: [a-z]+)?(?<!ing) "
+                         rf"(?:is|was|has been|had been|seems|seemed|feel|feels|felt|feeling"
+                         rf"|is feeling|has been feeling|been feeling)"
                          rf"(?: {degree}| ever so| been| feeling)* (?P<mood>{of_people})\b"),
         bare=re.compile(rf"^(?:(?:ugh|oh|well|honestly|just) )*(?:{degree} )?(?P<mood>{moods})"
                         rf"(?: (?:{feelings['bare_after']}|(?:and |or )?(?:{degree} )?{moods}))*$"),
@@ -80,7 +87,7 @@ def _load() -> _Talk:
 
 _TALK = _load()
 _NOT_MOODS_ALONE = frozenset(("alone", "down", "better", "good", "fine", "well", "stuck", "lost",
-                              "calm"))
+                              "calm", "blue"))
 """Words that, alone in a fragment of telegraphic speech, say how it went ("bed... out...
 alone"), not a mood."""
 
