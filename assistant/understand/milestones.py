@@ -444,6 +444,29 @@ def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> b
     )
 
 
+_NOT_AMOUNT_AFTER = frozenset(("at", "by", "till", "until", "for", "before", "after", "on"))
+
+
+def _amount_done(text: _Text, i: int) -> bool:
+    """ "kneaded the dough for ten minutes", "hung two shirts on the line": the verb at ``i``
+    has an amount of its own in its clause (a number with a unit or a thing counted), which
+    tells something done even when no word says it was a win; not a clock time ("at half
+    ten"), nor where anything went wrong."""
+    if any(VOCAB.regexes[name].search(text.string) for name in ("setbacks", "played_down")):
+        return False
+    start, end = text.clause_span(i)
+    tokens = text.tokens
+    for k in range(i + 1, end + 1):
+        after = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if parse_number(tokens[k]) is not None and after not in ("times", "time") and (
+                after in VOCAB.unit_forms or len(after) > 1 and after.isalpha()
+                and after not in _FUNCTION_WORDS
+                and after not in VOCAB.words["not_amounts"]) and not (
+                tokens[k - 1] in _NOT_AMOUNT_AFTER and after not in VOCAB.unit_forms):
+            return True
+    return False
+
+
 def _unnamed_win(text: _Text) -> list[Mention]:
     """A win no activity names ("Mum used the kettle on her own", "cracked an egg one
     handed"): the first verb in the past tense that is a task and whose subject is the patient
@@ -453,7 +476,7 @@ def _unnamed_win(text: _Text) -> list[Mention]:
     regexes = VOCAB.regexes
     won = any(regexes[name].search(text.string) for name in ("win_markers", "independent"))
     planned = regexes["goal_only"].search(text.string) is not None
-    if not (won or planned):
+    if not (won or planned or any(parse_number(t) is not None for t in text.tokens)):
         return []
     for i, token in enumerate(text.tokens):
         form = verb_form(token)
@@ -464,12 +487,13 @@ def _unnamed_win(text: _Text) -> list[Mention]:
             k = i - 1
         elif after_to and won and text.tokens[max(0, i - 2)] in ("managed", "manage"):
             k = i = i - 2  # "managed to put his watch on": "put" is its own past, but no news
-        elif form.past == token and won:
+        elif form.past == token and (won or _amount_done(text, i)):
             k = i
             while k and text.tokens[k - 1] in _BEFORE_VERB:
                 k -= 1
             if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT:
                 continue
+            k = i  # "Mum just used the kettle on her own": done, not planned
         else:
             continue
         start, end = text.clause_span(i)
