@@ -537,7 +537,7 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
     found: list[tuple[Quantity, Mention | None]] = []
     for i, token in enumerate(tokens):
         value = parse_number(token)
-        if value is None or _own_limbs(tokens, i) or (
+        if value is None or _own_limbs(tokens, i) or _age_or_pronoun(tokens, i) or (
             # "ward 4", "bed 12" name a place, but not "the ward 4 times", "round the ward 3 laps".
             i > 0
             and tokens[i - 1] in VOCAB.words["labels"]
@@ -642,6 +642,20 @@ def _time_said_before(tokens: tuple[str, ...], i: int) -> str | None:
 def _names_kind(token: str) -> bool:
     """A word that may name which kind of a counted exercise ("wall" push ups)."""
     return token.isalpha() and token not in VOCAB.unit_forms and token not in _FUNCTION_WORDS
+
+
+_AGE_VERBS = frozenset(("is", "was", "am", "turned", "turns", "aged"))
+
+
+def _age_or_pronoun(tokens: tuple[str, ...], i: int) -> bool:
+    """ "she is 91 mind", "aged 80": an age; "the first one since spring": "one" stands for
+    the thing named, it counts nothing."""
+    before = tokens[max(0, i - 2) : i]
+    after = tokens[i + 1] if i + 1 < len(tokens) else ""
+    age = before[-1:] == ("aged",) or (
+        before[-1:] and before[-1] in _AGE_VERBS and before[0] in _PATIENT
+        and after not in VOCAB.unit_forms and parse_number(after) is None)
+    return age or (tokens[i] == "1" and bool(before) and _ORDINAL.match(before[-1]) is not None)
 
 
 def _own_limbs(tokens: tuple[str, ...], i: int) -> bool:
@@ -752,7 +766,24 @@ _EACH_TIME = frozenset((("each", "time"), ("every", "time"), ("each", "go"), ("a
 _REPEATABLE = frozenset(("meters", "feet", "stairs", "steps"))
 """Units of one bout of going somewhere, which twice over is twice as far."""
 _SIDES = frozenset((("side",), ("leg",), ("arm",), ("hand",), ("foot",)))
+_GOES = frozenset(("goes", "rounds", "sets", "lots", "turns", "attempts", "tries"))
+"""What a number of bouts is counted in ("30 seconds, three goes")."""
 _EACH_ONE = frozenset((*_SIDES, *((pair[1],) for pair in _EACH_TIME), ("way",)))
+
+
+def _bout_of(text: _Text, quantities: list[tuple[Quantity, Mention | None]], q: Quantity,
+             r: Quantity) -> bool:
+    """ "25 metres, twice", "14 stairs... Um, twice.", "30 seconds, three goes", "x10, twice
+    through": ``r`` says how many times the amount ``q`` before it was done."""
+    tokens = text.tokens
+    said_again = r.noun in _GOES or tokens[r.end + 1 : r.end + 2] in (("through",), ("over",))
+    apart = text.sentence[r.pos] - text.sentence[q.pos]
+    opens = tokens[r.pos - 1 : r.pos] in ((), (CLAUSE,), (SENTENCE,))  # not "split into two goes"
+    alone = opens and tokens[r.end + 1 : r.end + 2] in ((), (CLAUSE,), (SENTENCE,))
+    return (r.pos > q.end and opens and tokens[q.pos - 1 : q.pos] != ("the",)  # "the two steps"
+            and not any(q.end < o.pos < r.pos for o, _ in quantities)
+            and (said_again and apart == 0
+                 or q.unit in _REPEATABLE and alone and apart in (0, 1)))
 
 
 def _times_over(q: Quantity, factor: float) -> Quantity:
@@ -771,13 +802,11 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     """ "a quarter mile each way", "25 metres, twice", "did the stairs twice, 9 each time": an
     amount done more than once is the whole of it, as a therapist adds it up."""
     tokens = text.tokens
-
-    def own_clause(q: Quantity) -> bool:
-        return tokens[q.pos - 1 : q.pos] in ((), (CLAUSE,), (SENTENCE,)) and (
-            tokens[q.end + 1 : q.end + 2] in ((), (CLAUSE,), (SENTENCE,)))
-
     found = list(quantities)
     spent: set[int] = set()  # "twice", once it has multiplied the amount of each bout
+    goes = [Quantity(value, None, k, k + 1, noun=tokens[k + 1])  # "three goes"
+            for k in range(len(tokens) - 1)
+            if tokens[k + 1] in _GOES and (value := parse_number(tokens[k])) is not None]
     for n, (q, owner) in enumerate(quantities):
         after = tokens[q.end + 1 : q.end + 3]
         if q.noun == "each" and tokens[q.end + 1 : q.end + 2] in _EACH_ONE:
@@ -786,21 +815,19 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
             q = replace(q, noun=None, end=q.end - 1, counts_back=True)
         each_way = after == ("each", "way") and (q.unit in _REPEATABLE or q.counts_back)
         each_time = each_way or after in _EACH_TIME
-        bouts = [(k, r) for k, (r, _) in enumerate(quantities) if r is not quantities[n][0]
-                 and r.unit == "times" and r.value <= 5 and text.sentence[r.pos] in (
-                     text.sentence[q.pos], text.sentence[q.pos] + 1)
+        bouts = [(k, r) for k, r in enumerate([*(r for r, _ in quantities), *goes])
+                 if r is not quantities[n][0] and r.value <= 5
+                 and (r.unit == "times" or r.noun in _GOES)
                  and (each_time and text.sentence[r.pos] == text.sentence[q.pos]
-                      or q.unit in _REPEATABLE and r.pos > q.end and own_clause(r)
-                      and tokens[q.pos - 1 : q.pos] != ("the",)  # not "the two steps"
-                      and not any(q.end < o.pos < r.pos for o, _ in quantities))]
+                      or _bout_of(text, quantities, q, r))]
         # "15 each side": a bare count for each of two sides is both sides' (not "15 times
         # each side", which most say of one side)
         each_side = after[:1] == ("each",) and after[1:] in _SIDES
         factor = 2 if each_way or each_side and q.counts_back and q.unit is None else 1
-        if bouts and (each_time or q.unit in _REPEATABLE):
+        if bouts:
             k, bout = bouts[0]
             factor *= bout.value
-            spent.add(k)
+            spent.add(k)  # (an index past the quantities is one of ``goes``)
         if factor != 1 or q is not quantities[n][0]:
             found[n] = (_times_over(q, factor), owner)
     return [q for k, q in enumerate(found) if k not in spent]
@@ -1488,8 +1515,11 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
             return activity.noun_unit
         return activity.unit_aliases.get(q.unit, q.unit)
 
-    # A count that the activity does not count in ("bike... 20") says nothing sure.
-    heard = [q for q in mention.quantities if not q.counts_back or unit_of(q) or q.noun]
+    # A count that the activity does not count in ("bike... 20") says nothing sure; nor does
+    # an amount said again bare ("Ten metres without his stick! Ten!").
+    heard = [q for q in mention.quantities if (not q.counts_back or unit_of(q) or q.noun)
+             and not (q.unit is None and q.noun is None and any(
+                 o.unit and o.value == q.value for o in mention.quantities))]
     if not heard:
         return None, None, None
     heard = [q for q in heard if not (q.took or q.often)] or heard
