@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import with_g
+from .lexicon import verb_form, with_g
 from .numbers import format_number, parse_number, spoken_to_digits
 from .vocab import VOCAB
 
@@ -581,7 +581,8 @@ def _is_english(tokens: list[str]) -> bool:
     words = [t for t in tokens if t.isalpha()]
     if len(words) < 3:
         return True
-    known = sum(1 for w in words if w in VOCAB.english)
+    # English verbs count too: "Mark Mzee's goal done" is English with a name in it.
+    known = sum(1 for w in words if w in VOCAB.english or verb_form(w) is not None)
     return known * 3 >= len(words)
 
 
