@@ -648,14 +648,19 @@ _AGE_VERBS = frozenset(("is", "was", "am", "turned", "turns", "aged"))
 
 
 def _age_or_pronoun(tokens: tuple[str, ...], i: int) -> bool:
-    """ "she is 91 mind", "aged 80": an age; "the first one since spring": "one" stands for
-    the thing named, it counts nothing."""
+    """ "she is 91 mind", "aged 80": an age; "the first one since spring", "the weak one":
+    "one" stands for the thing named, it counts nothing."""
     before = tokens[max(0, i - 2) : i]
     after = tokens[i + 1] if i + 1 < len(tokens) else ""
     age = before[-1:] == ("aged",) or (
         before[-1:] and before[-1] in _AGE_VERBS and before[0] in _PATIENT
         and after not in VOCAB.unit_forms and parse_number(after) is None)
-    return age or (tokens[i] == "1" and bool(before) and _ORDINAL.match(before[-1]) is not None)
+    pronoun = tokens[i] == "1" and bool(before) and (
+        _ORDINAL.match(before[-1]) is not None  # "the first one"
+        or len(before) == 2 and before[0] in _DETERMINERS and before[1].isalpha()
+        and before[1] not in VOCAB.unit_forms and after not in VOCAB.unit_forms
+        and parse_number(after) is None)  # "the weak one helping"
+    return age or pronoun
 
 
 def _own_limbs(tokens: tuple[str, ...], i: int) -> bool:
@@ -1379,6 +1384,8 @@ def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
     return part is not task and (part.sentence == task.sentence or (
         # "Read a chapter of my book. Could remember what happened in it."
         part.activity.name == "read" and task.sentence == part.sentence + 1) or (
+        # "Pegged out the washing. Stood 10 minutes doing it."
+        part.activity.name == "stand" and abs(task.sentence - part.sentence) == 1) or (
         # "Put on my own coat. Zip and all."
         part.sentence == task.sentence + 1 and _verbless(text, part))) and (
         text.tokens[part.end + 1 : part.end + 2] != ("up",)) and (
@@ -1390,7 +1397,10 @@ def _part_of(text: _Text, part: Mention, task: Mention) -> bool:
         part.activity.name == name
         and (starts is None or text.tokens[part.start] in starts)
         and task.activity.name in tasks
-        and (takes_amount or not part.quantities)
+        and (takes_amount or not part.quantities or (
+            # "washed up all the pots, stood at the sink about 20 minutes": how long the
+            # task took (not "stood at the sink for 5 minutes to wash up")
+            name == "stand" and part.start > task.start))
         for name, starts, tasks, takes_amount in _PART_OF
     )
 

@@ -264,6 +264,21 @@ def _both_things(text: str, match: re.Match[str]) -> str:
         "all 2 of them")
 
 
+_IDIOMS = (
+    # "Slowly but I reach": arrived (West African and Caribbean English), no arm movement
+    (re.compile(r"\b(i|we|he|she|they) reach(?= [|]|$| home\b| there\b| safe\b)"),
+     r"\1 arrived"),
+    # "you could read every one": the writing was legible, nobody read aloud
+    (re.compile(r"\b(?:you|i|we|they|anyone|anybody|people|everyone) (?:could|can) read "
+                r"(?:it|them|everyone|every one|each one|every word|all of it)\b"),
+     "it was legible"),
+    # "I'm made up for her": delighted (Liverpool), no make-up
+    (re.compile(r"\b(am|is|are|was|were) (?:so |well |proper |dead |really )?made up\b"),
+     r"\1 delighted"),
+    # "the lift was banjaxed", "we take the lift": the elevator, no lifting
+    (re.compile(r"\bthe lift\b(?! exercises?\b)"), "the elevator"),
+)
+"""Idioms whose words would name an activity the speaker did not do."""
 _OUT_OF = re.compile(r"\b(\d+) (?:out of (?:the |my )?\d+\b|of (?:the|my) (?:\d+ )?(?=[a-z]))")
 """ "named 18 out of 20 pictures": what was done is the first number."""
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")
@@ -627,6 +642,8 @@ def clean(text: str) -> Cleaned | None:
     if "both of them" in text:
         text = _BOTH_OF_THEM.sub(lambda m: _both_things(text, m), text)
     text = _OUT_OF.sub(r"\1 ", text)
+    for idiom, meaning in _IDIOMS:
+        text = idiom.sub(meaning, text)
     text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
     text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
