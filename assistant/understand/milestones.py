@@ -1510,7 +1510,21 @@ def _same_amount(one: Mention, other: Mention) -> bool:
     return values[0] == values[1] and len(values[0]) == 1 and len(loose[0] | loose[1]) <= 1
 
 
-def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Quantity | None]:
+_SAYING = frozenset(("say", "recite", "name", "list", "count"))
+"""Verbs whose things counted are words said ("said the names of all twelve disciples")."""
+
+
+def _words_said(text: _Text, mention: Mention) -> str | None:
+    """ "words" when ``mention`` is saying things aloud, whose count is a count of words."""
+    saying = mention.activity.category == "speech" and (
+        base_form(text.tokens[mention.start]) in _SAYING)
+    return "words" if saying else None
+
+
+def _best_quantity(mention: Mention, noun_unit: str | None = None
+                   ) -> tuple[int | float | None, str | None, Quantity | None]:
+    """The amount done, its unit and the quantity it came from; a count of things is in
+    ``noun_unit`` when the activity counts none of its own."""
     activity = mention.activity
 
     def unit_of(q: Quantity) -> str | None:
@@ -1522,7 +1536,7 @@ def _best_quantity(mention: Mention) -> tuple[int | float | None, str | None, Qu
             return activity.units[0] if counted else None
         if q.unit is None:
             # "named 15 animals", and "he named ten": the things named are counted
-            return activity.noun_unit
+            return activity.noun_unit or noun_unit
         return activity.unit_aliases.get(q.unit, q.unit)
 
     # A count that the activity does not count in ("bike... 20") says nothing sure; nor does
@@ -1773,7 +1787,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
     day_of = partial(_day_of, text, days)
     for mention in _one_of_a_kind(_merge(mentions, day_of,
                                          lambda m: m.from_unit or _verbless(text, m)), day_of):
-        value, unit, best = _best_quantity(mention)
+        value, unit, best = _best_quantity(mention, _words_said(text, mention))
         if best is not None and unit is None and best.noun is None:
             # "tuesday i walked 25 steps and today i walked 30": the same again, in its unit.
             unit = next((f.milestone.unit for f in found

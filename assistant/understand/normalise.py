@@ -275,10 +275,15 @@ _IDIOMS = (
     # "I'm made up for her": delighted (Liverpool), no make-up
     (re.compile(r"\b(am|is|are|was|were) (?:so |well |proper |dead |really )?made up\b"),
      r"\1 delighted"),
+    # "the names of all six grandchildren", "all four grandkids' names": six names, counted
+    (re.compile(r"\bnames of (?:all )?(?:the |my |his |her |their |our )?(\d+) [a-z]+\b"),
+     r"\1 names"),
+    (re.compile(r"\b(?:all )?(\d+) (?:of )?(?:the |my |his |her |their |our )?[a-z]+(?: s)? "
+                r"names\b"), r"\1 names"),
     # "the lift was banjaxed", "we take the lift": the elevator, no lifting
     (re.compile(r"\bthe lift\b(?! exercises?\b)"), "the elevator"),
 )
-"""Idioms whose words would name an activity the speaker did not do."""
+"""Idioms whose words would name an activity the speaker did not do, or hide an amount."""
 _OUT_OF = re.compile(r"\b(\d+) (?:out of (?:the |my )?\d+\b|of (?:the|my) (?:\d+ )?(?=[a-z]))")
 """ "named 18 out of 20 pictures": what was done is the first number."""
 _ATTEMPTS = re.compile(r"\b(took|take|takes|taking)((?: \w+){0,2}?) \d+ (goes|tries|attempts)\b")

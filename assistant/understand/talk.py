@@ -126,7 +126,8 @@ def feeling_of(cleaned: Cleaned) -> Feeling | None:
     match = _TALK.feeling.search(text) or _TALK.named.match(text) or _TALK.bare.match(text)
     if match is None:
         # "Frustrated. I used to run marathons.": a mood said first, as a clause of its own
-        first = _TALK.bare.match(" ".join(split_clauses(cleaned.tokens)[0]))
+        clauses = split_clauses(cleaned.tokens)  # none when only pauses were heard
+        first = _TALK.bare.match(" ".join(clauses[0])) if clauses else None
         match = first if first and first.group("mood") not in _NOT_MOODS_ALONE else None
     if match is None and is_telegraphic(cleaned.tokens, least=2):
         # "tired... fed up", "worried... lonely": a mood alone in one of its fragments
