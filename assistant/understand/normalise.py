@@ -143,6 +143,7 @@ _WORDS = {
     "id love": "i would love",
     "id rather": "i would rather",
     "canna": "can not",
+    "outta": "out of",
     "prood": "proud",
     "o masel": "of myself",
     "dinna": "do not",
@@ -280,6 +281,10 @@ _IDIOMS = (
      r"\1 names"),
     (re.compile(r"\b(?:all )?(\d+) (?:of )?(?:the |my |his |her |their |our )?[a-z]+(?: s)? "
                 r"names\b"), r"\1 names"),
+    # "got in and out the truck", "got herself out the bath": out of it, a transfer
+    (re.compile(r"\b(in and out|out) (?:of )?(?=(?:the|my|his|her) (?:\w+ )?(?:bath|tub|"
+                r"bathtub|shower|car|truck|van|taxi|cab|ute|bed|chair|armchair|deckchair)\b)"),
+     r"\1 of "),
     # "the lift was banjaxed", "we take the lift": the elevator, no lifting
     (re.compile(r"\bthe lift\b(?! exercises?\b)"), "the elevator"),
 )
