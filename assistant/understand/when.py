@@ -34,9 +34,10 @@ _MONTHS = (
     "july", "august", "september", "october", "november", "december",
 )
 _NAMED_BY_DAY = frozenset(
-    ("dinner", "lunch", "roast", "breakfast", "paper", "papers", "service", "school", "club")
+    ("paper", "papers", "service", "school", "club")
 )
-"""A weekday before these names a thing ("Sunday dinner"), not the day it happened."""
+"""A weekday before these names a thing ("the Sunday paper"), not the day it happened ("Sunday
+dinner" is eaten on Sunday: 8 labels of 10 say so)."""
 _COMPARED = frozenset(("than", "since", "as", "like"))
 """A day after these is what something is compared with ("neater than last week"), not when."""
 _WEEKEND_BEFORE = frozenset(("at", "over", "on", "last"))
