@@ -129,6 +129,9 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("I feel weird, the right side's tingling, all of a sudden.", "stroke_sign"),
         ("She can't get her words out at all since she woke up, not even yes or no.",
          "stroke_sign"),
+        # what somebody says is reported, not a phrase practised ("had me say help me")
+        ("Mammy say she chest hurting bad and she cyan breathe", "chest_pain"),
+        ("she cyan breathe", "breathing"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -200,6 +203,7 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         "He tried to button his shirt and couldn't do a single one, got frustrated and threw it"
         " on the floor.",
         "Earl wants to get back up on his horse by fall",
+        "I wanna walk a mile down to the creek with my cane before fall",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

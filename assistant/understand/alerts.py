@@ -389,6 +389,18 @@ def _after_join(view: _View, low: int, start: int) -> int:
     return joins[-1] + 1 if joins else low
 
 
+_REPORTED = frozenset(("she", "he", "her", "his", "him", "my", "they", "their", "that", "mi",
+                       "we", "our"))
+"""After "say", the start of what somebody reports ("Mammy say she chest hurting bad"),
+not a phrase being practised ("had me say help me please")."""
+
+
+def _quoting(view: _View, low: int, start: int) -> bool:
+    """A word being practised or quoted comes between ``low`` and the sign at ``start``."""
+    return any(view.has("quote", k, k + 1) and view.tokens[k + 1] not in _REPORTED
+               for k in range(low, start))
+
+
 def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
     low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
     sentence = view.bounds(start, end, (SENTENCE,))
@@ -401,7 +413,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or view.starts_with(_RULES.sessions, start, end)
         or _negated(view, start, low)
         or view.has("near", max(low, start - 2), start)
-        or view.has("quote", _after_join(view, max(low, start - _QUOTE_REACH), start), start)
+        or _quoting(view, _after_join(view, max(low, start - _QUOTE_REACH), start), start)
         or (bool(quoted) and all(w in quoted for w in words))
         or view.has("worry", _after_join(view, low, start), start)
         or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))

@@ -76,6 +76,8 @@ _WORDS = {
     "isnae": "is not",
     "dinnae": "do not",
     "cyaan": "can not",
+    "cyan": "can not",
+    "kyaan": "can not",
     "nutten": "nothing",
     "noo": "now",
     "oot": "out",
