@@ -77,6 +77,7 @@ _WORDS = {
     "dinnae": "do not",
     "cyaan": "can not",
     "cyan": "can not",
+    "doh": "do not",
     "kyaan": "can not",
     "nutten": "nothing",
     "noo": "now",

@@ -30,7 +30,7 @@ class Mood(StrEnum):
 class _Talk:
     feeling: re.Pattern[str]
     named: re.Pattern[str]
-    """A mood of a person said after their name alone ("gwyn is ever so low")."""
+    """A mood of a person said after their name ("gwyn is ever so low", "Mammy vex today")."""
     bare: re.Pattern[str]
     """A mood said alone, telegraphically ("grumpy today")."""
     low_phrases: re.Pattern[str]
@@ -50,6 +50,7 @@ def _words(words: list[str]) -> str:
 
 
 _NOT_NAMES = "the|a|an|it|this|that|there|you|they|we|my|his|her|our|your"
+_VERBS = "is|was|has|had|seems|seemed|feel|feels|felt|feeling|been"
 """First words that name no person whose mood is told ("my hand has been useless")."""
 
 
@@ -64,10 +65,11 @@ def _load() -> _Talk:
     degree = "(?:very|so|really|real|a bit|bit|quite|proper|fierce|affa|right)"
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
-        named=re.compile(rf"^(?:poor )?(?!(?:{_NOT_NAMES}) )[a-z]+(?: [a-z]+)?(?<!ing) "
-                         rf"(?:is|was|has been|had been|seems|seemed|feel|feels|felt|feeling"
-                         rf"|is feeling|has been feeling|been feeling)"
-                         rf"(?: {degree}| ever so| been| feeling)* (?P<mood>{of_people})\b"),
+        named=re.compile(rf"^(?:poor )?(?!(?:{_NOT_NAMES}) )[a-z]+"
+                         rf"(?: (?!{_VERBS}\b)[a-z]+)?(?<!ing) "
+                         rf"(?P<verb>(?:is|was|has been|had been|seems|seemed|feel|feels|felt"
+                         rf"|feeling|is feeling|has been feeling|been feeling) )?"
+                         rf"(?:{degree} |ever so |been |feeling )*(?P<mood>{of_people})\b"),
         bare=re.compile(rf"^(?:(?:ugh|oh|well|honestly|just) )*(?:{degree} )?(?P<mood>{moods})"
                         rf"(?: (?:{feelings['bare_after']}|(?:and |or )?(?:{degree} )?{moods}))*$"),
         low_phrases=re.compile(feelings["low_phrases"]),
@@ -90,6 +92,8 @@ _NOT_MOODS_ALONE = frozenset(("alone", "down", "better", "good", "fine", "well",
                               "calm", "blue"))
 """Words that, alone in a fragment of telegraphic speech, say how it went ("bed... out...
 alone"), not a mood."""
+_NOT_MOODS_NAMED = _NOT_MOODS_ALONE | {"gutted", "cross", "flat", "low"}
+"""Words that, after a name with no verb ("Mammy vex today"), may say something else."""
 
 
 @dataclass(frozen=True)
@@ -123,7 +127,10 @@ def _softened(text: str, match: re.Match[str]) -> bool:
 def feeling_of(cleaned: Cleaned) -> Feeling | None:
     """How the speaker says they feel, or None when they do not say."""
     text = cleaned.plain
-    match = _TALK.feeling.search(text) or _TALK.named.match(text) or _TALK.bare.match(text)
+    named = _TALK.named.match(text)
+    if named and not named.group("verb") and named.group("mood") in _NOT_MOODS_NAMED:
+        named = None  # "steps were down", "ma mither gutted an filleted": no mood
+    match = _TALK.feeling.search(text) or named or _TALK.bare.match(text)
     if match is None:
         # "Frustrated. I used to run marathons.": a mood said first, as a clause of its own
         clauses = split_clauses(cleaned.tokens)  # none when only pauses were heard
