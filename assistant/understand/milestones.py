@@ -467,6 +467,15 @@ def _amount_done(text: _Text, i: int) -> bool:
     return False
 
 
+def _named_first(tokens: tuple[str, ...], k: int) -> bool:
+    """ "Ammi rolled out 6 rotis herself": the word at ``k`` opens its sentence and is no word
+    we know, so it names the patient (a carer speaking, the name in their own language)."""
+    word = tokens[k]
+    return (k == 0 or tokens[k - 1] == SENTENCE) and word.isalpha() and (
+        word not in _FUNCTION_WORDS and word not in _PEOPLE and word not in VOCAB.english
+        and verb_form(word) is None)
+
+
 def _unnamed_win(text: _Text) -> list[Mention]:
     """A win no activity names ("Mum used the kettle on her own", "cracked an egg one
     handed"): the first verb in the past tense that is a task and whose subject is the patient
@@ -491,7 +500,8 @@ def _unnamed_win(text: _Text) -> list[Mention]:
             k = i
             while k and text.tokens[k - 1] in _BEFORE_VERB:
                 k -= 1
-            if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT:
+            if k and text.tokens[k - 1] not in _BOUNDARIES and text.tokens[k - 1] not in _PATIENT \
+                    and not _named_first(text.tokens, k - 1):
                 continue
             k = i  # "Mum just used the kettle on her own": done, not planned
         else:

@@ -291,6 +291,12 @@ _IDIOMS = (
     (re.compile(r"\b(in and out|out) (?:of )?(?=(?:the|my|his|her) (?:\w+ )?(?:bath|tub|"
                 r"bathtub|shower|car|truck|van|taxi|cab|ute|bed|chair|armchair|deckchair)\b)"),
      r"\1 of "),
+    # "Papaw set on the edge of the bed": sat (Appalachian and Southern English)
+    (re.compile(r"\bset on (?=the (?:edge|side|bed|chair|bench|sofa|couch|stool|porch)\b)"),
+     "sat on "),
+    # "ten minutes in the standing frame": standing, held by a frame
+    (re.compile(r"\b(?:in|on|using|with) (?:the|a|my|his|her) standing frame\b"),
+     "standing in the frame"),
     # "the lift was banjaxed", "we take the lift": the elevator, no lifting
     (re.compile(r"\bthe lift\b(?! exercises?\b)"), "the elevator"),
 )
