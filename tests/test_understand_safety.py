@@ -132,6 +132,7 @@ def test_extract_names_the_alert_in_plain_text(cli):
         # what somebody says is reported, not a phrase practised ("had me say help me")
         ("Mammy say she chest hurting bad and she cyan breathe", "chest_pain"),
         ("she cyan breathe", "breathing"),
+        ("he can't get up off the floor", "fall"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):
@@ -204,6 +205,8 @@ def test_a_red_flag_keeps_the_milestone_said_with_it():
         " on the floor.",
         "Earl wants to get back up on his horse by fall",
         "I wanna walk a mile down to the creek with my cane before fall",
+        # a stand from a chair that failed is no fall (but "can't get up off the floor" is)
+        "Couldn't get up off the low chair, it took two of us to lift him.",
     ],
 )
 def test_hard_negatives_do_not_alarm(text):

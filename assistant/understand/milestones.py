@@ -289,6 +289,14 @@ def _fetched(text: _Text, mention: Mention) -> bool:
     return mention.activity.name == "pick_up" and after in (("me",), ("him",), ("her",), ("us",))
 
 
+_DONE_TO = frozenset(("lift", "carry", "dress", "wash", "bath", "bathe", "shower", "feed",
+                      "hold", "catch", "pull", "shave", "turn"))
+"""Verbs of care: with the patient as their object ("lift him") a carer did them."""
+_HER_ALONE = frozenset(((), (CLAUSE,), (SENTENCE,), ("up",), ("out",), ("in",), ("into",),
+                        ("onto",), ("on",), ("off",)))
+"""After "her": she is the object ("lift her up"), not the owner of what follows ("her arm")."""
+
+
 def _is_someone_else(text: _Text, mention: Mention) -> bool:
     """True for "the nurse walked in": another person is the subject of the clause.
 
@@ -299,6 +307,10 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     start, end = text.clause_span(mention.start)
     if text.tokens[max(0, mention.start - 2) : mention.start] in (("with", "me"), ("with", "us")):
         return True  # "she dried the dishes with me standing beside her": the carer stood
+    after = text.tokens[mention.end + 1 : mention.end + 3]
+    if (after[:1] in (("me",), ("him",)) or after[:1] == ("her",) and after[1:] in _HER_ALONE) \
+            and base_form(text.tokens[mention.start]) in _DONE_TO:
+        return True  # "my son had to come and lift me": done to the patient, by a carer
     prefix = tuple(t for t in text.tokens[start : mention.start] if t not in _BOUNDARIES)
     cuts = [k for k, t in enumerate(prefix[:-1]) if t == "and" or t in _REPORTING]
     if cuts and cuts[-1] > 0:

@@ -306,6 +306,10 @@ _IDIOMS = (
     (re.compile(r"\b(in and out|out) (?:of )?(?=(?:the|my|his|her) (?:\w+ )?(?:bath|tub|"
                 r"bathtub|shower|car|truck|van|taxi|cab|ute|bed|chair|armchair|deckchair)\b)"),
      r"\1 of "),
+    # "couldn't get up off the low chair": a failed stand, not someone on the floor
+    (re.compile(r"\b(can not|could not|cannot) get (?:him|her|me|myself|himself|herself )?up "
+                r"(?:off|out of|from) (?:the |his |her |my )?(?:low )?(chair|sofa|settee|couch|"
+                r"armchair|recliner)\b"), r"\1 stand up from the \2"),
     # "Papaw set on the edge of the bed": sat (Appalachian and Southern English)
     (re.compile(r"\bset on (?=the (?:edge|side|bed|chair|bench|sofa|couch|stool|porch)\b)"),
      "sat on "),
