@@ -954,11 +954,16 @@ def _unit_named_before(tokens: tuple[str, ...], i: int) -> str | None:
     return None
 
 
+_TODAY_WORDS = frozenset(("today", "yesterday", "tonight"))
+
+
 def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
     """ "stairs... 3... rail": in telegraphic speech the unit may come first, alone in its
-    fragment before the number."""
+    fragment before the number, or with the day ("Steps today: 1,250")."""
     k = i - 1
     while k >= 0 and tokens[k] in _BOUNDARIES:
+        k -= 1
+    if k > 0 and tokens[k] in _TODAY_WORDS and tokens[k - 1] in VOCAB.unit_forms:
         k -= 1
     if k < 0 or tokens[k] not in VOCAB.unit_forms:
         return None
