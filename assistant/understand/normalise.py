@@ -310,6 +310,8 @@ _IDIOMS = (
     (re.compile(r"\b(can not|could not|cannot) get (?:him|her|me|myself|himself|herself )?up "
                 r"(?:off|out of|from) (?:the |his |her |my )?(?:low )?(chair|sofa|settee|couch|"
                 r"armchair|recliner)\b"), r"\1 stand up from the \2"),
+    # "up and down, tidy", "tidy job": good (Welsh English), no tidying up
+    (re.compile(r"(?:(?<=[|] )|^)tidy(?= [|]| job\b|$)"), "good"),
     # "Papaw set on the edge of the bed": sat (Appalachian and Southern English)
     (re.compile(r"\bset on (?=the (?:edge|side|bed|chair|bench|sofa|couch|stool|porch)\b)"),
      "sat on "),
