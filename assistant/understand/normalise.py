@@ -576,22 +576,41 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
         if kind == "number" and j < len(tokens) and tokens[j] in VOCAB.unit_forms:
             unit = tokens[j]
             j += 1
-        start, cued = j, False
-        while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] in _MARKS):
-            cued = cued or tokens[j] in cues
-            j += 1
-        if j < len(tokens) and tokens[j] in ("my", "the", "a"):
-            j += 1
-        if not cued and j < len(tokens) and _value_class(tokens[j]) == kind:
-            # "25 minutes, er, 20 minutes really": the cue said after the second value.
-            cued = bool(_AFTERTHOUGHTS & set(tokens[j + 1 : j + 3]))
-        if cued and j < len(tokens) and _value_class(tokens[j]) == kind:
-            replacement = tokens[j : j + 1]
-            if unit and (j + 1 >= len(tokens) or tokens[j + 1] not in VOCAB.unit_forms):
+        said = j  # "50 steps on the treadmill at rehab, er no, it was 60": the words said
+        while unit and said < len(tokens) and said - j < 8 and tokens[said] not in _MARKS:
+            said += 1  # with the first amount may come before the correction
+        if said < len(tokens) and said > j:
+            corrected = _corrected_to(tokens, said, kind, markers, cues)
+            if corrected is not None:
+                tokens[i] = tokens[corrected]
+                del tokens[said : corrected + 1]
+                i += 1
+                continue
+        corrected = _corrected_to(tokens, j, kind, markers, cues)
+        if corrected is not None:
+            replacement = tokens[corrected : corrected + 1]
+            if unit and (corrected + 1 >= len(tokens)
+                         or tokens[corrected + 1] not in VOCAB.unit_forms):
                 replacement.append(unit)
-            tokens[i : j + 1] = replacement
+            tokens[i : corrected + 1] = replacement
         i += 1
     return tokens
+
+
+def _corrected_to(tokens: list[str], j: int, kind: str, markers: frozenset[str],
+                  cues: frozenset[str]) -> int | None:
+    """Where the value that corrects an earlier one of ``kind`` stands, when the words from
+    ``j`` are a correction ("no wait", "sorry", "it was") and then that value."""
+    start, cued = j, False
+    while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] in _MARKS):
+        cued = cued or tokens[j] in cues
+        j += 1
+    if j < len(tokens) and tokens[j] in ("my", "the", "a"):
+        j += 1
+    if not cued and j < len(tokens) and _value_class(tokens[j]) == kind:
+        # "25 minutes, er, 20 minutes really": the cue said after the second value.
+        cued = bool(_AFTERTHOUGHTS & set(tokens[j + 1 : j + 3]))
+    return j if cued and j < len(tokens) and _value_class(tokens[j]) == kind else None
 
 
 def split_clauses(tokens: tuple[str, ...] | list[str]) -> list[list[str]]:
