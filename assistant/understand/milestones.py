@@ -307,8 +307,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
     start, end = text.clause_span(mention.start)
     if text.tokens[max(0, mention.start - 2) : mention.start] in (("with", "me"), ("with", "us")):
         return True  # "she dried the dishes with me standing beside her": the carer stood
-    after = text.tokens[mention.end + 1 : mention.end + 3]
-    if (after[:1] in (("me",), ("him",)) or after[:1] == ("her",) and after[1:] in _HER_ALONE) \
+    obj = text.tokens[mention.end + 1 : mention.end + 3]
+    if (obj[:1] in (("me",), ("him",)) or obj[:1] == ("her",) and obj[1:] in _HER_ALONE) \
             and base_form(text.tokens[mention.start]) in _DONE_TO:
         return True  # "my son had to come and lift me": done to the patient, by a carer
     prefix = tuple(t for t in text.tokens[start : mention.start] if t not in _BOUNDARIES)
@@ -850,7 +850,7 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         # "15 each side": a bare count for each of two sides is both sides' (not "15 times
         # each side", which most say of one side)
         each_side = after[:1] == ("each",) and after[1:] in _SIDES
-        factor = 2 if each_way or each_side and q.counts_back and q.unit is None else 1
+        factor: float = 2 if each_way or each_side and q.counts_back and q.unit is None else 1
         if bouts:
             k, bout = bouts[0]
             factor *= bout.value
