@@ -70,10 +70,12 @@ _LONG_AGO = re.compile(
     r"in (?:my|his|her) (?:youth|prime|twenties|thirties|forties|fifties))\b")
 _THE_TARGET = re.compile(
     r"(?:that is|that will be|this is|that would be) (?:the|my|his|her|our) (?:\w+ )?"
-    r"(?:target|goal|aim|plan|dream|next (?:one|1))$"
-    r"|^that is the (?:big|main|next) (?:one|1)(?: for (?:me|him|her|us))?$"
+    r"(?:target|goal|aim|plan|dream|next (?:big )?(?:one|1|thing))$"
+    r"|^that is the (?:big|main|next) (?:big )?(?:one|1|thing)(?: for (?:me|him|her|us))?"
+    r"(?: (?:i am|we are|he is|she is) after)?$"
     r"|^that is (?:all )?what (?:i am|we are|he is|she is) (?:after|going for|aiming (?:for|at)|"
-    r"working (?:towards?|on))(?: \w+)*$|^(?:i|we|he|she) would settle for that$")
+    r"working (?:towards?|on))(?: \w+)*$|^(?:i|we|he|she) would settle for that$"
+    r"|\bis (?:my|his|her|our) (?:\w+ )?(?:target|goal|aim)$")
 _GOAL_NOUNS = frozenset(("target", "goal", "aim", "plan"))
 _WISH_LEADS = frozenset((
     "want to", "i want to", "wanna", "i wanna", "hoping to", "i am hoping to", "i hope to",
