@@ -133,6 +133,10 @@ def test_extract_names_the_alert_in_plain_text(cli):
         ("Mammy say she chest hurting bad and she cyan breathe", "chest_pain"),
         ("she cyan breathe", "breathing"),
         ("he can't get up off the floor", "fall"),
+        # sudden onset said as "out of nowhere" ("came out" alone may be food coughed up)
+        ("worst headache of my life, came out of nowhere", "stroke_sign"),
+        # a slip told with going down, many words apart
+        ("I slipped getting out the shower this morning and went down, I'm ok I think", "fall"),
     ],
 )
 def test_a_red_flag_wins_whatever_else_is_said(text, kind):

@@ -306,6 +306,12 @@ _IDIOMS = (
     (re.compile(r"\b(in and out|out) (?:of )?(?=(?:the|my|his|her) (?:\w+ )?(?:bath|tub|"
                 r"bathtub|shower|car|truck|van|taxi|cab|ute|bed|chair|armchair|deckchair)\b)"),
      r"\1 of "),
+    # "worst headache of my life, came out of nowhere": it came on suddenly (an onset, which
+    # "came out" as in "the bit of food came out" is not)
+    (re.compile(r"\b(?:came |come |comes |coming )?out of (?:nowhere|the blue)\b"), "suddenly"),
+    # "slipped getting out the shower and went down": a fall
+    (re.compile(r"\b(slip(?:ped|s)?\b[^|]{0,80}?\band )(?:went|gone|go) down\b"
+                r"(?= [|]|$| hard\b)"), r"\1fell"),
     # "couldn't get up off the low chair": a failed stand, not someone on the floor
     (re.compile(r"\b(can not|could not|cannot) get (?:him|her|me|myself|himself|herself )?up "
                 r"(?:off|out of|from) (?:the |his |her |my )?(?:low )?(chair|sofa|settee|couch|"
