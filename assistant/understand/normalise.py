@@ -324,6 +324,9 @@ _IDIOMS = (
     # "ten minutes in the standing frame": standing, held by a frame
     (re.compile(r"\b(?:in|on|using|with) (?:the|a|my|his|her) standing frame\b"),
      "standing in the frame"),
+    # "just saying hi": a greeting, no speech practised; "Boxing Day" is a holiday, no boxing
+    (re.compile(r"\b(?:just )?saying (?:hi|hello|hiya)\b"), "hello"),
+    (re.compile(r"\bboxing day\b"), "the holiday"),
     # "the lift was banjaxed", "we take the lift": the elevator, no lifting
     (re.compile(r"\bthe lift\b(?! exercises?\b)"), "the elevator"),
 )
