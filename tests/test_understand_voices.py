@@ -584,7 +584,9 @@ def test_no_win_is_made_of_a_state_someone_else_or_no_achievement(said):
         ("walked 2 x 10 minutes", ("walk", 10, "minutes")),
         ("walked round the block twice with my cane", ("walk", 2, "blocks")),
         ("went 3 times round the block", ("walk", 3, "blocks")),
-        ("walked around the garden 4 times", ("walk", 4, "times")),
+        # times round a place are laps (13 labels of 18 say so)
+        ("walked around the garden 4 times", ("walk", 4, "laps")),
+        ("Round the garden twice. Frosty, but I did it.", ("walk", 2, "laps")),
     ],
 )
 def test_sets_are_totalled_and_rounds_of_a_block_are_blocks(said, expected):

@@ -327,6 +327,7 @@ _IDIOMS = (
     # "just saying hi": a greeting, no speech practised; "Boxing Day" is a holiday, no boxing
     (re.compile(r"\b(?:just )?saying (?:hi|hello|hiya)\b"), "hello"),
     (re.compile(r"\bboxing day\b"), "the holiday"),
+    (re.compile(r"\bgarden cent(?:re|er)\b"), "nursery"),  # a shop, no garden gone round
     # "the lift was banjaxed", "we take the lift": the elevator, no lifting
     (re.compile(r"\bthe lift\b(?! exercises?\b)"), "the elevator"),
 )
