@@ -133,6 +133,8 @@ _WORDS = {
     "his ain": "his own",
     "her ain": "her own",
     "hunder": "hundred",
+    "hunderd": "hundred",
+    "hunnerd": "hundred",
     "hunner": "hundred",
     "dat": "that",
     "dat's": "that is",
