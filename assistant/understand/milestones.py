@@ -862,14 +862,20 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     return [q for k, q in enumerate(found) if k not in spent]
 
 
+_TOOK_FILLERS = frozenset(("me", "him", "her", "us", "them", "about", "around", "nearly",
+                           "just", "only", "under", "over"))
+
+
 def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
            ) -> list[tuple[Quantity, Mention | None]]:
     """Marks how long something took ("in under 4 minutes", "in a minute"), which is not
     the amount done when a count is said too; and how often ("a couple of times a day"),
     which is not the amount done when another amount is said ("for two minutes")."""
     def took(q: Quantity) -> bool:
-        before = text.tokens[max(0, q.pos - 2) : q.pos]
-        return before[-1:] in (("in",), ("within",)) or before == ("in", "under")
+        before = text.tokens[max(0, q.pos - 3) : q.pos]
+        return before[-1:] in (("in",), ("within",)) or before[-2:] == ("in", "under") or (
+            # "all 30 pegs, took me six minutes"
+            "took" in before and set(before[before.index("took") + 1 :]) <= _TOOK_FILLERS)
 
     def often(q: Quantity) -> bool:
         after = text.tokens[q.end + 1 : q.end + 3]
