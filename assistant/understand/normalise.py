@@ -326,6 +326,9 @@ _IDIOMS = (
     # "ten minutes in the standing frame": standing, held by a frame
     (re.compile(r"\b(?:in|on|using|with) (?:the|a|my|his|her) standing frame\b"),
      "standing in the frame"),
+    # "counted to fifty out loud", "counted from one to fifty in Shona": fifty numbers said
+    (re.compile(r"\bcount(ed|s|ing)? (?:from (?:1|one) )?(?:up )?to (\d+)\b"
+                r"(?: out loud| aloud)?"), r"count\1 \2 numbers aloud"),
     # "just saying hi": a greeting, no speech practised; "Boxing Day" is a holiday, no boxing
     (re.compile(r"\b(?:just )?saying (?:hi|hello|hiya)\b"), "hello"),
     (re.compile(r"\bboxing day\b"), "the holiday"),
