@@ -1405,12 +1405,14 @@ _PART_OF = (
      frozenset(("remember", "puzzle", "organise", "math", "read")), False),
     ("converse", frozenset(("on", "phone", "telephone", "answer", "answered")),
      frozenset(("say", "read")), False),
+    ("organise", frozenset(("book", "booked", "booking", "books")), frozenset(("converse",)),
+     False),
 )
 """Activities that are a part of another said in the same sentence, not a second win ("did
 the word search, found 12 words", "stood at the sink and washed up", "held a pen and signed
 my name", "put his coat on and did the zip up", "bought a paper, paid and everything",
 "remembered it was bin day and told me", "said hello on the phone", "read a chapter and could
-tell Jean what happened": reading to understand)."""
+tell Jean what happened": reading to understand, "rang the surgery and booked an appointment")."""
 
 
 _WRITTEN = (("it",), ("them",), ("what",), ("down",))
