@@ -24,7 +24,7 @@ from .numbers import format_number, parse_number, tidy
 from .summary import describe
 from .telegraphic import fragment_says
 from .vocab import VOCAB
-from .when import DAY_WORDS, Said, days_said, iso_day
+from .when import DAY_WORDS, NEAR_DAYS, Said, days_said, iso_day
 
 _BOUNDARIES = (CLAUSE, SENTENCE)
 _DETERMINERS = frozenset(("my", "the", "his", "her", "our", "your", "a", "an", "some"))
@@ -807,8 +807,8 @@ def _bout_of(text: _Text, quantities: list[tuple[Quantity, Mention | None]], q: 
     tokens = text.tokens
     said_again = r.noun in _GOES or tokens[r.end + 1 : r.end + 2] in (("through",), ("over",))
     apart = text.sentence[r.pos] - text.sentence[q.pos]
-    opens = tokens[r.pos - 1 : r.pos] in ((), (CLAUSE,), (SENTENCE,))  # not "split into two goes"
-    alone = opens and tokens[r.end + 1 : r.end + 2] in ((), (CLAUSE,), (SENTENCE,))
+    opens = r.pos == 0 or tokens[r.pos - 1] in _BOUNDARIES  # not "split into two goes"
+    alone = _alone(tokens, r.pos, r.end)
     return (r.pos > q.end and opens and tokens[q.pos - 1 : q.pos] != ("the",)  # "the two steps"
             and not any(q.end < o.pos < r.pos for o, _ in quantities)
             and (said_again and apart == 0
@@ -971,16 +971,13 @@ def _unit_named_before(tokens: tuple[str, ...], i: int) -> str | None:
     return None
 
 
-_TODAY_WORDS = frozenset(("today", "yesterday", "tonight"))
-
-
 def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
     """ "stairs... 3... rail": in telegraphic speech the unit may come first, alone in its
     fragment before the number, or with the day ("Steps today: 1,250")."""
     k = i - 1
     while k >= 0 and tokens[k] in _BOUNDARIES:
         k -= 1
-    if k > 0 and tokens[k] in _TODAY_WORDS and tokens[k - 1] in VOCAB.unit_forms:
+    if k > 0 and tokens[k] in NEAR_DAYS and tokens[k - 1] in VOCAB.unit_forms:
         k -= 1
     if k < 0 or tokens[k] not in VOCAB.unit_forms:
         return None

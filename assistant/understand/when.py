@@ -21,7 +21,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _TODAY_WORDS = frozenset(("today", "tonight"))
 _PARTS_OF_DAY = frozenset(("morning", "afternoon", "evening", "night"))
 WEEKDAYS = frozenset(_WEEKDAYS)
-DAY_WORDS = WEEKDAYS | _TODAY_WORDS | _PARTS_OF_DAY | {"yesterday"}
+NEAR_DAYS = _TODAY_WORDS | {"yesterday"}
+"""Today, tonight and yesterday: the days said without naming one."""
+DAY_WORDS = WEEKDAYS | NEAR_DAYS | _PARTS_OF_DAY
 """Words that name a day or a part of one, for rules that only need to know one is said."""
 _ORDINAL_SUFFIXES = ("st", "nd", "rd", "th")
 _ATTEMPT_WORDS = frozenset(
