@@ -465,9 +465,7 @@ def _amount_done(text: _Text, i: int) -> bool:
     """ "kneaded the dough for ten minutes", "hung two shirts on the line": the verb at ``i``
     has an amount of its own in its clause (a number with a unit or a thing counted), which
     tells something done even when no word says it was a win; not a clock time ("at half
-    ten"), nor where anything went wrong."""
-    if any(VOCAB.regexes[name].search(text.string) for name in ("setbacks", "played_down")):
-        return False
+    ten")."""
     start, end = text.clause_span(i)
     tokens = text.tokens
     for k in range(i + 1, end + 1):
@@ -499,7 +497,10 @@ def _unnamed_win(text: _Text) -> list[Mention]:
     regexes = VOCAB.regexes
     won = any(regexes[name].search(text.string) for name in ("win_markers", "independent"))
     planned = regexes["goal_only"].search(text.string) is not None
-    if not (won or planned or any(parse_number(t) is not None for t in text.tokens)):
+    # An amount may tell a win, unless anything went wrong or it is played down.
+    counted = any(parse_number(t) is not None for t in text.tokens) and not any(
+        regexes[name].search(text.string) for name in ("setbacks", "played_down"))
+    if not (won or planned or counted):
         return []
     for i, token in enumerate(text.tokens):
         form = verb_form(token)
@@ -510,7 +511,7 @@ def _unnamed_win(text: _Text) -> list[Mention]:
             k = i - 1
         elif after_to and won and text.tokens[max(0, i - 2)] in ("managed", "manage"):
             k = i = i - 2  # "managed to put his watch on": "put" is its own past, but no news
-        elif form.past == token and (won or _amount_done(text, i)):
+        elif form.past == token and (won or counted and _amount_done(text, i)):
             k = i
             while k and text.tokens[k - 1] in _BEFORE_VERB:
                 k -= 1
