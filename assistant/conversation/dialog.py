@@ -218,7 +218,9 @@ class Dialog:
             return ReplyKind.SOCIAL, talk.social(text, heard.at, book)
         if u.request is not None:
             return ReplyKind.REQUEST, book.say(f"request.{u.request}")
-        return ReplyKind.HEARD, book.say("dialog.heard", text=_gist(text))
+        # A win no activity of the vocabulary names (the learned intent): kept in their words.
+        phrase = "dialog.heard_win" if u.intent == "milestone" else "dialog.heard"
+        return ReplyKind.HEARD, book.say(phrase, text=_gist(text))
 
     def _alert(self, u: Understanding, utterance_id: int, now: datetime, book: Phrasebook) -> str:
         """A red flag comes first: before practice, a pending question, a command or a

@@ -53,6 +53,7 @@ from datetime import date
 from typing import Any
 
 from .alerts import Alert, AlertKind, injury_of, red_flags
+from .intent_model import likely_intent
 from .intents import (
     command_of,
     is_practice_request,
@@ -61,7 +62,7 @@ from .intents import (
     without_evaluations,
     without_goal_reached,
 )
-from .lexicon import is_past_only
+from .lexicon import base_form, is_past_only
 from .mention import Milestone
 from .milestones import Found, analyse
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
@@ -237,8 +238,70 @@ def _understand(text: str, today: date | None = None) -> Understanding:
     meaning = replace(_meaning(text, cleaned, today), injury=injury_of(cleaned))
     alert, caution = red_flags(text, cleaned)
     if alert is None:
-        return replace(meaning, caution=caution)
+        return replace(_reconsidered(meaning, cleaned), caution=caution)
     return replace(meaning, intent="alert", command=None, query=None, alert=alert)
+
+
+SURE = 0.8
+"""How likely the learned intent must be to overrule the rules (README, "A learned second
+opinion on intent")."""
+_KEPT = frozenset(("command", "alert"))
+"""Intents only the rules give or take away: a command is an action, an alert a red flag."""
+_HOLDS_A_WIN = frozenset(("setback", "goal"))
+"""Intents whose fields keep a win the rules read ("setback", "goal"); to any other, a win
+with an amount is not given up: "I walked 20 steps today, how many is that this week"."""
+
+
+def _reconsidered(meaning: Understanding, cleaned: Cleaned) -> Understanding:
+    """The rules' meaning, with the intent the learned model is sure of where they differ and
+    `_may_overrule` allows it. What the rules read stays where the new intent holds it: a win
+    the model is sure went badly is that setback, one it is sure is a plan is that goal."""
+    if meaning.intent in _KEPT or sum(c.isalpha() for c in cleaned.plain) < _REPORT_LETTERS:
+        return meaning
+    guess = likely_intent(meaning.text)
+    if guess is None or guess.probability < SURE or guess.intent == meaning.intent:
+        return meaning
+    intent = guess.intent
+    first = meaning.milestones[0] if meaning.milestones else None
+    mood = meaning.mood
+    if intent == "feeling" and mood is None:
+        feeling = feeling_of(cleaned)
+        mood = feeling.mood if feeling else None
+    if not _may_overrule(meaning, intent, mood, cleaned):
+        return meaning
+    return Understanding(
+        meaning.text, intent, (), None,
+        query=query_of(cleaned) if intent == "progress_query" else None,
+        setback=first if intent == "setback" else None,
+        goal=_as_target(first) if intent == "goal" and first else None,
+        reached_goal=meaning.reached_goal, mood=mood, injury=meaning.injury,
+    )
+
+
+def _may_overrule(meaning: Understanding, intent: str, mood: Mood | None,
+                  cleaned: Cleaned) -> bool:
+    """Where the model's intent may replace the rules'. Never for a command or a red flag, nor
+    from a low mood; a setback is never made a win (praise for what went badly is the worse
+    mistake), nor is anything said with a negation ("i thought i did it but i didn't": word
+    pairs do not read negation); a win with an amount is not given up for a question or small
+    talk (nothing said is lost); a plan only from a win the rules read (its target); a feeling
+    only with a mood the rules can name."""
+    was = meaning.intent
+    if intent in _KEPT or (was == "feeling" and meaning.mood is Mood.LOW):
+        return False
+    if intent == "milestone":
+        return was != "setback" and VOCAB.words["negators"].isdisjoint(cleaned.tokens)
+    if intent == "goal":
+        return bool(meaning.milestones)
+    if intent == "feeling" and mood is None:
+        return False
+    return intent in _HOLDS_A_WIN or not any(m.value for m in meaning.milestones)
+
+
+def _as_target(done: Milestone) -> Milestone:
+    """A win read as a plan: the same activity and amount, undated, said in the base form."""
+    verb, _, rest = done.summary.partition(" ")
+    return replace(done, when=None, summary=" ".join(filter(None, (base_form(verb), rest))))
 
 
 def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:

@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Train the learned second opinion on intent and write it as ONNX for the assistant.
+
+    python scripts/train_intent_model.py [--out PATH] [--exclude NAME ...] [--check]
+
+Fits scikit-learn's TF-IDF over word unigrams and bigrams with a logistic regression on every
+labelled understanding set that is not blind (eval_understanding's roles), and converts it with
+skl2onnx, so the assistant runs it on onnxruntime, which it already has for the Piper voice:
+scikit-learn and SciPy would add about 86 MB to a process that must stay under 450 MB. The
+model stores a checksum of what it was trained on; `--check` exits 1 when the labelled sets
+have changed since (then train it again). `--exclude` leaves sets out, to measure how the
+model does on sets it has not seen.
+
+Text is lowercased before the vectoriser (the ONNX string normaliser needs a locale the
+device may lack), the vectoriser's tokens are onnxruntime's (`[a-zA-Z0-9_]+`), and term
+counts are raw (skl2onnx's sublinear counts differ from scikit-learn's), so the converted
+model gives scikit-learn's probabilities.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+for folder in (ROOT, ROOT / "scripts"):
+    sys.path.insert(0, str(folder))
+
+import eval_understanding  # noqa: E402
+
+from assistant.understand.intent_model import MODEL, TOKENS, trained_on  # noqa: E402
+
+REGULARISATION = 30.0
+"""Inverse L2 strength, chosen by scoring models trained without eight later writers' sets
+on those sets (README, "A learned second opinion on intent")."""
+
+
+def labelled(exclude: set[str]) -> list[tuple[str, str]]:
+    """(text, intent) of every line of every labelled set that is neither blind nor excluded."""
+    pairs = []
+    for path in eval_understanding.SCORED_FILES:
+        name = path.stem.removeprefix("understanding_")
+        if eval_understanding.role(path) == eval_understanding.BLIND or name in exclude:
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                case = json.loads(line)
+                pairs.append((case["text"], case["intent"]))
+    return pairs
+
+
+def train(pairs: list[tuple[str, str]]) -> bytes:
+    """The fitted model as ONNX bytes, with the checksum of `pairs` in its metadata."""
+    from skl2onnx import to_onnx
+    from skl2onnx.common.data_types import StringTensorType
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    vectoriser = TfidfVectorizer(ngram_range=(1, 2), min_df=2, lowercase=False,
+                                 token_pattern=TOKENS)
+    classifier = LogisticRegression(C=REGULARISATION, max_iter=5000)
+    pipeline = make_pipeline(vectoriser, classifier)
+    texts = [text.lower() for text, _ in pairs]
+    pipeline.fit(texts, [intent for _, intent in pairs])
+    model = to_onnx(pipeline, initial_types=[("text", StringTensorType([None, 1]))],
+                    options={id(classifier): {"zipmap": False}}, target_opset=17)
+    _check_conversion(pipeline, model, texts)
+    for key, value in (("classes", json.dumps(list(classifier.classes_))),
+                       ("trained_on", trained_on(pairs))):
+        entry = model.metadata_props.add()
+        entry.key, entry.value = key, value
+    return bytes(model.SerializeToString())
+
+
+def _check_conversion(pipeline: Any, model: Any, texts: list[str]) -> None:
+    """Refuse a converted model whose probabilities are not scikit-learn's."""
+    import numpy as np
+    import onnxruntime
+
+    session = onnxruntime.InferenceSession(model.SerializeToString())
+    converted = session.run(None, {"text": np.array([[t] for t in texts], dtype=object)})[1]
+    worst = float(np.abs(converted - pipeline.predict_proba(texts)).max())
+    if worst > 1e-4:
+        raise SystemExit(f"the ONNX model differs from scikit-learn's by up to {worst:.4f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--exclude", nargs="*", default=[], help="sets to leave out")
+    parser.add_argument("--check", action="store_true",
+                        help="exit 1 if the shipped model was trained on other data")
+    args = parser.parse_args(argv)
+    pairs = labelled(set(args.exclude))
+    if args.check:
+        from assistant.understand.intent_model import shipped_checksum
+
+        same = shipped_checksum() == trained_on(pairs)
+        print("the model is up to date" if same else
+              "the labelled sets changed: run scripts/train_intent_model.py")
+        return 0 if same else 1
+    args.out.write_bytes(train(pairs))
+    print(f"{args.out}: {len(pairs)} utterances, {args.out.stat().st_size // 1024} KB, "
+          f"sha256 {hashlib.sha256(args.out.read_bytes()).hexdigest()[:12]}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
