@@ -1,15 +1,16 @@
 #!/usr/bin/env python3
-"""Train the learned second opinion on intent and write it as ONNX for the assistant.
+"""Train the learned second opinion on intent, and the category of a win, as ONNX models.
 
-    python scripts/train_intent_model.py [--out PATH] [--exclude NAME ...] [--check]
+    python scripts/train_intent_model.py [--out FOLDER] [--exclude NAME ...] [--check]
 
 Fits scikit-learn's TF-IDF over word unigrams and bigrams with a logistic regression on every
 labelled understanding set that is not blind (eval_understanding's roles), and converts it with
 skl2onnx, so the assistant runs it on onnxruntime, which it already has for the Piper voice:
 scikit-learn and SciPy would add about 86 MB to a process that must stay under 450 MB. The
-model stores a checksum of what it was trained on; `--check` exits 1 when the labelled sets
-have changed since (then train it again). `--exclude` leaves sets out, to measure how the
-model does on sets it has not seen.
+category model is the same fitted on the wins alone (text, the first milestone's category).
+Each model stores a checksum of what it was trained on; `--check` exits 1 when the labelled
+sets have changed since (then train them again). `--exclude` leaves sets out, to measure how
+the models do on sets they have not seen.
 
 Text is lowercased before the vectoriser (the ONNX string normaliser needs a locale the
 device may lack), the vectoriser's tokens are onnxruntime's (`[a-zA-Z0-9_]+`), and term
@@ -32,25 +33,42 @@ for folder in (ROOT, ROOT / "scripts"):
 
 import eval_understanding  # noqa: E402
 
-from assistant.understand.intent_model import MODEL, TOKENS, trained_on  # noqa: E402
+from assistant.understand.intent_model import (  # noqa: E402
+    CATEGORY_MODEL,
+    MODEL,
+    TOKENS,
+    shipped_checksum,
+    trained_on,
+)
 
 REGULARISATION = 30.0
 """Inverse L2 strength, chosen by scoring models trained without eight later writers' sets
 on those sets (README, "A learned second opinion on intent")."""
 
 
-def labelled(exclude: set[str]) -> list[tuple[str, str]]:
-    """(text, intent) of every line of every labelled set that is neither blind nor excluded."""
-    pairs = []
+def labelled(exclude: set[str]) -> list[dict[str, Any]]:
+    """Every line of every labelled set that is neither blind nor excluded."""
+    cases = []
     for path in eval_understanding.SCORED_FILES:
         name = path.stem.removeprefix("understanding_")
         if eval_understanding.role(path) == eval_understanding.BLIND or name in exclude:
             continue
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                case = json.loads(line)
-                pairs.append((case["text"], case["intent"]))
-    return pairs
+        lines = path.read_text(encoding="utf-8").splitlines()
+        cases += [json.loads(line) for line in lines if line.strip()]
+    return cases
+
+
+def intents(cases: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    return [(case["text"], case["intent"]) for case in cases]
+
+
+def categories(cases: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(text, category) of each win: its first milestone's category."""
+    return [(case["text"], case["milestones"][0]["category"]) for case in cases
+            if case["intent"] == "milestone" and case["milestones"]]
+
+
+MODELS = ((MODEL, intents), (CATEGORY_MODEL, categories))
 
 
 def train(pairs: list[tuple[str, str]]) -> bytes:
@@ -60,13 +78,15 @@ def train(pairs: list[tuple[str, str]]) -> bytes:
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
+    from threadpoolctl import threadpool_limits
 
     vectoriser = TfidfVectorizer(ngram_range=(1, 2), min_df=2, lowercase=False,
                                  token_pattern=TOKENS)
     classifier = LogisticRegression(C=REGULARISATION, max_iter=5000)
     pipeline = make_pipeline(vectoriser, classifier)
     texts = [text.lower() for text, _ in pairs]
-    pipeline.fit(texts, [intent for _, intent in pairs])
+    with threadpool_limits(1):  # one thread: the same sums, so the same model, every run
+        pipeline.fit(texts, [label for _, label in pairs])
     model = to_onnx(pipeline, initial_types=[("text", StringTensorType([None, 1]))],
                     options={id(classifier): {"zipmap": False}}, target_opset=17)
     _check_conversion(pipeline, model, texts)
@@ -91,22 +111,23 @@ def _check_conversion(pipeline: Any, model: Any, texts: list[str]) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--out", type=Path, default=MODEL.parent, help="folder for the models")
     parser.add_argument("--exclude", nargs="*", default=[], help="sets to leave out")
     parser.add_argument("--check", action="store_true",
-                        help="exit 1 if the shipped model was trained on other data")
+                        help="exit 1 if a shipped model was trained on other data")
     args = parser.parse_args(argv)
-    pairs = labelled(set(args.exclude))
+    cases = labelled(set(args.exclude))
     if args.check:
-        from assistant.understand.intent_model import shipped_checksum
-
-        same = shipped_checksum() == trained_on(pairs)
-        print("the model is up to date" if same else
-              "the labelled sets changed: run scripts/train_intent_model.py")
-        return 0 if same else 1
-    args.out.write_bytes(train(pairs))
-    print(f"{args.out}: {len(pairs)} utterances, {args.out.stat().st_size // 1024} KB, "
-          f"sha256 {hashlib.sha256(args.out.read_bytes()).hexdigest()[:12]}")
+        stale = [path.name for path, pairs in MODELS
+                 if shipped_checksum(path) != trained_on(pairs(cases))]
+        print(f"trained on other data: {', '.join(stale)}; run scripts/train_intent_model.py"
+              if stale else "the models are up to date")
+        return 1 if stale else 0
+    for path, pairs in MODELS:
+        out = args.out / path.name
+        out.write_bytes(train(pairs(cases)))
+        print(f"{out}: {len(pairs(cases))} utterances, {out.stat().st_size // 1024} KB, "
+              f"sha256 {hashlib.sha256(out.read_bytes()).hexdigest()[:12]}")
     return 0
 
 

@@ -53,7 +53,7 @@ from datetime import date
 from typing import Any
 
 from .alerts import Alert, AlertKind, injury_of, red_flags
-from .intent_model import likely_intent
+from .intent_model import likely_category, likely_intent
 from .intents import (
     command_of,
     is_practice_request,
@@ -238,7 +238,7 @@ def _understand(text: str, today: date | None = None) -> Understanding:
     meaning = replace(_meaning(text, cleaned, today), injury=injury_of(cleaned))
     alert, caution = red_flags(text, cleaned)
     if alert is None:
-        return replace(_reconsidered(meaning, cleaned), caution=caution)
+        return replace(_reconsidered(meaning, cleaned, today), caution=caution)
     return replace(meaning, intent="alert", command=None, query=None, alert=alert)
 
 
@@ -252,16 +252,17 @@ _HOLDS_A_WIN = frozenset(("setback", "goal"))
 with an amount is not given up: "I walked 20 steps today, how many is that this week"."""
 
 
-def _reconsidered(meaning: Understanding, cleaned: Cleaned) -> Understanding:
+def _reconsidered(meaning: Understanding, cleaned: Cleaned, today: date) -> Understanding:
     """The rules' meaning, with the intent the learned model is sure of where they differ and
     `_may_overrule` allows it. What the rules read stays where the new intent holds it: a win
-    the model is sure went badly is that setback, one it is sure is a plan is that goal."""
+    the model is sure went badly is that setback, one it is sure is a plan is that goal. A win
+    the rules did not read is read again as a win of the category the second model names."""
     if meaning.intent in _KEPT or sum(c.isalpha() for c in cleaned.plain) < _REPORT_LETTERS:
         return meaning
     guess = likely_intent(meaning.text)
-    if guess is None or guess.probability < SURE or guess.intent == meaning.intent:
+    if guess is None or guess.probability < SURE or guess.label == meaning.intent:
         return meaning
-    intent = guess.intent
+    intent = guess.label
     first = meaning.milestones[0] if meaning.milestones else None
     mood = meaning.mood
     if intent == "feeling" and mood is None:
@@ -270,7 +271,8 @@ def _reconsidered(meaning: Understanding, cleaned: Cleaned) -> Understanding:
     if not _may_overrule(meaning, intent, mood, cleaned):
         return meaning
     return Understanding(
-        meaning.text, intent, (), None,
+        meaning.text, intent, _unnamed_wins(meaning.text, cleaned, today) if intent == "milestone"
+        else (), None,
         query=query_of(cleaned) if intent == "progress_query" else None,
         setback=first if intent == "setback" else None,
         goal=_as_target(first) if intent == "goal" and first else None,
@@ -296,6 +298,17 @@ def _may_overrule(meaning: Understanding, intent: str, mood: Mood | None,
     if intent == "feeling" and mood is None:
         return False
     return intent in _HOLDS_A_WIN or not any(m.value for m in meaning.milestones)
+
+
+def _unnamed_wins(text: str, cleaned: Cleaned, today: date) -> tuple[Milestone, ...]:
+    """The wins in an utterance the learned model hears as one and the rules did not: read by
+    the rules again, told the category. Empty when no verb says what was done."""
+    category = likely_category(text)
+    if category is None:
+        return ()
+    tokens, _ = without_goal_reached(without_evaluations(cleaned.tokens))
+    found = analyse(tokens, today, win=category.label).found
+    return tuple(_milestone(f) for f in found if not f.negative and not f.goal)
 
 
 def _as_target(done: Milestone) -> Milestone:

@@ -488,14 +488,16 @@ def _named_first(tokens: tuple[str, ...], k: int) -> bool:
         and verb_form(word) is None)
 
 
-def _unnamed_win(text: _Text) -> list[Mention]:
+def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
     """A win no activity names ("Mum used the kettle on her own", "cracked an egg one
     handed"): the first verb in the past tense that is a task and whose subject is the patient
     (or unsaid, as in telegraphic speech), when the utterance says it was done alone or was an
-    achievement; or a plan for one ("Dad wants to drive again": the verb after "to"). What it
-    was is read from the words of its clause."""
+    achievement, or the learned model says it is a win of category ``kind``; or a plan for one
+    ("Dad wants to drive again": the verb after "to"). What it was is read from the words of
+    its clause, within ``kind`` when given."""
     regexes = VOCAB.regexes
-    won = any(regexes[name].search(text.string) for name in ("win_markers", "independent"))
+    won = kind is not None or any(
+        regexes[name].search(text.string) for name in ("win_markers", "independent"))
     planned = regexes["goal_only"].search(text.string) is not None
     # An amount may tell a win, unless anything went wrong or it is played down.
     counted = any(parse_number(t) is not None for t in text.tokens) and not any(
@@ -523,7 +525,11 @@ def _unnamed_win(text: _Text) -> list[Mention]:
             continue
         start, end = text.clause_span(i)
         words = set(text.tokens[start : end + 1])
-        name = next((n for n, cues in VOCAB.win_kinds.items() if cues & words), "everyday")
+        named = [n for n, cues in VOCAB.win_kinds.items() if cues & words]
+        if kind is not None:
+            named = [n for n in named if VOCAB.activities[n].category == kind] or [
+                VOCAB.win_of_category[kind]]
+        name = next(iter(named), "everyday")
         mention = Mention(VOCAB.activities[name], i, i, goal=k < i)
         mention.clause, mention.sentence = text.clause[i], text.sentence[i]
         return [mention]
@@ -1783,9 +1789,10 @@ def _devices_used(string: str) -> Iterator[re.Match[str]]:
                 yield match
 
 
-def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
+def analyse(tokens: tuple[str, ...], today: date, win: str | None = None) -> Analysis:
     """Activities in a cleaned utterance, each judged done, failed or planned, with the
-    day each happened (against ``today``)."""
+    day each happened (against ``today``); ``win`` is the category of a win the learned
+    model hears where no activity is named."""
     text = _Text(tokens)
     days = days_said(tokens, today)
     # "March 2nd" names a day: its words are neither an activity nor an amount.
@@ -1812,7 +1819,7 @@ def analyse(tokens: tuple[str, ...], today: date) -> Analysis:
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
     mentions = [
-        m for m in mentions or _unnamed_win(text)
+        m for m in mentions or _unnamed_win(text, win)
         if not (_is_someone_else(text, m) or _habitual(text, m))
     ]
     quantities = [(q, o) for q, o in quantities if o is None or o in mentions]

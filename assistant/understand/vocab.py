@@ -84,6 +84,8 @@ class Vocabulary:
     wake_alike: dict[str, frozenset[str]]
     win_kinds: dict[str, frozenset[str]]
     """For a win no activity names: the activity its clause's words say it was."""
+    win_of_category: dict[str, str]
+    """For a win no activity names, of a category the learned model names: its activity."""
 
 
 def _alternation(words: list[str] | frozenset[str] | set[str]) -> str:
@@ -334,6 +336,7 @@ def _load() -> Vocabulary:
         query_periods={name: re.compile(p) for name, p in raw["queries"]["periods"].items()},
         wake_alike={word: frozenset(alike) for word, alike in raw["wake"]["sound_alike"].items()},
         win_kinds={name: frozenset(words) for name, words in raw["wins"]["kinds"].items()},
+        win_of_category=dict(raw["wins"]["of_category"]),
     )
 
 
