@@ -7,7 +7,8 @@ Fits scikit-learn's TF-IDF over word unigrams and bigrams with a logistic regres
 labelled understanding set that is not blind (eval_understanding's roles), and converts it with
 skl2onnx, so the assistant runs it on onnxruntime, which it already has for the Piper voice:
 scikit-learn and SciPy would add about 86 MB to a process that must stay under 450 MB. The
-category model is the same fitted on the wins alone (text, the first milestone's category).
+category model is the same fitted on the wins alone (text, the first milestone's category),
+the assistance model on utterances of one win (text, its help or "none").
 Each model stores a checksum of what it was trained on; `--check` exits 1 when the labelled
 sets have changed since (then train them again). `--exclude` leaves sets out, to measure how
 the models do on sets they have not seen.
@@ -34,12 +35,14 @@ for folder in (ROOT, ROOT / "scripts"):
 import eval_understanding  # noqa: E402
 
 from assistant.understand.intent_model import (  # noqa: E402
+    ASSISTANCE_MODEL,
     CATEGORY_MODEL,
     MODEL,
     TOKENS,
     shipped_checksum,
     trained_on,
 )
+from assistant.understand.milestones import UNSAID  # noqa: E402
 
 REGULARISATION = 30.0
 """Inverse L2 strength, chosen by scoring models trained without eight later writers' sets
@@ -68,7 +71,13 @@ def categories(cases: list[dict[str, Any]]) -> list[tuple[str, str]]:
             if case["intent"] == "milestone" and case["milestones"]]
 
 
-MODELS = ((MODEL, intents), (CATEGORY_MODEL, categories))
+def assistances(cases: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(text, help) of each utterance of one win ("none" where no help is said)."""
+    return [(case["text"], case["milestones"][0]["assistance"] or UNSAID) for case in cases
+            if case["intent"] == "milestone" and len(case["milestones"]) == 1]
+
+
+MODELS = ((MODEL, intents), (CATEGORY_MODEL, categories), (ASSISTANCE_MODEL, assistances))
 
 
 def train(pairs: list[tuple[str, str]]) -> bytes:
@@ -85,7 +94,7 @@ def train(pairs: list[tuple[str, str]]) -> bytes:
     classifier = LogisticRegression(C=REGULARISATION, max_iter=5000)
     pipeline = make_pipeline(vectoriser, classifier)
     texts = [text.lower() for text, _ in pairs]
-    with threadpool_limits(1):  # one thread: the same sums, so the same model, every run
+    with threadpool_limits(1):  # one thread: the same sums, so the same probabilities, every run
         pipeline.fit(texts, [label for _, label in pairs])
     model = to_onnx(pipeline, initial_types=[("text", StringTensorType([None, 1]))],
                     options={id(classifier): {"zipmap": False}}, target_opset=17)

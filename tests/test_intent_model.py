@@ -17,8 +17,10 @@ from assistant.record.store import Store
 from assistant.turn import Heard, ReplyKind
 from assistant.understand import understand
 from assistant.understand.intent_model import (
+    ASSISTANCE_MODEL,
     CATEGORY_MODEL,
     MODEL,
+    likely_assistance,
     likely_category,
     likely_intent,
     shipped_checksum,
@@ -34,6 +36,8 @@ UNNAMED_WIN = "Wheelchair pushed myself 50 metres outside to the bus stop."
 patient's: the rules alone make it "other"."""
 SORTED = "Sorted the tins in the cupboard by date, 14 of them"
 """A win no activity names, with a verb the rules can read once told it is a win."""
+AFTER_PHYSIO = "I was wiped out after physio, still did 12 sit to stands"
+"""The physiotherapist named as where the patient had been: the rules hear a helper."""
 
 
 def _trainer():
@@ -78,7 +82,7 @@ def test_training_again_gives_the_shipped_models(tmp_path):
     assert done.returncode == 0, done.stderr
     texts = np.array([[case["text"].lower()] for case in _trainer().labelled(set())],
                      dtype=object)
-    for model in (MODEL, CATEGORY_MODEL):
+    for model in (MODEL, CATEGORY_MODEL, ASSISTANCE_MODEL):
         shipped, again = (onnxruntime.InferenceSession(str(path)).run(None, {"text": texts})[1]
                           for path in (model, tmp_path / model.name))
         assert np.abs(shipped - again).max() < 1e-3, model.name
@@ -89,6 +93,13 @@ def test_a_win_told_in_new_words_is_read_in_the_category_the_second_model_names(
     assert category is not None and category.label == "cognition"
     (win,) = understand(SORTED).milestones
     assert (win.category, win.value, win.unit) == ("cognition", 14, None)
+
+
+def test_help_heard_in_a_word_is_overruled_where_the_third_model_is_sure():
+    guess = likely_assistance(AFTER_PHYSIO)
+    assert guess is not None and guess.label == "none" and guess.probability >= 0.9
+    (win,) = understand(AFTER_PHYSIO).milestones
+    assert (win.category, win.value, win.unit, win.assistance) == ("mobility", 12, "times", None)
 
 
 def test_a_win_no_rule_can_read_is_a_win_with_nothing_made_up():
@@ -132,13 +143,14 @@ def test_without_the_model_the_rules_answer_alone(tmp_path):
     code = (
         "from pathlib import Path\n"
         "import assistant.understand.intent_model as m\n"
-        f"m.MODEL = Path({str(tmp_path / 'missing.onnx')!r})\n"
+        f"m.MODEL = m.CATEGORY_MODEL = m.ASSISTANCE_MODEL = Path({str(tmp_path)!r}) / 'no'\n"
         "from assistant.understand import understand\n"
         f"print(understand({UNNAMED_WIN!r}).intent, understand({SORTED!r}).intent,"
-        " understand('I walked 20 steps').intent)\n"
+        f" understand('I walked 20 steps').intent, understand({AFTER_PHYSIO!r}).milestones[0]"
+        ".assistance)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["other", "other", "milestone"]
+    assert done.stdout.split() == ["other", "other", "milestone", "helper"]
     assert "could not be loaded" in done.stderr

@@ -53,7 +53,7 @@ from datetime import date
 from typing import Any
 
 from .alerts import Alert, AlertKind, injury_of, red_flags
-from .intent_model import likely_category, likely_intent
+from .intent_model import likely_assistance, likely_category, likely_intent
 from .intents import (
     command_of,
     is_practice_request,
@@ -64,7 +64,7 @@ from .intents import (
 )
 from .lexicon import base_form, is_past_only
 from .mention import Milestone
-from .milestones import Found, analyse
+from .milestones import UNSAID, Analysis, Found, analyse
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
 from .numbers import parse_number
 from .queries import Query, query_of
@@ -307,8 +307,28 @@ def _unnamed_wins(text: str, cleaned: Cleaned, today: date) -> tuple[Milestone, 
     if category is None:
         return ()
     tokens, _ = without_goal_reached(without_evaluations(cleaned.tokens))
-    found = analyse(tokens, today, win=category.label).found
+    found = _analysed(text, tokens, today, win=category.label).found
     return tuple(_milestone(f) for f in found if not f.negative and not f.goal)
+
+
+SURE_OF_HELP = 0.9
+"""How likely the learned help must be to overrule the rules' (README, "A learned second
+opinion on intent")."""
+
+
+def _analysed(text: str, tokens: tuple[str, ...], today: date,
+              win: str | None = None) -> Analysis:
+    """The rules' analysis; for an utterance of one win, with the help the learned model is
+    sure of where the rules heard other help."""
+    analysis = analyse(tokens, today, win=win)
+    done = [f for f in analysis.found if not f.negative and not f.goal]
+    if len(done) != 1:
+        return analysis
+    guess = likely_assistance(text)
+    if (guess is None or guess.probability < SURE_OF_HELP
+            or guess.label == (done[0].milestone.assistance or UNSAID)):
+        return analysis
+    return analyse(tokens, today, win=win, helped=guess.label)
 
 
 def _as_target(done: Milestone) -> Milestone:
@@ -341,7 +361,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         # what binary junk decodes to).
         return Understanding(text, "other", (), None)
     tokens, reached = without_goal_reached(without_evaluations(cleaned.tokens))
-    analysis = analyse(tokens, today)
+    analysis = _analysed(text, tokens, today)
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
