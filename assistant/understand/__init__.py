@@ -285,7 +285,8 @@ def _may_overrule(meaning: Understanding, intent: str, mood: Mood | None,
     """Where the model's intent may replace the rules'. Never for a command or a red flag, nor
     from a low mood; a setback is never made a win (praise for what went badly is the worse
     mistake), nor is anything said with a negation ("i thought i did it but i didn't": word
-    pairs do not read negation); a win with an amount is not given up for a question or small
+    pairs do not read negation), nor a setback made of what is said to be as good as usual or
+    better; a win with an amount is not given up for a question or small
     talk (nothing said is lost); a plan only from a win the rules read (its target); a feeling
     only with a mood the rules can name."""
     was = meaning.intent
@@ -295,6 +296,8 @@ def _may_overrule(meaning: Understanding, intent: str, mood: Mood | None,
         return was != "setback" and VOCAB.words["negators"].isdisjoint(cleaned.tokens)
     if intent == "goal":
         return bool(meaning.milestones)
+    if intent == "setback" and VOCAB.regexes["comparison_wins"].search(cleaned.plain):
+        return False  # "I just walked 20 steps like I usually do": said to be as good
     if intent == "feeling" and mood is None:
         return False
     return intent in _HOLDS_A_WIN or not any(m.value for m in meaning.milestones)
