@@ -166,6 +166,7 @@ def test_devices_and_doctor_without_sound_hardware(cli, tmp_path):
     assert "[FAIL] voice" in doctor.stdout
     assert "[warn] microphone: none found" in doctor.stdout
     assert "[ok ] speech recognition: whisper" in doctor.stdout
+    assert "[ok ] understanding" in doctor.stdout
     assert "[ok ] speech output" in doctor.stdout
     assert "[ok ] database" in doctor.stdout
 

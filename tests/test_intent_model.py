@@ -154,3 +154,14 @@ def test_without_the_model_the_rules_answer_alone(tmp_path):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["other", "other", "milestone", "helper"]
     assert "could not be loaded" in done.stderr
+
+
+def test_doctor_says_whether_the_learned_models_load(tmp_path, monkeypatch):
+    import assistant.understand.intent_model as models
+    from assistant.cli.doctor import understanding
+
+    assert understanding().ok
+    monkeypatch.setattr(models, "CATEGORY_MODEL", tmp_path / "missing.onnx")
+    check = understanding()
+    assert (check.ok, check.required) == (False, False)
+    assert "missing.onnx" in check.detail

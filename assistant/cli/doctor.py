@@ -10,6 +10,7 @@ from typing import Any
 from assistant.paths import database_path
 from assistant.record import history
 from assistant.record.store import Store, StoreError
+from assistant.understand import intent_model
 from speech.asr.base import ModelError
 from speech.asr.select import load_recognizer, resolve_engine
 from speech.devices import AudioDeviceError, list_devices
@@ -30,9 +31,20 @@ def run_checks(db: Path | None, engine: str, model: Path | None,
                voice_model: Path | None = None) -> Iterator[Check]:
     yield from _devices()
     yield _recogniser(engine, model)
+    yield understanding()
     yield _speech_output(PIPER, voice_model)
     yield _speech_output(ESPEAK)
     yield _database(database_path(db))
+
+
+def understanding() -> Check:
+    """The learned second opinion on intent, a win's category and help: without it the rules
+    answer alone, so the assistant still works, a little less well."""
+    missing = intent_model.unavailable()
+    if missing:
+        return Check("understanding", False, f"{', '.join(missing)} did not load, so the rules "
+                     "answer alone; reinstall Small Wins (bash scripts/setup.sh)", required=False)
+    return Check("understanding", True, "the rules and the learned models load")
 
 
 def contact_checks(settings: Mapping[str, Any]) -> Iterator[Check]:

@@ -252,12 +252,19 @@ _HOLDS_A_WIN = frozenset(("setback", "goal"))
 with an amount is not given up: "I walked 20 steps today, how many is that this week"."""
 
 
+def _too_few_letters(text: str, cleaned: Cleaned) -> bool:
+    """ "5m", "0M": an amount with no word to say what was done is no report, and neither is
+    what binary junk decodes to, though cleaned it may read as words ("%A" is "a percent",
+    "A¼K" "a 1/4 k")."""
+    return min(sum(c.isalpha() for c in said) for said in (text, cleaned.plain)) < _REPORT_LETTERS
+
+
 def _reconsidered(meaning: Understanding, cleaned: Cleaned, today: date) -> Understanding:
     """The rules' meaning, with the intent the learned model is sure of where they differ and
     `_may_overrule` allows it. What the rules read stays where the new intent holds it: a win
     the model is sure went badly is that setback, one it is sure is a plan is that goal. A win
     the rules did not read is read again as a win of the category the second model names."""
-    if meaning.intent in _KEPT or sum(c.isalpha() for c in cleaned.plain) < _REPORT_LETTERS:
+    if meaning.intent in _KEPT or _too_few_letters(meaning.text, cleaned):
         return meaning
     guess = likely_intent(meaning.text)
     if guess is None or guess.probability < SURE or guess.label == meaning.intent:
@@ -286,9 +293,9 @@ def _may_overrule(meaning: Understanding, intent: str, mood: Mood | None,
     from a low mood; a setback is never made a win (praise for what went badly is the worse
     mistake), nor is anything said with a negation ("i thought i did it but i didn't": word
     pairs do not read negation), nor a setback made of what is said to be as good as usual or
-    better; a win with an amount is not given up for a question or small
-    talk (nothing said is lost); a plan only from a win the rules read (its target); a feeling
-    only with a mood the rules can name."""
+    better; a win with an amount is not given up for a question or small talk (nothing said is
+    lost); a plan only from a win the rules read (its target); a feeling only with a mood the
+    rules can name."""
     was = meaning.intent
     if intent in _KEPT or (was == "feeling" and meaning.mood is Mood.LOW):
         return False
@@ -359,9 +366,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     request = request_of(cleaned)
     if request is not None:
         return Understanding(text, "other", (), None, request=request)
-    if sum(c.isalpha() for c in cleaned.plain) < _REPORT_LETTERS:
-        # "5m", "0M": an amount with no word to say what was done is no report (and is
-        # what binary junk decodes to).
+    if _too_few_letters(text, cleaned):
         return Understanding(text, "other", (), None)
     tokens, reached = without_goal_reached(without_evaluations(cleaned.tokens))
     analysis = _analysed(text, tokens, today)

@@ -91,6 +91,12 @@ def _likeliest(path: Path, text: str) -> Guess | None:
     return Guess(classes[best], float(probabilities[0][best]))
 
 
+def unavailable() -> list[str]:
+    """The learned models that do not load (the rules answer without them)."""
+    return [path.name for path in (MODEL, CATEGORY_MODEL, ASSISTANCE_MODEL)
+            if _session(path) is None]
+
+
 def likely_intent(text: str) -> Guess | None:
     """The likeliest intent for ``text`` and its probability; None without the model."""
     return _likeliest(MODEL, text)
