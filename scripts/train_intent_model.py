@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Train the learned second opinion on intent, and the category of a win, as ONNX models.
+"""Train the learned second opinion on intent, a win's category and its help, as ONNX models.
 
     python scripts/train_intent_model.py [--out FOLDER] [--exclude NAME ...] [--check]
 
@@ -159,10 +159,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"trained on other data: {', '.join(stale)}; run scripts/train_intent_model.py"
               if stale else "the models are up to date")
         return 1 if stale else 0
-    for path, pairs in MODELS:
+    for path, pairs_of in MODELS:
         out = args.out / path.name
-        out.write_bytes(train(pairs(cases)))
-        print(f"{out}: {len(pairs(cases))} utterances, {out.stat().st_size // 1024} KB, "
+        pairs = pairs_of(cases)
+        out.write_bytes(train(pairs))
+        print(f"{out}: {len(pairs)} utterances, {out.stat().st_size // 1024} KB, "
               f"sha256 {hashlib.sha256(out.read_bytes()).hexdigest()[:12]}")
     return 0
 

@@ -49,10 +49,10 @@ class Guess:
 
 
 def trained_on(pairs: Iterable[tuple[str, str]]) -> str:
-    """The checksum of (text, intent) pairs, stored in the model to tell when it is stale."""
+    """The checksum of (text, label) pairs, stored in a model to tell when it is stale."""
     digest = hashlib.sha256()
-    for text, intent in pairs:
-        digest.update(f"{text}\t{intent}\n".encode())
+    for text, label in pairs:
+        digest.update(f"{text}\t{label}\n".encode())
     return digest.hexdigest()
 
 

@@ -1797,7 +1797,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
             helped: str | None = None) -> Analysis:
     """Activities in a cleaned utterance, each judged done, failed or planned, with the
     day each happened (against ``today``); ``win`` is the category of a win the learned
-    model hears where no activity is named, ``helped`` the help it hears (UNSAID: none)."""
+    model hears where no activity is named, ``helped`` the help it hears for the one win
+    done (UNSAID: none), not for what failed or is planned."""
     text = _Text(tokens)
     days = days_said(tokens, today)
     # "March 2nd" names a day: its words are neither an activity nor an amount.
@@ -1848,7 +1849,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
             # "tuesday i walked 25 steps and today i walked 30": the same again, in its unit.
             unit = next((f.milestone.unit for f in found
                          if f.milestone.activity == mention.activity.name), None)
-        level = _assistance(mention) if helped is None else None if helped == UNSAID else helped
+        level = (_assistance(mention) if helped is None or mention.negative or mention.goal
+                 else None if helped == UNSAID else helped)
         found.append(
             Found(
                 Milestone(
