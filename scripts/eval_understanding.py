@@ -59,7 +59,7 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "voices_dev28", "voices_dev29", "voices_dev30", "fresh15",
                                  "fresh16", "voices_dev31", "voices_dev32", "voices_dev33",
                                  "voices_dev34", "voices_dev35", "voices_dev36", "fresh17",
-                                 "fresh18"))
+                                 "fresh18", "fresh19", "fresh20"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
@@ -70,7 +70,7 @@ ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4":
          "fresh6": SEEN, "fresh7": SEEN, "fresh8": BLIND,
          "fresh9": SEEN, "fresh10": SEEN, "fresh11": SEEN, "fresh12": SEEN,
          "fresh13": SEEN, "fresh14": SEEN, "fresh15": BLIND, "fresh16": BLIND,
-         "fresh17": BLIND, "fresh18": BLIND}
+         "fresh17": BLIND, "fresh18": BLIND, "fresh19": BLIND, "fresh20": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
