@@ -96,6 +96,8 @@ _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s"
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _NOT_PLANS = VOCAB.words["win_not_plans"]
+_TO_SLEEP = (("to", "bed"), ("to", "sleep"))
+"""Going to bed is sleeping (one of ``_NOT_TASKS``), not going somewhere."""
 _COMPARED = re.compile(r"(?:more|fewer|less|further|farther|longer)(?: [a-z]+)? than\b")
 _PATIENT = _SUBJECTS | VOCAB.words["proxies"] | {"myself"}
 """Subjects a win no activity names may have: the speaker, the patient, a carer's "Mum"."""
@@ -506,7 +508,8 @@ def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
         return []
     for i, token in enumerate(text.tokens):
         form = verb_form(token)
-        if form is None or form.base in _NOT_TASKS:
+        if form is None or form.base in _NOT_TASKS or (
+                form.base == "go" and text.tokens[i + 1 : i + 3] in _TO_SLEEP):
             continue
         after_to = i > 0 and text.tokens[i - 1] == "to" and form.base == token
         if after_to and planned and token not in _NOT_PLANS:
