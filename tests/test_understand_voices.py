@@ -510,7 +510,7 @@ def test_dates_with_a_month_and_written_amounts(said, expected):
         ("fifteen or so steps", ("walk", 15, "steps")),
         ("a couple of hundred metres", ("walk", 200, "meters")),
         ("walked the length of the ward 4 times", ("walk", 4, "times")),
-        ("12 reps each arm", ("arm_exercise", 12, "times")),
+        ("12 reps each arm", ("arm_exercise", 24, "times")),  # both arms
     ],
 )
 def test_rough_amounts_and_reps_of_a_body_part(said, expected):
@@ -1287,3 +1287,26 @@ def test_eleventh_round_days_bouts_and_goals(said, intent, expected):
     result = understand(said, WEDNESDAY)
     found = [(m.activity, m.value, m.when) for m in result.milestones]
     assert (result.intent, found) == (intent, expected)
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Two days ago I did the stairs at the clinic, ten up and ten down, with Rachel",
+         [("climb_stairs", 20, "stairs", "helper", "2026-03-02")]),
+        ("He's done his arm cycle, 10 mins forwards, 10 mins backwards",
+         [("arm_exercise", 20, "minutes", None, "2026-03-04")]),
+        ("half a mile there and half a mile back", [("walk", 1610, "meters", None,
+                                                      "2026-03-04")]),
+        ("Squeezed the putty 20 times each hand.", [("grip", 40, "times", None,
+                                                      "2026-03-04")]),
+        ("Finger to thumb taps, 20 on each hand.", [("fingers", 40, "times", None,
+                                                     "2026-03-04")]),
+        ("Balanced on one leg, 10 seconds each side.", [("leg_exercise", 10, "seconds", None,
+                                                         "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_amounts_for_each_way_and_each_side(said, expected):
+    """An amount said for each way or each side is the whole of it, as the labelling contract
+    adds it up (tests/data/labelling_contract.md); time held on each side is not added."""
+    assert found(said) == expected

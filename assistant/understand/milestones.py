@@ -623,6 +623,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "10 English words", "12 concrete steps": a word saying which kind, then the unit
             unit = VOCAB.unit_forms[tokens[j + 1]][0]
             found.append((Quantity(value, unit, i, j + 1, said=_said(value, tokens[j + 1])), None))
+        elif tokens[j : j + 1] in (("on",), ("with",)) and tokens[j + 1 : j + 3] in _EACH_SIDE:
+            # "taps, 20 on each hand": a count of the activity named before, for each side
+            found.append((Quantity(value, None, i, i, counts_back=True), None))
         elif _counts_back(tokens, i, j):
             # "all four of them": a count of the things named before, in the unit named
             # before ("did laps of the hallway, eight of them") or else no unit.
@@ -801,10 +804,50 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
     return quantities
 
 
+_WAYS = {"up": "down", "there": "back", "forwards": "backwards", "forward": "back",
+         "out": "back"}
+"""The two ways of a bout gone and come back, each with an amount said ("ten up and ten down")."""
+
+
+def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+               ) -> list[tuple[Quantity, Mention | None]]:
+    """ "ten up and ten down", "10 mins forwards, 10 mins backwards", "half a mile there and
+    half a mile back": an amount said for each way is the whole of it, as a therapist adds it
+    up; with no unit it counts the activity named before ("did the stairs, 6 up, 6 down")."""
+    tokens = text.tokens
+
+    def way(i: int) -> tuple[float, int] | None:
+        """The number at ``i`` and where the way said after it (and its unit) is."""
+        value = parse_number(tokens[i]) if i < len(tokens) else None
+        if value is None:
+            return None
+        j = i + 1 + (tokens[i + 1 : i + 2] != () and tokens[i + 1] in VOCAB.unit_forms)
+        return (value, j) if j < len(tokens) else None
+
+    for i in range(len(tokens)):
+        first = way(i)
+        if first is None or tokens[first[1]] not in _WAYS:
+            continue
+        k = first[1] + 1
+        while k < len(tokens) and tokens[k] in (CLAUSE, "and", "then"):
+            k += 1
+        second = way(k)
+        if second is None or tokens[second[1]] != _WAYS[tokens[first[1]]]:
+            continue
+        parts = [(q, o) for q, o in quantities if q.end >= i and q.pos <= second[1]]
+        unit = next((q.unit for q, _ in parts if q.unit), None)
+        value = (sum(q.value for q, _ in parts) if len(parts) == 2 and unit
+                 else first[0] + second[0])
+        whole = Quantity(tidy(value), unit, i, second[1], counts_back=unit is None)
+        return _in_place_of(quantities, parts, whole, next((o for _, o in parts if o), None))
+    return quantities
+
+
 _EACH_TIME = frozenset((("each", "time"), ("every", "time"), ("each", "go"), ("a", "go")))
 _REPEATABLE = frozenset(("meters", "feet", "stairs", "steps"))
 """Units of one bout of going somewhere, which twice over is twice as far."""
 _SIDES = frozenset((("side",), ("leg",), ("arm",), ("hand",), ("foot",)))
+_EACH_SIDE = frozenset(("each", *side) for side in _SIDES)
 _GOES = frozenset(("goes", "rounds", "sets", "lots", "turns", "attempts", "tries"))
 """What a number of bouts is counted in ("30 seconds, three goes")."""
 _EACH_ONE = frozenset((*_SIDES, *((pair[1],) for pair in _EACH_TIME), ("way",)))
@@ -859,10 +902,13 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
                  and (r.unit == "times" or r.noun in _GOES)
                  and (each_time and text.sentence[r.pos] == text.sentence[q.pos]
                       or _bout_of(text, quantities, q, r))]
-        # "15 each side": a bare count for each of two sides is both sides' (not "15 times
-        # each side", which most say of one side)
-        each_side = after[:1] == ("each",) and after[1:] in _SIDES
-        factor: float = 2 if each_way or each_side and q.counts_back and q.unit is None else 1
+        # "15 each side", "20 times each hand", "10 with each leg": a count for each of two
+        # sides is both sides' (not time held on each side: "10 seconds each side")
+        side = tokens[q.end + 1 : q.end + 4]
+        side = side[1:] if side[:1] in (("on",), ("with",), ("for",)) else side
+        each_side = side[:1] == ("each",) and side[1:2] in _SIDES and (
+            q.counts_back and q.unit is None or q.unit == "times")
+        factor: float = 2 if each_way or each_side else 1
         if bouts:
             k, bout = bouts[0]
             factor *= bout.value
@@ -1822,7 +1868,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
     quantities = _timed(text, _totalled(text, _repeated(text, _added(
-        text, [q for q in _find_quantities(text, mentions) if q[0].pos not in in_days],
+        text, _both_ways(text, [q for q in _find_quantities(text, mentions)
+                                if q[0].pos not in in_days]),
         days, mentions))))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
