@@ -1310,3 +1310,22 @@ def test_fourteenth_round_amounts_for_each_way_and_each_side(said, expected):
     """An amount said for each way or each side is the whole of it, as the labelling contract
     adds it up (tests/data/labelling_contract.md); time held on each side is not added."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "expected"),
+    [
+        ("I got in the car by myself on Saturday, no one had to lift my leg.", "milestone",
+         [("transfer", None, None, "independent", "2026-02-28")]),
+        ("Transferred from the bed to the chair, twice today, no one touched me.", "milestone",
+         [("transfer", 2, "times", "independent", "2026-03-04")]),
+        ("Walked a mile on the flat with Ciarán, a mile!", "milestone",
+         [("walk", 1609, "meters", "helper", "2026-03-04")]),
+        ("I had to lift his legs into the car", "setback", []),
+    ],
+)
+def test_fourteenth_round_help_said_by_what_nobody_did(said, intent, expected):
+    """Nobody having to lift or touch the patient is doing it alone, not a setback; a name
+    with an accent after "with" is someone there (dev37, dev38)."""
+    assert understand(said, WEDNESDAY).intent == intent
+    assert found(said) == expected

@@ -378,7 +378,7 @@ _PARTICLE_NOUN = re.compile(r"\b(an? )([a-z]+)-(off|out|down|in|through|over)\b"
 _SHORTHANDS = ((re.compile(r"\bw/o\b"), "without"), (re.compile(r"\bw/(?=\s|$)"), "with"))
 # A filler is no pause in the sentence: "six sit uh, to stands" is one clause.
 _FILLER_COMMA = re.compile(r"\b(?:um+|uh+|uhm|er|erm|ah+|hmm+|you know)\s*[,…]+")
-_WITH_NAME = re.compile(r"(?<=\S )([Ww]ith|[Ww]i) ([A-Z][a-z]+)\b(?!['’])")
+_WITH_NAME = re.compile(r"(?<=\S )([Ww]ith|[Ww]i) ([A-ZÀ-ÖØ-Þ][^\W\d_]+)\b(?!['’])")
 """Mid-sentence, a capitalised word after "with" is a name as Whisper writes it ("walked to
 the shop with Linda"): someone with the patient, read as "a helper" (not "someone", which the
 red flags read as a call for help: "with someone helping")."""
