@@ -1329,3 +1329,21 @@ def test_fourteenth_round_help_said_by_what_nobody_did(said, intent, expected):
     with an accent after "with" is someone there (dev37, dev38)."""
     assert understand(said, WEDNESDAY).intent == intent
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Said all the days of the week and the months without stopping.",
+         [("say", 19, "words", None, "2026-03-04")]),
+        ("Said the days of the week out loud, Monday through to Sunday, no mistakes.",
+         [("say", 7, "words", None, "2026-03-04")]),
+        ("Said the days of the week twice without getting stuck.",
+         [("say", 2, "times", None, "2026-03-04")]),
+        ("on monday I walked to the shop", [("walk", None, None, None, "2026-03-02")]),
+    ],
+)
+def test_fourteenth_round_series_said_by_heart(said, expected):
+    """The days of the week (7) and the months (12) said by heart are counted in words when no
+    amount is said; "Monday to Sunday" is the series, not the day it happened."""
+    assert found(said) == expected

@@ -1620,6 +1620,28 @@ def _words_said(text: _Text, mention: Mention) -> str | None:
     return "words" if saying else None
 
 
+_SEQUENCES = ((("days", "of", "the", "week"), 7), (("months", "of", "the", "year"), 12),
+              (("the", "months"), 12))
+"""Series said by heart in speech therapy, and how many words each is."""
+
+
+def _sequence_said(text: _Text, mention: Mention) -> int | None:
+    """ "said the days of the week and the months without stopping": the words of each series
+    said by heart in the mention's sentence (19), when no amount is said."""
+    if _words_said(text, mention) is None:
+        return None
+    words = tuple(t for k, t in enumerate(text.tokens) if text.sentence[k] == mention.sentence)
+    used: set[int] = set()
+    total = 0
+    for series, size in _SEQUENCES:  # longest first: "the months of the year" is one
+        for k in range(len(words) - len(series) + 1):
+            span = set(range(k, k + len(series)))
+            if words[k : k + len(series)] == series and not span & used:
+                used |= span
+                total += size
+    return total or None
+
+
 def _best_quantity(mention: Mention, noun_unit: str | None = None
                    ) -> tuple[int | float | None, str | None, Quantity | None]:
     """The amount done, its unit and the quantity it came from; a count of things is in
@@ -1895,6 +1917,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     for mention in _one_of_a_kind(_merge(mentions, day_of,
                                          lambda m: m.from_unit or _verbless(text, m)), day_of):
         value, unit, best = _best_quantity(mention, _words_said(text, mention))
+        if value is None and (said := _sequence_said(text, mention)):
+            value, unit = said, "words"
         if best is not None and unit is None and best.noun is None:
             # "tuesday i walked 25 steps and today i walked 30": the same again, in its unit.
             unit = next((f.milestone.unit for f in found

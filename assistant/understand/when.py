@@ -193,9 +193,28 @@ def days_said(tokens: tuple[str, ...], today: date) -> list[Said]:
         if said is None:
             i += 1
             continue
+        run = _run_of_days(tokens, said)
+        if run is not None:
+            i = run + 1
+            continue
         found.append(said)
         i = said.end + 1
     return found
+
+
+_RUN = frozenset(("to", "through", "till", "until"))
+
+
+def _run_of_days(tokens: tuple[str, ...], said: Said) -> int | None:
+    """ "Monday to Sunday", "monday through to sunday": the days of the week said in a row
+    (or every day of a week), not the day it happened; where the run ends."""
+    k = said.end + 1
+    if tokens[k : k + 2] == ("through", "to"):
+        k += 1
+    if (tokens[said.start] in WEEKDAYS and tokens[k : k + 1] != () and tokens[k] in _RUN
+            and tokens[k + 1 : k + 2] != () and tokens[k + 1] in WEEKDAYS):
+        return k + 1
+    return None
 
 
 def iso_day(today: date, days_back: int) -> str:
