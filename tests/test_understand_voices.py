@@ -1347,3 +1347,20 @@ def test_fourteenth_round_series_said_by_heart(said, expected):
     """The days of the week (7) and the months (12) said by heart are counted in words when no
     amount is said; "Monday to Sunday" is the series, not the day it happened."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("ten sit to stands from the kitchen chair then another ten after the tea",
+         [("sit_to_stand", 20, "times", None, "2026-03-04")]),
+        ("he walked in the garden 10mins. Then rested. Then another 5mins.",
+         [("walk", 15, "minutes", None, "2026-03-04")]),
+        ("Did heel raises, 15, then 15 again.", [("leg_exercise", 15, "times", None,
+                                                    "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_another_bout_after_other_words(said, expected):
+    """ "then another ten" adds to the bout before it whatever words come between, unless
+    they name another body part; "15, then 15 again" is no stutter to drop."""
+    assert found(said) == expected

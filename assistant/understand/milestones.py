@@ -767,19 +767,11 @@ def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     return quantities
 
 
-_BETWEEN_BOUTS = frozenset((*_BOUNDARIES, "and", "then", "so", "also", "later", "again", "this",
-                            "that", "in", "the", "a", "after", "before", "at", "morning",
-                            "afternoon", "evening", "night", "tonight", "today", "lunch", "tea",
-                            "dinner", "breakfast", "supper", "rest", "break", "did", "do", "i",
-                            "he", "she", "we", "another"))
-"""Words that may come between two bouts of one activity ("... this morning and then")."""
-
-
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
            days: list[Said], mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """ "10 minutes this morning and then 10 more after lunch", "then another ten": a second
     bout of the same activity on the same day adds to the amount before it (not when two
-    days are said, nor with another activity named between them)."""
+    days are said, nor with another activity or body part named between them)."""
     tokens = text.tokens
     for i, token in enumerate(tokens):
         value = parse_number(token)
@@ -793,7 +785,7 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
         n = earlier[-1]
         first, owner = quantities[n]
         if any(first.end < m.start < i for m in mentions) or not set(
-                tokens[first.end + 1 : i]) <= _BETWEEN_BOUTS:
+                tokens[first.end + 1 : i]).isdisjoint(VOCAB.words["body_parts"]):
             continue  # not "arm bike for 10 mins then me leg one for another 10"
         same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
         if same and quantities[same[0]][0].unit not in (None, first.unit):

@@ -556,7 +556,10 @@ def dedupe(tokens: list[str]) -> list[str]:
                 gap = 0
                 if first != second and i + 2 * n + 1 <= len(tokens) and tokens[i + n] == CLAUSE:
                     second, gap = tokens[i + n + 1 : i + 2 * n + 1], 1
-                if first == second and any(t not in (CLAUSE, SENTENCE) for t in first):
+                # "15, then 15 again": a number said again as a second bout is no repeat
+                bout = tokens[i + n + gap + n : i + n + gap + n + 1] in (["again"], ["more"])
+                if first == second and any(t not in (CLAUSE, SENTENCE) for t in first) and not (
+                        bout and any(parse_number(t) is not None for t in first)):
                     del tokens[i : i + n + gap]
                     changed = True
                 else:
