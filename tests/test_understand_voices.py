@@ -1358,6 +1358,11 @@ def test_fourteenth_round_series_said_by_heart(said, expected):
          [("walk", 15, "minutes", None, "2026-03-04")]),
         ("Did heel raises, 15, then 15 again.", [("leg_exercise", 15, "times", None,
                                                     "2026-03-04")]),
+        ("Did 5 minutes on the stepper. Then 5 more after lunch.",
+         [("leg_exercise", 10, "minutes", None, "2026-03-04")]),
+        ("i did twenty minutes of reading aloud yesterday and another twenty today",
+         [("read", 20, "minutes", None, "2026-03-03"), ("read", 20, "minutes", None,
+                                                         "2026-03-04")]),
     ],
 )
 def test_fourteenth_round_another_bout_after_other_words(said, expected):

@@ -780,11 +780,12 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
         if value is None or not (tokens[i - 1 : i] == ("another",) or more):
             continue
         earlier = [n for n, (q, _) in enumerate(quantities) if q.end < i]
-        if not earlier or len({d.days for d in days if d.start < i}) > 1:
+        if not earlier or len({d.days for d in days}) > 1:
             continue
         n = earlier[-1]
         first, owner = quantities[n]
-        if any(first.end < m.start < i for m in mentions) or not set(
+        if any(first.end < m.start < i and text.clause[m.start] != text.clause[first.pos]
+               for m in mentions) or not set(
                 tokens[first.end + 1 : i]).isdisjoint(VOCAB.words["body_parts"]):
             continue  # not "arm bike for 10 mins then me leg one for another 10"
         same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
