@@ -1369,3 +1369,21 @@ def test_fourteenth_round_another_bout_after_other_words(said, expected):
     """ "then another ten" adds to the bout before it whatever words come between, unless
     they name another body part; "15, then 15 again" is no stutter to drop."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I still managed six steps to the commode with the frame",
+         [("walk", 6, "steps", "device", "2026-03-04")]),
+        ("Auntie managed the stairs to the basement laundry, 13 stairs, holding the rail.",
+         [("climb_stairs", 13, "stairs", "device", "2026-03-04")]),
+        ("walked to the shop and bought milk", [("walk", None, None, None, "2026-03-04"),
+                                                ("housework", None, None, None, "2026-03-04")]),
+        ("Steps today: 1,250 on my watch.", [("walk", 1250, "steps", None, "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_where_a_walk_went_is_no_second_win(said, expected):
+    """A place named after "to the" where a walk or the stairs went is no second activity;
+    something done there after is ("and bought milk")."""
+    assert found(said) == expected

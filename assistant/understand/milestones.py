@@ -96,6 +96,7 @@ _ONE_PART = frozenset(p for p in VOCAB.words["body_parts"] if not p.endswith("s"
 _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _NOT_PLANS = VOCAB.words["win_not_plans"]
+_WHOSE = (("my",), ("his",), ("her",), ("the",))
 _TO_SLEEP = (("to", "bed"), ("to", "sleep"))
 """Going to bed is sleeping (one of ``_NOT_TASKS``), not going somewhere."""
 _COMPARED = re.compile(r"(?:more|fewer|less|further|farther|longer)(?: [a-z]+)? than\b")
@@ -460,6 +461,21 @@ def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> b
     )
 
 
+_TOWARDS = frozenset(("to", "into", "towards"))
+
+
+def _destination(text: _Text, mentions: list[Mention], mention: Mention) -> bool:
+    """ "six steps to the commode", "the stairs to the basement laundry": where a walk or the
+    stairs went, named after "to the" (and a word saying which), is not a second activity."""
+    k = mention.start - 1
+    if k > 1 and text.tokens[k] not in _DETERMINERS:
+        k -= 1  # "to the basement laundry"
+    return (k > 0 and text.tokens[k] in _DETERMINERS and text.tokens[k - 1] in _TOWARDS
+            and mention.activity.category != "mobility"
+            and any(m.start < k and m.clause == mention.clause
+                    and m.activity.category == "mobility" for m in mentions))
+
+
 _NOT_AMOUNT_AFTER = frozenset(("at", "by", "till", "until", "for", "before", "after", "on"))
 
 
@@ -599,7 +615,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             unit_before is not None
             and j not in counts
             and following not in VOCAB.unit_forms
-            and following not in VOCAB.words["not_amounts"]
+            and (following not in VOCAB.words["not_amounts"]
+                 # "Steps today: 1,250 on my watch"
+                 or following == "on" and tokens[j + 1 : j + 2] in _WHOSE)
         ):
             unit, factor = VOCAB.unit_forms[unit_before]
             amount, unit = _convert(value * factor, unit)
@@ -1889,6 +1907,7 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
+    mentions = [m for m in mentions if not _destination(text, mentions, m)]
     mentions = [
         m for m in mentions or _unnamed_win(text, win)
         if not (_is_someone_else(text, m) or _habitual(text, m))
