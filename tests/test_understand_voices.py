@@ -186,9 +186,12 @@ def test_getting_into_a_chair_is_a_transfer():
     ]
 
 
-def test_a_participle_before_its_object_sets_the_scene():
+def test_a_participle_before_its_object_is_the_task_stood_for():
     assert found("stood at the counter for 4 minutes doing the washing up") == [
-        ("stand", 4, "minutes", None, "2026-03-04")
+        ("housework", 4, "minutes", None, "2026-03-04")
+    ]
+    assert found("brushed my teeth standing at the sink") == [
+        ("groom", None, None, None, "2026-03-04")
     ]
 
 
@@ -1386,4 +1389,23 @@ def test_fourteenth_round_another_bout_after_other_words(said, expected):
 def test_fourteenth_round_where_a_walk_went_is_no_second_win(said, expected):
     """A place named after "to the" where a walk or the stairs went is no second activity;
     something done there after is ("and bought milk")."""
+    assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("she stood at the sink for ten minutes washing the dishes",
+         [("housework", 10, "minutes", None, "2026-03-04")]),
+        ("stood at the kitchen bench for ten minutes drying dishes",
+         [("housework", 10, "minutes", None, "2026-03-04")]),
+        ("I'd like to stand for 5 minutes at the sink to wash up", []),
+        ("stood in the shower for five minutes holding the grab rail",
+         [("stand", 5, "minutes", "device", "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_standing_while_doing_a_task(said, expected):
+    """Standing while doing a household task (a participle) is how the task was done, and the
+    time stood is the task's; standing long enough "to wash up" stays a goal to stand, and
+    standing in the shower stays standing."""
     assert found(said) == expected

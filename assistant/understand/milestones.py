@@ -461,6 +461,20 @@ def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> b
     )
 
 
+def _stood_for_a_task(text: _Text, mentions: list[Mention], mention: Mention) -> bool:
+    """ "stood at the sink for ten minutes washing the dishes": standing while doing a
+    household task (said as a participle) is how it was done; the task is the win, and the
+    time stood is its time. Not a wish to stand long enough "to wash up"."""
+    def doing(m: Mention) -> bool:
+        before = _phrase_start(text, m)
+        return any(w.endswith("ing") for w in (
+            text.tokens[m.start], text.tokens[before - 1] if before else ""))
+
+    return mention.activity.name == "stand" and any(
+        m.start > mention.end and m.clause == mention.clause
+        and m.activity.category == "daily_living" and doing(m) for m in mentions)
+
+
 _TOWARDS = frozenset(("to", "into", "towards"))
 
 
@@ -1422,7 +1436,7 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
             or _denied_before(text, mention)
             # "managed 45 seconds of the reading passage before I stumbled": a win, to a limit
             or _setback_in(text.words(setback_from, next(
-                (k for k in range(mention.end + 1, clause_end + 1) if text.tokens[k] == "before"),
+                (k for k in range(mention.start + 1, clause_end + 1) if text.tokens[k] == "before"),
                 clause_end + 1)))
             or (
                 attempt
@@ -1898,6 +1912,7 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     mentions = [m for m in mentions if not (_to_a_step(text, m) or _fetched(text, m))]
     strong_clauses = {m.clause for m in mentions if not m.weak}
     mentions = [m for m in mentions if not (m.weak and m.clause in strong_clauses)]
+    mentions = [m for m in mentions if not _stood_for_a_task(text, mentions, m)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
     quantities = _timed(text, _totalled(text, _repeated(text, _added(
