@@ -1409,3 +1409,22 @@ def test_fourteenth_round_standing_while_doing_a_task(said, expected):
     time stood is the task's; standing long enough "to wash up" stays a goal to stand, and
     standing in the shower stays standing."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Mam had a shower sitting on the stool, washed her own hair", "device"),
+        ("did the heel raises, 3 x 12, holding the kitchen bench", "device"),
+        ("he drank a full cup of tea with the two-handled mug", "device"),
+        ("had a shave and put my own shoes on with the long shoehorn", "device"),
+        ("Transfers bed to chair with the board, 4 times today.", "device"),
+        ("She did the stairs, eight stairs, hand on rail.", "device"),
+    ],
+)
+def test_fourteenth_round_aids_named_as_people_name_them(said, expected):
+    """A shower stool sat on, a kitchen bench held, a two-handled mug, a shoehorn, the
+    transfer board, a hand on the rail: each is a device; and the reply names it."""
+    milestones = understand(said, WEDNESDAY).milestones
+    assert milestones[-1].assistance == expected
+    assert " with a with " not in milestones[-1].summary

@@ -54,6 +54,8 @@ def _assistance_phrase(level: str | None, mention: Mention) -> str:
         return "with a helper"
     if level == "device":
         device = mention.devices[0] if mention.devices else ""
+        if device and device.split()[0] in ("sitting", "with", "hand", "hands"):
+            device = device.split()[-1]  # "sitting on the stool": a stool
         if not device or device.split()[0] in (
             "hold",
             "holding",
