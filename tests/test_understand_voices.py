@@ -1420,6 +1420,7 @@ def test_fourteenth_round_standing_while_doing_a_task(said, expected):
         ("had a shave and put my own shoes on with the long shoehorn", "device"),
         ("Transfers bed to chair with the board, 4 times today.", "device"),
         ("She did the stairs, eight stairs, hand on rail.", "device"),
+        ("mi stir di pot a porridge an serve it miself", "independent"),
     ],
 )
 def test_fourteenth_round_aids_named_as_people_name_them(said, expected):

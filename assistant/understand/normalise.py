@@ -47,6 +47,7 @@ _WORDS = {
     "lets": "let us",
     "my self": "myself",
     "meself": "myself",
+    "miself": "myself",
     "a step closer": "closer",
     "took a step back": "had a setback",
     "taken a step back": "had a setback",
