@@ -50,6 +50,7 @@ import logging
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from itertools import islice
 from typing import Any
 
 from .alerts import Alert, AlertKind, injury_of, red_flags
@@ -256,7 +257,8 @@ def _too_few_letters(text: str, cleaned: Cleaned) -> bool:
     """ "5m", "0M": an amount with no word to say what was done is no report, and neither is
     what binary junk decodes to, though cleaned it may read as words ("%A" is "a percent",
     "A¼K" "a 1/4 k")."""
-    return min(sum(c.isalpha() for c in said) for said in (text, cleaned.plain)) < _REPORT_LETTERS
+    return any(len(list(islice(filter(str.isalpha, said), _REPORT_LETTERS))) < _REPORT_LETTERS
+               for said in (text, cleaned.plain))
 
 
 def _reconsidered(meaning: Understanding, cleaned: Cleaned, today: date) -> Understanding:
