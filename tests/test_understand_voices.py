@@ -1429,3 +1429,24 @@ def test_fourteenth_round_aids_named_as_people_name_them(said, expected):
     milestones = understand(said, WEDNESDAY).milestones
     assert milestones[-1].assistance == expected
     assert " with a with " not in milestones[-1].summary
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Stood for the national anthem, couple of minutes", [("stand", 2, "minutes", None,
+                                                               "2026-03-04")]),
+        ("Ah walked tae the post office, quarter mile", [("walk", 402, "meters", None,
+                                                          "2026-03-04")]),
+        ("walk... park... half mile... with Jean", [("walk", 805, "meters", "helper",
+                                                     "2026-03-04")]),
+        ("Hour on the exercise bike watching the tennis.", [("cycle", 1, "hours", None,
+                                                             "2026-03-04")]),
+        ("Did the exercise bike, hour and a quarter", [("cycle", 75, "minutes", None,
+                                                        "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_amounts_said_without_their_article(said, expected):
+    """ "couple of minutes", "quarter mile", "half mile", and a unit opening a fragment ("Hour
+    on the bike") are amounts, as people in a hurry and in telegraphic speech say them."""
+    assert found(said) == expected

@@ -43,6 +43,9 @@ _UNIT_LOOKAHEAD = rf"(?=(?: (?:{_UNIT_ADJECTIVES}))? (?:{_UNIT_WORDS})s?\b)"
 _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (needle, re.compile(pattern), replacement)
     for needle, pattern, replacement in (
+        # "Hour on the bike", "Mile near enough": a unit opening a fragment is one of it.
+        ("hour", r"(?:^|(?<=\| ))(?=(?:hour|mile)\b)", "1 "),
+        ("mile", r"(?:^|(?<=\| ))(?=(?:hour|mile)\b)", "1 "),
         # "an hour and a half" / "a minute and a half" before the plain "a|an" rule.
         ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|block|day|week) and a half\b", r"1.5 \1"),
         ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?|blocks?) and a half\b", r"\1.5 \2"),
@@ -63,6 +66,12 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("couple", r"\b(?:a|1) couple of 100\b", "200"),
         ("couple", r"\b(?:a|1) couple of 1000\b", "2000"),
         ("couple", r"\b(?:a|1) couple(?: of)?\b", "2"),
+        # Said without the article, as people in a hurry and telegraphic speech do: "couple
+        # of minutes", "quarter mile", "half mile", "half hour".
+        ("couple", r"\bcouple of\b", "2"),
+        ("quarter", r"(?<![\d.] )\bquarter (?=mile|kilometre|kilometer|km\b)", "0.25 "),
+        ("half", r"(?<![\d.] )\bhalf (?=hour|mile\b)", "0.5 "),
+
         ("pair", r"\b(?:a|1) pair of\b", "2"),
         ("a", rf"\b(?:a|an) ({_NUM})\b", r"\1"),
         # "never once needed me", "not once": no count.
