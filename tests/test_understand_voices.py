@@ -1305,6 +1305,8 @@ def test_eleventh_round_days_bouts_and_goals(said, intent, expected):
                                                       "2026-03-04")]),
         ("Finger to thumb taps, 20 on each hand.", [("fingers", 40, "times", None,
                                                      "2026-03-04")]),
+        ("finger to thumb taps thirty with the right hand", [("fingers", 30, "times", None,
+                                                              "2026-03-04")]),
         ("Balanced on one leg, 10 seconds each side.", [("leg_exercise", 10, "seconds", None,
                                                          "2026-03-04")]),
     ],

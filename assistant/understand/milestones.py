@@ -655,8 +655,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "10 English words", "12 concrete steps": a word saying which kind, then the unit
             unit = VOCAB.unit_forms[tokens[j + 1]][0]
             found.append((Quantity(value, unit, i, j + 1, said=_said(value, tokens[j + 1])), None))
-        elif tokens[j : j + 1] in (("on",), ("with",)) and tokens[j + 1 : j + 3] in _EACH_SIDE:
-            # "taps, 20 on each hand": a count of the activity named before, for each side
+        elif tokens[j : j + 1] in (("on",), ("with",)) and _names_a_side(tokens, j + 1):
+            # "taps, 20 on each hand", "fifteen on the weak side": a count of the activity
+            # named before, for that side (each side: see _repeated)
             found.append((Quantity(value, None, i, i, counts_back=True), None))
         elif _counts_back(tokens, i, j):
             # "all four of them": a count of the things named before, in the unit named
@@ -691,6 +692,21 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+_WHICH_SIDE = frozenset(("weak", "good", "bad", "left", "right", "affected", "strong",
+                         "stroke", "weaker", "stronger", "other"))
+
+
+def _names_a_side(tokens: tuple[str, ...], k: int) -> bool:
+    """ "each hand", "the weak side", "my left leg" from ``k``: a side of the body."""
+    if tokens[k : k + 2] in _EACH_SIDE:
+        return True
+    if tokens[k : k + 1] and tokens[k] in _DETERMINERS:
+        k += 1
+    if tokens[k : k + 1] and tokens[k] in _WHICH_SIDE:
+        k += 1
+    return tokens[k : k + 1] in _SIDES and tokens[k - 1] in _WHICH_SIDE
 
 
 def _time_said_before(tokens: tuple[str, ...], i: int) -> str | None:
