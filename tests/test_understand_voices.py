@@ -1452,3 +1452,12 @@ def test_fourteenth_round_amounts_said_without_their_article(said, expected):
     """ "couple of minutes", "quarter mile", "half mile", and a unit opening a fragment ("Hour
     on the bike") are amounts, as people in a hurry and in telegraphic speech say them."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize("said", ["Arm raises against the wall, fifteen on the weak side.",
+                                  "Finger to thumb taps, 20 on each hand.",
+                                  "did heel raises, 15", "arm bike for 10 mins"])
+def test_a_body_part_opening_an_exercise_is_no_verb_in_the_summary(said):
+    """ "arm raises" is an exercise of the arm: the summary never says "armed raises"."""
+    summary = understand(said, WEDNESDAY).milestones[0].summary
+    assert not summary.split()[0].startswith(("armed", "fingered", "heeled"))

@@ -123,11 +123,14 @@ def _is_noun_like(token: str, after_determiner: bool = False) -> bool:
     return after_determiner or (token not in VOCAB.unit_forms and token not in VOCAB.anchors)
 
 
+_PARTS_NAMED = VOCAB.words["body_parts"] | {"tongue", "lip", "lips"}
+
+
 def _used_as_verb(tokens: tuple[str, ...], i: int) -> bool:
     """Whether the anchor at ``i`` is a verb here ("i walk") rather than a noun ("a puzzle")."""
     token = tokens[i]
-    if not is_verb(token):
-        return False
+    if not is_verb(token) or token in _PARTS_NAMED:
+        return False  # "arm raises", "finger to thumb taps": a part of the body, not "armed"
     if token.endswith(("ed", "ing")) or i == 0 or past_tense(token) == token:
         return True
     return tokens[i - 1] in _VERB_CONTEXT or tokens[i - 1] in (CLAUSE, SENTENCE)
