@@ -1461,3 +1461,8 @@ def test_a_body_part_opening_an_exercise_is_no_verb_in_the_summary(said):
     """ "arm raises" is an exercise of the arm: the summary never says "armed raises"."""
     summary = understand(said, WEDNESDAY).milestones[0].summary
     assert not summary.split()[0].startswith(("armed", "fingered", "heeled"))
+
+
+def test_the_count_of_my_stairs_is_said_without_the_possessive():
+    summary = understand("did my stairs, all 12 of them", WEDNESDAY).milestones[0].summary
+    assert "12 their" not in summary and "12" in summary

@@ -21,6 +21,7 @@ _DETERMINERS = VOCAB.words["determiners"]
 _VERB_CONTEXT = VOCAB.words["verb_context"]
 _PLACE_PREPOSITIONS = VOCAB.words["place_prepositions"]
 _MAX_SPAN = 7
+_POSSESSIVES = frozenset(("their", "my", "his", "her", "our", "your"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
 
 
@@ -43,7 +44,8 @@ def _with_amount(words: list[str], amount: str) -> list[str]:
     *number, noun = amount.split()
     if len(words) < 2 or not number or words[-1] != noun:
         return [*words, amount]
-    modifiers = [w for w in words[1:-1] if w not in _DETERMINERS]
+    # "did my stairs" (said back "did their stairs") and "12 stairs" make "did 12 stairs"
+    modifiers = [w for w in words[1:-1] if w not in _DETERMINERS and w not in _POSSESSIVES]
     return [words[0], *number, *modifiers, noun]
 
 
