@@ -1466,3 +1466,20 @@ def test_a_body_part_opening_an_exercise_is_no_verb_in_the_summary(said):
 def test_the_count_of_my_stairs_is_said_without_the_possessive():
     summary = understand("did my stairs, all 12 of them", WEDNESDAY).milestones[0].summary
     assert "12 their" not in summary and "12" in summary
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Went up and down the stairs twice, that's 26 stairs, holding the rail",
+         [("climb_stairs", 26, "stairs", "device", "2026-03-04")]),
+        ("She did the stairs practice twice today. Eight stairs each go, hand on rail.",
+         [("climb_stairs", 16, "stairs", "device", "2026-03-04")]),
+        ("walked 4 laps of the ward, that's about 200 metres",
+         [("walk", 200, "meters", None, "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_the_whole_of_the_bouts(said, expected):
+    """An amount said to be the whole of the bouts before it replaces them; "each go" may
+    follow the number of goes in the next sentence."""
+    assert found(said) == expected

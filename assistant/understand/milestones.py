@@ -767,13 +767,30 @@ def _part_moved(tokens: tuple[str, ...], j: int) -> bool:
     )
 
 
+_THAT_IS = (("that", "is"), ("which", "is"), ("thats",), ("making",))
+"""Words that say the amount after them is the whole ("twice, that's 26 stairs")."""
+_ROUGHLY = frozenset(("about", "around", "roughly", "nearly", "almost", "like", "maybe",
+                      "over", "just", "probably"))
+
+
 def _totalled(
     text: _Text, quantities: list[tuple[Quantity, Mention | None]]
 ) -> list[tuple[Quantity, Mention | None]]:
     """ "eight stairs, then twelve, so twenty in all", "20 each foot, so 40 altogether": a
-    total said after its parts replaces them, keeping their unit."""
+    total said after its parts replaces them, keeping their unit; so does an amount in a
+    unit said to be the whole of the bouts before it ("up and down twice, that's 26
+    stairs")."""
     tokens = text.tokens
     for n, (total, owner) in enumerate(quantities):
+        k = total.pos
+        while k and tokens[k - 1] in _ROUGHLY:
+            k -= 1  # "that's about 200 metres"
+        if total.unit and any(tokens[max(0, k - len(w)) : k] == w for w in _THAT_IS):
+            bouts = [(q, o) for q, o in quantities[:n]
+                     if text.sentence[q.pos] == text.sentence[total.pos]
+                     and q.unit in (total.unit, "times", "laps")]
+            if bouts:
+                return _in_place_of(quantities, bouts, total, owner)
         after = " ".join(tokens[total.pos + 1 : total.pos + 4])
         if not _TOTAL.match(after) and not (total.unit and _TOTAL.match(
                 " ".join(tokens[total.end + 1 : total.end + 3]))):
@@ -941,7 +958,7 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         bouts = [(k, r) for k, r in enumerate([*(r for r, _ in quantities), *goes])
                  if r is not quantities[n][0] and r.value <= 5
                  and (r.unit == "times" or r.noun in _GOES)
-                 and (each_time and text.sentence[r.pos] == text.sentence[q.pos]
+                 and (each_time and text.sentence[q.pos] - text.sentence[r.pos] in (0, 1)
                       or _bout_of(text, quantities, q, r))]
         # "15 each side", "20 times each hand", "10 with each leg": a count for each of two
         # sides is both sides' (not time held on each side: "10 seconds each side")
