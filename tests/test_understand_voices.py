@@ -1483,3 +1483,19 @@ def test_fourteenth_round_the_whole_of_the_bouts(said, expected):
     """An amount said to be the whole of the bouts before it replaces them; "each go" may
     follow the number of goes in the next sentence."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Step-ups on the bottom stair, 12, um, no, 16 I think, holding the banister.",
+         [("leg_exercise", 16, "times", "device", "2026-03-04")]),
+        ("Did my step-ups on the bottom stair, 10 with each leg",
+         [("leg_exercise", 20, "times", None, "2026-03-04")]),
+        ("stairs... 3... rail", [("climb_stairs", 3, "stairs", "device", "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_step_ups_are_an_exercise_done_on_a_stair(said, expected):
+    """Step-ups are repetitions of a leg exercise; "the bottom stair" says where, and is no
+    unit of the count after it."""
+    assert found(said) == expected

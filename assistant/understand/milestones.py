@@ -97,6 +97,8 @@ _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _NOT_PLANS = VOCAB.words["win_not_plans"]
 _WHOSE = (("my",), ("his",), ("her",), ("the",))
+_HEDGES = (("i", "think"), ("i", "reckon"), ("i", "guess"), ("or", "so"))
+_ONE_STAIR = frozenset(("the", "bottom", "top", "first", "last", "front", "back", "a"))
 _TO_SLEEP = (("to", "bed"), ("to", "sleep"))
 """Going to bed is sleeping (one of ``_NOT_TASKS``), not going somewhere."""
 _COMPARED = re.compile(r"(?:more|fewer|less|further|farther|longer)(?: [a-z]+)? than\b")
@@ -1069,7 +1071,8 @@ def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
         # with it" is that day's amount (see _day_amounts)
         return True
     alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
-    return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES)
+    return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES
+                            or tokens[j : j + 2] in _HEDGES)  # "..., 16 i think"
 
 
 def _unit_named_before(tokens: tuple[str, ...], i: int) -> str | None:
@@ -1097,6 +1100,8 @@ def _unit_before(tokens: tuple[str, ...], i: int) -> str | None:
         return None
     if k and tokens[k - 1] in ("each", "per", "every"):
         return None  # "20 on each foot, so 40": the foot is no unit
+    if k and tokens[k] in ("stair", "step") and tokens[k - 1] in _ONE_STAIR:
+        return None  # "step ups on the bottom stair, 16": where, not what was counted
     return None if k and parse_number(tokens[k - 1]) is not None else tokens[k]
 
 
