@@ -1499,3 +1499,11 @@ def test_fourteenth_round_step_ups_are_an_exercise_done_on_a_stair(said, expecte
     """Step-ups are repetitions of a leg exercise; "the bottom stair" says where, and is no
     unit of the count after it."""
     assert found(said) == expected
+
+
+def test_in_one_go_is_how_not_how_many():
+    """ "50 sit to stands in one go" is a target of 50, done without a break, not of 1."""
+    goal = understand("By the end of March, 50 sit to stands in one go.", WEDNESDAY).goal
+    assert goal is not None and (goal.value, goal.unit) == (50, "times")
+    assert found("did 20 sit to stands in one go") == [
+        ("sit_to_stand", 20, "times", None, "2026-03-04")]

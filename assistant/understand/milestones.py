@@ -97,6 +97,7 @@ _NOT_TASKS = VOCAB.words["win_not_tasks"]
 _BEFORE_VERB = VOCAB.words["win_before_verb"]
 _NOT_PLANS = VOCAB.words["win_not_plans"]
 _WHOSE = (("my",), ("his",), ("her",), ("the",))
+_IN_ONE = (("go",), ("sitting",), ("stretch",), ("session",), ("piece",), ("hit",))
 _HEDGES = (("i", "think"), ("i", "reckon"), ("i", "guess"), ("or", "so"))
 _ONE_STAIR = frozenset(("the", "bottom", "top", "first", "last", "front", "back", "a"))
 _TO_SLEEP = (("to", "bed"), ("to", "sleep"))
@@ -612,6 +613,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             continue
         if _COMPARED.match(" ".join(tokens[i + 1 : i + 4])):
             continue  # "10 more steps than yesterday" is a difference, not what was done
+        if value == 1 and tokens[i - 1 : i] == ("in",) and tokens[i + 1 : i + 2] in _IN_ONE:
+            continue  # "30 sit to stands in one go": how, not how many
         if tokens[i + 1 : i + 2] in (("peg",), ("hole",)) and tokens[i + 2 : i + 3] in (
                 ("test",), ("peg",), ("board",)):
             continue  # "the nine-peg test", "nine hole peg" name a test
