@@ -1507,3 +1507,17 @@ def test_in_one_go_is_how_not_how_many():
     assert goal is not None and (goal.value, goal.unit) == (50, "times")
     assert found("did 20 sit to stands in one go") == [
         ("sit_to_stand", 20, "times", None, "2026-03-04")]
+
+
+@pytest.mark.parametrize(
+    ("said", "alert"),
+    [
+        ("Ah want to get back up t' fell wi' t' dogs by lambing time", False),
+        ("walked up the fell with the dogs", False),
+        ("he fell on the floor", True),
+        ("I went to the fell and fell", True),
+    ],
+)
+def test_a_fell_walked_up_is_a_hill_not_a_fall(said, alert):
+    """ "up t' fell" (Northern English and Scots) is a hill: no red flag; falling still is."""
+    assert (understand(said, WEDNESDAY).intent == "alert") is alert

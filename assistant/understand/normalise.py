@@ -60,6 +60,7 @@ _WORDS = {
     "step by step": "bit by bit",
     "one step at a time": "bit by bit",
     "wi'": "with",
+    "t'": "the",
     "tae": "to",
     "nae": "no",
     "mesen": "myself",
@@ -293,6 +294,8 @@ def _both_things(text: str, match: re.Match[str]) -> str:
 
 
 _IDIOMS = (
+    # "up t' fell wi' t' dogs": a hill (Northern English and Scots), nobody falling
+    (re.compile(r"\b(up|on|over|across|to|along) the fell(s?)\b"), r"\1 the hill\2"),
     # "Slowly but I reach": arrived (West African and Caribbean English), no arm movement
     (re.compile(r"\b(i|we|he|she|they) reach(?= [|]|$| home\b| there\b| safe\b)"),
      r"\1 arrived"),
