@@ -1521,3 +1521,21 @@ def test_in_one_go_is_how_not_how_many():
 def test_a_fell_walked_up_is_a_hill_not_a_fall(said, alert):
     """ "up t' fell" (Northern English and Scots) is a hill: no red flag; falling still is."""
     assert (understand(said, WEDNESDAY).intent == "alert") is alert
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("shoulder flexion with the stick twelve reps twice",
+         [("arm_exercise", 24, "times", "device", "2026-03-04")]),
+        ("balance on the wobble cushion thirty seconds three times",
+         [("balance", 90, "seconds", None, "2026-03-04")]),
+        ("Wrist curls with the tin of beans, 15 each side, twice.",
+         [("arm_exercise", 60, "times", None, "2026-03-04")]),
+        ("walked 20 minutes 3 times this week", [("walk", 20, "minutes", None, "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_bouts_said_right_after_the_amount(said, expected):
+    """ "twelve reps twice", "thirty seconds three times" closing the fragment are the bouts
+    of that amount (added up, as the contract does); "3 times this week" is how often."""
+    assert found(said) == expected

@@ -906,6 +906,8 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     return quantities
 
 
+_DONE_AGAIN = frozenset(("times", "seconds", "minutes"))
+"""Units of a bout that said "twice" after it is done twice over ("30 seconds three times")."""
 _EACH_TIME = frozenset((("each", "time"), ("every", "time"), ("each", "go"), ("a", "go")))
 _REPEATABLE = frozenset(("meters", "feet", "stairs", "steps"))
 """Units of one bout of going somewhere, which twice over is twice as far."""
@@ -925,10 +927,15 @@ def _bout_of(text: _Text, quantities: list[tuple[Quantity, Mention | None]], q: 
     apart = text.sentence[r.pos] - text.sentence[q.pos]
     opens = r.pos == 0 or tokens[r.pos - 1] in _BOUNDARIES  # not "split into two goes"
     alone = _alone(tokens, r.pos, r.end)
-    return (r.pos > q.end and opens and tokens[q.pos - 1 : q.pos] != ("the",)  # "the two steps"
+    # "twelve reps twice", "thirty seconds three times": the bouts said right after
+    right_after = (r.pos == q.end + 1 and r.unit == "times" and q.unit in _DONE_AGAIN
+                   and tokens[r.end + 1 : r.end + 2] in ((), (CLAUSE,), (SENTENCE,)))
+    counted = q.unit in _REPEATABLE or q.unit == "times" or q.counts_back and q.unit is None
+    return (r.pos > q.end and (opens or right_after)
+            and tokens[q.pos - 1 : q.pos] != ("the",)  # "the two steps"
             and not any(q.end < o.pos < r.pos for o, _ in quantities)
-            and (said_again and apart == 0
-                 or q.unit in _REPEATABLE and alone and apart in (0, 1)))
+            and (said_again and apart == 0 or right_after
+                 or counted and alone and apart in (0, 1)))
 
 
 def _times_over(q: Quantity, factor: float) -> Quantity:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .lexicon import base_form, is_verb, past_tense
 from .mention import Limb, Mention, Quantity
 from .normalise import CLAUSE, SENTENCE
-from .numbers import format_number
+from .numbers import format_number, parse_number
 from .vocab import VOCAB
 
 _WORDS = VOCAB.summary_words
@@ -151,7 +151,9 @@ def describe(
     covered = range(mention.start, mention.end + 1)
     counted = quantity is not None and mention.activity.count and quantity.end == mention.end
     if counted and quantity is not None:
-        words = ["do", format_number(quantity.value), *tokens[mention.start : mention.end + 1]]
+        # the amount as added up ("twelve reps twice": "did 24 reps"), not as first said
+        words = ["do", format_number(quantity.value),
+                 *(t for t in tokens[mention.start : mention.end + 1] if parse_number(t) is None)]
     elif (
         mention.from_unit
         or mention.reordered
