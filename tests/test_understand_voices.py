@@ -1539,3 +1539,23 @@ def test_fourteenth_round_bouts_said_right_after_the_amount(said, expected):
     """ "twelve reps twice", "thirty seconds three times" closing the fragment are the bouts
     of that amount (added up, as the contract does); "3 times this week" is how often."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Side leg lifts yesterday, 12 on the left and 12 on the right",
+         [("leg_exercise", 24, "times", None, "2026-03-03")]),
+        ("Step ups on the bottom stair, ten leading with the left, ten with the right.",
+         [("leg_exercise", 20, "times", None, "2026-03-04")]),
+        ("squeezed the ball 20 times with my left hand and 30 with my right hand",
+         [("grip", 50, "times", None, "2026-03-04")]),
+        ("balanced 15 seconds on the left and 10 on the right",
+         [("balance", 15, "seconds", None, "2026-03-04")]),
+    ],
+)
+def test_fourteenth_round_a_count_for_each_side_said_side_by_side(said, expected):
+    """Counts for the left and the right are added up; time held on each side is not; the
+    summary then names no one side."""
+    assert found(said) == expected
+    assert "left" not in understand(said, WEDNESDAY).milestones[0].summary

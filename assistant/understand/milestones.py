@@ -908,6 +908,37 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
 
 _DONE_AGAIN = frozenset(("times", "seconds", "minutes"))
 """Units of a bout that said "twice" after it is done twice over ("30 seconds three times")."""
+_LEFT_RIGHT = frozenset(("left", "right"))
+
+
+def _both_sides(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+                ) -> list[tuple[Quantity, Mention | None]]:
+    """ "12 on the left and 12 on the right", "left side ten, right side eight": a count for
+    each side, said side by side, is the whole of it (not time held on each side)."""
+    tokens = text.tokens
+
+    def side(i: int) -> str | None:
+        after = [t for t in tokens[i + 1 : i + 5] if t in _LEFT_RIGHT]
+        before = [t for t in tokens[max(0, i - 3) : i] if t in _LEFT_RIGHT]
+        said = after[:1] or before[-1:]
+        return said[0] if said else None
+
+    numbers = [i for i, t in enumerate(tokens) if parse_number(t) is not None]
+    for i, k in zip(numbers, numbers[1:], strict=False):
+        first, second = side(i), side(k)
+        if (first is None or second is None or first == second
+                or text.sentence[i] != text.sentence[k]):
+            continue
+        parts = [(q, o) for q, o in quantities if i <= q.end and q.pos <= k]
+        unit = next((q.unit for q, _ in parts if q.unit), None)
+        if unit is not None and VOCAB.units[unit].duration:
+            continue
+        value = tidy((parse_number(tokens[i]) or 0) + (parse_number(tokens[k]) or 0))
+        whole = Quantity(value, unit, i, k, counts_back=unit is None)
+        return _in_place_of(quantities, parts, whole, next((o for _, o in parts if o), None))
+    return quantities
+
+
 _EACH_TIME = frozenset((("each", "time"), ("every", "time"), ("each", "go"), ("a", "go")))
 _REPEATABLE = frozenset(("meters", "feet", "stairs", "steps"))
 """Units of one bout of going somewhere, which twice over is twice as far."""
@@ -1964,8 +1995,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
     quantities = _timed(text, _totalled(text, _repeated(text, _added(
-        text, _both_ways(text, [q for q in _find_quantities(text, mentions)
-                                if q[0].pos not in in_days]),
+        text, _both_sides(text, _both_ways(text, [q for q in _find_quantities(text, mentions)
+                                                  if q[0].pos not in in_days])),
         days, mentions))))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)

@@ -76,8 +76,9 @@ def _assistance_phrase(level: str | None, mention: Mention) -> str:
 def _limb_phrase(limbs: list[Limb], words: list[str]) -> str:
     """The side the patient did it with ("with their left hand"), which matters to a
     therapist after a stroke, unless the words already say it ("lifted their left arm")."""
-    if not limbs or any(limb.side in words for limb in limbs):
-        return ""
+    if not limbs or any(limb.side in words for limb in limbs) or {
+            "left", "right"} <= {limb.side for limb in limbs}:
+        return ""  # said already, or done with each side
     limb = limbs[0]
     whose = "" if limb.side == "both" else "their "
     return f"{limb.by or 'with'} {whose}{limb.side} {limb.part}"
