@@ -60,7 +60,7 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "fresh16", "voices_dev31", "voices_dev32", "voices_dev33",
                                  "voices_dev34", "voices_dev35", "voices_dev36", "fresh17",
                                  "fresh18", "fresh19", "fresh20", "voices_dev37",
-                                 "voices_dev38"))
+                                 "voices_dev38", "voices_dev39", "voices_dev40"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)

@@ -1559,3 +1559,9 @@ def test_fourteenth_round_a_count_for_each_side_said_side_by_side(said, expected
     summary then names no one side."""
     assert found(said) == expected
     assert "left" not in understand(said, WEDNESDAY).milestones[0].summary
+
+
+def test_a_session_done_before_is_no_helper():
+    """ "after physio" names a session, not someone helping."""
+    assert found("I was wiped out after physio, still did 12 sit to stands") == [
+        ("sit_to_stand", 12, "times", None, "2026-03-04")]

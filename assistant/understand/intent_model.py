@@ -16,8 +16,8 @@ A second model, trained the same way on the wins alone, names the category of a 
 learned intent finds and no activity of the vocabulary names, so that the rules can read it
 as one ("Sorted the tins in the cupboard by date, 14 of them": cognition, 14). A third, on
 utterances of one win, names the help it was done with, where the rules' reading of help
-words misreads how people say it ("I was wiped out after physio, still did 12 sit to stands":
-a therapist named, no helper).
+words misses how people say it ("I did four laps of the parallel bars at physio": the bars
+held, a device).
 """
 
 from __future__ import annotations
