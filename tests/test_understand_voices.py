@@ -1565,3 +1565,24 @@ def test_a_session_done_before_is_no_helper():
     """ "after physio" names a session, not someone helping."""
     assert found("I was wiped out after physio, still did 12 sit to stands") == [
         ("sit_to_stand", 12, "times", None, "2026-03-04")]
+
+
+@pytest.mark.parametrize(
+    ("said", "intent", "expected"),
+    [
+        ("Letterbox 50m and back no stick", "milestone",
+         [("walk", 100, "meters", "independent", "2026-03-04")]),
+        ("he walked ten paces then another ten back to the bed", "milestone",
+         [("walk", 20, "steps", None, "2026-03-04")]),
+        ("she opened the yoghurt pot herself, which she couldn't do last week", "milestone",
+         None),
+        ("I couldn't do the stairs today", "setback", []),
+    ],
+)
+def test_fourteenth_round_there_and_back_paces_and_what_could_not_be_done_before(
+        said, intent, expected):
+    """A distance said "and back" is gone both ways; paces are steps; what could not be done
+    last week, done now, is a win (the day it is dated to is left as it is)."""
+    assert understand(said, WEDNESDAY).intent == intent
+    if expected is not None:
+        assert found(said) == expected

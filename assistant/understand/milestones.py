@@ -1009,7 +1009,14 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         side = side[1:] if side[:1] in (("on",), ("with",), ("for",)) else side
         each_side = side[:1] == ("each",) and side[1:2] in _SIDES and (
             q.counts_back and q.unit is None or q.unit == "times")
-        factor: float = 2 if each_way or each_side else 1
+        # "Letterbox 50m and back": a distance said for one way, gone there and back (not
+        # "300 metres, and back today the same": another day)
+        rest = tokens[q.end + 1 : q.end + 5]
+        rest = rest[1:] if rest[:1] == (CLAUSE,) else rest
+        and_back = (q.unit in ("meters", "feet") and rest[:2] == ("and", "back")
+                    and rest[2:3] in ((), (CLAUSE,), (SENTENCE,), ("no",), ("with",),
+                                      ("without",)))
+        factor: float = 2 if each_way or each_side or and_back else 1
         if bouts:
             k, bout = bouts[0]
             factor *= bout.value
@@ -2062,8 +2069,9 @@ def _clause_words(text: _Text) -> dict[int, list[str]]:
     return clauses
 
 
-_BEFORE_NOW = frozenset(("before", "previously", "once", "used", "last"))
-"""Words opening a clause about how it used to be ("Before I cannot.")."""
+_BEFORE_NOW = frozenset(("before", "previously", "once", "used", "last", "which"))
+"""Words opening a clause about how it used to be ("Before I cannot.", "..., which she
+could not do last week")."""
 
 
 def _failed_after(clauses: dict[int, list[str]], mentions: list[Mention]) -> bool:
