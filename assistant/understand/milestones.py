@@ -457,25 +457,24 @@ def _is_circumstance(text: _Text, earlier: list[Mention], mention: Mention) -> b
     """True for "brushed my teeth standing at the sink" or "stood for 2 minutes doing the
     dishes": a participle (the activity's own word, or the verb before its object) setting
     the scene."""
+    return _as_participle(text, mention) and any(m.clause == mention.clause for m in earlier)
+
+
+def _as_participle(text: _Text, mention: Mention) -> bool:
+    """The activity is said as a participle: its own word, or the verb before its object
+    ("washing the dishes", "doing the pots")."""
     before = _phrase_start(text, mention)
     words = (text.tokens[mention.start], text.tokens[before - 1] if before else "")
-    return any(w.endswith("ing") for w in words) and any(
-        m.clause == mention.clause for m in earlier
-    )
+    return any(w.endswith("ing") for w in words)
 
 
 def _stood_for_a_task(text: _Text, mentions: list[Mention], mention: Mention) -> bool:
     """ "stood at the sink for ten minutes washing the dishes": standing while doing a
     household task (said as a participle) is how it was done; the task is the win, and the
     time stood is its time. Not a wish to stand long enough "to wash up"."""
-    def doing(m: Mention) -> bool:
-        before = _phrase_start(text, m)
-        return any(w.endswith("ing") for w in (
-            text.tokens[m.start], text.tokens[before - 1] if before else ""))
-
     return mention.activity.name == "stand" and any(
         m.start > mention.end and m.clause == mention.clause
-        and m.activity.category == "daily_living" and doing(m) for m in mentions)
+        and m.activity.category == "daily_living" and _as_participle(text, m) for m in mentions)
 
 
 _TOWARDS = frozenset(("to", "into", "towards"))
@@ -897,13 +896,20 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         second = way(k)
         if second is None or tokens[second[1]] != _WAYS[tokens[first[1]]]:
             continue
-        parts = [(q, o) for q, o in quantities if q.end >= i and q.pos <= second[1]]
-        unit = next((q.unit for q, _ in parts if q.unit), None)
-        value = (sum(q.value for q, _ in parts) if len(parts) == 2 and unit
-                 else first[0] + second[0])
-        whole = Quantity(tidy(value), unit, i, second[1], counts_back=unit is None)
-        return _in_place_of(quantities, parts, whole, next((o for _, o in parts if o), None))
+        return _as_one(quantities, i, second[1], first[0] + second[0])
     return quantities
+
+
+def _as_one(quantities: list[tuple[Quantity, Mention | None]], start: int, end: int,
+            said: float) -> list[tuple[Quantity, Mention | None]]:
+    """``quantities`` with the two amounts said from ``start`` to ``end`` made one: the sum
+    of both as read, in their unit, or else of the numbers ``said``, counting the activity
+    named before."""
+    parts = [(q, o) for q, o in quantities if q.end >= start and q.pos <= end]
+    unit = next((q.unit for q, _ in parts if q.unit), None)
+    value = sum(q.value for q, _ in parts) if len(parts) == 2 and unit else said
+    whole = Quantity(tidy(value), unit, start, end, counts_back=unit is None)
+    return _in_place_of(quantities, parts, whole, next((o for _, o in parts if o), None))
 
 
 _DONE_AGAIN = frozenset(("times", "seconds", "minutes"))
@@ -929,13 +935,11 @@ def _both_sides(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         if (first is None or second is None or first == second
                 or text.sentence[i] != text.sentence[k]):
             continue
-        parts = [(q, o) for q, o in quantities if i <= q.end and q.pos <= k]
-        unit = next((q.unit for q, _ in parts if q.unit), None)
-        if unit is not None and VOCAB.units[unit].duration:
+        if any(q.unit and VOCAB.units[q.unit].duration
+               for q, _ in quantities if i <= q.end and q.pos <= k):
             continue
-        value = tidy((parse_number(tokens[i]) or 0) + (parse_number(tokens[k]) or 0))
-        whole = Quantity(value, unit, i, k, counts_back=unit is None)
-        return _in_place_of(quantities, parts, whole, next((o for _, o in parts if o), None))
+        return _as_one(quantities, i, k, (parse_number(tokens[i]) or 0)
+                       + (parse_number(tokens[k]) or 0))
     return quantities
 
 
@@ -1007,7 +1011,7 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         # sides is both sides' (not time held on each side: "10 seconds each side")
         side = tokens[q.end + 1 : q.end + 4]
         side = side[1:] if side[:1] in (("on",), ("with",), ("for",)) else side
-        each_side = side[:1] == ("each",) and side[1:2] in _SIDES and (
+        each_side = side[:2] in _EACH_SIDE and (
             q.counts_back and q.unit is None or q.unit == "times")
         # "Letterbox 50m and back": a distance said for one way, gone there and back (not
         # "300 metres, and back today the same": another day)

@@ -44,8 +44,8 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (needle, re.compile(pattern), replacement)
     for needle, pattern, replacement in (
         # "Hour on the bike", "Mile near enough": a unit opening a fragment is one of it.
-        ("hour", r"(?:^|(?<=\| ))(?=(?:hour|mile)\b)", "1 "),
-        ("mile", r"(?:^|(?<=\| ))(?=(?:hour|mile)\b)", "1 "),
+        ("hour", r"(?:^|(?<=\| ))(?=hour\b)", "1 "),
+        ("mile", r"(?:^|(?<=\| ))(?=mile\b)", "1 "),
         # "an hour and a half" / "a minute and a half" before the plain "a|an" rule.
         ("half", r"\b(?:an|a|1) (hour|minute|mile|lap|block|day|week) and a half\b", r"1.5 \1"),
         ("half", rf"\b({_NUM}) (hours?|minutes?|miles?|laps?|blocks?) and a half\b", r"\1.5 \2"),

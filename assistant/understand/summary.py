@@ -21,7 +21,6 @@ _DETERMINERS = VOCAB.words["determiners"]
 _VERB_CONTEXT = VOCAB.words["verb_context"]
 _PLACE_PREPOSITIONS = VOCAB.words["place_prepositions"]
 _MAX_SPAN = 7
-_POSSESSIVES = frozenset(("their", "my", "his", "her", "our", "your"))
 _FUNCTION_WORDS = VOCAB.words["function"] - set(VOCAB.unit_forms)
 
 
@@ -44,8 +43,9 @@ def _with_amount(words: list[str], amount: str) -> list[str]:
     *number, noun = amount.split()
     if len(words) < 2 or not number or words[-1] != noun:
         return [*words, amount]
-    # "did my stairs" (said back "did their stairs") and "12 stairs" make "did 12 stairs"
-    modifiers = [w for w in words[1:-1] if w not in _DETERMINERS and w not in _POSSESSIVES]
+    # "did my stairs" (said back "did their stairs", and "their" is no determiner of the
+    # vocabulary) and "12 stairs" make "did 12 stairs"
+    modifiers = [w for w in words[1:-1] if w not in _DETERMINERS and w != "their"]
     return [words[0], *number, *modifiers, noun]
 
 
@@ -56,8 +56,9 @@ def _assistance_phrase(level: str | None, mention: Mention) -> str:
         return "with a helper"
     if level == "device":
         device = mention.devices[0] if mention.devices else ""
-        if device and device.split()[0] in ("sitting", "with", "hand", "hands"):
-            device = device.split()[-1]  # "sitting on the stool": a stool
+        said = device.split()
+        if said and said[0] in ("sitting", "with", "hand", "hands"):
+            device = said[-1]  # "sitting on the stool": a stool
         if not device or device.split()[0] in (
             "hold",
             "holding",
