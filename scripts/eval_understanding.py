@@ -60,7 +60,9 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "fresh16", "voices_dev31", "voices_dev32", "voices_dev33",
                                  "voices_dev34", "voices_dev35", "voices_dev36", "fresh17",
                                  "fresh18", "fresh19", "fresh20", "voices_dev37",
-                                 "voices_dev38", "voices_dev39", "voices_dev40"))
+                                 "voices_dev38", "voices_dev39", "voices_dev40", "fresh21",
+                                 "fresh22", "voices_dev41", "voices_dev42", "voices_dev43",
+                                 "voices_dev44"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
@@ -71,7 +73,8 @@ ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4":
          "fresh6": SEEN, "fresh7": SEEN, "fresh8": BLIND,
          "fresh9": SEEN, "fresh10": SEEN, "fresh11": SEEN, "fresh12": SEEN,
          "fresh13": SEEN, "fresh14": SEEN, "fresh15": BLIND, "fresh16": BLIND,
-         "fresh17": BLIND, "fresh18": BLIND, "fresh19": BLIND, "fresh20": BLIND}
+         "fresh17": BLIND, "fresh18": BLIND, "fresh19": BLIND, "fresh20": BLIND,
+         "fresh21": BLIND, "fresh22": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {

@@ -43,7 +43,10 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_fresh18.jsonl", "understanding_fresh19.jsonl",
           "understanding_fresh20.jsonl", "understanding_voices_dev37.jsonl",
           "understanding_voices_dev38.jsonl", "understanding_voices_dev39.jsonl",
-          "understanding_voices_dev40.jsonl")
+          "understanding_voices_dev40.jsonl", "understanding_fresh21.jsonl",
+          "understanding_fresh22.jsonl", "understanding_voices_dev41.jsonl",
+          "understanding_voices_dev42.jsonl", "understanding_voices_dev43.jsonl",
+          "understanding_voices_dev44.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
