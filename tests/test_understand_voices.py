@@ -1586,3 +1586,33 @@ def test_fourteenth_round_there_and_back_paces_and_what_could_not_be_done_before
     assert understand(said, WEDNESDAY).intent == intent
     if expected is not None:
         assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("Saturday Papa managed 4 stairs. Today? 9!",
+         [("climb_stairs", 4, "stairs", None, "2026-02-28"),
+          ("climb_stairs", 9, "stairs", None, "2026-03-04")]),
+        ("Sunday 6 stairs and today... today it was 10.",
+         [("climb_stairs", 6, "stairs", None, "2026-03-01"),
+          ("climb_stairs", 10, "stairs", None, "2026-03-04")]),
+        ("I named 15 animals in a minute. Last week it was nine.",
+         [("name", 15, "words", None, "2026-03-04")]),
+        ("yesterday i said er fifteen words off the list no hang on sixteen",
+         [("say", 16, "words", None, "2026-03-03")]),
+        ("He did 40 reps on the arm bike. Then 20 more. 60 total.",
+         [("arm_exercise", 60, "times", None, "2026-03-04")]),
+        ("Putty. Pinched it 30 times, rolled it 20. So 50 altogether.",
+         [("grip", 50, "times", None, "2026-03-04")]),
+        ("Walked 20 steps. Then 10 arm raises. 30 in total",
+         [("walk", 20, "steps", None, "2026-03-04"),
+          ("arm_exercise", 10, "times", None, "2026-03-04")]),
+    ],
+)
+def test_fifteenth_round_days_asked_back_corrections_and_totals_said_apart(said, expected):
+    """A day said as a question before its amount ("Today? 9!") or with "it was" is that
+    day's amount again (not a span compared: "last week it was nine"); "no hang on" corrects
+    an amount; a total said in the sentence after its parts replaces them when they add up to
+    it, in one unit ("20 more" is another bout, not a correction)."""
+    assert found(said) == expected

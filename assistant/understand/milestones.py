@@ -799,9 +799,12 @@ def _totalled(
         if not _TOTAL.match(after) and not (total.unit and _TOTAL.match(
                 " ".join(tokens[total.end + 1 : total.end + 3]))):
             continue
-        parts = [(q, o) for q, o in quantities[:n]
-                 if text.sentence[q.pos] == text.sentence[total.pos]
-                 and (q.unit is None or total.unit is None or q.unit == total.unit)]
+        fits = [(q, o) for q, o in quantities[:n]
+                if q.unit is None or total.unit is None or q.unit == total.unit]
+        parts = [(q, o) for q, o in fits if text.sentence[q.pos] == text.sentence[total.pos]]
+        said = [v for t in tokens[: total.pos] if (v := parse_number(t)) is not None]
+        if not parts and sum(said) == total.value and len({q.unit for q, _ in fits} - {None}) == 1:
+            parts = fits  # "Pinched it 30 times, rolled it 20. So 50 altogether."
         return _in_place_of(quantities, parts, total, owner)
     return _so_in_all(text, quantities)
 
@@ -1839,8 +1842,12 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     ("today 8", "today 8 minutes", "today i did 40") or before it ("and 400 m today"); and
     whether it is said to be more of the same ("another 20 today", "30 again this evening")."""
     k = day.end + 1
-    if tokens[k : k + 1] == (CLAUSE,) and tokens[k + 1 : k + 2] and parse_number(tokens[k + 1]):
-        k += 1  # "and today, um, ten": a pause between the day and its amount
+    if tokens[k : k + 1] in ((CLAUSE,), (SENTENCE,)) and tokens[k + 1 : k + 2] and parse_number(
+            tokens[k + 1]):
+        k += 1  # "and today, um, ten", "Today? 9!": a pause between the day and its amount
+    if tokens[k : k + 2] in (("it", "was"), ("it", "is")) and _SPANS.isdisjoint(
+            tokens[day.start : day.end + 1]):  # "and today it was 10", not "last week it was 9"
+        k += 2
     if tokens[k : k + 1] and tokens[k] in _SUBJECTS:
         k += 1
     if tokens[k : k + 1] and tokens[k] in _AUXILIARIES:  # "today he has done 260"
@@ -1881,6 +1888,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     return before, unit, again
 
 
+_SPANS = frozenset(("week", "month", "year", "time"))
+"""Days said as a span, whose amount is a comparison ("last week it was nine")."""
 _AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too",
                           "on", "by", "without", "alone", "unaided", "independently"))
 """Words that may follow a bare amount said beside a day ("today he did 10 with the rail"),

@@ -602,7 +602,8 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
             unit = tokens[j]
             j += 1
         said = j  # "50 steps on the treadmill at rehab, er no, it was 60": the words said
-        while unit and said < len(tokens) and said - j < 8 and tokens[said] not in _MARKS:
+        while (unit and said < len(tokens) and said - j < 8 and tokens[said] not in _MARKS
+               and tokens[said] not in cues):
             said += 1  # with the first amount may come before the correction
         if said < len(tokens) and said > j:
             corrected = _corrected_to(tokens, said, kind, markers, cues)
@@ -628,7 +629,9 @@ def _corrected_to(tokens: list[str], j: int, kind: str, markers: frozenset[str],
     ``j`` are a correction ("no wait", "sorry", "it was") and then that value."""
     start, cued = j, False
     while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] in _MARKS):
-        cued = cued or tokens[j] in cues
+        # "more like 20" corrects; "20 more" is another bout
+        cued = cued or tokens[j] in cues and (
+            tokens[j] != "more" or tokens[j + 1 : j + 2] == ["like"])
         j += 1
     if j < len(tokens) and tokens[j] in ("my", "the", "a"):
         j += 1
