@@ -155,6 +155,19 @@ def test_feelings_are_moods_with_a_recent_win_and_social_talk_is_not_an_entry(cl
 
 
 @pytest.mark.slow
+def test_an_ache_is_a_feeling_that_is_not_a_mood_and_a_chest_ache_is_not_soothed(cli, tmp_path):
+    """ "my legs are sore from yesterday" is how the body feels: answered as a feeling that
+    says when to tell the therapist, not kept as a low mood (which would count toward the
+    depression flag), and not "saved"; an ache of the chest stays a setback."""
+    db = tmp_path / "wins.db"
+    said = run_text(cli, db, ["my legs are sore from yesterday", "my chest is sore"])
+    assert [(t["kind"], t["intent"]) for t in said] == [
+        ("feeling", "feeling"), ("setback", "setback")]
+    assert "therapist" in said[0]["reply"] and "saved" not in said[0]["reply"].lower()
+    assert history.moods(Store(db)) == []
+
+
+@pytest.mark.slow
 def test_help_names_the_emergency_number_of_the_locale(cli, tmp_path):
     for lang, number in (("en_GB.UTF-8", "999"), ("en_US.UTF-8", "911"), ("de_DE.UTF-8", "112")):
         said = run_text(cli, tmp_path / f"{number}.db", ["help", "I have chest pain"],

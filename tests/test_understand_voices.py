@@ -1616,3 +1616,21 @@ def test_fifteenth_round_days_asked_back_corrections_and_totals_said_apart(said,
     an amount; a total said in the sentence after its parts replaces them when they add up to
     it, in one unit ("20 more" is another bout, not a correction)."""
     assert found(said) == expected
+
+
+@pytest.mark.parametrize(
+    ("said", "intent"),
+    [
+        ("my legs are sore from yesterday", "feeling"),
+        ("My shoulder's stiff as a board this morning.", "feeling"),
+        ("hand's aching today same as it always does", "feeling"),
+        ("Hand's been stiff all day, no exercises done.", "setback"),
+        ("my hand was too stiff to hold the pen", "setback"),
+        ("my chest is sore", "setback"),
+    ],
+)
+def test_fifteenth_round_an_ache_alone_is_a_feeling(said, intent):
+    """How the body feels, with nothing said that it stopped, is a feeling; what it stopped
+    is a setback; an ache where it may be a warning sign (chest, head, arm) is left a
+    setback, never soothed as a feeling."""
+    assert understand(said, WEDNESDAY).intent == intent

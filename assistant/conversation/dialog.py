@@ -214,6 +214,8 @@ class Dialog:
             return ReplyKind.ANSWER, answer(self.store, u.query, heard.at, book)
         if u.intent == "feeling" and u.mood is not None:
             return ReplyKind.FEELING, talk.feeling(self.store, u.mood, utterance_id, heard.at, book)
+        if u.intent == "feeling":  # how the body feels ("my legs are sore"): no mood to keep
+            return ReplyKind.FEELING, book.say("feeling.noted")
         if u.intent == "social":
             return ReplyKind.SOCIAL, talk.social(text, heard.at, book)
         if u.request is not None:

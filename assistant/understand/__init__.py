@@ -189,6 +189,22 @@ _STILL_A_WIN = re.compile(
     r"|\bbut (?:i |he |she |we )?did (?:it|them|the lot)\b|\bbut (\w+) is \1\b|\bdo not care\b")
 """Less than before, said to be a win all the same ("not as many as Monday but I still did 30
 steps", "only 4 stairs today, was 6 on Sunday, but 4 is 4")."""
+_ACHES = re.compile(r"\b(?:sore|aching|aches|ache|achy|stiff|stiffer)\b")
+_RED_FLAG_PARTS = re.compile(r"\b(?:chest|head|neck|jaw|heart|eye|eyes|face|arm|arms)\b")
+"""Where an ache may be a warning sign (chest, head, a weak arm): left as it was, a setback."""
+_UNDONE = re.compile(
+    r"\b(?:no|not|never|nothing|none|only|could|can|too|skip\w*|miss\w*|stop\w*)\b")
+
+
+def _only_an_ache(cleaned: Cleaned) -> bool:
+    """ "my shoulder's aching", "legs are sore from yesterday": how the body feels, with
+    nothing said of what it stopped, so a feeling rather than a setback."""
+    plain = cleaned.plain
+    return (_ACHES.search(plain) is not None and _UNDONE.search(plain) is None
+            and _RED_FLAG_PARTS.search(plain) is None
+            and VOCAB.regexes["setbacks"].search(_ACHES.sub(" ", plain)) is None)
+
+
 _CONCESSIVE = frozenset(("but", "still", "though", "although", "anyway", "managed", "did",
                          "done", "proud", "finished", "nonetheless", "yet", "there"))
 """Said with a setback after a win without an amount, these keep the win ("shaky but you
@@ -412,6 +428,8 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
         return Understanding(text, "social", (), None)
+    if not analysis.found and _only_an_ache(cleaned):
+        return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if analysis.setback_cue or failed or _compared_worse(cleaned):
         setback = _milestone(failed[0]) if failed else None
         return Understanding(
