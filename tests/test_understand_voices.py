@@ -1634,3 +1634,30 @@ def test_fifteenth_round_an_ache_alone_is_a_feeling(said, intent):
     is a setback; an ache where it may be a warning sign (chest, head, arm) is left a
     setback, never soothed as a feeling."""
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("said", "expected", "summary"),
+    [
+        ("Did 2 crosswords while Bob was at the sale yards.",
+         ("cognition", 2, None), "did 2 crosswords"),
+        ("Mum did three sudokus in her puzzle book on Saturday.",
+         ("cognition", 3, None), "did 3 sudokus"),
+        ("I did 10 squats", ("mobility", 10, "times"), "did 10 squats"),
+        ("Jumped! Both feet off the ground, 5 jumps in a row.", ("mobility", 5, "times"), None),
+        ("did like twenty throws", ("arm_hand", 20, "times"), "did 20 throws"),
+        ("Did 100 bounce passes against the garage wall with my left hand.",
+         ("arm_hand", 100, "times"), None),
+        ("did 5 shuttle runs", ("mobility", 5, "times"), "did 5 shuttle runs"),
+        ("on monday she did the cone drill four times with the therapist spotting her",
+         ("mobility", 4, "times"), None),
+    ],
+)
+def test_fifteenth_round_things_counted_and_drills(said, expected, summary):
+    """A count of puzzles is of things done (no unit, as the contract's "2 crosswords"),
+    said back as counted; jumps, throws, passes and drills are exercises done so many times,
+    and a drill's name is not read as a verb ("shuttled runs")."""
+    (milestone,) = understand(said, WEDNESDAY).milestones
+    assert (milestone.category, milestone.value, milestone.unit) == expected
+    if summary is not None:
+        assert milestone.summary == summary

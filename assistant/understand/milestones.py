@@ -642,7 +642,10 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             k = tokens.index(unit_before, max(0, i - 3), i)
             found.append((Quantity(amount, unit, k, i, said=_said(value, unit_before)), None))
         elif j in counts:
-            found.append((Quantity(value, "times", i, counts[j].end), counts[j]))
+            # "10 squats" are done ten times; "2 crosswords" are two things done (no unit)
+            thing = counts[j].activity.category == "cognition"
+            found.append((Quantity(value, None if thing else "times", i, counts[j].end,
+                                   noun=tokens[counts[j].end] if thing else None), counts[j]))
         elif j + 1 in counts and _names_kind(following):
             # "a dozen wall push ups", "10 mini squats": one word saying which kind first.
             found.append((Quantity(value, "times", i, counts[j + 1].end), counts[j + 1]))

@@ -127,14 +127,15 @@ def _is_noun_like(token: str, after_determiner: bool = False) -> bool:
     return after_determiner or (token not in VOCAB.unit_forms and token not in VOCAB.anchors)
 
 
-_PARTS_NAMED = VOCAB.words["body_parts"] | {"tongue", "lip", "lips"}
+_NOUN_FIRST = VOCAB.words["body_parts"] | {"tongue", "lip", "lips"} | VOCAB.words["noun_heads"]
+"""Nouns that start an activity's name though they are verbs too ("arm raises", "cone weave")."""
 
 
 def _used_as_verb(tokens: tuple[str, ...], i: int) -> bool:
     """Whether the anchor at ``i`` is a verb here ("i walk") rather than a noun ("a puzzle")."""
     token = tokens[i]
-    if not is_verb(token) or token in _PARTS_NAMED:
-        return False  # "arm raises", "finger to thumb taps": a part of the body, not "armed"
+    if not is_verb(token) or token in _NOUN_FIRST:
+        return False  # "arm raises", "cone weave": a part of the body or a drill, not "armed"
     if token.endswith(("ed", "ing")) or i == 0 or past_tense(token) == token:
         return True
     return tokens[i - 1] in _VERB_CONTEXT or tokens[i - 1] in (CLAUSE, SENTENCE)
@@ -151,7 +152,9 @@ def describe(
     """A short phrase without a subject: "walked 25 steps with a helper"."""
     inflect = base_form if mention.goal or mention.negative else past_tense
     covered = range(mention.start, mention.end + 1)
-    counted = quantity is not None and mention.activity.count and quantity.end == mention.end
+    counted = quantity is not None and quantity.end == mention.end and (
+        mention.activity.count or quantity.noun is not None and quantity.pos < mention.start)
+    # "did 2 crosswords": the things counted are what the activity is named by
     if counted and quantity is not None:
         # the amount as added up ("twelve reps twice": "did 24 reps"), not as first said
         words = ["do", format_number(quantity.value),

@@ -212,7 +212,8 @@ def _load() -> Vocabulary:
         **{
             key: frozenset(raw["summary"][key])
             for key in (
-                "determiners", "not_objects", "verb_context", "place_prepositions", "owners"
+                "determiners", "not_objects", "verb_context", "place_prepositions", "owners",
+                "noun_heads"
             )
         },
         "modifiers": frozenset(numbers["modifiers"]),
