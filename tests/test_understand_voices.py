@@ -1003,7 +1003,7 @@ def test_ninth_round_intents(said, intent, command):
         ("mum managed fifteen clams on her left side lying on the bed",
          [("leg_exercise", 15, "times", None, "2026-03-04")]),
         ("oral motor drills done lips tongue cheeks about ten minutes",
-         [("say", 10, "minutes", None, "2026-03-04")]),
+         [("mouth_exercise", 10, "minutes", None, "2026-03-04")]),
         ("Mum rolled out pastry for a pie, both hands on the rolling pin.",
          [("cook", None, None, None, "2026-03-04")]),
         ("Danced with Bill in the kitchen, two minutes, holding on to him.",
@@ -1661,3 +1661,26 @@ def test_fifteenth_round_things_counted_and_drills(said, expected, summary):
     assert (milestone.category, milestone.value, milestone.unit) == expected
     if summary is not None:
         assert milestone.summary == summary
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("did my tongue exercises, ten of them", ("mouth_exercise", 10, "times")),
+        ("did my lip exercises the ooh and ee ones twenty of each",
+         ("mouth_exercise", 40, "times")),
+        ("Did my tongue exercises, ten of each of the three.", ("mouth_exercise", 30, "times")),
+        ("I slept badly but still did my tongue exercises, ten of each.",
+         ("mouth_exercise", 10, "times")),
+        ("Tongue push-ups against the spoon: 2 goes of 12.", ("mouth_exercise", 24, "times")),
+        ("leg lifts lying on the bed twelve each leg", ("leg_exercise", 24, "times")),
+        ("thirty reps of the ankle pumps each leg", ("leg_exercise", 60, "times")),
+    ],
+)
+def test_fifteenth_round_mouth_exercises_and_counts_for_each(said, expected):
+    """Exercises of the mouth are counted in times, not words; a count "of each" of the
+    things named is for each of them (left alone when they are not named); "each leg"
+    later in the clause doubles a count; "2 goes of 12" is 24; "bed twelve" is no bed number
+    when "each" follows."""
+    (milestone,) = understand(said, WEDNESDAY).milestones
+    assert (milestone.activity, milestone.value, milestone.unit) == expected

@@ -607,7 +607,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "ward 4", "bed 12" name a place, but not "the ward 4 times", "round the ward 3 laps".
             i > 0
             and tokens[i - 1] in VOCAB.words["labels"]
-            and not (i + 1 < len(tokens) and tokens[i + 1] in VOCAB.unit_forms)
+            and not (i + 1 < len(tokens) and (tokens[i + 1] in VOCAB.unit_forms
+                                              or tokens[i + 1] == "each"))  # "bed twelve each leg"
         ):
             continue
         if _COMPARED.match(" ".join(tokens[i + 1 : i + 4])):
@@ -662,6 +663,9 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "10 English words", "12 concrete steps": a word saying which kind, then the unit
             unit = VOCAB.unit_forms[tokens[j + 1]][0]
             found.append((Quantity(value, unit, i, j + 1, said=_said(value, tokens[j + 1])), None))
+        elif tokens[j : j + 2] == ("of", "each"):
+            # "ten of each": a count of each of the things named before (see _repeated)
+            found.append((Quantity(value, None, i, i, counts_back=True), None))
         elif tokens[j : j + 1] in (("on",), ("with",)) and _names_a_side(tokens, j + 1):
             # "taps, 20 on each hand", "fifteen on the weak side": a count of the activity
             # named before, for that side (each side: see _repeated)
@@ -1017,8 +1021,19 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         # sides is both sides' (not time held on each side: "10 seconds each side")
         side = tokens[q.end + 1 : q.end + 4]
         side = side[1:] if side[:1] in (("on",), ("with",), ("for",)) else side
-        each_side = side[:2] in _EACH_SIDE and (
-            q.counts_back and q.unit is None or q.unit == "times")
+        later = tokens[q.end + 1 : text.clause_span(q.pos)[1] + 1]
+        each_side = (side[:2] in _EACH_SIDE or any(  # "30 reps of the ankle pumps each leg"
+            later[k : k + 2] in _EACH_SIDE and all(parse_number(t) is None for t in later[:k])
+            for k in range(len(later)))) and (q.counts_back and q.unit is None or q.unit == "times")
+        # "the ooh and ee ones, twenty of each", "ten of each of the three": a count for each
+        # of the things named (not when they are not named: "ten of each")
+        of_each: float = 1
+        if tokens[q.end + 1 : q.end + 3] == ("of", "each") and q.unit in (None, "times"):
+            named = tokens[q.end + 3 : q.end + 6]
+            before = tokens[: q.pos]
+            of_each = (parse_number(named[-1]) or 1 if named[:2] == ("of", "the")
+                       else 2 if "and" in before[before.index(SENTENCE) + 1 if SENTENCE in before
+                                                 else 0 :] else 1)
         # "Letterbox 50m and back": a distance said for one way, gone there and back (not
         # "300 metres, and back today the same": another day)
         rest = tokens[q.end + 1 : q.end + 5]
@@ -1026,7 +1041,7 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         and_back = (q.unit in ("meters", "feet") and rest[:2] == ("and", "back")
                     and rest[2:3] in ((), (CLAUSE,), (SENTENCE,), ("no",), ("with",),
                                       ("without",)))
-        factor: float = 2 if each_way or each_side or and_back else 1
+        factor: float = (2 if each_way or each_side or and_back else 1) * of_each
         if bouts:
             k, bout = bouts[0]
             factor *= bout.value

@@ -354,7 +354,7 @@ _TIMES_FIRST = re.compile(
 )
 """Written "x15" (fifteen times) puts the sign first; not "2 x 10 minutes" nor "2 sets x10"."""
 _SETS_OF = re.compile(
-    r"\b(\d+) ?(?:x|sets? (?:of|x)|lots of|rounds? of|batches of) ?(\d+)\b"
+    r"\b(\d+) ?(?:x|sets? (?:of|x)|lots of|rounds? of|batches of|goes of|turns of) ?(\d+)\b"
     r"(?! ?(?:m|km|mins?|minutes?|secs?|seconds?|hrs?|hours?|steps?(?! ?ups?)|stairs?|laps?"
     r"|meters?|metres?|feet|words?|sentences?)\b)"
 )
