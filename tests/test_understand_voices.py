@@ -1684,3 +1684,18 @@ def test_fifteenth_round_mouth_exercises_and_counts_for_each(said, expected):
     when "each" follows."""
     (milestone,) = understand(said, WEDNESDAY).milestones
     assert (milestone.activity, milestone.value, milestone.unit) == expected
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "Last Tuesday he made the porridge, stirring for 10 min, me standing by.",
+        "Jogged! Well, sort of. 30 seconds of jogging on the treadmill, PT had the belt.",
+        "Made scrambled eggs! Well, Bev cracked the eggs, I did the rest.",
+    ],
+)
+def test_fifteenth_round_help_said_by_what_the_helper_did(said):
+    """A carer standing by, a therapist holding the gait belt, or part of the task done by
+    someone else ("I did the rest") is a helper."""
+    (milestone,) = understand(said, WEDNESDAY).milestones
+    assert milestone.assistance == "helper"
