@@ -1699,3 +1699,21 @@ def test_fifteenth_round_help_said_by_what_the_helper_did(said):
     someone else ("I did the rest") is a helper."""
     (milestone,) = understand(said, WEDNESDAY).milestones
     assert milestone.assistance == "helper"
+
+
+@pytest.mark.parametrize(
+    ("said", "command"),
+    [
+        ("louder please me hearing aids are out", "louder"),
+        ("Pause it. Phone's ringing.", "pause"),
+        ("shh quieter my brother's asleep", "quieter"),
+        ("send this to her son in nairobi", "share"),
+        ("Help. How do I even use this thing?", "help"),
+        ("help me practise my sentences", None),
+    ],
+)
+def test_fifteenth_round_commands_with_a_reason_given(said, command):
+    """A command said with its reason ("me hearing aids are out", "my brother's asleep"),
+    after "shh", or to someone named by "her", is still the command; "help me practise" is
+    a practice request, not help and an aside."""
+    assert understand(said, WEDNESDAY).command == command

@@ -138,7 +138,8 @@ def _cut_command(words: list[str]) -> str | None:
             last = _strong(_exact_command(_strip_politeness(tail)), tail)
         if first in _ANSWERS and last is not None and last not in _ANSWERS:
             return last
-        if first is not None and words[cut] in subjects and _is_aside(words[cut:]):
+        if (first is not None and words[cut] in subjects and _is_aside(words[cut:])
+                and (words[cut], first) != ("me", "help")):  # "help me practise", not an aside
             return first
         if (
             last is not None
