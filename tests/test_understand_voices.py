@@ -1717,3 +1717,20 @@ def test_fifteenth_round_commands_with_a_reason_given(said, command):
     after "shh", or to someone named by "her", is still the command; "help me practise" is
     a practice request, not help and an aside."""
     assert understand(said, WEDNESDAY).command == command
+
+
+@pytest.mark.parametrize(
+    ("said", "activity"),
+    [
+        ("I could outlift my arm today.", "lift"),
+        ("I could not lift my arm today", "lift"),
+        ("Could outstand at the sink this morning.", "stand"),
+    ],
+)
+def test_not_run_into_could_as_whisper_hears_it_is_still_a_setback(said, activity):
+    """ "could not lift" heard as "could outlift": a setback of lifting, its perspective
+    drawn from past lifts; "out" and a verb that make a verb of their own are left alone."""
+    u = understand(said, WEDNESDAY)
+    assert u.intent == "setback"
+    assert u.setback is not None and u.setback.activity == activity
+    assert clean("I could outrun my grandson").plain == "i could outrun my grandson"

@@ -279,6 +279,17 @@ _GLUED_UNIT = re.compile(
 _GLUED_NAMES = {"x": "times", "s": "seconds", "h": "hours"}
 _THOUSAND = re.compile(r"\b(\d+(?:\.\d+)?) ?k\b( (?:steps|words|stairs)\b)?")
 """ "2k steps" is 2000 steps; "a 5k walk", "did 2k on the bike" are kilometres."""
+_MODAL_OUT = re.compile(r"\b(could|can|would|did) out([a-z]{3,})\b")
+""" "I could outlift my arm": Whisper hearing "could not lift", the n of "not" run into
+"could"; read so when "out" and the verb make no verb of their own ("outrun" stays)."""
+
+
+def _modal_not(match: re.Match[str]) -> str:
+    if verb_form(f"out{match[2]}") is None and verb_form(match[2]) is not None:
+        return f"{match[1]} not {match[2]}"
+    return match[0]
+
+
 _BOTH_OF_THEM = re.compile(r"\bboth of them(?= [|]|$)")
 """ "put the bins out, both of them": a count of the things named, closing its clause."""
 
@@ -701,6 +712,8 @@ def clean(text: str) -> Cleaned | None:
     text = _EMERGENCY_NUMBER.sub(_one_number, text)
     text = _FILLER_COMMA.sub(" ", text)
     text = _expand_contractions(text)
+    if " out" in text:
+        text = _MODAL_OUT.sub(_modal_not, text)
     light = _light(text)
     text = _THOUSANDS.sub("", text)
     if "w/" in text:
