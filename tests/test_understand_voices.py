@@ -1734,3 +1734,12 @@ def test_not_run_into_could_as_whisper_hears_it_is_still_a_setback(said, activit
     assert u.intent == "setback"
     assert u.setback is not None and u.setback.activity == activity
     assert clean("I could outrun my grandson").plain == "i could outrun my grandson"
+
+
+@pytest.mark.parametrize("said", ["fed up with all of this honestly", "fed up of all of this",
+                                  "tired with all of it"])
+def test_a_mood_alone_with_all_of_this_after_it_is_a_low_feeling(said):
+    """A low mood said alone, then what it is with ("all of this"), is heard as a low mood:
+    the reply and the therapist's mood record depend on it."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.mood) == ("feeling", "low")
