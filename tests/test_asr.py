@@ -22,14 +22,16 @@ pytestmark = pytest.mark.slow
     [
         ("I took twelve steps with my walker this morning", {"12", "steps", "walker"}),
         ("I walked twenty steps today", {"walked", "20", "steps"}),
-        # Base writes espeak-ng's "name" here as "aim" at the tuned 10 s window (and
-        # "grand son's" at 12-30 s): the key word is the grandson.
+        # Base writes espeak-ng's "name" here as "aim" at the tuned 10 s window, and the
+        # grandson as "grand son's" on some machines: the key word is the grandson.
         ("I remembered my grandson's name", {"remembered", "grandson's"}),
     ],
 )
 def test_whisper_hears_recovery_updates(whisper, speak, sentence, key_words):
     transcript = transcribe(whisper, read_wav(speak(sentence)))
-    heard = set(re.findall(r"[\w']+", transcript.text.lower()))
+    words = re.findall(r"[\w']+", transcript.text.lower())
+    # a compound written as two words ("grand son's") is the same word heard
+    heard = set(words) | {a + b for a, b in zip(words, words[1:], strict=False)}
     assert key_words <= heard, transcript.text
     assert transcript.engine == "whisper"
     assert 0 < transcript.confidence <= 1
