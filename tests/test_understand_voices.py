@@ -1743,3 +1743,13 @@ def test_a_mood_alone_with_all_of_this_after_it_is_a_low_feeling(said):
     the reply and the therapist's mood record depend on it."""
     result = understand(said, WEDNESDAY)
     assert (result.intent, result.mood) == ("feeling", "low")
+
+
+@pytest.mark.parametrize(("said", "mood"), [("feel heaps better", "good"),
+                                            ("I feel loads better today", "good"),
+                                            ("so sleepy today", "low"), ("sleepy", "low")])
+def test_heaps_as_a_degree_and_sleepy_as_a_mood(said, mood):
+    """ "heaps" and "loads" say how much, as "a lot" does (Australian and New Zealand
+    English); sleepy is tired."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.mood) == ("feeling", mood)
