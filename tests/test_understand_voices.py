@@ -1753,3 +1753,15 @@ def test_heaps_as_a_degree_and_sleepy_as_a_mood(said, mood):
     English); sleepy is tired."""
     result = understand(said, WEDNESDAY)
     assert (result.intent, result.mood) == ("feeling", mood)
+
+
+@pytest.mark.parametrize(("said", "alert"), [
+    ("Made the jerk chicken all from memory, didn't look at the book once.", None),
+    ("did the jerk pork for Sunday dinner", None),
+    ("my arm keeps jerking", "seizure"),
+    ("his leg started to jerk and wouldn't stop", "seizure"),
+])
+def test_jerk_cooking_is_no_seizure(said, alert):
+    """Jerk chicken is a dish cooked, not a limb jerking; a jerking limb stays an alarm."""
+    result = understand(said, WEDNESDAY)
+    assert (result.alert.kind.value if result.alert else None) == alert
