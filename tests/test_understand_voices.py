@@ -1765,3 +1765,15 @@ def test_jerk_cooking_is_no_seizure(said, alert):
     """Jerk chicken is a dish cooked, not a limb jerking; a jerking limb stays an alarm."""
     result = understand(said, WEDNESDAY)
     assert (result.alert.kind.value if result.alert else None) == alert
+
+
+@pytest.mark.parametrize(("said", "summary"), [
+    ("I cut me own toenails", "cut their own toenails"),
+    ("I put me socks on", "put their socks on"),
+    ("I picked up the cup with me left hand", "picked up the cup with their left hand"),
+    ("I washed me hair", "washed their hair"),
+])
+def test_me_said_for_my_is_said_back_as_their(said, summary):
+    """ "me" for "my" (Northern English, Irish, Australian) is the patient's own, said back
+    as "their" (the reply makes it "your"), not "them"."""
+    assert [m.summary for m in understand(said, WEDNESDAY).milestones] == [summary]

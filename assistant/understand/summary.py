@@ -120,6 +120,25 @@ def _owned(words: list[str]) -> list[str]:
     ]
 
 
+def _owns(following: list[str]) -> bool:
+    """ "me" as many Englishes say "my" ("cut me own toenails", "put me socks on", "with me
+    left hand"): before "own", a body part, or a noun that is no bare verb; "helped me walk",
+    "gave me a hand" keep "me" as the one helped."""
+    head = following[1:2] if following[:1] in (["left"], ["right"], ["good"], ["bad"]) \
+        else following[:1]
+    if not head:
+        return False
+    word = head[0]
+    return word == "own" or word in VOCAB.words["body_parts"] or (
+        _is_noun_like(word) and word not in _WHERE_TO
+        and not (is_verb(word) and base_form(word) == word))
+
+
+_WHERE_TO = frozenset(("upstairs", "downstairs", "outside", "inside", "indoors", "outdoors",
+                       "across", "around", "along", "through", "over", "home"))
+"""Where someone was taken, not what they own ("carried me upstairs")."""
+
+
 def _is_noun_like(token: str, after_determiner: bool = False) -> bool:
     """A content word; after "my"/"the" even activity and unit words are objects ("the stairs")."""
     if not token.isalpha() or token in _FUNCTION_WORDS or token in _NOT_OBJECTS:
@@ -188,7 +207,10 @@ def describe(
             or words[-1] in ("of", "for", "on", "off")
         ):
             words += _object_words(tokens, following)
-    words = [inflect(words[0])] + [_WORDS.get(w, w) for w in _owned(words[1:])]
+    rest = _owned(words[1:])
+    words = [inflect(words[0])] + [
+        "their" if w == "me" and _owns(rest[i + 1 :]) else _WORDS.get(w, w)
+        for i, w in enumerate(rest)]
     if quantity is not None and value is not None and quantity.pos not in covered and not counted:
         words = _with_amount(words, _quantity_phrase(value, unit, quantity))
     words.append(_limb_phrase(mention.limbs, words))
