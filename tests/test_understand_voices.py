@@ -1777,3 +1777,15 @@ def test_me_said_for_my_is_said_back_as_their(said, summary):
     """ "me" for "my" (Northern English, Irish, Australian) is the patient's own, said back
     as "their" (the reply makes it "your"), not "them"."""
     assert [m.summary for m in understand(said, WEDNESDAY).milestones] == [summary]
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("Two days ago I cut me own toenails. Don't laugh.", "milestone"),
+    ("I washed my hair, don't tell the nurse", "milestone"),
+    ("arm exercise. arm wouldn't lift.", "setback"),
+    ("Walked to the door. Couldn't go further.", "setback"),
+])
+def test_a_win_told_done_is_not_taken_back_by_dont_laugh(said, intent):
+    """A fragment that only denies takes back an activity merely named, not one told done
+    with its own verb ("cut me own toenails. Don't laugh.")."""
+    assert understand(said, WEDNESDAY).intent == intent

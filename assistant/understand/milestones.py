@@ -1454,7 +1454,7 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
     if k >= len(tokens) or tokens[k] not in _BOUNDARIES:
         return False
     start, _ = text.clause_span(mention.start)
-    named_only = not any(_tells_done(t) for t in tokens[start : mention.start])
+    named_only = not any(_tells_done(t) for t in tokens[start : mention.end + 1])
     for first, last in _fragment_spans(tokens, k + 1)[:3]:
         fragment = tokens[first:last]
         if set(fragment) <= VOCAB.words["attempts"] | _SUBJECTS:
