@@ -1789,3 +1789,12 @@ def test_a_win_told_done_is_not_taken_back_by_dont_laugh(said, intent):
     """A fragment that only denies takes back an activity merely named, not one told done
     with its own verb ("cut me own toenails. Don't laugh.")."""
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("did the stairs and hardly stumbled", "milestone"),
+    ("did the stairs and stumbled", "setback"),
+])
+def test_hardly_a_stumble_is_no_setback(said, intent):
+    """ "hardly", "barely" and "scarcely" before a setback word cancel it, as "without" does."""
+    assert understand(said, WEDNESDAY).intent == intent
