@@ -108,8 +108,9 @@ def _object_words(tokens: tuple[str, ...], k: int) -> list[str]:
 
 
 def _owned(words: list[str]) -> list[str]:
-    """ "my daughter name" back to "my daughter's name": cleaning drops every 's."""
-    return [
+    """ "my daughter name" back to "my daughter's name": cleaning drops every 's; and "me"
+    said for "my" ("cut me own toenails") back to "my"."""
+    words = [
         f"{word}'s"
         if 0 < i < len(words) - 1
         and words[i - 1] in _DETERMINERS
@@ -118,14 +119,16 @@ def _owned(words: list[str]) -> list[str]:
         else word
         for i, word in enumerate(words)
     ]
+    return ["my" if word == "me" and _owns(words[i + 1 :]) else word
+            for i, word in enumerate(words)]
 
 
 def _owns(following: list[str]) -> bool:
-    """ "me" as many Englishes say "my" ("cut me own toenails", "put me socks on", "with me
-    left hand"): before "own", a body part, or a noun that is no bare verb; "helped me walk",
-    "gave me a hand" keep "me" as the one helped."""
-    head = following[1:2] if following[:1] in (["left"], ["right"], ["good"], ["bad"]) \
-        else following[:1]
+    """Whether "me" before `following` is "my", as many Englishes say it ("put me socks on",
+    "with me left hand"): before "own", a body part, or a noun that is no bare verb; "helped
+    me walk", "gave me a hand" keep "me" as the one helped."""
+    side = following[:1] in (["left"], ["right"], ["good"], ["bad"])
+    head = following[1:2] if side else following[:1]
     if not head:
         return False
     word = head[0]
@@ -207,10 +210,7 @@ def describe(
             or words[-1] in ("of", "for", "on", "off")
         ):
             words += _object_words(tokens, following)
-    rest = _owned(words[1:])
-    words = [inflect(words[0])] + [
-        "their" if w == "me" and _owns(rest[i + 1 :]) else _WORDS.get(w, w)
-        for i, w in enumerate(rest)]
+    words = [inflect(words[0])] + [_WORDS.get(w, w) for w in _owned(words[1:])]
     if quantity is not None and value is not None and quantity.pos not in covered and not counted:
         words = _with_amount(words, _quantity_phrase(value, unit, quantity))
     words.append(_limb_phrase(mention.limbs, words))
