@@ -1733,6 +1733,9 @@ def test_not_run_into_could_as_whisper_hears_it_is_still_a_setback(said, activit
     u = understand(said, WEDNESDAY)
     assert u.intent == "setback"
     assert u.setback is not None and u.setback.activity == activity
+
+
+def test_out_and_a_verb_that_make_a_verb_stay_as_said():
     assert clean("I could outrun my grandson").plain == "i could outrun my grandson"
 
 
