@@ -1801,3 +1801,105 @@ def test_a_win_told_done_is_not_taken_back_by_dont_laugh(said, intent):
 def test_hardly_a_stumble_is_no_setback(said, intent):
     """ "hardly", "barely" and "scarcely" before a setback word cancel it, as "without" does."""
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(("said", "kind"), [
+    ("my leg just gave out, went weak all at once", "stroke_sign"),
+    ("her arm gave out, went dead, and she dropped the cup", "stroke_sign"),
+    ("he's suddenly stopped talking, he's just staring at me", "stroke_sign"),
+    ("mum stopped speaking all of a sudden, worse than her usual", "stroke_sign"),
+])
+def test_a_limb_giving_out_or_talk_stopping_suddenly_is_an_alert(said, kind):
+    """A limb that gave out with its onset in the next clause ("went weak"), and talk that
+    stopped suddenly, are stroke signs; "than usual" compares, it does not say "as usual"."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.alert and result.alert.kind.value) == ("alert", kind)
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("my legs gave out after ten steps", "setback"),
+    ("Stop talking now, please.", "command"),
+    ("couldn't get up the porch steps today, had to go round by the ramp", "setback"),
+    ("couldn't get up the church steps, used the side door", "setback"),
+])
+def test_giving_out_alone_stopping_the_device_and_a_climb_are_no_alert(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize("said", [
+    "he suddenly stopped talking",
+    "she's talking gibberish all of a sudden",
+])
+def test_the_words_of_a_red_flag_are_no_win(said):
+    """Wins said with a red flag are kept for the record, but not ones made of its words."""
+    result = understand(said, WEDNESDAY)
+    assert result.intent == "alert" and result.milestones == ()
+
+
+def test_the_wins_said_beside_a_red_flag_are_still_kept():
+    result = understand("Walked 200m today then my leg just went dead and I went down",
+                        WEDNESDAY)
+    assert result.intent == "alert"
+    assert [(m.value, m.unit) for m in result.milestones] == [(200, "meters")]
+
+
+def test_all_at_once_is_no_count():
+    assert [m.value for m in understand("my leg gave out all at once", WEDNESDAY).milestones] \
+        == [] and understand("she did all her stretches at once", WEDNESDAY).milestones[0].value \
+        is None
+
+
+@pytest.mark.parametrize(("said", "command"), [
+    ("Send that to my son Marlon.", "share"),
+    ("let my niece in brampton see this", "share"),
+    ("say that again nuh", "repeat"),
+    ("ok we finish for now", "stop"),
+    ("Yes man.", "yes"),
+    ("no sir", "no"),
+    ("um how does this thing work again", "help"),
+    ("too loud bring it down little", "quieter"),
+    ("Hush down a little, Daddy's sleeping.", "quieter"),
+    ("Check that one off the list.", "done"),
+])
+def test_commands_with_tags_names_and_places(said, command):
+    """Tags ("nuh", "man", "sir"), a name after the recipient, where the recipient lives."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.command) == ("command", command)
+
+
+@pytest.mark.parametrize(("said", "mood"), [
+    ("Knackered after the physio.", "low"),
+    ("shattered after all that physio", "low"),
+    ("tired bad today", "low"),
+    ("mi spirit low today", "low"),
+    ("I'm plumb wore out.", "low"),
+    ("kinda blue today, missing my wife", "low"),
+    ("lonely since my wife passed, the evenings are long", "low"),
+    ("Mama's in real good spirits today.", "good"),
+    ("In great form today!", "good"),
+    ("Sleeping better, I feel rested for once.", "good"),
+])
+def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.mood and result.mood.value) == ("feeling", mood)
+
+
+def test_what_was_made_and_then_eaten_is_one_win():
+    assert [m.activity for m in understand(
+        "Nana buttered her own toast this morning and ate it all.", WEDNESDAY).milestones] == [
+        "cook"]
+
+
+@pytest.mark.parametrize("said", [
+    "Read a whole psalm aloud, 8 verses, only stumbled on one word.",
+    "she read five sentences and only stumbled once",
+])
+def test_only_one_stumble_is_still_a_win(said):
+    assert understand(said, WEDNESDAY).intent == "milestone"
+
+
+def test_a_win_only_did_tells_is_kept_with_its_amount():
+    """The learned model hears a win, and only "did" tells it: the amount is kept."""
+    assert [(m.category, m.value, m.unit) for m in understand(
+        "Did the grip squeezer 15 with the left and 15 with the right.", WEDNESDAY).milestones
+    ] == [("arm_hand", 30, "times")]

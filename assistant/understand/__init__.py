@@ -256,7 +256,24 @@ def _understand(text: str, today: date | None = None) -> Understanding:
     alert, caution = red_flags(text, cleaned)
     if alert is None:
         return replace(_reconsidered(meaning, cleaned, today), caution=caution)
-    return replace(meaning, intent="alert", command=None, query=None, alert=alert)
+    return replace(meaning, intent="alert", command=None, query=None, alert=alert,
+                   milestones=_wins_besides(meaning, cleaned, alert, today))
+
+
+def _wins_besides(meaning: Understanding, cleaned: Cleaned, alert: Alert,
+                  today: date) -> tuple[Milestone, ...]:
+    """The wins said with a red flag, kept for the record, read without the red flag's own
+    words: "he suddenly stopped talking" or "talking gibberish" is no conversation had."""
+    words = tuple(alert.words.split())
+    tokens = cleaned.tokens
+    if not meaning.milestones or not words:
+        return meaning.milestones
+    for k in range(len(tokens) - len(words) + 1):
+        if tokens[k : k + len(words)] == words:
+            rest = tokens[:k] + tokens[k + len(words) :]
+            found = analyse(without_evaluations(rest), today).found
+            return tuple(_milestone(f) for f in found if not f.negative and not f.goal)
+    return meaning.milestones
 
 
 SURE = 0.8

@@ -119,6 +119,7 @@ class _Rules:
     sessions: tuple[str, ...]
     """Sessions a sign's words can start with ("speech therapy went badly"): no sign."""
     onset_alone: re.Pattern[str]
+    onset_next: re.Pattern[str]
     """A clause that only says a sign came on ("suddenly", "all of a sudden")."""
 
 
@@ -170,9 +171,12 @@ def _alternation(signs: list[str], lists: dict[str, list[str]]) -> re.Pattern[st
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
-    """Context words, matched as said (not as lemmas: "left" is not "leave" here)."""
+    """Context words, matched as said (not as lemmas: "left" is not "leave" here). After
+    "than" they are what the sign is compared with ("quieter than his usual"), not its
+    context."""
     body = "|".join(re.escape(w.replace("_", " ")) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![^ ])(?:{body})(?![^ ])")
+    compared = "".join(f"(?<!than {w})" for w in ("", "his ", "her ", "my ", "their ", "your "))
+    return re.compile(rf"(?<![^ ]){compared}(?:{body})(?![^ ])")
 
 
 def _spaced(words: list[str]) -> tuple[str, ...]:
@@ -228,6 +232,7 @@ def _load() -> _Rules:
         things=_spaced(context["things"]),
         sessions=_spaced(context["sessions"]),
         onset_alone=re.compile(raw["kinds"]["stroke_sign"]["onset_alone"]),
+        onset_next=re.compile(raw["kinds"]["stroke_sign"]["onset_next"]),
     )
 
 
@@ -448,12 +453,16 @@ def _found(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[s
 
 def _onset_beside(view: _View, low: int, high: int) -> bool:
     """ "Suddenly, my arm is numb", "the right side's tingling, all of a sudden": the onset
-    said as a clause of its own just before or after the sign's clause."""
+    said as a clause of its own just before or after the sign's clause; or the clause after
+    it, with no subject of its own, says the limb went weak ("my leg gave out, went weak")."""
     beside = []
     if low >= 2:
         beside.append(view.bounds(low - 2, low - 1, (CLAUSE, SENTENCE)))
     if high + 1 < len(view.tokens):
-        beside.append(view.bounds(high + 1, high + 2, (CLAUSE, SENTENCE)))
+        after = view.bounds(high + 1, high + 2, (CLAUSE, SENTENCE))
+        if _RULES.onset_next.match(" ".join(view.tokens[after[0]:after[1]])):
+            return True
+        beside.append(after)
     return any(_RULES.onset_alone.match(" ".join(view.tokens[a:b])) for a, b in beside)
 
 

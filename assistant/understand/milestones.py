@@ -558,17 +558,42 @@ def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
             k = i  # "Mum just used the kettle on her own": done, not planned
         else:
             continue
-        start, end = text.clause_span(i)
-        words = set(text.tokens[start : end + 1])
-        named = [n for n, cues in VOCAB.win_kinds.items() if cues & words]
-        if kind is not None:
-            named = [n for n in named if VOCAB.activities[n].category == kind] or [
-                VOCAB.win_of_category[kind]]
-        name = next(iter(named), "everyday")
-        mention = Mention(VOCAB.activities[name], i, i, goal=k < i)
-        mention.clause, mention.sentence = text.clause[i], text.sentence[i]
-        return [mention]
+        return [_win_at(text, i, kind, goal=k < i)]
+    if kind is not None:
+        # "Did the grip squeezer 15 with the left": a win only "did" tells, with an amount
+        did = next((i for i, t in enumerate(text.tokens) if t in _DID and any(
+            parse_number(w) is not None
+            for w in text.tokens[i + 1 : text.clause_span(i)[1] + 1])), None)
+        if did is not None:
+            return [_win_at(text, did, kind, goal=False)]
+        first = next((i for i, t in enumerate(text.tokens) if verb_form(t) is not None), None)
+        resting = first is not None and (base_form(text.tokens[first]) in _STATES
+                                         or text.tokens[first + 1 : first + 3] in _TO_SLEEP)
+        if not resting and any(t not in _NO_NEWS and parse_number(t) is None
+                               for t in text.tokens):
+            return [_win_at(text, 0, kind, goal=False)]  # the model's word: "socks... on... me"
     return []
+
+
+_STATES = _STAYING | {"live", "need", "have"}
+"""Verbs that say how things are, not what was done ("I live on my own")."""
+_NO_NEWS = _FUNCTION_WORDS | _BARE_FILLERS | set(_BOUNDARIES) | set(VOCAB.unit_forms)
+"""Words that tell nothing done: "twenty minutes" alone is no win, whatever the model says."""
+
+
+def _win_at(text: _Text, i: int, kind: str | None, goal: bool) -> Mention:
+    """The win told by the verb at ``i``: what it was read from the words of its clause,
+    within category ``kind`` when given."""
+    start, end = text.clause_span(i)
+    words = set(text.tokens[start : end + 1])
+    named = [n for n, cues in VOCAB.win_kinds.items() if cues & words]
+    if kind is not None:
+        named = [n for n in named if VOCAB.activities[n].category == kind] or [
+            VOCAB.win_of_category[kind]]
+    name = next(iter(named), "everyday")
+    mention = Mention(VOCAB.activities[name], i, i, goal=goal)
+    mention.clause, mention.sentence = text.clause[i], text.sentence[i]
+    return mention
 
 
 def _convert(value: float, unit: str) -> tuple[int | float, str]:
@@ -1596,12 +1621,14 @@ _PART_OF = (
      frozenset(("say", "read")), False),
     ("organise", frozenset(("book", "booked", "booking", "books")), frozenset(("converse",)),
      False),
+    ("eat", frozenset(("ate", "eat", "eating", "eats", "eaten")), frozenset(("cook",)), False),
 )
 """Activities that are a part of another said in the same sentence, not a second win ("did
 the word search, found 12 words", "stood at the sink and washed up", "held a pen and signed
 my name", "put his coat on and did the zip up", "bought a paper, paid and everything",
 "remembered it was bin day and told me", "said hello on the phone", "read a chapter and could
-tell Jean what happened": reading to understand, "rang the surgery and booked an appointment")."""
+tell Jean what happened": reading to understand, "rang the surgery and booked an appointment",
+"buttered her toast and ate it")."""
 
 
 _WRITTEN = (("it",), ("them",), ("what",), ("down",))

@@ -74,8 +74,9 @@ _RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
 
         ("pair", r"\b(?:a|1) pair of\b", "2"),
         ("a", rf"\b(?:a|an) ({_NUM})\b", r"\1"),
-        # "never once needed me", "not once": no count.
-        ("once", r"(?<!never )(?<!not )(?<!even )\bonce\b(?! (?:i|you|we|it|he|she|they|the|my)\b)",
+        # "never once needed me", "not once", "all at once": no count.
+        ("once",
+         r"(?<!never )(?<!not )(?<!even )(?<!at )\bonce\b(?! (?:i|you|we|it|he|she|they|the|my)\b)",
          "1 time"),
         ("twice", r"\btwice\b", "2 times"),
         ("thrice", r"\bthrice\b", "3 times"),

@@ -61,8 +61,9 @@ def _load() -> _Talk:
     moods = _words(feelings["low"] + feelings["good"])
     of_people = _words([m for m in feelings["low"] + feelings["good"]
                         if m not in feelings["of_things"]])
-    # "sad... today... very sad", "fierce fed up", "affa prood"
-    degree = "(?:very|so|really|real|a bit|bit|quite|proper|fierce|affa|right)"
+    # "sad... today... very sad", "fierce fed up", "affa prood", "kinda blue"
+    degree = ("(?:very|so|really|real|a bit|bit|a little|quite|proper|fierce|affa|right|kind of"
+              "|sort of|pretty|plumb)")
     return _Talk(
         feeling=re.compile(feelings["frame"] + rf"(?P<mood>{moods})\b"),
         named=re.compile(rf"^(?:poor )?(?!(?:{_NOT_NAMES}) )[a-z]+"
