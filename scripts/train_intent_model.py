@@ -8,7 +8,8 @@ labelled understanding set that is not blind (eval_understanding's roles), and c
 skl2onnx, so the assistant runs it on onnxruntime, which it already has for the Piper voice:
 scikit-learn and SciPy would add about 86 MB to a process that must stay under 450 MB. The
 category model is the same fitted on the wins alone (text, the first milestone's category),
-the assistance model on utterances of one win (text, its help or "none").
+the assistance model on utterances of one win (text, its help or "none"), the goal model on
+goals (text, the target's category or "none").
 Each model stores a checksum of what it was trained on; `--check` exits 1 when the labelled
 sets have changed since (then train them again). `--exclude` leaves sets out, to measure how
 the models do on sets they have not seen.
@@ -37,6 +38,7 @@ import eval_understanding  # noqa: E402
 from assistant.understand.intent_model import (  # noqa: E402
     ASSISTANCE_MODEL,
     CATEGORY_MODEL,
+    GOAL_MODEL,
     MODEL,
     TOKENS,
     shipped_checksum,
@@ -77,7 +79,14 @@ def assistances(cases: list[dict[str, Any]]) -> list[tuple[str, str]]:
             if case["intent"] == "milestone" and len(case["milestones"]) == 1]
 
 
-MODELS = ((MODEL, intents), (CATEGORY_MODEL, categories), (ASSISTANCE_MODEL, assistances))
+def goal_categories(cases: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """(text, category) of each goal: its target's category, or "none" with no target."""
+    return [(case["text"], (case["goal"] or {}).get("category") or "none") for case in cases
+            if case["intent"] == "goal"]
+
+
+MODELS = ((MODEL, intents), (CATEGORY_MODEL, categories), (ASSISTANCE_MODEL, assistances),
+          (GOAL_MODEL, goal_categories))
 
 
 def train(pairs: list[tuple[str, str]]) -> bytes:

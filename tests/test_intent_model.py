@@ -19,9 +19,11 @@ from assistant.understand import understand
 from assistant.understand.intent_model import (
     ASSISTANCE_MODEL,
     CATEGORY_MODEL,
+    GOAL_MODEL,
     MODEL,
     likely_assistance,
     likely_category,
+    likely_goal_category,
     likely_intent,
     shipped_checksum,
     trained_on,
@@ -82,7 +84,7 @@ def test_training_again_gives_the_shipped_models(tmp_path):
     assert done.returncode == 0, done.stderr
     texts = np.array([[case["text"].lower()] for case in _trainer().labelled(set())],
                      dtype=object)
-    for model in (MODEL, CATEGORY_MODEL, ASSISTANCE_MODEL):
+    for model in (MODEL, CATEGORY_MODEL, ASSISTANCE_MODEL, GOAL_MODEL):
         shipped, again = (onnxruntime.InferenceSession(str(path)).run(None, {"text": texts})[1]
                           for path in (model, tmp_path / model.name))
         assert np.abs(shipped - again).max() < 1e-3, model.name
@@ -139,21 +141,37 @@ def test_the_dialog_saves_an_unnamed_win_in_the_patients_words(tmp_path):
     assert turn.understanding.intent == "milestone"
 
 
+ALLOTMENT = "She hopes to get back to the allotment by the autumn."
+
+
+def test_a_plan_no_activity_names_gets_the_category_the_goal_model_names():
+    """A life-role goal has a target (category and the words of the plan); a wish with no
+    activity has none, as the contract says."""
+    result = understand(ALLOTMENT)
+    assert result.intent == "goal" and result.goal is not None
+    assert (result.goal.category, result.goal.summary) == (
+        "daily_living", "get back to the allotment")
+    guess = likely_goal_category("I just want to get stronger")
+    assert guess is not None and guess.label == "none"
+    assert understand("I just want to get stronger").goal is None
+
+
 def test_without_the_model_the_rules_answer_alone(tmp_path):
     """A missing model file is logged, not fatal: the rules' intent, never a crash."""
     code = (
         "from pathlib import Path\n"
         "import assistant.understand.intent_model as m\n"
-        f"m.MODEL = m.CATEGORY_MODEL = m.ASSISTANCE_MODEL = Path({str(tmp_path)!r}) / 'no'\n"
+        f"m.MODEL = m.CATEGORY_MODEL = m.ASSISTANCE_MODEL = m.GOAL_MODEL = Path({str(tmp_path)!r})"
+        " / 'no'\n"
         "from assistant.understand import understand\n"
         f"print(understand({UNNAMED_WIN!r}).intent, understand({SORTED!r}).intent,"
         f" understand('I walked 20 steps').intent, understand({PARALLEL_BARS!r}).milestones[0]"
-        ".assistance)\n"
+        f".assistance, understand({ALLOTMENT!r}).goal)\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           timeout=120, cwd=ROOT)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == ["other", "other", "milestone", "None"]
+    assert done.stdout.split() == ["other", "other", "milestone", "None", "None"]
     assert "could not be loaded" in done.stderr
 
 

@@ -572,7 +572,8 @@ def test_a_win_no_activity_names_is_still_a_milestone(said, expected):
 @pytest.mark.parametrize(
     "said",
     ["I was alone all day", "I live on my own", "my friend came round on his own",
-     "the nurse came by herself", "he went to bed early", "I did not need the kettle"],
+     "the nurse came by herself", "he went to bed early", "I did not need the kettle",
+     "I saw 10 men at the pub yesterday"],
 )
 def test_no_win_is_made_of_a_state_someone_else_or_no_achievement(said):
     assert understand(said, WEDNESDAY).milestones == ()
@@ -1903,3 +1904,24 @@ def test_a_win_only_did_tells_is_kept_with_its_amount():
     assert [(m.category, m.value, m.unit) for m in understand(
         "Did the grip squeezer 15 with the left and 15 with the right.", WEDNESDAY).milestones
     ] == [("arm_hand", 30, "times")]
+
+
+@pytest.mark.parametrize(("said", "amount"), [
+    ("he walked three hundred steps before lunch and two hundred after", (500, "steps")),
+    ("Put all 16 pegs in the board in like 4 minutes.", (16, None)),
+    ("did twenty five finger taps, each hand", (50, "times")),
+    ("did my lip exercises, the kissy face and the smile, um, ten each", (20, "times")),
+    ("Was on me feet 2.5 hrs at the mart Monday", (150, "minutes")),
+])
+def test_amounts_added_up_as_a_therapist_would(said, amount):
+    """A second bout said "after", how long it took beside a count, "each hand" said as a
+    clause of its own, "ten each" of two things named, and time on one's feet."""
+    assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]
+
+
+@pytest.mark.parametrize("said", [
+    "Standing at the sink 5mins, no leaning.",
+    "Kept score for the whole domino game last night, nobody had to check my sums.",
+])
+def test_independence_said_as_nothing_leant_on_or_checked(said):
+    assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == ["independent"]

@@ -54,7 +54,7 @@ from itertools import islice
 from typing import Any
 
 from .alerts import Alert, AlertKind, injury_of, red_flags
-from .intent_model import likely_assistance, likely_category, likely_intent
+from .intent_model import likely_assistance, likely_category, likely_goal_category, likely_intent
 from .intents import (
     command_of,
     is_practice_request,
@@ -356,6 +356,17 @@ def _unnamed_wins(text: str, cleaned: Cleaned, today: date) -> tuple[Milestone, 
     return tuple(_milestone(f) for f in found if not f.negative and not f.goal)
 
 
+def _unnamed_plans(text: str, tokens: tuple[str, ...], today: date) -> list[Found]:
+    """The plan in a goal no activity names ("she hopes to get back to the allotment by the
+    autumn"): read by the rules again, told the category the goal model is sure of; none for
+    a wish with no activity ("i just want to get stronger")."""
+    category = likely_goal_category(text)
+    if (category is None or category.probability < SURE
+            or category.label not in VOCAB.win_of_category):
+        return []
+    return [f for f in _analysed(text, tokens, today, win=category.label).found if f.goal]
+
+
 SURE_OF_HELP = 0.9
 """How likely the learned help must be to overrule the rules' (README, "A learned second
 opinion on intent")."""
@@ -453,6 +464,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
             text, "setback", (), None, setback=setback, reached_goal=reached, mood=mood
         )
     if goals or states_goal(cleaned):
+        goals = goals or _unnamed_plans(text, tokens, today)
         target = _milestone(goals[0], dated=False) if goals else None
         return Understanding(text, "goal", (), None, reached_goal=reached, goal=target)
     return Understanding(text, "other", (), None)

@@ -17,7 +17,9 @@ learned intent finds and no activity of the vocabulary names, so that the rules 
 as one ("Sorted the tins in the cupboard by date, 14 of them": cognition, 14). A third, on
 utterances of one win, names the help it was done with, where the rules' reading of help
 words misses how people say it ("I did four laps of the parallel bars at physio": the bars
-held, a device).
+held, a device). A fourth, on goals, names the category of the plan, or "none" for a wish
+with no activity ("I just want to get stronger"), where no activity of the vocabulary names
+it ("she hopes to get back to the allotment by the autumn").
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import numpy as np
 MODEL = Path(__file__).with_name("intent_model.onnx")
 CATEGORY_MODEL = Path(__file__).with_name("win_category_model.onnx")
 ASSISTANCE_MODEL = Path(__file__).with_name("assistance_model.onnx")
+GOAL_MODEL = Path(__file__).with_name("goal_category_model.onnx")
 TOKENS = r"[a-zA-Z0-9_]+"
 """The model's words: onnxruntime's tokeniser and scikit-learn's, so both read the same."""
 
@@ -94,7 +97,7 @@ def _likeliest(path: Path, text: str) -> Guess | None:
 
 def unavailable() -> list[str]:
     """The learned models that do not load (the rules answer without them)."""
-    return [path.name for path in (MODEL, CATEGORY_MODEL, ASSISTANCE_MODEL)
+    return [path.name for path in (MODEL, CATEGORY_MODEL, ASSISTANCE_MODEL, GOAL_MODEL)
             if _session(path) is None]
 
 
@@ -112,3 +115,9 @@ def likely_assistance(text: str) -> Guess | None:
     """The likeliest help for the one win told in ``text`` ("none": none said); None without
     the model."""
     return _likeliest(ASSISTANCE_MODEL, text)
+
+
+def likely_goal_category(text: str) -> Guess | None:
+    """The likeliest category of the plan in a goal ("none": no activity is planned); None
+    without the model."""
+    return _likeliest(GOAL_MODEL, text)

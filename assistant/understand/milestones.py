@@ -571,14 +571,38 @@ def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
                                          or text.tokens[first + 1 : first + 3] in _TO_SLEEP)
         if not resting and any(t not in _NO_NEWS and parse_number(t) is None
                                for t in text.tokens):
-            return [_win_at(text, 0, kind, goal=False)]  # the model's word: "socks... on... me"
+            # the model's word: "socks... on... me", "to get back to the allotment"
+            at = next((i for i in range(1, len(text.tokens)) if planned and text.tokens[i - 1]
+                       == "to" and verb_form(text.tokens[i]) is not None), 0)
+            win = _win_at(text, at, kind, goal=planned)
+            if at:
+                win.end = _plan_end(text, at)
+            return [win]
     return []
 
 
-_STATES = _STAYING | {"live", "need", "have"}
-"""Verbs that say how things are, not what was done ("I live on my own")."""
+_STATES = _STAYING | {"live", "need", "have", "see", "watch", "hear", "look", "meet"}
+"""Verbs that say how things are or what was seen, not what was done ("I live on my own",
+"I saw 10 men at the pub")."""
 _NO_NEWS = _FUNCTION_WORDS | _BARE_FILLERS | set(_BOUNDARIES) | set(VOCAB.unit_forms)
 """Words that tell nothing done: "twenty minutes" alone is no win, whatever the model says."""
+
+
+_PLAN_ENDS = frozenset(("by", "before", "until", "till", "when", "come", "next", "again", "on",
+                        "this", "after", "once", "so", "for", "in", "without", "with", "and",
+                        "but", "or", "myself", "himself", "herself", "alone", "independently"))
+"""Words after which a plan's words say when or how, not what ("get back to the allotment |
+by the autumn")."""
+
+
+def _plan_end(text: _Text, at: int) -> int:
+    """The last word of the plan said from the verb at ``at`` ("get back to the allotment")."""
+    end = at
+    for k in range(at + 1, text.clause_span(at)[1] + 1):
+        if text.tokens[k] in _PLAN_ENDS or parse_number(text.tokens[k]) is not None:
+            break
+        end = k
+    return end
 
 
 def _win_at(text: _Text, i: int, kind: str | None, goal: bool) -> Mention:
@@ -873,15 +897,18 @@ def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
 
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
            days: list[Said], mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
-    """ "10 minutes this morning and then 10 more after lunch", "then another ten": a second
-    bout of the same activity on the same day adds to the amount before it (not when two
-    days are said, nor with another activity or body part named between them)."""
+    """ "10 minutes this morning and then 10 more after lunch", "then another ten", "300 before
+    lunch and 200 after": a second bout of the same activity on the same day adds to the
+    amount before it (not when two days are said, nor with another activity or body part
+    named between them)."""
     tokens = text.tokens
     for i, token in enumerate(tokens):
         value = parse_number(token)
         after = tokens[i + 1 : i + 4]
         more = "more" in after[:2] and "than" not in after  # not "10 more (steps) than"
-        if value is None or not (tokens[i - 1 : i] == ("another",) or more):
+        # "300 steps before lunch and 200 after"
+        later = tokens[i - 1 : i] == ("and",) and after[:1] in (("after",), ("afterwards",))
+        if value is None or not (tokens[i - 1 : i] == ("another",) or more or later):
             continue
         earlier = [n for n, (q, _) in enumerate(quantities) if q.end < i]
         if not earlier or len({d.days for d in days}) > 1:
@@ -1046,14 +1073,21 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         # sides is both sides' (not time held on each side: "10 seconds each side")
         side = tokens[q.end + 1 : q.end + 4]
         side = side[1:] if side[:1] in (("on",), ("with",), ("for",)) else side
-        later = tokens[q.end + 1 : text.clause_span(q.pos)[1] + 1]
+        ends = text.clause_span(q.pos)[1]
+        later = tokens[q.end + 1 : ends + 1]
+        if (tokens[ends + 2 : ends + 4] in _EACH_SIDE
+                and tokens[ends + 4 : ends + 5] in ((), (CLAUSE,), (SENTENCE,))):
+            later += tokens[ends + 2 : ends + 4]  # "25 finger taps, each hand"
         each_side = (side[:2] in _EACH_SIDE or any(  # "30 reps of the ankle pumps each leg"
             later[k : k + 2] in _EACH_SIDE and all(parse_number(t) is None for t in later[:k])
             for k in range(len(later)))) and (q.counts_back and q.unit is None or q.unit == "times")
         # "the ooh and ee ones, twenty of each", "ten of each of the three": a count for each
         # of the things named (not when they are not named: "ten of each")
         of_each: float = 1
-        if tokens[q.end + 1 : q.end + 3] == ("of", "each") and q.unit in (None, "times"):
+        if q.noun == "each" and tokens[q.end + 1 : q.end + 2] in ((), (CLAUSE,), (SENTENCE,)):
+            q = replace(q, noun=None, end=q.end - 1, counts_back=True)  # "the smile, ten each"
+        if tokens[q.end + 1 : q.end + 3] in (("of", "each"), ("each",), ("each", CLAUSE),
+                                              ("each", SENTENCE)) and q.unit in (None, "times"):
             named = tokens[q.end + 3 : q.end + 6]
             before = tokens[: q.pos]
             of_each = (parse_number(named[-1]) or 1 if named[:2] == ("of", "the")
@@ -1077,7 +1111,7 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
 
 
 _TOOK_FILLERS = frozenset(("me", "him", "her", "us", "them", "about", "around", "nearly",
-                           "just", "only", "under", "over"))
+                           "just", "only", "under", "over", "like", "roughly", "less", "than"))
 
 
 def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
@@ -1086,10 +1120,10 @@ def _timed(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     the amount done when a count is said too; and how often ("a couple of times a day"),
     which is not the amount done when another amount is said ("for two minutes")."""
     def took(q: Quantity) -> bool:
-        before = text.tokens[max(0, q.pos - 3) : q.pos]
-        return before[-1:] in (("in",), ("within",)) or before[-2:] == ("in", "under") or (
-            # "all 30 pegs, took me six minutes"
-            "took" in before and set(before[before.index("took") + 1 :]) <= _TOOK_FILLERS)
+        # "in under 4 minutes", "in like 4 minutes", "all 30 pegs, took me six minutes"
+        before = text.tokens[max(0, q.pos - 4) : q.pos]
+        said = [k for k, t in enumerate(before) if t in ("in", "within", "took")]
+        return bool(said) and set(before[said[-1] + 1 :]) <= _TOOK_FILLERS
 
     def often(q: Quantity) -> bool:
         after = text.tokens[q.end + 1 : q.end + 3]
@@ -1600,7 +1634,7 @@ _PART_OF = (
     # (the part's activity, words it may start with or None for any, the task's activities,
     # whether the part's amount is the task's)
     ("say", frozenset(("find", "found", "finding", "finds")), frozenset(("puzzle",)), True),
-    ("stand", frozenset(("stand", "stood", "standing", "stands")),
+    ("stand", frozenset(("stand", "stood", "standing", "stands", "was", "were", "been")),
      frozenset(("housework", "cook", "eat", "groom", "bathe", "dress")), False),
     ("grip", frozenset(("hold", "held", "holding", "holds")),
      frozenset(("write", "hand_skills", "eat", "cook", "housework", "groom", "open", "pick_up",
