@@ -1925,3 +1925,22 @@ def test_amounts_added_up_as_a_therapist_would(said, amount):
 ])
 def test_independence_said_as_nothing_leant_on_or_checked(said):
     assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == ["independent"]
+
+
+@pytest.mark.parametrize(("said", "amount"), [
+    ("Read the death notices out to Mammy, the whole column, and never stumbled once.",
+     (None, None)),
+    ("threw thirty darts with the weak hand and only missed the board twice", (30, None)),
+    ("He swept the kitchen floor. Had to rest twice but he finished it.", (None, None)),
+    ("walked to the shop twice", (2, "times")),
+])
+def test_how_often_something_went_wrong_is_not_the_amount(said, amount):
+    assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]
+
+
+def test_sitting_a_spell_is_no_spelling():
+    assert [m.activity for m in understand(
+        "Daddy walked 2 blocks with his walker, then sat a spell on the bench.", WEDNESDAY
+    ).milestones] == ["walk"]
+    assert [m.activity for m in understand("she spelled her name", WEDNESDAY).milestones] == [
+        "say"]

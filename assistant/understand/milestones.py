@@ -642,6 +642,17 @@ def _said(value: float, form: str) -> str | None:
     return f"{format_number(value)} {one if value == 1 else many}"
 
 
+def _slips_counted(text: _Text, q: Quantity) -> bool:
+    """ "never stumbled once", "only missed the board twice", "had to rest twice": how often
+    something went wrong, or did not, is not the amount of the win."""
+    if q.unit != "times" or q.value > 3:
+        return False
+    start = text.clause_span(q.pos)[0]
+    before = text.tokens[start : q.pos]
+    return not VOCAB.words["negators"].isdisjoint(before) or bool(
+        VOCAB.regexes["setbacks"].search(" ".join(before)))
+
+
 def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
     tokens = text.tokens
@@ -2095,7 +2106,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
     quantities = _timed(text, _totalled(text, _repeated(text, _added(
         text, _both_sides(text, _both_ways(text, [q for q in _find_quantities(text, mentions)
-                                                  if q[0].pos not in in_days])),
+                                                  if q[0].pos not in in_days
+                                                  and not _slips_counted(text, q[0])])),
         days, mentions))))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
