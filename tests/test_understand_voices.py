@@ -1944,3 +1944,15 @@ def test_sitting_a_spell_is_no_spelling():
     ).milestones] == ["walk"]
     assert [m.activity for m in understand("she spelled her name", WEDNESDAY).milestones] == [
         "say"]
+
+
+@pytest.mark.parametrize(("said", "activity"), [
+    ("socks... on... myself", "dress"),
+    ("toast... me... done", "cook"),
+    ("stairs... three... rail", "climb_stairs"),
+])
+def test_a_telegraphic_win_is_named_by_the_thing_it_was_done_with(said, activity):
+    """With no verb, the thing named says what was done, and the summary is the activity's
+    own words, not the noun made a verb ("socked")."""
+    (win,) = understand(said, WEDNESDAY).milestones
+    assert win.activity == activity and not win.summary.startswith("socked")

@@ -577,6 +577,8 @@ def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
             win = _win_at(text, at, kind, goal=planned)
             if at:
                 win.end = _plan_end(text, at)
+            else:
+                win.reordered = True  # no verb said it: the activity's own words say it
             return [win]
     return []
 
