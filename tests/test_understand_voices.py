@@ -1956,3 +1956,22 @@ def test_a_telegraphic_win_is_named_by_the_thing_it_was_done_with(said, activity
     own words, not the noun made a verb ("socked")."""
     (win,) = understand(said, WEDNESDAY).milestones
     assert win.activity == activity and not win.summary.startswith("socked")
+
+
+@pytest.mark.parametrize("said", [
+    "Walked 200m to the bus stop with my cane yesterday, and 250m with it today.",
+    "on Monday I walked 300 metres and today 400 metres, with walker",
+    "Thursday she walked 60m and today she done 80m, with the walker both times.",
+])
+def test_help_said_of_both_days_is_each_days(said):
+    """ "with it" is the device said before; help said after a pause at the end, or "both
+    times", goes with each day's bout."""
+    assert [(m.when, m.assistance) for m in understand(said, WEDNESDAY).milestones][-2:] == [
+        (m.when, "device") for m in understand(said, WEDNESDAY).milestones][-2:]
+    assert len(understand(said, WEDNESDAY).milestones) == 2
+
+
+def test_ordering_for_oneself_is_independent():
+    assert [m.assistance for m in understand(
+        "She read the menu at the cafe and ordered for herself.", WEDNESDAY).milestones] == [
+        "independent"]

@@ -55,6 +55,12 @@ _OF_ALL = re.compile(
     r"(?: (?:the|my|his|her|a))? $"
 )
 """Said just before help, it is help with everything said ("both with the stick")."""
+_OF_ALL_AFTER = re.compile(r" (?:both times|both days|each time|every time|both|all of them)\b")
+"""Said just after help, the same ("with the walker both times")."""
+_HELP_LEADS = frozenset(("with", "using", "holding", "on", "the", "a", "my", "his", "her",
+                         "just", "only", "wi", "wid"))
+"""Words between a pause and the help said after it ("..., with just the walker")."""
+_WITH_IT = re.compile(r"\bwith (?:it|them)\b")
 _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
 """The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
@@ -1397,13 +1403,23 @@ def _only_days_and_amounts(
     )
 
 
-def _helped(text: _Text, mentions: list[Mention], at: int) -> list[Mention]:
-    """The mentions help said at character ``at`` belongs to: the nearest, or every one when
-    it is said of them all ("800m yesterday and 1km today, both with the stick")."""
-    if _OF_ALL.search(text.string, max(0, at - 24), at):
+def _helped(text: _Text, mentions: list[Mention], said: re.Match[str]) -> list[Mention]:
+    """The mentions the help ``said`` belongs to: the nearest, or every one when it is said of
+    them all ("800m yesterday and 1km today, both with the stick", "with the walker both
+    times"); help said after a pause at the end ("300 metres Monday and today 400 metres,
+    with walker") is every bout of that activity said before it."""
+    at = said.start()
+    if (_OF_ALL.search(text.string, max(0, at - 24), at)
+            or _OF_ALL_AFTER.match(text.string, said.end())):
         return mentions
-    target = _nearest(text, mentions, text.index(at))
-    return [] if target is None else [target]
+    k = text.index(at)
+    target = _nearest(text, mentions, k)
+    if target is None:
+        return []
+    before = [t for t in text.tokens[max(0, k - 4) : k] if t not in _HELP_LEADS]
+    if before[-1:] and before[-1] in _BOUNDARIES and not any(m.start > k for m in mentions):
+        return [m for m in mentions if m.activity is target.activity and m.start < k]
+    return [target]
 
 
 def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
@@ -1413,7 +1429,7 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     string = text.string
     for kind in ("independent", "helped"):
         for match in regexes[kind].finditer(string):
-            for helped in _helped(text, mentions, match.start()):
+            for helped in _helped(text, mentions, match):
                 if kind == "helped" and (
                     (helped.activity.partner and not _HELP_WORDS.search(match.group()))
                     or _NO_HELPER.search(string, max(0, match.start() - 30), match.start())
@@ -1429,11 +1445,19 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
             target.assistance.add("helper")
     for match in _devices_used(string):
         at = text.index(match.start())
-        for helped in _helped(text, mentions, match.start()):
+        for helped in _helped(text, mentions, match):
             if helped.activity.category == "daily_living" and helped.start <= at <= helped.end:
                 continue  # "pushed the trolley round the shop": what the task is done with
             helped.assistance.add("device")
             helped.devices.append(match.group())
+    for match in _WITH_IT.finditer(string):
+        # "15 metres with the zimmer and today 25 metres with it": the device said before
+        at = text.index(match.start())
+        target = _nearest(text, mentions, at)
+        earlier = [m for m in mentions if m.devices and m.start < at and m is not target]
+        if target is not None and earlier and not target.assistance:
+            target.assistance.add("device")
+            target.devices.append(earlier[-1].devices[-1])
     for match in regexes["sides"].finditer(string):
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None:
