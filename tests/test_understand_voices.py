@@ -1975,3 +1975,13 @@ def test_ordering_for_oneself_is_independent():
     assert [m.assistance for m in understand(
         "She read the menu at the cafe and ordered for herself.", WEDNESDAY).milestones] == [
         "independent"]
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("Mum fell back into the chair when she tried to stand.", "setback"),
+    ("he fell into bed exhausted", "setback"),
+    ("she fell back onto the floor", "alert"),
+    ("Mum fell back into the chair and hit her head", "alert"),
+])
+def test_falling_back_into_a_chair_is_no_fall(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
