@@ -1985,3 +1985,32 @@ def test_ordering_for_oneself_is_independent():
 ])
 def test_falling_back_into_a_chair_is_no_fall(said, intent):
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(("said", "kind"), [
+    ("she can't get her words out, it just happened", "stroke_sign"),
+    ("head... pain... worst... ever", "stroke_sign"),
+    ("worst sore head of my life, came on all at once", "stroke_sign"),
+    ("his face has gone all squint on one side", "stroke_sign"),
+    ("mum's mouth looks wonky on the one side", "stroke_sign"),
+    ("they would all be better off without me here", "self_harm"),
+    ("Mum is holding her chest and says it's tight", "chest_pain"),
+    ("my arm went numb out of nowhere and it's still numb", "stroke_sign"),
+])
+def test_red_flags_said_in_everyday_words(said, kind):
+    """Found in blind sets (fresh19, fresh20, fresh23, fresh24, fresh26): an onset said as a
+    sentence of its own, the worst headache said with "head", a face "gone squint", "better
+    off without me here", a chest held, and a sign that came on suddenly and is "still" there."""
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.alert and result.alert.kind.value) == ("alert", kind)
+
+
+@pytest.mark.parametrize("said", [
+    "the taxi couldn't get up the road in the snow",
+    "couldn't get up the stoop tonight, had to wait for my son",
+    "she forgot her morning pills twice this week",
+    "she held the baby against her chest",
+    "my hand is still numb",
+])
+def test_failed_climbs_missed_doses_and_a_held_baby_are_no_alert(said):
+    assert understand(said, WEDNESDAY).intent != "alert"

@@ -214,7 +214,7 @@ def _load() -> _Rules:
         name: _phrases(context[name])
         for name in (
             "resolved", "lasted", "past", "quote", "worry", "near", "media", "bystanders",
-            "chronic", "mild",
+            "chronic", "sudden", "mild",
         )
     }
     phrases["onset"] = _phrases(raw["kinds"]["stroke_sign"]["onset"])
@@ -426,7 +426,8 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or view.has("past", low, high)
         or (kind.kind in _RULES.settles and _settled(view, start, end, sentence[1])
             and not _came_and_went(kind, view, start, end, low, sentence))
-        or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence))
+        or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence)
+            and not view.has("sudden", *sentence))
         or (kind.kind in _RULES.mild_kinds and view.has("mild", *near))
     )
 
