@@ -2014,3 +2014,15 @@ def test_red_flags_said_in_everyday_words(said, kind):
 ])
 def test_failed_climbs_missed_doses_and_a_held_baby_are_no_alert(said):
     assert understand(said, WEDNESDAY).intent != "alert"
+
+
+@pytest.mark.parametrize(("said", "amount"), [
+    ("sixty ... sixty-five ... no ... sixty steps ... sixty", (60, "steps")),
+    ("hundred ... a hundred ... steps ... hundred and ten", (110, "steps")),
+    ("walked... er... twenty. twenty-five steps. frame.", (25, "steps")),
+])
+def test_an_amount_said_again_in_halting_speech_is_the_last_one(said, amount):
+    """Amounts said in fragments of their own, close to each other, are one amount said
+    again until it is right (and number words count as English words, so "sixty..." is
+    read at all)."""
+    assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]

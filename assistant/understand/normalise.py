@@ -652,6 +652,47 @@ def _corrected_to(tokens: list[str], j: int, kind: str, markers: frozenset[str],
     return j if cued and j < len(tokens) and _value_class(tokens[j]) == kind else None
 
 
+_RESTATING = frozenset(("no", "yes", "sorry", "wait", "um", "er"))
+"""Words a fragment of amounts may hold besides numbers and units ("sixty... no... sixty")."""
+
+
+def _restated(tokens: list[str]) -> list[str]:
+    """ "sixty... sixty-five... no... sixty steps... sixty", "hundred... a hundred... steps...
+    hundred and ten": in halting speech, amounts said in fragments of their own, one after
+    another and close to each other, are one amount said again until it is right; the last
+    is kept, with the unit said among them."""
+    pieces = _fragments(tokens)
+    if len(pieces) < 3:
+        return tokens
+    out: list[tuple[str | None, list[str]]] = []
+    run: list[tuple[str | None, list[str]]] = []
+    for boundary, words in [*pieces, (None, [])]:
+        if words and all(parse_number(w) is not None or w in VOCAB.unit_forms
+                         or w in _RESTATING for w in words):
+            run.append((boundary, words))
+            continue
+        values = [v for _, part in run for w in part if (v := parse_number(w)) is not None]
+        if len(set(values)) > 1 and max(values) <= 1.5 * min(values):
+            units = [w for _, part in run for w in part if w in VOCAB.unit_forms]
+            run = [(run[0][0], [format_number(values[-1]), *units[-1:]])]
+        out += run
+        run = []
+        if words:
+            out.append((boundary, words))
+    return [w for boundary, part in out for w in ([boundary] if boundary else []) + part]
+
+
+def _fragments(tokens: list[str]) -> list[tuple[str | None, list[str]]]:
+    """The words between boundaries, each stretch with the boundary before it (None first)."""
+    found: list[tuple[str | None, list[str]]] = [(None, [])]
+    for token in tokens:
+        if token in (CLAUSE, SENTENCE):
+            found.append((token, []))
+        else:
+            found[-1][1].append(token)
+    return [(b, f) for b, f in found if f]
+
+
 def split_clauses(tokens: tuple[str, ...] | list[str]) -> list[list[str]]:
     """The words between boundaries, each clause or fragment a list; empty ones left out."""
     found: list[list[str]] = [[]]
@@ -698,7 +739,8 @@ def _is_english(tokens: list[str]) -> bool:
     if len(words) < 3:
         return True
     # English verbs count too: "Mark Mzee's goal done" is English with a name in it.
-    known = sum(1 for w in words if w in VOCAB.english or verb_form(w) is not None)
+    known = sum(1 for w in words if w in VOCAB.english or verb_form(w) is not None
+                or parse_number(spoken_to_digits(w)) is not None)  # "sixty... sixty-five"
     return known * 3 >= len(words)
 
 
@@ -750,7 +792,7 @@ def clean(text: str) -> Cleaned | None:
     text = _ATTEMPTS.sub(r"\1\2 a few \3", text)
     text = VOCAB.regexes["clause_words"].sub(CLAUSE, text)
     text = VOCAB.regexes["clause_adverbs"].sub(CLAUSE, text)
-    tokens = tidy_boundaries(_apply_corrections(dedupe(tidy_boundaries(text.split()))))
+    tokens = _restated(tidy_boundaries(_apply_corrections(dedupe(tidy_boundaries(text.split())))))
     text = _strip_preamble(" ".join(tokens))
     tokens = text.split()
     plain = " ".join(t for t in tokens if t not in (CLAUSE, SENTENCE))
