@@ -2026,3 +2026,25 @@ def test_an_amount_said_again_in_halting_speech_is_the_last_one(said, amount):
     again until it is right (and number words count as English words, so "sixty..." is
     read at all)."""
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("Two days ago Ethan read 5 pages aloud to his tutor. Barely stumbled.", "milestone"),
+    ("She told the whole story, loads of sentences, barely any gaps.", "milestone"),
+    ("barely ten steps today", "setback"),
+    ("Forgot me tablets twice this week.", "setback"),
+])
+def test_barely_a_stumble_is_a_win_and_barely_ten_steps_a_setback(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(("said", "mood"), [
+    ("my head's all foggy today", "low"),
+    ("Brain fog is bad this morning.", "low"),
+    ("he's in a mood today", "low"),
+    ("i miss playing so much", "low"),
+    ("Happy as a clam.", "good"),
+])
+def test_more_ways_to_say_how_one_feels(said, mood):
+    result = understand(said, WEDNESDAY)
+    assert (result.intent, result.mood and result.mood.value) == ("feeling", mood)
