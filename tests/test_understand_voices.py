@@ -2048,3 +2048,12 @@ def test_barely_a_stumble_is_a_win_and_barely_ten_steps_a_setback(said, intent):
 def test_more_ways_to_say_how_one_feels(said, mood):
     result = understand(said, WEDNESDAY)
     assert (result.intent, result.mood and result.mood.value) == ("feeling", mood)
+
+
+@pytest.mark.parametrize("said", [
+    "Goal: back on the soccer field by fall.",
+    "I just want my old life back, you know?",
+    "i'm fixin to get back in the choir by easter",
+])
+def test_goals_said_with_a_heading_a_wish_to_have_back_or_fixing_to(said):
+    assert understand(said, WEDNESDAY).intent == "goal"
