@@ -1861,6 +1861,10 @@ def test_all_at_once_is_no_count():
     ("too loud bring it down little", "quieter"),
     ("Hush down a little, Daddy's sleeping.", "quieter"),
     ("Check that one off the list.", "done"),
+    ("thats me finished for today nos da", "stop"),
+    ("How does this yoke work at all?", "help"),
+    ("ok we're finished for tonight, goodnight", "stop"),
+    ("Please share today's report with Dr. Mensah.", "share"),
 ])
 def test_commands_with_tags_names_and_places(said, command):
     """Tags ("nuh", "man", "sir"), a name after the recipient, where the recipient lives."""
