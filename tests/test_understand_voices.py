@@ -2061,3 +2061,12 @@ def test_more_ways_to_say_how_one_feels(said, mood):
 ])
 def test_goals_said_with_a_heading_a_wish_to_have_back_or_fixing_to(said):
     assert understand(said, WEDNESDAY).intent == "goal"
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("He mixed up the cornbread batter and poured it in the skillet hisself", "milestone"),
+    ("he shaved hisself this morning, barely nicked hisself", "milestone"),
+    ("my words were all mixed up today", "setback"),
+])
+def test_mixing_food_is_cooking_and_hisself_is_himself(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent

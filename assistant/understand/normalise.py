@@ -51,6 +51,8 @@ _WORDS = {
     "step up exercises": "stepups",
     "meself": "myself",
     "miself": "myself",
+    "hisself": "himself",
+    "herownself": "herself",
     "a step closer": "closer",
     "took a step back": "had a setback",
     "taken a step back": "had a setback",
