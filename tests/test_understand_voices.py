@@ -2070,3 +2070,11 @@ def test_goals_said_with_a_heading_a_wish_to_have_back_or_fixing_to(said):
 ])
 def test_mixing_food_is_cooking_and_hisself_is_himself(said, intent):
     assert understand(said, WEDNESDAY).intent == intent
+
+
+@pytest.mark.parametrize(("said", "intent"), [
+    ("Tuesday last week I could only do 4 steps. Today I walked 20 on my own!", "milestone"),
+    ("only 3 steps today, I did 10 yesterday", "setback"),
+])
+def test_only_a_few_before_and_more_today_is_a_win(said, intent):
+    assert understand(said, WEDNESDAY).intent == intent
