@@ -119,8 +119,9 @@ class _Rules:
     sessions: tuple[str, ...]
     """Sessions a sign's words can start with ("speech therapy went badly"): no sign."""
     onset_alone: re.Pattern[str]
-    onset_next: re.Pattern[str]
     """A clause that only says a sign came on ("suddenly", "all of a sudden")."""
+    onset_next: re.Pattern[str]
+    """The start of the clause after a sign's, saying it came on ("went weak")."""
 
 
 @cache

@@ -657,6 +657,8 @@ def _slips_counted(text: _Text, q: Quantity) -> bool:
         return False
     start = text.clause_span(q.pos)[0]
     before = text.tokens[start : q.pos]
+    # The setback words as said, not `_setback_in`: "only missed" plays a slip down, and it
+    # is still the slip that "twice" counts.
     return not VOCAB.words["negators"].isdisjoint(before) or bool(
         VOCAB.regexes["setbacks"].search(" ".join(before)))
 

@@ -684,7 +684,7 @@ def _restated(tokens: list[str]) -> list[str]:
     return [w for boundary, part in out for w in ([boundary] if boundary else []) + part]
 
 
-def _fragments(tokens: list[str]) -> list[tuple[str | None, list[str]]]:
+def _fragments(tokens: tuple[str, ...] | list[str]) -> list[tuple[str | None, list[str]]]:
     """The words between boundaries, each stretch with the boundary before it (None first)."""
     found: list[tuple[str | None, list[str]]] = [(None, [])]
     for token in tokens:
@@ -697,13 +697,7 @@ def _fragments(tokens: list[str]) -> list[tuple[str | None, list[str]]]:
 
 def split_clauses(tokens: tuple[str, ...] | list[str]) -> list[list[str]]:
     """The words between boundaries, each clause or fragment a list; empty ones left out."""
-    found: list[list[str]] = [[]]
-    for token in tokens:
-        if token in (CLAUSE, SENTENCE):
-            found.append([])
-        else:
-            found[-1].append(token)
-    return [c for c in found if c]
+    return [words for _, words in _fragments(tokens)]
 
 
 def tidy_boundaries(tokens: list[str]) -> list[str]:
