@@ -213,10 +213,19 @@ def test_doctor_says_which_voice_speaks(cli, damaged_voice):
 
 
 def test_speak_piper_is_a_second_test_speaker(speak_piper, whisper):
-    """The fixture other tests use: Piper's speech, recognised like a patient's."""
-    said = "I walked to the kitchen with my cane"
-    heard = transcribe(whisper, read_wav(speak_piper(said, wpm=120))).text
-    assert wer([said], [heard]) <= 0.15, heard
+    """The fixture other tests use: Piper's speech, slowed as a patient's, recognised like a
+    patient's. Piper samples its voice afresh each time, and one slow sentence alone swung
+    from WER 0 to 0.25 between renders here ("cane" heard as "king"; a CI run failed on
+    it), so the figure is the median of three renders of four sentences."""
+    said = ["I walked to the kitchen with my cane", "My daughter helped me up the stairs",
+            "I held a cup of tea in my left hand", "Today I stood at the sink for five minutes"]
+
+    def heard() -> list[str]:
+        return [transcribe(whisper, read_wav(speak_piper(s, wpm=120))).text for s in said]
+
+    renders = [heard() for _ in range(3)]
+    error = statistics.median(wer(said, render) for render in renders)
+    assert error <= 0.15, renders
 
 
 def test_espeak_voice_on_request_and_for_other_languages(cli, tmp_path):
