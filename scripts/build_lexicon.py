@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write assistant/understand/lexicon.json.gz from lemminflect's tables.
+"""Write assistant/understand/lexicon.json.gz from lemminflect's tables and gender-guesser's names.
 
     python scripts/build_lexicon.py
 

@@ -1870,6 +1870,19 @@ def test_independence_said_as_nothing_leant_on_or_checked(said):
     assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == ["independent"]
 
 
+@pytest.mark.parametrize(("said", "help_"), [
+    # someone named went along: a first name that is no English word
+    ("yesterday um the the shop er walked to the shop with dave", "helper"),
+    ("did the stairs with siobhan today", "helper"),
+    ("walked 10 minutes with min", None),
+    ("he got from the bed to the wheelchair, I just guided his hips", "helper"),
+    ("walked out to the end of the yard and back, maybe 100 steps, didn't use nothing",
+     "independent"),
+])
+def test_help_said_by_a_name_a_carer_or_a_double_negative(said, help_):
+    assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == [help_]
+
+
 def test_sitting_a_spell_is_no_spelling():
     assert [m.activity for m in understand(
         "Daddy walked 2 blocks with his walker, then sat a spell on the bench.", WEDNESDAY
@@ -1974,6 +1987,14 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("Goal: back on the soccer field by fall.", "goal"),
     ("I just want my old life back, you know?", "goal"),
     ("i'm fixin to get back in the choir by easter", "goal"),
+    # turned back, but the distance is still a win; coins dropped into a jar are the task,
+    # a cup dropped is not; a goal checked off is the command
+    ("Didn't make it to the shop, had to turn back, but that's still 150m with the stick.",
+     "milestone"),
+    ("OT had me drop 20 coins in the jar, no splint, I did it on my own.", "milestone"),
+    ("dropped my cup twice today", "setback"),
+    ("check off the walking goal", "command"),
+    ("mark the walking goal as done", "command"),
 ])
 def test_intent_said_in_everyday_words(said, intent):
     assert understand(said, WEDNESDAY).intent == intent
@@ -2021,6 +2042,10 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("sixty ... sixty-five ... no ... sixty steps ... sixty", (60, "steps")),
     ("hundred ... a hundred ... steps ... hundred and ten", (110, "steps")),
     ("walked... er... twenty. twenty-five steps. frame.", (25, "steps")),
+    # each way said way first; the activity named, then "did N"; a day beside it is a new bout
+    ("the stairs, up five, down five, holding the rail", (10, "stairs")),
+    ("um the the lips ones the lip exercises did them did twenty", (20, "times")),
+    ("she did the pegboard, she did fifteen", (15, "times")),
 ])
 def test_amounts_added_up_as_a_therapist_would(said, amount):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]

@@ -180,15 +180,17 @@ an earlier day's."""
 _EARLIER = frozenset(("before", "previously"))
 """Words that set an amount beside the one done as what it was before, whatever the day."""
 _USUAL_REACH = 4
-_MARK_DONE = re.compile(r"\b(?:tick|mark|put (?:the|my|his|her) (?:\w+ )?goal down)\b")
+_MARK_DONE = re.compile(r"\b(?:tick|check|cross|mark|put (?:the|my|his|her) (?:\w+ )?goal down)\b")
 """Asked to mark a goal done: an amount said beside it is the goal said again, not news."""
 
 
 _STILL_A_WIN = re.compile(
     r"\bbut (?:i |he |she |we )?still\b|\bstill (?:did|managed|got|walked|made|counts)\b"
-    r"|\bbut (?:i |he |she |we )?did (?:it|them|the lot)\b|\bbut (\w+) is \1\b|\bdo not care\b")
+    r"|\bbut (?:i |he |she |we )?did (?:it|them|the lot)\b|\bbut (\w+) is \1\b|\bdo not care\b"
+    r"|\bbut (?:that|it) (?:is|was) still \d")
 """Less than before, said to be a win all the same ("not as many as Monday but I still did 30
-steps", "only 4 stairs today, was 6 on Sunday, but 4 is 4")."""
+steps", "only 4 stairs today, was 6 on Sunday, but 4 is 4", "had to turn back, but that's
+still 150m")."""
 _ACHES = re.compile(r"\b(?:sore|aching|aches|ache|achy|stiff|stiffer)\b")
 _RED_FLAG_PARTS = re.compile(r"\b(?:chest|head|neck|jaw|heart|eye|eyes|face|arm|arms)\b")
 """Where an ache may be a warning sign (chest, head, a weak arm): left as it was, a setback."""

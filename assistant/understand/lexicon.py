@@ -4,9 +4,11 @@ lemminflect (an English lemmatiser that ships its tables) answers every question
 tables take about 60 MB once loaded, a quarter of the home device's memory budget. So
 ``lexicon.json.gz`` keeps only the answers the assistant asks for: the inflections of every
 word in ``vocabulary.toml``, and for every English verb form its bare verb, simple past and
-tense. ``scripts/build_lexicon.py`` writes it from lemminflect, and a test checks that it still
-matches. A word it does not hold (one a therapist has just added to the vocabulary) is asked of
-lemminflect itself, and so is every word if the file is missing: that costs memory, not answers.
+tense; and the first names gender-guesser knows that are no English word.
+``scripts/build_lexicon.py`` writes it from lemminflect and gender-guesser, and a test checks
+that it still matches. A word it does not hold (one a therapist has just added to the
+vocabulary) is asked of lemminflect itself, and so is every word if the file is missing: that
+costs memory, not answers.
 """
 
 from __future__ import annotations
@@ -112,6 +114,13 @@ def with_g(word: str) -> str | None:
     return found
 
 
+def is_first_name(word: str) -> bool:
+    """A first name that is no English word ("dave", "siobhan"; not "mark" or "will"), from
+    gender-guesser's list of names in many countries."""
+    table = _table()
+    return word in (table["names"] if table else ask_first_names())
+
+
 def is_finite_verb(word: str) -> bool:
     form = verb_form(word)
     return bool(form and form.finite)
@@ -175,6 +184,7 @@ def build_table(vocabulary_text: str) -> dict[str, dict[str, Any]]:
         "verbs": verbs,
         "dropped_g": {word[:-1]: word for word in sorted(known_words)
                       if word.endswith("ing") and len(word) > 4 and word[:-1] not in known_words},
+        "names": ask_first_names(),
     }
 
 
@@ -185,6 +195,17 @@ def _known_words() -> frozenset[str]:
 
     lemmatizer = Lemmatizer()
     return frozenset({*lemmatizer._getLemmaDict(), *lemmatizer._getOverridesDict()})
+
+
+@cache
+def ask_first_names() -> dict[str, str]:
+    """Every first name gender-guesser knows that lemminflect knows as no word, with its gender."""
+    from gender_guesser.detector import Detector
+
+    detector = Detector(case_sensitive=False)
+    known = _known_words()
+    return {name: detector.get_gender(name) for name in sorted(detector.names)
+            if name.isascii() and name.isalpha() and len(name) > 1 and name not in known}
 
 
 def ask_with_g(word: str) -> str | None:

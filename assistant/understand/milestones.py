@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from functools import partial
 
-from .lexicon import base_form, is_past_only, verb_form
+from .lexicon import base_form, is_first_name, is_past_only, verb_form
 from .mention import Limb, Mention, Milestone, Quantity
 from .normalise import CLAUSE, SENTENCE, split_clauses
 from .numbers import format_number, parse_number, tidy
@@ -61,6 +61,10 @@ _HELP_LEADS = frozenset(("with", "using", "holding", "on", "the", "a", "my", "hi
                          "just", "only", "wi", "wid"))
 """Words between a pause and the help said after it ("..., with just the walker")."""
 _WITH_IT = re.compile(r"\bwith (?:it|them)\b")
+_WITH_SOMEONE = re.compile(
+    r"\bwith ([a-z]+)(?= *(?:$|\||today|yesterday|this|again|on (?:monday|tuesday|wednesday"
+    r"|thursday|friday|saturday|sunday)))")
+"""Where a name may close a clause ("walked to the church hall with john")."""
 _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
 """The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
@@ -528,6 +532,12 @@ def _named_first(tokens: tuple[str, ...], k: int) -> bool:
         and verb_form(word) is None)
 
 
+def _a_name(word: str) -> bool:
+    """A first name, and no word of ours ("min", "er" are also names somewhere)."""
+    return (is_first_name(word) and word not in VOCAB.english and word not in _FUNCTION_WORDS
+            and word not in VOCAB.unit_forms)
+
+
 def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
     """A win no activity names ("Mum used the kettle on her own", "cracked an egg one
     handed"): the first verb in the past tense that is a task and whose subject is the patient
@@ -757,6 +767,12 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # "and today i walked 30", "tea towels... folded... six": a number closing the
             # clause of the verb it follows, or said as the next fragment.
             found.append((Quantity(value, None, i, j), None))
+        elif following in ("", *_BOUNDARIES) and tokens[i - 1] in _DID and any(
+                m.end < i for m in mentions) and DAY_WORDS.isdisjoint(
+                tokens[text.clause_span(i)[0] : i]):
+            # "the lip exercises, did them, did twenty": the activity named, then how many
+            # (not "and today i did 250": see _day_amounts)
+            found.append((Quantity(value, None, i, j, counts_back=True), None))
         elif i and tokens[i - 1] in ("got", "scored") and (
                 following in _FUNCTION_WORDS or following in ("", *_BOUNDARIES)):
             # "I got 20 out of 30 on the memory game", "she got 14 in a minute": a score
@@ -956,30 +972,35 @@ _WAYS = {"up": "down", "there": "back", "forwards": "backwards", "forward": "bac
 
 def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
                ) -> list[tuple[Quantity, Mention | None]]:
-    """ "ten up and ten down", "10 mins forwards, 10 mins backwards", "half a mile there and
-    half a mile back": an amount said for each way is the whole of it, as a therapist adds it
-    up; with no unit it counts the activity named before ("did the stairs, 6 up, 6 down")."""
+    """ "ten up and ten down", "up five, down five", "10 mins forwards, 10 mins backwards",
+    "half a mile there and half a mile back": an amount said for each way is the whole of it,
+    as a therapist adds it up; with no unit it counts the activity named before ("did the
+    stairs, 6 up, 6 down")."""
     tokens = text.tokens
 
-    def way(i: int) -> tuple[float, int] | None:
-        """The number at ``i`` and where the way said after it (and its unit) is."""
-        value = parse_number(tokens[i]) if i < len(tokens) else None
+    def way(i: int) -> tuple[float, str, int] | None:
+        """The number at ``i`` (or after a way said first), the way, and where the bout ends."""
+        first = i < len(tokens) and tokens[i] in _WAYS.keys() | _WAYS.values()
+        value = parse_number(tokens[i + first]) if i + first < len(tokens) else None
         if value is None:
             return None
-        j = i + 1 + (tokens[i + 1 : i + 2] != () and tokens[i + 1] in VOCAB.unit_forms)
-        return (value, j) if j < len(tokens) else None
+        j = i + first + 1
+        j += tokens[j : j + 1] != () and tokens[j] in VOCAB.unit_forms
+        if first:
+            return value, tokens[i], j - 1
+        return (value, tokens[j], j) if j < len(tokens) else None
 
     for i in range(len(tokens)):
-        first = way(i)
-        if first is None or tokens[first[1]] not in _WAYS:
+        there = way(i)
+        if there is None or there[1] not in _WAYS:
             continue
-        k = first[1] + 1
+        k = there[2] + 1
         while k < len(tokens) and tokens[k] in (CLAUSE, "and", "then"):
             k += 1
-        second = way(k)
-        if second is None or tokens[second[1]] != _WAYS[tokens[first[1]]]:
+        back = way(k)
+        if back is None or back[1] != _WAYS[there[1]]:
             continue
-        return _as_one(quantities, i, second[1], first[0] + second[0])
+        return _as_one(quantities, i, back[2], there[0] + back[0])
     return quantities
 
 
@@ -1444,6 +1465,11 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
         # "Mum walked to the shop with me": the carer speaking was the help.
         target = _nearest(text, mentions, text.index(match.start()))
         if target is not None and (_said_by_carer(text, target) or _carer_speaking(text.tokens)):
+            target.assistance.add("helper")
+    for match in _WITH_SOMEONE.finditer(string):
+        # "walked to the shop with dave": someone named went along
+        target = _nearest(text, mentions, text.index(match.start()))
+        if target is not None and _a_name(match[1]):
             target.assistance.add("helper")
     for match in _devices_used(string):
         at = text.index(match.start())
