@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -163,6 +164,12 @@ def test_self_correction_of_a_side():
     milestone = only("i lifted my left no my right arm")
     assert milestone.side == "right"
     assert milestone.category == "arm_hand"
+
+
+def test_self_correction_of_a_day():
+    said = understand("she went up eight stairs on friday no wait it was thursday",
+                      date(2026, 3, 4))
+    assert [(m.value, m.when) for m in said.milestones] == [(8, "2026-02-26")]
 
 
 @pytest.mark.parametrize(

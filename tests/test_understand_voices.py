@@ -1874,6 +1874,7 @@ def test_independence_said_as_nothing_leant_on_or_checked(said):
     # someone named went along: a first name that is no English word
     ("yesterday um the the shop er walked to the shop with dave", "helper"),
     ("did the stairs with siobhan today", "helper"),
+    ("went up the stairs holding siobhan's hand", "helper"),
     ("walked 10 minutes with min", None),
     ("he got from the bed to the wheelchair, I just guided his hips", "helper"),
     ("walked out to the end of the yard and back, maybe 100 steps, didn't use nothing",
@@ -2046,6 +2047,7 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("the stairs, up five, down five, holding the rail", (10, "stairs")),
     ("um the the lips ones the lip exercises did them did twenty", (20, "times")),
     ("she did the pegboard, she did fifteen", (15, "times")),
+    ("agility ladder in and outs four times each way", (8, "times")),
 ])
 def test_amounts_added_up_as_a_therapist_would(said, amount):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]

@@ -63,8 +63,10 @@ _HELP_LEADS = frozenset(("with", "using", "holding", "on", "the", "a", "my", "hi
 _WITH_IT = re.compile(r"\bwith (?:it|them)\b")
 _WITH_SOMEONE = re.compile(
     r"\bwith ([a-z]+)(?= *(?:$|\||today|yesterday|this|again|on (?:monday|tuesday|wednesday"
-    r"|thursday|friday|saturday|sunday)))")
-"""Where a name may close a clause ("walked to the church hall with john")."""
+    r"|thursday|friday|saturday|sunday)))"
+    r"|\b(?:holding|held|hold) (?:on to |onto )?([a-z]+) (?:hand|arm|elbow)\b")
+"""Where a name may be someone who helped: closing a clause ("walked to the church hall with
+john"), or whose hand was held ("holding bobby's hand", the possessive dropped)."""
 _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
 """The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
@@ -1104,7 +1106,8 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
             # "9 each time", "15 each side": a count of the activity named before
             after = tokens[q.end : q.end + 2]
             q = replace(q, noun=None, end=q.end - 1, counts_back=True)
-        each_way = after == ("each", "way") and (q.unit in _REPEATABLE or q.counts_back)
+        each_way = after == ("each", "way") and (
+            q.unit in _REPEATABLE or q.unit == "times" or q.counts_back)  # "4 times each way"
         each_time = each_way or after in _EACH_TIME
         bouts = [(k, r) for k, r in enumerate([*(r for r, _ in quantities), *goes])
                  if r is not quantities[n][0] and r.value <= 5
@@ -1469,7 +1472,7 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
     for match in _WITH_SOMEONE.finditer(string):
         # "walked to the shop with dave": someone named went along
         target = _nearest(text, mentions, text.index(match.start()))
-        if target is not None and _a_name(match[1]):
+        if target is not None and _a_name(match[1] or match[2]):
             target.assistance.add("helper")
     for match in _devices_used(string):
         at = text.index(match.start())

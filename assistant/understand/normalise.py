@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .lexicon import verb_form, with_g
 from .numbers import format_number, parse_number, spoken_to_digits
 from .vocab import VOCAB
+from .when import WEEKDAYS
 
 # No spoken update is this long; a longer line is a stuck recogniser or pasted junk.
 MAX_CHARS = 1000
@@ -592,6 +593,8 @@ def _value_class(token: str) -> str | None:
         return "number"
     if token in ("left", "right"):
         return "side"
+    if token in WEEKDAYS:
+        return "day"  # "on friday no wait it was thursday"
     return None
 
 
