@@ -64,7 +64,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "fresh22", "voices_dev41", "voices_dev42", "voices_dev43",
                                  "voices_dev44", "fresh23", "fresh24", "voices_dev45",
                                  "voices_dev46", "voices_dev47", "voices_dev48", "fresh25",
-                                 "fresh26", "fresh27"))
+                                 "fresh26", "fresh27", "voices_dev49", "voices_dev50",
+                                 "voices_dev51", "voices_dev52"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)

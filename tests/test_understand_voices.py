@@ -1879,8 +1879,13 @@ def test_independence_said_as_nothing_leant_on_or_checked(said):
     ("he got from the bed to the wheelchair, I just guided his hips", "helper"),
     ("walked out to the end of the yard and back, maybe 100 steps, didn't use nothing",
      "independent"),
+    # a therapist's shorthand: contact guard, minimal assist, supervision, modified independent
+    ("pt amb 20ft w/ RW, CGA", "helper"),
+    ("heel raises at the counter 3 sets of 10 CGA", "helper"),
+    ("Ambulated 150 ft with rolling walker, supervision only", "helper"),
+    ("amb 1 block w/ SPC, mod I", "device"),
 ])
-def test_help_said_by_a_name_a_carer_or_a_double_negative(said, help_):
+def test_help_said_by_a_name_a_carer_a_double_negative_or_shorthand(said, help_):
     assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == [help_]
 
 
@@ -1952,6 +1957,7 @@ def test_failed_climbs_missed_doses_and_a_held_baby_are_no_alert(said):
     ("they would all be better off without me here", "self_harm"),
     ("Mum is holding her chest and says it's tight", "chest_pain"),
     ("my arm went numb out of nowhere and it's still numb", "stroke_sign"),
+    ("daddy is saying his head is hurting badly, worst ever", "stroke_sign"),
 ])
 def test_red_flags_said_in_everyday_words(said, kind):
     result = understand(said, WEDNESDAY)
@@ -2048,6 +2054,23 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("um the the lips ones the lip exercises did them did twenty", (20, "times")),
     ("she did the pegboard, she did fifteen", (15, "times")),
     ("agility ladder in and outs four times each way", (8, "times")),
+    ("15 yds w/ RW, min A", (45, "feet")),
 ])
 def test_amounts_added_up_as_a_therapist_would(said, amount):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]
+
+
+@pytest.mark.parametrize(("said", "days"), [
+    # one win said of two days, in the order said; each day's own amount read once
+    ("on monday and tuesday she walked to the corner shop, both days with the frame",
+     ["2026-03-02", "2026-03-03"]),
+    ("saturday and sunday both did 20 minutes on the bike", ["2026-02-28", "2026-03-01"]),
+    ("Made me own breakfast Tuesday and Thursday.", ["2026-03-03", "2026-02-26"]),
+    ("yesterday 10 words and today 15 words", ["2026-03-03", "2026-03-04"]),
+    ("did my finger exercises ten minutes this morning and again ten minutes tonight",
+     ["2026-03-04", "2026-03-04"]),
+    ("he did the peg board yesterday and today he cut his own sandwich",
+     ["2026-03-03", "2026-03-04"]),
+])
+def test_a_win_said_of_two_days(said, days):
+    assert [m.when for m in understand(said, WEDNESDAY).milestones] == days

@@ -35,6 +35,8 @@ _BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "managing", "go
 _BARE_FILLERS = frozenset(
     ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
 )
+_WHEN_WORDS = DAY_WORDS | {"last", "week", "month", "usually", "normally", "before", "used"}
+"""Words that set a bare amount on another day or as the usual ("last week he did 100")."""
 _COUNTING_UNITS = frozenset(("steps", "stairs", "times", "laps", "words", "sentences", "blocks"))
 """Units a bare count of an activity can be in ("12 of them"); not durations or distances."""
 _NOW = re.compile(
@@ -770,10 +772,10 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             # clause of the verb it follows, or said as the next fragment.
             found.append((Quantity(value, None, i, j), None))
         elif following in ("", *_BOUNDARIES) and tokens[i - 1] in _DID and any(
-                m.end < i for m in mentions) and DAY_WORDS.isdisjoint(
+                m.end < i for m in mentions) and _WHEN_WORDS.isdisjoint(
                 tokens[text.clause_span(i)[0] : i]):
             # "the lip exercises, did them, did twenty": the activity named, then how many
-            # (not "and today i did 250": see _day_amounts)
+            # (not "and today i did 250": see _day_amounts; nor "last week he did 100")
             found.append((Quantity(value, None, i, j, counts_back=True), None))
         elif i and tokens[i - 1] in ("got", "scored") and (
                 following in _FUNCTION_WORDS or following in ("", *_BOUNDARIES)):
@@ -2073,15 +2075,36 @@ def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
         or any(other.end in (k - 2, k - 3) for other in days if other is not day))
 
 
+def _both_days(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
+    """ "on monday and tuesday she walked to the shop", "saturday and sunday both did 20
+    minutes": ``day`` said beside another with "and", and no amount of its own (unless
+    "both" is said); with one win only (see _day_amounts)."""
+    paired = [other for other in days if other is not day and (
+        other.end == day.start - 2 and tokens[day.start - 1] == "and"
+        or other.start == day.end + 2 and tokens[day.end + 1 : day.end + 2] == ("and",))]
+    return bool(paired) and ("both" in tokens or all(
+        _day_amount(tokens, d) is None for d in (day, *paired)))
+
+
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
     """ "on sunday i did 6 stairs and today 8", "300m on monday and 400m today": a bare amount
-    beside another day is the same activity again, on that day; so is "and again today"."""
+    beside another day is the same activity again, on that day; so is "and again today", and
+    one win said of two days ("on monday and tuesday she walked"), listed day by day."""
     extra = []
     for day in days:
         _, end = text.clause_span(day.start)
         help_words = text.words(day.end + 1, end + 1)  # the help said with that day, if any
+        done = [f for f in found if not f.negative and not f.goal]
+        if len(done) == 1 and _both_days(text.tokens, day, days):
+            when = iso_day(today, day.days)
+            if done[0].milestone.when != when:
+                found.remove(done[0])
+                that_day = replace(done[0], milestone=replace(done[0].milestone, when=when))
+                said_first = any(d.start > day.start and iso_day(today, d.days)
+                                 == done[0].milestone.when for d in days)
+                extra += [that_day, done[0]] if said_first else [done[0], that_day]
+            continue
         if _again_on(text.tokens, day, days):
-            done = [f for f in found if not f.negative and not f.goal]
             when = iso_day(today, day.days)
             if done and done[-1].milestone.when != when:
                 again = replace(done[-1].milestone, when=when,
@@ -2102,6 +2125,9 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
             value, unit = _convert(value * factor, unit)
             if unit != last.unit:
                 continue
+        if not repeated and any(f.milestone.when == iso_day(today, day.days)
+                                and f.milestone.value == tidy(value) for f in earlier):
+            continue  # "yesterday 10 words and today 15 words": each day's amount already read
         summary = last.summary.replace(str(last.value), str(tidy(value)), 1)
         again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary,
                         assistance=_help_said(help_words) or last.assistance)
