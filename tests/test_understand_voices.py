@@ -1958,6 +1958,10 @@ def test_failed_climbs_missed_doses_and_a_held_baby_are_no_alert(said):
     ("Mum is holding her chest and says it's tight", "chest_pain"),
     ("my arm went numb out of nowhere and it's still numb", "stroke_sign"),
     ("daddy is saying his head is hurting badly, worst ever", "stroke_sign"),
+    ("he dropped to the floor", "fall"),
+    ("she slumped to the ground in the kitchen", "fall"),
+    ("I dropped my stick and ended up on the floor", "fall"),
+    ("knocked the glass onto the floor and I'm on the floor now", "fall"),
 ])
 def test_red_flags_said_in_everyday_words(said, kind):
     result = understand(said, WEDNESDAY)
@@ -2000,6 +2004,7 @@ def test_red_flags_said_in_everyday_words(said, kind):
      "milestone"),
     ("OT had me drop 20 coins in the jar, no splint, I did it on my own.", "milestone"),
     ("dropped my cup twice today", "setback"),
+    ("dropped my keys on the floor", "setback"),  # a thing let fall is no fall
     ("check off the walking goal", "command"),
     ("mark the walking goal as done", "command"),
 ])

@@ -215,7 +215,7 @@ def _load() -> _Rules:
         name: _phrases(context[name])
         for name in (
             "resolved", "lasted", "past", "quote", "worry", "near", "media", "bystanders",
-            "chronic", "sudden", "mild",
+            "chronic", "sudden", "mild", "let_fall",
         )
     }
     phrases["onset"] = _phrases(raw["kinds"]["stroke_sign"]["onset"])
@@ -407,6 +407,20 @@ def _quoting(view: _View, low: int, start: int) -> bool:
                for k in range(low, start))
 
 
+_NOT_A_THING = frozenset(("and", "then", "i", "he", "she", "we", "they", "me", "him", "her",
+                          "up", "ended", "was", "is", "am", "got", "went", "be", "myself",
+                          "himself", "herself"))
+
+
+def _let_fall(view: _View, low: int, start: int) -> bool:
+    """ "dropped my keys on the floor": a thing let fall just before the sign at ``start``,
+    nothing between but the thing (not "dropped my stick and ended up on the floor")."""
+    for k in range(start - 1, low - 1, -1):
+        if view.has("let_fall", k, k + 1):
+            return _NOT_A_THING.isdisjoint(view.tokens[k + 1 : start])
+    return False
+
+
 def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
     low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
     sentence = view.bounds(start, end, (SENTENCE,))
@@ -423,6 +437,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or (bool(quoted) and all(w in quoted for w in words))
         or view.has("worry", _after_join(view, low, start), start)
         or (view.has("bystanders", low, start) and not _SELF & set(view.tokens[low:start]))
+        or (words[:1] in (["on"], ["onto"]) and _let_fall(view, max(low, start - 4), start))
         or view.has("media", low, high)
         or view.has("past", low, high)
         or (kind.kind in _RULES.settles and _settled(view, start, end, sentence[1])
