@@ -2060,6 +2060,15 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("she did the pegboard, she did fifteen", (15, "times")),
     ("agility ladder in and outs four times each way", (8, "times")),
     ("15 yds w/ RW, min A", (45, "feet")),
+    # a total said before its parts, or after them with its day; "one and half hours"; a
+    # bare amount said again and corrected is the one said with its unit; "it were"
+    ("500 steps today all told, 300 in the morning and 200 after dinner", (500, "steps")),
+    ("Gran was on the bike an hour and a half over the day, forty five in the morning and "
+     "forty five after tea", (90, "minutes")),
+    ("er, 40 steps this morning and 60 this arvo, so 100 today", (100, "steps")),
+    ("exercise bike 2hrs... no no sorry, one and half hours", (90, "minutes")),
+    ("he done 20 steps yesterday with his stick... 20, no, 25 it was", (25, "steps")),
+    ("twelve steps, no wait, it were fifteen, on Thursday", (15, "steps")),
 ])
 def test_amounts_added_up_as_a_therapist_would(said, amount):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]

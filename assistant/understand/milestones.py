@@ -883,6 +883,8 @@ def _totalled(
     stairs")."""
     tokens = text.tokens
     for n, (total, owner) in enumerate(quantities):
+        if (parts := _parts_after(text, quantities[n + 1 :], total)):
+            return _in_place_of(quantities, parts, total, owner)
         k = total.pos
         while k and tokens[k - 1] in _ROUGHLY:
             k -= 1  # "that's about 200 metres"
@@ -906,6 +908,33 @@ def _totalled(
     return _so_in_all(text, quantities)
 
 
+def _parts_after(text: _Text, later: list[tuple[Quantity, Mention | None]], total: Quantity
+                 ) -> list[tuple[Quantity, Mention | None]]:
+    """ "500 steps today all told, 300 in the morning and 200 after dinner", "an hour and a
+    half on the bike, forty five in the morning and forty five after tea": the amounts said
+    after a total in its sentence, when two or more numbers there add up to it."""
+    sentence = text.sentence[total.pos]
+    parts = [(q, o) for q, o in later if text.sentence[q.pos] == sentence
+             and q.unit in (None, total.unit)]
+    return parts if parts and _sum_after(text, total) == total.value else []
+
+
+_MORE = frozenset(("then", "more", "another", "again", "plus", "extra"))
+
+
+def _sum_after(text: _Text, q: Quantity) -> float | None:
+    """The sum of the numbers said after ``q`` in its sentence, when there are two or more
+    and none is said to be more ("then 5 and 5 more")."""
+    sentence = text.sentence[q.pos]
+    after = [text.tokens[k] for k in range(q.end + 1, len(text.tokens))
+             if text.sentence[k] == sentence]
+    # one without its unit is as often a pronoun ("all five, um, four, the last one I did")
+    said = [v for k, t in enumerate(after) if (v := parse_number(t)) is not None
+            and (v != 1 or after[k + 1 : k + 2] and after[k + 1] in VOCAB.unit_forms)]
+    more = not _MORE.isdisjoint(after)
+    return tidy(sum(said)) if len(said) > 1 and not more else None
+
+
 def _in_place_of(quantities: list[tuple[Quantity, Mention | None]],
                  parts: list[tuple[Quantity, Mention | None]], total: Quantity,
                  owner: Mention | None) -> list[tuple[Quantity, Mention | None]]:
@@ -924,7 +953,8 @@ def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     tokens = text.tokens
     for i in range(1, len(tokens)):
         value = parse_number(tokens[i])
-        if value is None or tokens[i - 1] not in _BOUNDARIES or tokens[i + 1 : i + 2] not in (
+        end = i + 1 + (tokens[i + 1 : i + 2] in (("today",), ("altogether",)))  # "so 100 today"
+        if value is None or tokens[i - 1] not in _BOUNDARIES or tokens[end : end + 1] not in (
                 (), (CLAUSE,), (SENTENCE,)):
             continue
         said = [v for k in range(i) if text.sentence[k] == text.sentence[i]
@@ -961,8 +991,9 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
                 tokens[first.end + 1 : i]).isdisjoint(VOCAB.words["body_parts"]):
             continue  # not "arm bike for 10 mins then me leg one for another 10"
         same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
-        if same and quantities[same[0]][0].unit not in (None, first.unit):
-            continue
+        if same and quantities[same[0]][0].unit not in (None, first.unit) or _sum_after(
+                text, first) == first.value:
+            continue  # not "500 steps all told, 300 in the morning and 200 after dinner"
         whole = replace(first, value=tidy(first.value + value), said=None)
         return [(whole, owner) if k == n else q for k, q in enumerate(quantities)
                 if k not in same]

@@ -160,6 +160,9 @@ _WORDS = {
     "dae": "do",
     "w/o": "without",
     "all told": "altogether",
+    "and half hours": "and a half hours",
+    "and half hour": "and a half hour",
+    "it were": "it was",
     "fall-back": "setback",
     "fallback": "setback",
     "cudnt": "could not",
@@ -634,9 +637,29 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
             if unit and (corrected + 1 >= len(tokens)
                          or tokens[corrected + 1] not in VOCAB.unit_forms):
                 replacement.append(unit)
+            said_before = _said_before_with_unit(tokens, i) if unit is None else None
+            if said_before is not None:
+                # "20 steps yesterday with his stick... 20, no, 25": the amount said again
+                # bare is the one corrected, with its unit
+                tokens[said_before] = tokens[corrected]
+                del tokens[i : corrected + 1]
+                continue
             tokens[i : corrected + 1] = replacement
         i += 1
     return tokens
+
+
+def _said_before_with_unit(tokens: list[str], i: int) -> int | None:
+    """Where the same value as at ``i`` was said earlier with its unit, in the words just
+    before (a bare value said again after a pause, to be corrected)."""
+    if i == 0 or tokens[i - 1] not in _MARKS:
+        return None
+    for k in range(i - 2, max(-1, i - 12), -1):
+        if tokens[k] == SENTENCE:
+            return None
+        if tokens[k] == tokens[i] and tokens[k + 1 : k + 2] and tokens[k + 1] in VOCAB.unit_forms:
+            return k
+    return None
 
 
 def _corrected_to(tokens: list[str], j: int, kind: str, markers: frozenset[str],
