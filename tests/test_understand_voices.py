@@ -1842,6 +1842,10 @@ def test_all_at_once_is_no_count():
     ("How does this yoke work at all?", "help"),
     ("ok we're finished for tonight, goodnight", "stop"),
     ("Please share today's report with Dr. Mensah.", "share"),
+    ("abeg repeat it, i didn't hear", "repeat"),
+    ("wait small", "pause"),
+    ("speak up abeg", "louder"),
+    ("reduce your voice, the baby is sleeping", "quieter"),
 ])
 def test_commands_with_tags_names_and_places(said, command):
     """Tags ("nuh", "man", "sir"), a name after the recipient, where the recipient lives."""
@@ -2006,6 +2010,10 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("dropped my cup twice today", "setback"),
     ("dropped my keys on the floor", "setback"),  # a thing let fall is no fall
     ("check off the walking goal", "command"),
+    ("the kids say hi", "social"),
+    ("my daughter is here, say hi to her", "social"),
+    ("eh-heh, you are welcome", "social"),
+    ("I said hello to the postman", "milestone"),
     ("mark the walking goal as done", "command"),
 ])
 def test_intent_said_in_everyday_words(said, intent):
@@ -2029,6 +2037,12 @@ def test_intent_said_in_everyday_words(said, intent):
     ("he's in a mood today", "low"),
     ("i miss playing so much", "low"),
     ("Happy as a clam.", "good"),
+    ("buzzing after the gym", "good"),
+    ("fed up of being slow at everything", "low"),
+    ("feel like myself today for once", "good"),
+    ("meh, whatever", "low"),
+    ("my mind is at rest today", "good"),
+    ("I feel stronger this week, I do.", "good"),
 ])
 def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     result = understand(said, WEDNESDAY)
