@@ -1807,6 +1807,7 @@ def test_hardly_a_stumble_is_no_setback(said, intent):
 @pytest.mark.parametrize("said", [
     "he suddenly stopped talking",
     "she's talking gibberish all of a sudden",
+    "he keeps saying he doesn't see the point anymore, talked about ending it",
 ])
 def test_the_words_of_a_red_flag_are_no_win(said):
     """Wins said with a red flag are kept for the record, but not ones made of its words."""

@@ -265,17 +265,33 @@ def _understand(text: str, today: date | None = None) -> Understanding:
 def _wins_besides(meaning: Understanding, cleaned: Cleaned, alert: Alert,
                   today: date) -> tuple[Milestone, ...]:
     """The wins said with a red flag, kept for the record, read without the red flag's own
-    words: "he suddenly stopped talking" or "talking gibberish" is no conversation had."""
+    words, nor any clause that raises a red flag of its own: "he suddenly stopped talking",
+    "talking gibberish" or "talked about ending it" is no conversation had."""
     words = tuple(alert.words.split())
     tokens = cleaned.tokens
     if not meaning.milestones or not words:
         return meaning.milestones
     for k in range(len(tokens) - len(words) + 1):
         if tokens[k : k + len(words)] == words:
-            rest = tokens[:k] + tokens[k + len(words) :]
+            rest = _without_red_flags(tokens[:k] + tokens[k + len(words) :])
             found = analyse(without_evaluations(rest), today).found
             return tuple(_milestone(f) for f in found if not f.negative and not f.goal)
     return meaning.milestones
+
+
+def _without_red_flags(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """``tokens`` less each clause that raises a red flag when said on its own."""
+    kept: list[str] = []
+    clause: list[str] = []
+    for token in (*tokens, SENTENCE):
+        if token not in (CLAUSE, SENTENCE):
+            clause.append(token)
+            continue
+        said = " ".join(clause)
+        if clause and red_flags(said, Cleaned(tuple(clause), said, said))[0] is None:
+            kept += [*clause, token]
+        clause = []
+    return tuple(kept[:-1])
 
 
 SURE = 0.8
