@@ -2100,6 +2100,8 @@ def test_amounts_added_up_as_a_therapist_would(said, amount):
      ["2026-03-04", "2026-03-04"]),
     ("he did the peg board yesterday and today he cut his own sandwich",
      ["2026-03-03", "2026-03-04"]),
+    ("i did 2 puzzles yesterday and 3 today on the tablet", ["2026-03-03", "2026-03-04"]),
+    ("pegboard monday 20 pegs and today 25", ["2026-03-02", "2026-03-04"]),
 ])
 def test_a_win_said_of_two_days(said, days):
     assert [m.when for m in understand(said, WEDNESDAY).milestones] == days

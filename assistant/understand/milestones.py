@@ -2146,7 +2146,8 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
         if amount is None:
             continue
         value, form, repeated = amount
-        earlier = [f for f in found if f.milestone.unit and not f.negative and not f.goal]
+        earlier = [f for f in found if (f.milestone.unit or f.milestone.value is not None)
+                   and not f.negative and not f.goal]  # "2 puzzles yesterday and 3 today"
         if not earlier or (earlier[-1].milestone.when == iso_day(today, day.days) and (
                 not repeated or earlier[-1].milestone.value != tidy(value))):
             continue  # the same day: said again, or "another 12 this evening" already added
