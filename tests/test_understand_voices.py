@@ -2084,6 +2084,10 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("exercise bike 2hrs... no no sorry, one and half hours", (90, "minutes")),
     ("he done 20 steps yesterday with his stick... 20, no, 25 it was", (25, "steps")),
     ("twelve steps, no wait, it were fifteen, on Thursday", (15, "steps")),
+    # the same again, or with the other hand, is twice; the same again another day is not
+    ("um did the arm raises... 5 each arm... then the same again", (20, "times")),
+    ("gripped the hand trainer twenty five times with the weak hand and the same with the good "
+     "one", (50, "times")),
 ])
 def test_amounts_added_up_as_a_therapist_would(said, amount):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]
@@ -2102,6 +2106,8 @@ def test_amounts_added_up_as_a_therapist_would(said, amount):
      ["2026-03-03", "2026-03-04"]),
     ("i did 2 puzzles yesterday and 3 today on the tablet", ["2026-03-03", "2026-03-04"]),
     ("pegboard monday 20 pegs and today 25", ["2026-03-02", "2026-03-04"]),
+    ("Sunday I walked the lane, half a mile, and yesterday the same again.",
+     ["2026-03-01", "2026-03-03"]),
 ])
 def test_a_win_said_of_two_days(said, days):
     assert [m.when for m in understand(said, WEDNESDAY).milestones] == days

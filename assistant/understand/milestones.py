@@ -1188,6 +1188,33 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     return [q for k, q in enumerate(found) if k not in spent]
 
 
+_SAME_AGAIN = re.compile(
+    r"\bthe same (?:again|(?:with|on|for) (?:the|my|his|her) (?:other|good|bad|left|right|weak|"
+    r"strong|stronger|weaker|affected)\b)")
+"""An amount done again ("5 each arm... then the same again", "25 with the weak hand and the
+same with the good one")."""
+
+
+def _same_again(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
+                ) -> list[tuple[Quantity, Mention | None]]:
+    """The last amount before "the same again" in its sentence, done twice (no number said
+    between them)."""
+    match = _SAME_AGAIN.search(text.string)
+    if match is None:
+        return quantities
+    at = text.index(match.start())
+    if not _WHEN_WORDS.isdisjoint(text.tokens[max(0, at - 2) : at + 6]):
+        return quantities  # "and the same again monday": another day (see _day_amounts)
+    before = [n for n, (q, _) in enumerate(quantities)
+              if q.end < at and text.sentence[q.pos] == text.sentence[at]]
+    if not before or any(parse_number(t) is not None
+                         for t in text.tokens[quantities[before[-1]][0].end + 1 : at]):
+        return quantities
+    n = before[-1]
+    q, owner = quantities[n]
+    return [*quantities[:n], (_times_over(q, 2), owner), *quantities[n + 1 :]]
+
+
 _TOOK_FILLERS = frozenset(("me", "him", "her", "us", "them", "about", "around", "nearly",
                            "just", "only", "under", "over", "like", "roughly", "less", "than"))
 
@@ -2219,11 +2246,11 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     mentions = [m for m in mentions if not _stood_for_a_task(text, mentions, m)]
     mentions = [m for n, m in enumerate(mentions) if not _is_circumstance(text, mentions[:n], m)]
     mentions = [m for m in mentions if len(mentions) == 1 or not _setting(text, m)]
-    quantities = _timed(text, _totalled(text, _repeated(text, _added(
+    quantities = _timed(text, _totalled(text, _same_again(text, _repeated(text, _added(
         text, _both_sides(text, _both_ways(text, [q for q in _find_quantities(text, mentions)
                                                   if q[0].pos not in in_days
                                                   and not _slips_counted(text, q[0])])),
-        days, mentions))))
+        days, mentions)))))
     mentions = _add_unit_mentions(
         text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
     )
