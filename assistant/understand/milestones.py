@@ -2126,8 +2126,8 @@ def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
     done = tokens[day.end + 1 : day.end + 5]
     if done[:1] and done[0] in _SUBJECTS:
         done = done[1:]
-    if before in ("and", "then") and done[:2] in _DID_IT:
-        return True  # "... and yesterday she did it with just the stick"
+    if before in ("and", "then") and (done[:2] in _DID_IT or done[:2] == ("the", "same")):
+        return True  # "... and yesterday she did it with just the stick", "the same again"
     return ends and before == "and" and (
         tokens[day.start - 1] == "again" or after[:1] in (("too",), ("also",), ("as",))
         or any(other.end in (k - 2, k - 3) for other in days if other is not day))
