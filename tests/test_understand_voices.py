@@ -2011,6 +2011,10 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("dropped my cup twice today", "setback"),
     ("dropped my keys on the floor", "setback"),  # a thing let fall is no fall
     ("check off the walking goal", "command"),
+    # "that's all" after a wish is a tag, not a goodbye
+    ("I just want to get stronger, that's all.", "goal"),
+    ("I want to get my energy back, that's all", "goal"),
+    ("that's all for today, I want to rest", "command"),
     ("the kids say hi", "social"),
     ("my daughter is here, say hi to her", "social"),
     ("eh-heh, you are welcome", "social"),

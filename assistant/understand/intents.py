@@ -6,6 +6,7 @@ These are checked before looking for milestones because they can contain activit
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from rapidfuzz import fuzz, process
@@ -151,6 +152,9 @@ def _cut_command(words: list[str]) -> str | None:
     return None
 
 
+_WISH = re.compile(r"\b(?:want|wants|wanna|would like|would love|wish|hope|hoping)\b")
+
+
 def _with_aside(cleaned: Cleaned) -> str | None:
     """The command said with asides that carry no news, or None.
 
@@ -177,6 +181,8 @@ def _with_aside(cleaned: Cleaned) -> str | None:
     ]
     if len(named) != 1 or not all(_is_aside(c) for c in asides):
         return None
+    if named == {"stop"} and kinds[-1] == "stop" and _WISH.search(" ".join(clauses[0])):
+        return None  # "i just want to get stronger, that's all": a wish, not a goodbye
     # The asides together may be news that none is alone ("words, twenty, help").
     if _holds_news(tuple(w for c in asides for w in c)):
         return None
