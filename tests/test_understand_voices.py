@@ -1889,6 +1889,9 @@ def test_independence_said_as_nothing_leant_on_or_checked(said):
     ("heel raises at the counter 3 sets of 10 CGA", "helper"),
     ("Ambulated 150 ft with rolling walker, supervision only", "helper"),
     ("amb 1 block w/ SPC, mod I", "device"),
+    # someone named or close not needed
+    ("walked to the shop without dave", "independent"),
+    ("phoned my sister without Mark having to help", "independent"),
 ])
 def test_help_said_by_a_name_a_carer_a_double_negative_or_shorthand(said, help_):
     assert [m.assistance for m in understand(said, WEDNESDAY).milestones] == [help_]

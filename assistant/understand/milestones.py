@@ -66,9 +66,11 @@ _WITH_IT = re.compile(r"\bwith (?:it|them)\b")
 _WITH_SOMEONE = re.compile(
     r"\bwith ([a-z]+)(?= *(?:$|\||today|yesterday|this|again|on (?:monday|tuesday|wednesday"
     r"|thursday|friday|saturday|sunday)))"
-    r"|\b(?:holding|held|hold) (?:on to |onto )?([a-z]+) (?:hand|arm|elbow)\b")
+    r"|\b(?:holding|held|hold) (?:on to |onto )?([a-z]+) (?:hand|arm|elbow)\b"
+    r"|\bwithout (?:our |my )?([a-z]+)(?= *(?:$|\||today|yesterday|this|again|help))")
 """Where a name may be someone who helped: closing a clause ("walked to the church hall with
-john"), or whose hand was held ("holding bobby's hand", the possessive dropped)."""
+john"), or whose hand was held ("holding bobby's hand", the possessive dropped); or who was
+not needed ("to the bus stop without our dean")."""
 _DENIALS = frozenset(("no", "not", "could", "can", "never", "nope", "cannot", "unable"))
 """The words of a telegraphic fragment that only denies ("no", "couldn't")."""
 _SETTINGS = frozenset(("in", "at", "after", "before", "during"))
@@ -1530,10 +1532,10 @@ def _attach_assistance(text: _Text, mentions: list[Mention]) -> None:
         if target is not None and (_said_by_carer(text, target) or _carer_speaking(text.tokens)):
             target.assistance.add("helper")
     for match in _WITH_SOMEONE.finditer(string):
-        # "walked to the shop with dave": someone named went along
+        # "walked to the shop with dave": someone named went along; "without our dean": not
         target = _nearest(text, mentions, text.index(match.start()))
-        if target is not None and _a_name(match[1] or match[2]):
-            target.assistance.add("helper")
+        if target is not None and _a_name(match[1] or match[2] or match[3]):
+            target.assistance.add("independent" if match[3] else "helper")
     for match in _devices_used(string):
         at = text.index(match.start())
         for helped in _helped(text, mentions, match):
