@@ -2018,6 +2018,10 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("I just want to get stronger, that's all.", "goal"),
     ("I want to get my energy back, that's all", "goal"),
     ("that's all for today, I want to rest", "command"),
+    # "go on" or "help me" with the practice named asks for practice
+    ("Go on then, let's practise.", "practice"),
+    ("can you help me with me words now", "practice"),
+    ("yes please", "command"),
     ("the kids say hi", "social"),
     ("my daughter is here, say hi to her", "social"),
     ("eh-heh, you are welcome", "social"),

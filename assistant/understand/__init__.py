@@ -414,6 +414,8 @@ def _as_target(done: Milestone) -> Milestone:
 def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     """What the utterance means apart from any red flag."""
     command = command_of(cleaned)
+    if command in ("yes", "help") and is_practice_request(cleaned):
+        command = None  # "go on then, let's practise", "can you help me with my words now"
     if command is not None:
         return Understanding(text, "command", (), command)
     if not cleaned.tokens:
