@@ -2013,6 +2013,7 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("OT had me drop 20 coins in the jar, no splint, I did it on my own.", "milestone"),
     ("dropped my cup twice today", "setback"),
     ("dropped my keys on the floor", "setback"),  # a thing let fall is no fall
+    ("folded 12 towels, er no, 11, one went on the floor", "milestone"),
     ("check off the walking goal", "command"),
     # "that's all" after a wish is a tag, not a goodbye
     ("I just want to get stronger, that's all.", "goal"),
