@@ -2086,6 +2086,8 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("um the the lips ones the lip exercises did them did twenty", (20, "times")),
     ("she did the pegboard, she did fifteen", (15, "times")),
     ("agility ladder in and outs four times each way", (8, "times")),
+    ("he did 10 steps to the toilet and 10 back, the aide stood by him", (20, "steps")),
+    ("walked 50 metres to the gate and 30 minutes back", (50, "meters")),
     ("15 yds w/ RW, min A", (45, "feet")),
     # a total said before its parts, or after them with its day; "one and half hours"; a
     # bare amount said again and corrected is the one said with its unit; "it were"

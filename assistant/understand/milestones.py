@@ -1025,6 +1025,8 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         j += tokens[j : j + 1] != () and tokens[j] in VOCAB.unit_forms
         if first:
             return value, tokens[i], j - 1
+        if tokens[j : j + 1] == ("to",) and "and" in tokens[j + 2 : j + 6]:
+            return value, "there", tokens.index("and", j + 2) - 1  # "10 steps to the toilet"
         return (value, tokens[j], j) if j < len(tokens) else None
 
     for i in range(len(tokens)):
@@ -1035,8 +1037,10 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         while k < len(tokens) and tokens[k] in (CLAUSE, "and", "then"):
             k += 1
         back = way(k)
-        if back is None or back[1] != _WAYS[there[1]]:
-            continue
+        units = {VOCAB.unit_forms[t][0] for t in tokens[i : back[2] + 1] if t in VOCAB.unit_forms
+                 } if back else set()
+        if back is None or back[1] != _WAYS[there[1]] or len(units) > 1:
+            continue  # not "50 metres to the gate and 30 minutes back"
         return _as_one(quantities, i, back[2], there[0] + back[0])
     return quantities
 
