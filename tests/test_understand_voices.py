@@ -2019,6 +2019,11 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("I just want to get stronger, that's all.", "goal"),
     ("I want to get my energy back, that's all", "goal"),
     ("that's all for today, I want to rest", "command"),
+    # what went wrong, with the mood that caused it, is a setback; a mood alone is a feeling
+    ("Mum was too tired for her exercises this afternoon. We had to stop after a couple of "
+     "minutes.", "setback"),
+    ("She burnt the toast and then couldn't work the toaster, she was that upset.", "setback"),
+    ("I'm exhausted", "feeling"),
     # "go on" or "help me" with the practice named asks for practice
     ("Go on then, let's practise.", "practice"),
     ("can you help me with me words now", "practice"),

@@ -66,7 +66,7 @@ from .intents import (
 from .lexicon import base_form, is_past_only
 from .mention import Milestone
 from .milestones import UNSAID, Analysis, Found, analyse
-from .normalise import CLAUSE, SENTENCE, Cleaned, clean
+from .normalise import CLAUSE, SENTENCE, Cleaned, clean, split_clauses
 from .numbers import parse_number
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
@@ -196,6 +196,17 @@ _RED_FLAG_PARTS = re.compile(r"\b(?:chest|head|neck|jaw|heart|eye|eyes|face|arm|
 """Where an ache may be a warning sign (chest, head, a weak arm): left as it was, a setback."""
 _UNDONE = re.compile(
     r"\b(?:no|not|never|nothing|none|only|could|can|too|skip\w*|miss\w*|stop\w*)\b")
+
+
+def _setback_besides_mood(cleaned: Cleaned) -> bool:
+    """ "we had to cancel physio, he was too exhausted": something went wrong in a clause that
+    says no mood, so the mood is its cause and the news is the setback."""
+    for clause in split_clauses(cleaned.tokens):
+        said = " ".join(clause)
+        if (VOCAB.regexes["setbacks"].search(said) is not None
+                and feeling_of(Cleaned(tuple(clause), said, said)) is None):
+            return True
+    return False
 
 
 def _only_an_ache(cleaned: Cleaned) -> bool:
@@ -465,7 +476,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "goal", (), None, reached_goal=reached, mood=mood, goal=plan)
     if (
         feeling is not None
-        and (feeling.fear or not failed
+        and (feeling.fear or not failed and not _setback_besides_mood(cleaned)
              or VOCAB.regexes["mood_failures"].search(cleaned.plain) is not None)
         # "not many steps today, i was shattered": the comparison makes it a setback.
         and not (
