@@ -2024,6 +2024,11 @@ def test_red_flags_said_in_everyday_words(said, kind):
      "minutes.", "setback"),
     ("She burnt the toast and then couldn't work the toaster, she was that upset.", "setback"),
     ("I'm exhausted", "feeling"),
+    # a "no" among words not found is no answer; "yes it did" still is
+    ("the er the thing with the... no", "other"),
+    ("um... er... no... the...", "other"),
+    ("yes it did", "command"),
+    ("no, the other one", "command"),
     # "go on" or "help me" with the practice named asks for practice
     ("Go on then, let's practise.", "practice"),
     ("can you help me with me words now", "practice"),

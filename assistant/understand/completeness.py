@@ -42,18 +42,24 @@ def unfinished(text: str) -> bool:
         return False
     if _BROKEN_OFF.search(stripped):
         return True
-    last = words[-1]
-    table = _words()
-    if last in VOCAB.words["fillers"] or any(last in table[k] for k in _NEEDS_MORE):
+    if trails_off(words[-1]):
         return True
+    table = _words()
     return (
-        _waiting_verb(last, table)
+        _waiting_verb(words[-1], table)
         and not _CLOSED.search(stripped)
         and words[0] not in table["question_words"]
     )
 
 
 _NEEDS_MORE = ("conjunctions", "determiners", "prepositions")
+
+
+def trails_off(word: str) -> bool:
+    """True for a word nothing can end on: a filler, conjunction, determiner or preposition
+    ("the thing with the...")."""
+    table = _words()
+    return word in VOCAB.words["fillers"] or any(word in table[k] for k in _NEEDS_MORE)
 
 
 def _waiting_verb(word: str, table: dict[str, frozenset[str]]) -> bool:

@@ -11,6 +11,7 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from .completeness import trails_off
 from .lexicon import is_past_only
 from .milestones import analyse
 from .normalise import CLAUSE, Cleaned, clean, dedupe, split_clauses, tidy_boundaries
@@ -198,6 +199,9 @@ def command_of(cleaned: Cleaned) -> str | None:
     affirms them ("steps... hundred... yes... hundred"); it answers nothing.
     """
     command = _command_of(cleaned)
+    if command in _ANSWERS and any(trails_off(c[-1]) for c in split_clauses(cleaned.tokens)
+                                   if c and " ".join(c) not in _ANSWER_FRAGMENTS):
+        return None  # "the thing with the... no": a word not found, not an answer
     if command in _ANSWERS and is_telegraphic(cleaned.tokens) and _holds_news(tuple(
             w for part in fragments(cleaned.tokens) if part not in _ANSWER_FRAGMENTS
             for w in (*part.split(), CLAUSE))):
