@@ -53,7 +53,8 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_fresh26.jsonl", "understanding_fresh27.jsonl",
           "understanding_voices_dev49.jsonl", "understanding_voices_dev50.jsonl",
           "understanding_voices_dev51.jsonl", "understanding_voices_dev52.jsonl",
-          "understanding_fresh28.jsonl")
+          "understanding_fresh28.jsonl", "understanding_fresh29.jsonl",
+          "understanding_fresh30.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
