@@ -2146,3 +2146,11 @@ def test_the_same_again_on_another_day_is_not_twice_the_amount():
                       WEDNESDAY)
     assert [(m.value, m.when) for m in said.milestones] == [(805, "2026-03-01"),
                                                             (805, "2026-03-03")]
+
+
+@pytest.mark.parametrize("said", [
+    "treadmill 20 minutes then 10 on the bike",
+    "he did five minutes on the arm cycle then five on the leg bike",
+])
+def test_a_bare_bout_on_the_next_activity_takes_the_unit_said_before(said):
+    assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones][1][1] == "minutes"

@@ -752,6 +752,10 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         elif tokens[j : j + 2] == ("of", "each"):
             # "ten of each": a count of each of the things named before (see _repeated)
             found.append((Quantity(value, None, i, i, counts_back=True), None))
+        elif tokens[j : j + 1] == ("on",) and (on := _activity_on(tokens, mentions, j, found)):
+            # "treadmill 20 minutes then 10 on the bike": a bout of the activity named after
+            # it, in the unit said before
+            found.append((Quantity(value, on[1], i, i), on[0]))
         elif tokens[j : j + 1] in (("on",), ("with",)) and _names_a_side(tokens, j + 1):
             # "taps, 20 on each hand", "fifteen on the weak side": a count of the activity
             # named before, for that side (each side: see _repeated)
@@ -795,6 +799,18 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
         ):
             found.append((Quantity(value, None, i, j, noun=following), None))
     return found
+
+
+def _activity_on(tokens: tuple[str, ...], mentions: list[Mention], j: int,
+                 found: list[tuple[Quantity, Mention | None]]) -> tuple[Mention, str] | None:
+    """The activity named just after "on" at ``j`` ("10 on the bike"), and the time or count
+    unit of the amount said before in its sentence, when that activity is done in it."""
+    mention = next((m for m in mentions if j < m.start <= j + 3), None)
+    earlier = [q.unit for q, _ in found if q.unit]
+    if mention is None or not earlier or SENTENCE in tokens[found[-1][0].end : j]:
+        return None
+    unit = earlier[-1]
+    return (mention, unit) if unit in mention.activity.units else None
 
 
 _WHICH_SIDE = frozenset(("weak", "good", "bad", "left", "right", "affected", "strong",
