@@ -2103,6 +2103,11 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("she did the pegboard, she did fifteen", (15, "times")),
     ("agility ladder in and outs four times each way", (8, "times")),
     ("he did 10 steps to the toilet and 10 back, the aide stood by him", (20, "steps")),
+    # a distance or count done twice over; a therapist's feet mark and score
+    ("walked 10 metres twice with the frame", (20, "meters")),
+    ("amb 40 ft x2 with hemi walker, min A", (80, "feet")),
+    ("amb 75' w/ SPC + SBA on carpet", (75, "feet")),
+    ("pt able to name 7/10 common objects", (7, "words")),
     ("walked 50 metres to the gate and 30 minutes back", (50, "meters")),
     ("15 yds w/ RW, min A", (45, "feet")),
     # a total said before its parts, or after them with its day; "one and half hours"; a

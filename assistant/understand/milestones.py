@@ -1073,8 +1073,9 @@ def _as_one(quantities: list[tuple[Quantity, Mention | None]], start: int, end: 
     return _in_place_of(quantities, parts, whole, next((o for _, o in parts if o), None))
 
 
-_DONE_AGAIN = frozenset(("times", "seconds", "minutes"))
-"""Units of a bout that said "twice" after it is done twice over ("30 seconds three times")."""
+_DONE_AGAIN = frozenset(("times", "seconds", "minutes", "meters", "feet", "steps", "stairs"))
+"""Units of a bout that said "twice" after it is done twice over ("30 seconds three times",
+"walked 10 metres twice", "amb 40 ft x2")."""
 _LEFT_RIGHT = frozenset(("left", "right"))
 
 
@@ -1125,7 +1126,7 @@ def _bout_of(text: _Text, quantities: list[tuple[Quantity, Mention | None]], q: 
     alone = _alone(tokens, r.pos, r.end)
     # "twelve reps twice", "thirty seconds three times": the bouts said right after
     right_after = (r.pos == q.end + 1 and r.unit == "times" and q.unit in _DONE_AGAIN
-                   and tokens[r.end + 1 : r.end + 2] in ((), (CLAUSE,), (SENTENCE,)))
+                   and tokens[r.end + 1 : r.end + 2] in ((), (CLAUSE,), (SENTENCE,), ("with",)))
     counted = q.unit in _REPEATABLE or q.unit == "times" or q.counts_back and q.unit is None
     return (r.pos > q.end and (opens or right_after)
             and tokens[q.pos - 1 : q.pos] != ("the",)  # "the two steps"

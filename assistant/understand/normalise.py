@@ -395,6 +395,11 @@ def _fraction(match: re.Match[str]) -> str:
     if not 0 < numerator < denominator:
         return match[0]
     return f"{format_number(int(match[1] or 0) + numerator / denominator)} "
+_SCORE = re.compile(
+    r"(?<!\bon )(?<!\bthe )\b(\d+)/(10|12|15|20|25|30|40|50|100)\b(?! (?:of|mile|hour|minute))")
+""" "named 7/10 objects": a score out of a round number, not a fraction or a date."""
+_FEET_MARK = re.compile(r"\b(\d+)['\u2019](?=\s|$|[,.;!?])")
+""" "amb 75' w/ SPC": a therapist's mark for feet."""
 # After "a", a verb hyphenated to a particle is a noun ("a write-off", "a wash-out", "a
 # let-down"): written as one word so it is not read as the verb.
 _PARTICLE_NOUN = re.compile(r"\b(an? )([a-z]+)-(off|out|down|in|through|over)\b")
@@ -775,6 +780,8 @@ def clean(text: str) -> Cleaned | None:
     text = _OCLOCK.sub("oclock", _WITH_NAME.sub(_with_someone, text).lower())
     text = _EMERGENCY_NUMBER.sub(_one_number, text)
     text = _FILLER_COMMA.sub(" ", text)
+    if "'" in text or "\u2019" in text:
+        text = _FEET_MARK.sub(r"\1 ft", text)
     text = _expand_contractions(text)
     if " out" in text:
         text = _MODAL_OUT.sub(_modal_not, text)
@@ -784,7 +791,7 @@ def clean(text: str) -> Cleaned | None:
         for shorthand, word in _SHORTHANDS:
             text = shorthand.sub(word, text)
     if "/" in text:
-        text = _FRACTION.sub(_fraction, text)
+        text = _SCORE.sub(r"\1 out of \2", _FRACTION.sub(_fraction, text))
     if "-" in text:
         text = _PARTICLE_NOUN.sub(r"\1\2\3", text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
