@@ -2097,7 +2097,7 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("sixty ... sixty-five ... no ... sixty steps ... sixty", (60, "steps")),
     ("hundred ... a hundred ... steps ... hundred and ten", (110, "steps")),
     ("walked... er... twenty. twenty-five steps. frame.", (25, "steps")),
-    # each way said way first; the activity named, then "did N"; a day beside it is a new bout
+    # each way said way first or to a place; the activity named, then "did N"
     ("the stairs, up five, down five, holding the rail", (10, "stairs")),
     ("um the the lips ones the lip exercises did them did twenty", (20, "times")),
     ("she did the pegboard, she did fifteen", (15, "times")),
