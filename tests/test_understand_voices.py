@@ -499,7 +499,7 @@ def test_help_given_or_denied_in_more_ways(said, assistance):
         ("I can march 10 steps", [("walk", 10, "steps", "2026-03-04")]),
         ("I walked a block and a half with my cane.", [("walk", 1.5, "blocks", "2026-03-04")]),
         ("Leg raises x15.", [("leg_exercise", 15, "times", "2026-03-04")]),
-        ("I walked 2 x 10 minutes", [("walk", 10, "minutes", "2026-03-04")]),
+        ("I walked 2 x 10 minutes", [("walk", 20, "minutes", "2026-03-04")]),
     ],
 )
 def test_dates_with_a_month_and_written_amounts(said, expected):
@@ -585,7 +585,9 @@ def test_no_win_is_made_of_a_state_someone_else_or_no_achievement(said):
         ("Did 3x10 sit to stands.", ("sit_to_stand", 30, "times")),
         ("three sets of ten squats", ("leg_exercise", 30, "times")),
         ("leg press, 3 sets of 12 today", ("leg_exercise", 36, "times")),
-        ("walked 2 x 10 minutes", ("walk", 10, "minutes")),
+        # bouts of a time or distance are added up as sets are, as the contract adds parts
+        # ("3 x 20m with the frame" is labelled 60 metres in dev35)
+        ("walked 2 x 10 minutes", ("walk", 20, "minutes")),
         ("walked round the block twice with my cane", ("walk", 2, "blocks")),
         ("went 3 times round the block", ("walk", 3, "blocks")),
         # times round a place are laps (13 labels of 18 say so)
@@ -2110,6 +2112,8 @@ def test_a_mood_with_its_cause_tags_and_degrees(said, mood):
     ("pt able to name 7/10 common objects", (7, "words")),
     ("walked 50 metres to the gate and 30 minutes back", (50, "meters")),
     ("15 yds w/ RW, min A", (45, "feet")),
+    ("Walking: 3 x 20m with the frame, rest in between.", (60, "meters")),
+    ("walked four laps of the ward corridor this morning and two in the afternoon", (6, "laps")),
     # a total said before its parts, or after them with its day; "one and half hours"; a
     # bare amount said again and corrected is the one said with its unit; "it were"
     ("500 steps today all told, 300 in the morning and 200 after dinner", (500, "steps")),

@@ -984,6 +984,14 @@ def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     return quantities
 
 
+_LATER_IN_THE_DAY = frozenset((
+    ("in", "the", "afternoon"), ("in", "the", "evening"), ("this", "afternoon"),
+    ("this", "evening"), ("this", "arvo"), ("at", "night"), ("after", "lunch"), ("after", "tea"),
+    ("after", "dinner"), ("tonight",)))
+"""Said after a second bare amount, a later part of the same day ("four laps this morning and
+two in the afternoon")."""
+
+
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
            days: list[Said], mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """ "10 minutes this morning and then 10 more after lunch", "then another ten", "300 before
@@ -996,7 +1004,9 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
         after = tokens[i + 1 : i + 4]
         more = "more" in after[:2] and "than" not in after  # not "10 more (steps) than"
         # "300 steps before lunch and 200 after"
-        later = tokens[i - 1 : i] == ("and",) and after[:1] in (("after",), ("afterwards",))
+        later = tokens[i - 1 : i] == ("and",) and (
+            after[:1] in (("after",), ("afterwards",), ("tonight",))
+            or after[:2] in _LATER_IN_THE_DAY or after[:3] in _LATER_IN_THE_DAY)
         if value is None or not (tokens[i - 1 : i] == ("another",) or more or later):
             continue
         earlier = [n for n, (q, _) in enumerate(quantities) if q.end < i]

@@ -390,6 +390,15 @@ def _total_of_sets(match: re.Match[str]) -> str:
     return f"{format_number(int(match[1]) * int(match[2]))} times"
 
 
+_BOUTS_OF = re.compile(
+    r"\b(\d+) ?x (\d+(?:\.\d+)?) (m|km|metres|meters|ft|feet|min|mins|minutes|laps|steps|stairs)\b")
+""" "3 x 20m with the frame": three bouts of an amount in a unit, the whole of them."""
+
+
+def _total_of_bouts(match: re.Match[str]) -> str:
+    return f"{format_number(int(match[1]) * float(match[2]))} {match[3]}"
+
+
 def _fraction(match: re.Match[str]) -> str:
     numerator, denominator = int(match[2]), int(match[3])
     if not 0 < numerator < denominator:
@@ -795,6 +804,8 @@ def clean(text: str) -> Cleaned | None:
     if "-" in text:
         text = _PARTICLE_NOUN.sub(r"\1\2\3", text)
     text = _GLUED_UNIT.sub(lambda m: f"{m[1]} {_GLUED_NAMES.get(m[2], m[2])}", text)
+    if "x" in text:
+        text = _BOUTS_OF.sub(_total_of_bouts, text)
     if "k" in text:
         text = _THOUSAND.sub(_thousand, text)
     if "x" in text:
