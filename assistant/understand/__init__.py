@@ -66,7 +66,7 @@ from .intents import (
 from .lexicon import base_form, is_past_only
 from .mention import Milestone
 from .milestones import UNSAID, Analysis, Found, analyse
-from .normalise import CLAUSE, SENTENCE, Cleaned, clean, split_clauses
+from .normalise import CLAUSE, SENTENCE, Cleaned, clean, marked_fragments, split_clauses
 from .numbers import parse_number
 from .queries import Query, query_of
 from .talk import Mood, feeling_of, is_small_talk, is_social, request_of
@@ -293,16 +293,11 @@ def _wins_besides(meaning: Understanding, cleaned: Cleaned, alert: Alert,
 def _without_red_flags(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """``tokens`` less each clause that raises a red flag when said on its own."""
     kept: list[str] = []
-    clause: list[str] = []
-    for token in (*tokens, SENTENCE):
-        if token not in (CLAUSE, SENTENCE):
-            clause.append(token)
-            continue
+    for mark, clause in marked_fragments(tokens):
         said = " ".join(clause)
-        if clause and red_flags(said, Cleaned(tuple(clause), said, said))[0] is None:
-            kept += [*clause, token]
-        clause = []
-    return tuple(kept[:-1])
+        if red_flags(said, Cleaned(tuple(clause), said, said))[0] is None:
+            kept += [mark, *clause] if mark and kept else clause
+    return tuple(kept)
 
 
 SURE = 0.8

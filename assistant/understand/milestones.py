@@ -984,12 +984,11 @@ def _so_in_all(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
     return quantities
 
 
-_LATER_IN_THE_DAY = frozenset((
-    ("in", "the", "afternoon"), ("in", "the", "evening"), ("this", "afternoon"),
-    ("this", "evening"), ("this", "arvo"), ("at", "night"), ("after", "lunch"), ("after", "tea"),
-    ("after", "dinner"), ("tonight",)))
-"""Said after a second bare amount, a later part of the same day ("four laps this morning and
-two in the afternoon")."""
+_LATER_IN_THE_DAY = (("after",), ("afterwards",), ("tonight",), ("in", "the", "afternoon"),
+                     ("in", "the", "evening"), ("this", "afternoon"), ("this", "evening"),
+                     ("this", "arvo"), ("at", "night"))
+"""Said after a second bare amount, a later part of the same day ("300 before lunch and 200
+after", "four laps this morning and two in the afternoon")."""
 
 
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
@@ -1004,9 +1003,8 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
         after = tokens[i + 1 : i + 4]
         more = "more" in after[:2] and "than" not in after  # not "10 more (steps) than"
         # "300 steps before lunch and 200 after"
-        later = tokens[i - 1 : i] == ("and",) and (
-            after[:1] in (("after",), ("afterwards",), ("tonight",))
-            or after[:2] in _LATER_IN_THE_DAY or after[:3] in _LATER_IN_THE_DAY)
+        later = tokens[i - 1 : i] == ("and",) and any(
+            after[: len(part)] == part for part in _LATER_IN_THE_DAY)
         if value is None or not (tokens[i - 1 : i] == ("another",) or more or later):
             continue
         earlier = [n for n, (q, _) in enumerate(quantities) if q.end < i]
@@ -2180,7 +2178,8 @@ def _both_days(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
 def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date) -> list[Found]:
     """ "on sunday i did 6 stairs and today 8", "300m on monday and 400m today": a bare amount
     beside another day is the same activity again, on that day; so is "and again today", and
-    one win said of two days ("on monday and tuesday she walked"), listed day by day."""
+    one win said of two days ("on monday and tuesday she walked"), listed day by day. Returns
+    ``found`` with these added."""
     extra = []
     for day in days:
         _, end = text.clause_span(day.start)
@@ -2189,7 +2188,7 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
         if len(done) == 1 and _both_days(text.tokens, day, days):
             when = iso_day(today, day.days)
             if done[0].milestone.when != when:
-                found.remove(done[0])
+                found = [f for f in found if f is not done[0]]  # listed again, day by day
                 that_day = replace(done[0], milestone=replace(done[0].milestone, when=when))
                 said_first = any(d.start > day.start and iso_day(today, d.days)
                                  == done[0].milestone.when for d in days)
@@ -2224,7 +2223,7 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
         again = replace(last, value=tidy(value), when=iso_day(today, day.days), summary=summary,
                         assistance=_help_said(help_words) or last.assistance)
         extra.append(replace(earlier[-1], milestone=again))
-    return extra
+    return found + extra
 
 
 def _help_said(string: str) -> str | None:
@@ -2333,7 +2332,7 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
                 goal=mention.goal,
             )
         )
-    found += _day_amounts(text, days, found, today)
+    found = _day_amounts(text, days, found, today)
     clauses = _clause_words(text)
     return Analysis(found=tuple(found), setback_cue=_setback_said(clauses),
                     failed_after=_failed_after(clauses, mentions))

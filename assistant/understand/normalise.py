@@ -703,7 +703,7 @@ def _restated(tokens: list[str]) -> list[str]:
     hundred and ten": in halting speech, amounts said in fragments of their own, one after
     another and close to each other, are one amount said again until it is right; the last
     is kept, with the unit said among them."""
-    pieces = _fragments(tokens)
+    pieces = marked_fragments(tokens)
     if len(pieces) < 3:
         return tokens
     out: list[tuple[str | None, list[str]]] = []
@@ -724,7 +724,7 @@ def _restated(tokens: list[str]) -> list[str]:
     return [w for boundary, part in out for w in ([boundary] if boundary else []) + part]
 
 
-def _fragments(tokens: tuple[str, ...] | list[str]) -> list[tuple[str | None, list[str]]]:
+def marked_fragments(tokens: tuple[str, ...] | list[str]) -> list[tuple[str | None, list[str]]]:
     """The words between boundaries, each stretch with the boundary before it (None first)."""
     found: list[tuple[str | None, list[str]]] = [(None, [])]
     for token in tokens:
@@ -737,7 +737,7 @@ def _fragments(tokens: tuple[str, ...] | list[str]) -> list[tuple[str | None, li
 
 def split_clauses(tokens: tuple[str, ...] | list[str]) -> list[list[str]]:
     """The words between boundaries, each clause or fragment a list; empty ones left out."""
-    return [words for _, words in _fragments(tokens)]
+    return [words for _, words in marked_fragments(tokens)]
 
 
 def tidy_boundaries(tokens: list[str]) -> list[str]:
