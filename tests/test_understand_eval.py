@@ -54,7 +54,10 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_voices_dev49.jsonl", "understanding_voices_dev50.jsonl",
           "understanding_voices_dev51.jsonl", "understanding_voices_dev52.jsonl",
           "understanding_fresh28.jsonl", "understanding_fresh29.jsonl",
-          "understanding_fresh30.jsonl")
+          "understanding_fresh30.jsonl", "understanding_fresh31.jsonl",
+          "understanding_fresh32.jsonl", "understanding_fresh33.jsonl",
+          "understanding_voices_dev53.jsonl", "understanding_voices_dev54.jsonl",
+          "understanding_voices_dev55.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
