@@ -33,7 +33,7 @@ from speech.tts import VoiceSettings
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = ROOT / "scripts" / "train_intent_model.py"
 
-UNNAMED_WIN = "Wheelchair pushed myself 50 metres outside to the bus stop."
+UNNAMED_WIN = "Sat on the horse for ten minutes Sunday, only in the yard, the boys held the reins."
 """A win in words no activity of the vocabulary names, and no verb the rules can take as the
 patient's: the rules alone make it "other"."""
 SORTED = "Sorted the tins in the cupboard by date, 14 of them"
@@ -136,7 +136,7 @@ def test_the_dialog_saves_an_unnamed_win_in_the_patients_words(tmp_path):
     dialog = Dialog(store, DialogSettings(), VoiceSettings())
     turn = dialog.take(Heard(UNNAMED_WIN, "typed", datetime(2026, 3, 2, 9, tzinfo=UTC)))
     assert turn is not None and turn.kind == ReplyKind.HEARD
-    assert "50 metres" in turn.reply
+    assert "ten minutes" in turn.reply
     assert history.milestones(store) == []
     assert turn.understanding.intent == "milestone"
 

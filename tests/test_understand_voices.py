@@ -2163,3 +2163,42 @@ def test_the_same_again_on_another_day_is_not_twice_the_amount():
 ])
 def test_a_bare_bout_on_the_next_activity_takes_the_unit_said_before(said):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones][1][1] == "minutes"
+
+
+@pytest.mark.parametrize(("said", "intent", "command"), [
+    # texting-style asides said aloud carry nothing: the mood or answer around them counts
+    ("ngl grandma's lowkey sad today", "feeling", None),
+    ("grandpa's in such a good mood today lol", "feeling", None),
+    ("lowkey nan's feeling way more confident lately", "feeling", None),
+    ("yeah fr that's right", "command", "yes"),
+    # a mood with its cause, an elder named as family, being stuck indoors
+    ("lonely since Bob went back to Calgary", "feeling", None),
+    ("abba's so tired, the wedding wiped him out", "feeling", None),
+    ("fed up with being stuck inside all winter", "feeling", None),
+    ("bit of cabin fever I guess", "feeling", None),
+    # "wait" before another command, a pause said "hang tight", help "out here"
+    ("wait say that again", "command", "repeat"),
+    ("wait hang on, someone's at the door", "command", "pause"),
+    ("hang tight, the nurse is here", "command", "pause"),
+    ("wait small", "command", "pause"),
+    ("help me out here", "command", "help"),
+    ("help... how does this even work", "command", "help"),
+    ("quit for now thanks", "command", "stop"),
+    ("haan yes", "command", "yes"),
+    ("kya? again, she didn't catch it", "command", "repeat"),
+    ("shukriya", "social", None),
+    ("gm gm", "social", None),
+    # a wish for the person, with no activity, is a goal without a target
+    ("i just want him to get better", "goal", None),
+    ("I just want her to be herself again", "goal", None),
+    ("i want her to call me", "other", None),
+])
+def test_young_carers_asides_and_family_words(said, intent, command):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.command) == (intent, command)
+
+
+def test_a_helpers_own_walk_does_not_take_the_patients_laps():
+    (win,) = understand("he did 4 laps on the ward friday and the nurse walked with him",
+                        WEDNESDAY).milestones
+    assert (win.value, win.unit, win.assistance, win.when) == (4, "laps", "helper", "2026-02-27")

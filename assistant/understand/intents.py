@@ -56,7 +56,8 @@ def _politeness_stages(text: str) -> list[str]:
     while True:
         before = text
         match = leading.match(text)
-        if match and match.end() < len(text):
+        # "wait small": what follows a leading word may itself be only politeness
+        if match and match.end() < len(text) and not trailing.match(f" {text[match.end():]}"):
             text = text[match.end() :]
             stages.append(text)
         match = trailing.search(text)

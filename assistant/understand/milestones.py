@@ -2283,8 +2283,11 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
                                                   if q[0].pos not in in_days
                                                   and not _slips_counted(text, q[0])])),
         days, mentions)))))
+    # "4 laps on the ward and the nurse walked with him": the nurse's walk is not the patient's,
+    # so it cannot take the laps; they stay a win of their own
     mentions = _add_unit_mentions(
-        text, mentions, quantities, dated=_only_days_and_amounts(text, days, quantities)
+        text, [m for m in mentions if not _is_someone_else(text, m)], quantities,
+        dated=_only_days_and_amounts(text, days, quantities)
     )
     mentions = [m for m in mentions if not _destination(text, mentions, m)]
     mentions = [

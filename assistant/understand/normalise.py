@@ -557,17 +557,17 @@ def _light(text: str) -> str:
     if " ".join(text.split()) in VOCAB.words["backchannels"]:
         return " ".join(text.split())  # "uh huh" on its own is a yes, not two fillers
     words = VOCAB.regexes["filler_phrases"].sub(" ", f" {text} ").split()
-    kept = [w for w in words if w not in VOCAB.words["fillers"]]
+    kept = [w for w in words if w not in VOCAB.words["fillers"] and w not in VOCAB.words["asides"]]
     return " ".join(w for n, w in enumerate(kept)
                     if not n or w != kept[n - 1] or w in _REPEATED_ON_PURPOSE)
 
 
 def _drop_stutters(tokens: list[str]) -> list[str]:
     """Drop fillers and false starts ("w walked", "st steps") the recogniser kept."""
-    fillers = VOCAB.words["fillers"]
+    fillers, asides = VOCAB.words["fillers"], VOCAB.words["asides"]
     out: list[str] = []
     for i, token in enumerate(tokens):
-        if token in fillers:
+        if token in fillers or token in asides:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (
@@ -788,7 +788,7 @@ def clean(text: str) -> Cleaned | None:
     asked = text.rstrip().endswith("?")
     text = _OCLOCK.sub("oclock", _WITH_NAME.sub(_with_someone, text).lower())
     text = _EMERGENCY_NUMBER.sub(_one_number, text)
-    text = _FILLER_COMMA.sub(" ", text)
+    text = VOCAB.regexes["aside_phrases"].sub(" ", _FILLER_COMMA.sub(" ", text))
     if "'" in text or "\u2019" in text:
         text = _FEET_MARK.sub(r"\1 ft", text)
     text = _expand_contractions(text)

@@ -187,6 +187,7 @@ def _load() -> Vocabulary:
     device_heads = frozenset(device.split()[-1] for device in lists["devices"])
     words = {
         "fillers": frozenset(intents["fillers"]),
+        "asides": frozenset(intents["asides"]),
         "backchannels": frozenset(intents["backchannels"]),
         "corrections": frozenset(intents["corrections"]),
         "correction_cues": frozenset(intents["correction_cues"]),
@@ -246,7 +247,11 @@ def _load() -> Vocabulary:
         ),
         "preamble": re.compile(r"^(?:" + intents["preambles"] + r")\b ?"),
         "filler_phrases": re.compile(
-            r"(?<= )(?:" + "|".join(f for f in intents["fillers"] if " " in f) + r")(?= )"
+            r"(?<= )(?:" + "|".join(f for f in intents["fillers"] + intents["asides"] if " " in f)
+            + r")(?= )"
+        ),
+        "aside_phrases": re.compile(
+            r"\b(?:" + "|".join(f for f in intents["asides"] if " " in f) + r")\b"
         ),
         "clause_words": re.compile(
             r"(?<![^ ])" + _alternation(intents["clause_words"]) + r"(?![^ ])"
