@@ -2202,3 +2202,33 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     (win,) = understand("he did 4 laps on the ward friday and the nurse walked with him",
                         WEDNESDAY).milestones
     assert (win.value, win.unit, win.assistance, win.when) == (4, "laps", "helper", "2026-02-27")
+
+
+@pytest.mark.parametrize(("said", "wins"), [
+    # a rough amount beside another day; a count after the thing named, with its day
+    ("so mum did 3 laps of the ward on monday and like 4 today",
+     [(3, "laps", "2026-03-02"), (4, "laps", "2026-03-04")]),
+    ("crosswords, 2 yesterday and 1 today, lol he's addicted",
+     [(2, None, "2026-03-03"), (1, None, "2026-03-04")]),
+    # only the way said after a second day: the walk again, on that day
+    ("on saturday she walked to the shop and yesterday to the park",
+     [(None, None, "2026-02-28"), (None, None, "2026-03-03")]),
+    # an amount said first as a headline, then told: one win
+    ("a mile. he walked a whole mile on Saturday with Uncle Rashid walking beside him",
+     [(1609, "meters", "2026-02-28")]),
+    # a second bout on the arm cycle; "upstairs" after an amount is where, not a climb
+    ("she did 3 minutes on the arm cycle then 2 more after a rest", [(5, "minutes", "2026-03-04")]),
+    ("dad hoovered the living room for 10 min then another 10 upstairs",
+     [(20, "minutes", "2026-03-04")]),
+    # a count of things corrected keeps its things
+    ("gave the putty 30 squeezes, I mean 35", [(35, "times", "2026-03-04")]),
+    ("ok so the pegboard, twelve pegs, no, fourteen", [(14, None, "2026-03-04")]),
+])
+def test_amounts_and_days_said_around_the_win(said, wins):
+    assert [(m.value, m.unit, m.when) for m in understand(said, WEDNESDAY).milestones] == wins
+
+
+def test_when_a_sign_began_is_no_win_beside_it():
+    read = understand("nana can't get any words out suddenly, he was chatting fine an hour ago",
+                      WEDNESDAY)
+    assert (read.intent, read.milestones) == ("alert", ())

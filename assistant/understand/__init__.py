@@ -53,7 +53,7 @@ from datetime import date
 from itertools import islice
 from typing import Any
 
-from .alerts import Alert, AlertKind, injury_of, red_flags
+from .alerts import Alert, AlertKind, injury_of, is_onset, red_flags
 from .intent_model import likely_assistance, likely_category, likely_goal_category, likely_intent
 from .intents import (
     command_of,
@@ -291,11 +291,12 @@ def _wins_besides(meaning: Understanding, cleaned: Cleaned, alert: Alert,
 
 
 def _without_red_flags(tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """``tokens`` less each clause that raises a red flag when said on its own."""
+    """``tokens`` less each clause that raises a red flag when said on its own, or says when
+    one began."""
     kept: list[str] = []
     for mark, clause in marked_fragments(tokens):
         said = " ".join(clause)
-        if red_flags(said, Cleaned(tuple(clause), said, said))[0] is None:
+        if red_flags(said, Cleaned(tuple(clause), said, said))[0] is None and not is_onset(said):
             kept += [mark, *clause] if mark and kept else clause
     return tuple(kept)
 

@@ -468,6 +468,12 @@ def _found(kind: _Kind, regex: re.Pattern[str], view: _View, quoted: frozenset[s
     return None
 
 
+def is_onset(said: str) -> bool:
+    """True for a clause that only says when a sign began ("he was chatting fine an hour
+    ago"): no news of its own."""
+    return _RULES.onset_alone.match(said) is not None
+
+
 def _onset_beside(view: _View, low: int, high: int) -> bool:
     """ "Suddenly, my arm is numb", "the right side's tingling, all of a sudden": the onset
     said as a clause of its own just before or after the sign's clause; or the clause after
@@ -480,7 +486,7 @@ def _onset_beside(view: _View, low: int, high: int) -> bool:
         if _RULES.onset_next.match(" ".join(view.tokens[after[0]:after[1]])):
             return True
         beside.append(after)
-    return any(_RULES.onset_alone.match(" ".join(view.tokens[a:b])) for a, b in beside)
+    return any(is_onset(" ".join(view.tokens[a:b])) for a, b in beside)
 
 
 def _together(kind: _Kind, view: _View, quoted: frozenset[str]) -> str | None:

@@ -33,7 +33,8 @@ _SUBJECTS = frozenset(("i", "he", "she", "we", "they"))
 _BARE_VERBS = VOCAB.words["light_verbs"] | {"managed", "manage", "managing", "got", "get", "made"}
 """Verbs that say nothing of their own before a bare amount ("today i did 40")."""
 _BARE_FILLERS = frozenset(
-    ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for")
+    ("and", "then", "about", "around", "over", "nearly", "almost", "just", "only", "for", "like",
+     "roughly", "maybe", "probably")
 )
 _WHEN_WORDS = DAY_WORDS | {"last", "week", "month", "usually", "normally", "before", "used"}
 """Words that set a bare amount on another day or as the usual ("last week he did 100")."""
@@ -460,11 +461,14 @@ def _topic(text: _Text, mention: Mention) -> bool:
 def _setting(text: _Text, mention: Mention) -> bool:
     """ "named 10 pictures in speech therapy", "walked 20 steps after hydro": a session named
     after "in", "at", "after" is where or when the news happened, beside what was done; so is
-    "downstairs" after a verb of staying ("sleeping on the settee downstairs")."""
+    "downstairs" after a verb of staying ("sleeping on the settee downstairs") or an amount
+    ("hoovered for 10 min then another 10 upstairs")."""
     k = _phrase_start(text, mention)
     if mention.start == mention.end and text.tokens[k] in _PLACES:
         start, _ = text.clause_span(k)
-        return any(base_form(t) in _STAYING for t in text.tokens[start:k])
+        before = text.tokens[k - 1] if k else ""
+        return (parse_number(before) is not None or before in VOCAB.unit_forms
+                or any(base_form(t) in _STAYING for t in text.tokens[start:k]))
     return (not mention.from_unit and k > 0 and text.tokens[k - 1] in _SETTINGS
             and text.tokens[k - 2 : k - 1] != ("go",))  # "had a go at the wordsearch"
 
@@ -679,6 +683,14 @@ def _slips_counted(text: _Text, q: Quantity) -> bool:
         VOCAB.regexes["setbacks"].search(" ".join(before)))
 
 
+def _closes(tokens: tuple[str, ...], j: int) -> bool:
+    """True when the clause ends at ``j``, or after a day said there ("2 yesterday and")."""
+    if j < len(tokens) and tokens[j] in DAY_WORDS:
+        j += 1
+        return j == len(tokens) or tokens[j] in (*_BOUNDARIES, "and")
+    return j == len(tokens) or tokens[j] in _BOUNDARIES
+
+
 def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
     tokens = text.tokens
@@ -712,6 +724,8 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             continue
         if following in _CURRENCIES or (following in ("pound", "pounds") and _money_said(text, i)):
             continue  # "counted out 4.50 dollars", "two pound" of coins: money, not an amount done
+        if tokens[j + 1 : j + 2] == ("ago",):
+            continue  # "chatting fine an hour ago": when, not how long
         if _unit_after_pause(tokens, i, j):
             j += 1
             following = tokens[j]
@@ -771,11 +785,12 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             unit, factor = VOCAB.unit_forms[form]
             amount, unit = _convert(value * factor, unit)
             found.append((Quantity(amount, unit, i, j, said=_said(value, form)), None))
-        elif following in ("", *_BOUNDARIES) and any(
+        elif _closes(tokens, j) and any(
             m.end == i - 1 or (m.end == i - 2 and tokens[i - 1] in _BOUNDARIES) for m in mentions
         ):
-            # "and today i walked 30", "tea towels... folded... six": a number closing the
-            # clause of the verb it follows, or said as the next fragment.
+            # "and today i walked 30", "tea towels... folded... six", "crosswords, 2
+            # yesterday": a number closing the clause of the verb it follows (its day may
+            # follow it), or said as the next fragment.
             found.append((Quantity(value, None, i, j), None))
         elif following in ("", *_BOUNDARIES) and tokens[i - 1] in _DID and any(
                 m.end < i for m in mentions) and _WHEN_WORDS.isdisjoint(
@@ -1012,10 +1027,14 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
             continue
         n = earlier[-1]
         first, owner = quantities[n]
+        named = {k for m in mentions for k in range(m.start, m.end + 1)}
         if any(first.end < m.start < i and text.clause[m.start] != text.clause[first.pos]
-               for m in mentions) or not set(
-                tokens[first.end + 1 : i]).isdisjoint(VOCAB.words["body_parts"]):
-            continue  # not "arm bike for 10 mins then me leg one for another 10"
+               for m in mentions) or any(
+                tokens[k] in VOCAB.words["body_parts"] and k not in named
+                for k in range(first.end + 1, i)):
+            # not "arm bike for 10 mins then me leg one for another 10"; but "3 minutes on the
+            # arm cycle then 2 more" names no other part
+            continue
         same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
         if same and quantities[same[0]][0].unit not in (None, first.unit) or _sum_after(
                 text, first) == first.value:
@@ -1424,6 +1443,22 @@ def _named_after(text: _Text, mentions: list[Mention], quantity: Quantity) -> Me
 def _unit_fits(mention: Mention, unit: str | None) -> bool:
     activity = mention.activity
     return unit is None or unit in activity.units or unit in activity.unit_aliases
+
+
+def _without_headlines(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
+                       mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
+    """ "a mile. he walked a whole mile on saturday": an amount said first in a sentence of its
+    own, then again in a later sentence that tells what was done, is that one amount."""
+    told = {m.sentence for m in mentions}
+
+    def headline(n: int, quantity: Quantity, owner: Mention | None) -> bool:
+        sentence = text.sentence[quantity.pos]
+        return owner is None and sentence not in told and any(
+            (later.value, later.unit) == (quantity.value, quantity.unit)
+            and text.sentence[later.pos] > sentence and text.sentence[later.pos] in told
+            for later, _ in quantities[n + 1 :])
+
+    return [(q, o) for n, (q, o) in enumerate(quantities) if not headline(n, q, o)]
 
 
 def _add_unit_mentions(
@@ -2141,6 +2176,18 @@ _DID_IT = frozenset((("did", "it"), ("did", "them"), ("did", "that"), ("did", "t
 """The same thing done again, said without naming it ("did it", "did the same")."""
 
 
+_PATHS = frozenset(("to", "all", "round", "around", "over", "along", "across", "as", "up",
+                    "down", "into", "out"))
+"""Words that start the way gone, said after a second day with the verb left out."""
+
+
+def _clause_end(tokens: tuple[str, ...], k: int) -> int:
+    """Where the clause that ``k`` is in ends (its boundary, or the end)."""
+    while k < len(tokens) and tokens[k] not in _BOUNDARIES:
+        k += 1
+    return k
+
+
 def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
     """ "got into the car on monday and again yesterday", "both yesterday and today", "and on
     sunday too": the same again, on another day."""
@@ -2162,6 +2209,15 @@ def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
     return ends and before == "and" and (
         tokens[day.start - 1] == "again" or after[:1] in (("too",), ("also",), ("as",))
         or any(other.end in (k - 2, k - 3) for other in days if other is not day))
+
+
+def _way_on(tokens: tuple[str, ...], day: Said) -> bool:
+    """ "walked over to the neighbours at the weekend and yesterday to the end of the street":
+    only the way gone said after another day, its verb left out."""
+    after = tokens[day.end + 1 : day.end + 2]
+    return (tokens[day.start - 1 : day.start] == ("and",) and after[:1] != ()
+            and after[0] in _PATHS
+            and not any(map(is_past_only, tokens[day.end + 1 : _clause_end(tokens, day.end)])))
 
 
 def _both_days(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
@@ -2194,7 +2250,8 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
                                  == done[0].milestone.when for d in days)
                 extra += [that_day, done[0]] if said_first else [done[0], that_day]
             continue
-        if _again_on(text.tokens, day, days):
+        if _again_on(text.tokens, day, days) or (
+                done and done[-1].milestone.value is None and _way_on(text.tokens, day)):
             when = iso_day(today, day.days)
             if done and done[-1].milestone.when != when:
                 again = replace(done[-1].milestone, when=when,
@@ -2283,6 +2340,7 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
                                                   if q[0].pos not in in_days
                                                   and not _slips_counted(text, q[0])])),
         days, mentions)))))
+    quantities = _without_headlines(text, quantities, mentions)
     # "4 laps on the ward and the nurse walked with him": the nurse's walk is not the patient's,
     # so it cannot take the laps; they stay a win of their own
     mentions = _add_unit_mentions(

@@ -619,6 +619,12 @@ _MARKS = (CLAUSE, SENTENCE)
 _AFTERTHOUGHTS = frozenset(("really", "actually"))
 
 
+def _counted_thing(word: str) -> bool:
+    """A plural noun said after a count ("squeezes", "pegs"), which a correction keeps."""
+    return (len(word) > 3 and word.isalpha() and word.endswith("s")
+            and word not in VOCAB.words["function"])
+
+
 def _apply_corrections(tokens: list[str]) -> list[str]:
     """Keep the second of two values around a correction ("10 no wait 15" -> "15")."""
     markers = VOCAB.words["corrections"]
@@ -631,8 +637,9 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
             continue
         j = i + 1
         unit = None
-        if kind == "number" and j < len(tokens) and tokens[j] in VOCAB.unit_forms:
-            unit = tokens[j]
+        if kind == "number" and j < len(tokens) and (tokens[j] in VOCAB.unit_forms
+                                                     or _counted_thing(tokens[j])):
+            unit = tokens[j]  # "30 steps, i mean 35"; "30 squeezes, no 35"
             j += 1
         said = j  # "50 steps on the treadmill at rehab, er no, it was 60": the words said
         while (unit and said < len(tokens) and said - j < 8 and tokens[said] not in _MARKS
