@@ -2223,6 +2223,9 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     # a count of things corrected keeps its things
     ("gave the putty 30 squeezes, I mean 35", [(35, "times", "2026-03-04")]),
     ("ok so the pegboard, twelve pegs, no, fourteen", [(14, None, "2026-03-04")]),
+    # "like" before an amount is about that much, not a taste
+    ("um so like 320 steps? yeah. 320", [(320, "steps", "2026-03-04")]),
+    ("from the bed to the door is like 30 feet and he did it alone", [(30, "feet", "2026-03-04")]),
 ])
 def test_amounts_and_days_said_around_the_win(said, wins):
     assert [(m.value, m.unit, m.when) for m in understand(said, WEDNESDAY).milestones] == wins

@@ -436,6 +436,9 @@ def _habitual(text: _Text, mention: Mention) -> bool:
         return True  # "back in the day he could finish the crossword in twenty minutes"
     if before and before[-1] == "to":
         before = before[:-1]
+    if before[-1:] == ("like",) and parse_number(
+            text.tokens[mention.start]) is not None and not _SUBJECTS.intersection(before[-2:-1]):
+        return False  # "she did like 320 steps": about 320, not a taste
     return (
         bool(before)
         and base_form(before[-1]) in VOCAB.words["attitudes"]
