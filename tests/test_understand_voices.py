@@ -2223,6 +2223,10 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     # a count of things corrected keeps its things
     ("gave the putty 30 squeezes, I mean 35", [(35, "times", "2026-03-04")]),
     ("ok so the pegboard, twelve pegs, no, fourteen", [(14, None, "2026-03-04")]),
+    # parts set in two places add up; a hold on each side does not
+    ("10 words in Punjabi and 4 in English today", [(14, "words", "2026-03-04")]),
+    ("20 steps in the kitchen and 15 in the hall", [(35, "steps", "2026-03-04")]),
+    ("stood 10 seconds on the left and 10 on the right", [(10, "seconds", "2026-03-04")]),
     # "like" before an amount is about that much, not a taste
     ("um so like 320 steps? yeah. 320", [(320, "steps", "2026-03-04")]),
     ("from the bed to the door is like 30 feet and he did it alone", [(30, "feet", "2026-03-04")]),
@@ -2235,3 +2239,10 @@ def test_when_a_sign_began_is_no_win_beside_it():
     read = understand("nana can't get any words out suddenly, he was chatting fine an hour ago",
                       WEDNESDAY)
     assert (read.intent, read.milestones) == ("alert", ())
+
+
+def test_a_target_without_grabbing_anything_is_independent():
+    goal = understand("the goal is standing for 2 minutes without grabbing anything",
+                      WEDNESDAY).goal
+    assert goal is not None and (goal.value, goal.unit, goal.assistance) == (
+        2, "minutes", "independent")

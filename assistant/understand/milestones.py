@@ -1009,6 +1009,22 @@ _LATER_IN_THE_DAY = (("after",), ("afterwards",), ("tonight",), ("in", "the", "a
 after", "four laps this morning and two in the afternoon")."""
 
 
+_PLACED = frozenset(("in", "at"))
+"""Words that set a part of the amount somewhere ("10 words in punjabi and 4 in english")."""
+
+
+def _in_another_place(tokens: tuple[str, ...], quantities: list[tuple[Quantity, Mention | None]],
+                      i: int) -> bool:
+    """ "10 words in punjabi and 4 in english", "20 steps in the kitchen and 15 in the hall":
+    a bare amount after "and", set somewhere as the amount before it was, is another part of
+    it (not a side: "10 seconds on the left and 10 on the right" is each side's hold)."""
+    place = tokens[i + 1 : i + 2]
+    if (tokens[i - 1 : i] != ("and",) or not place or place[0] not in _PLACED
+            or tokens[i + 2 : i + 3] in (("each",), ("both",))):
+        return False
+    return any(q.end < i and tokens[q.end + 1 : q.end + 2] == place for q, _ in quantities)
+
+
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
            days: list[Said], mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """ "10 minutes this morning and then 10 more after lunch", "then another ten", "300 before
@@ -1023,7 +1039,8 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
         # "300 steps before lunch and 200 after"
         later = tokens[i - 1 : i] == ("and",) and any(
             after[: len(part)] == part for part in _LATER_IN_THE_DAY)
-        if value is None or not (tokens[i - 1 : i] == ("another",) or more or later):
+        if value is None or not (tokens[i - 1 : i] == ("another",) or more or later
+                                 or _in_another_place(tokens, quantities, i)):
             continue
         earlier = [n for n, (q, _) in enumerate(quantities) if q.end < i]
         if not earlier or len({d.days for d in days}) > 1:
