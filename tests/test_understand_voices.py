@@ -2227,6 +2227,9 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     ("10 words in Punjabi and 4 in English today", [(14, "words", "2026-03-04")]),
     ("20 steps in the kitchen and 15 in the hall", [(35, "steps", "2026-03-04")]),
     ("stood 10 seconds on the left and 10 on the right", [(10, "seconds", "2026-03-04")]),
+    # there and back, a time said for each way; a held vowel is a voice exercise
+    ("walked to the shop, 10 minutes each way", [(20, "minutes", "2026-03-04")]),
+    ("Held a long ahhh for 15 seconds.", [(15, "seconds", "2026-03-04")]),
     # "like" before an amount is about that much, not a taste
     ("um so like 320 steps? yeah. 320", [(320, "steps", "2026-03-04")]),
     ("from the bed to the door is like 30 feet and he did it alone", [(30, "feet", "2026-03-04")]),

@@ -1209,8 +1209,8 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
             # "9 each time", "15 each side": a count of the activity named before
             after = tokens[q.end : q.end + 2]
             q = replace(q, noun=None, end=q.end - 1, counts_back=True)
-        each_way = after == ("each", "way") and (
-            q.unit in _REPEATABLE or q.unit == "times" or q.counts_back)  # "4 times each way"
+        each_way = after == ("each", "way") and (  # "4 times each way", "10 minutes each way"
+            q.unit in _REPEATABLE or q.unit in ("times", "minutes") or q.counts_back)
         each_time = each_way or after in _EACH_TIME
         bouts = [(k, r) for k, r in enumerate([*(r for r, _ in quantities), *goes])
                  if r is not quantities[n][0] and r.value <= 5
