@@ -2249,3 +2249,20 @@ def test_a_target_without_grabbing_anything_is_independent():
                       WEDNESDAY).goal
     assert goal is not None and (goal.value, goal.unit, goal.assistance) == (
         2, "minutes", "independent")
+
+
+@pytest.mark.parametrize(("said", "amount"), [
+    # a carer corrects the patient in the same breath, often saying who to: the last stands
+    ("Mum said twenty words off the naming cards - no, Mum, it was twelve", (12, "words")),
+    ("wrote six words in Lucy's birthday card - four, love, four words", (4, "words")),
+    ("my legs were like lead but I got round 3 blocks - two, Nan, and a bit", (2, "blocks")),
+    ("did 2hrs in the garden today - an hour, Ted, and you sat down for half of it", (1, "hours")),
+    ("did forty steps with the frame. er... thirty. she says thirty", (30, "steps")),
+    ("Friday she walked four blocks, well... three, holding my arm", (3, "blocks")),
+    ("walked 500 steps, well 480, on the pedometer", (480, "steps")),
+    ("I did a hundred kicks - you did 40, love, I counted every one", (40, "times")),
+    # a name said with the amount is no correction
+    ("walked 10 minutes with mum", (10, "minutes")),
+])
+def test_a_carers_correction_in_the_same_breath(said, amount):
+    assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]

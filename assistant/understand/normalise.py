@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .lexicon import verb_form, with_g
+from .lexicon import is_first_name, verb_form, with_g
 from .numbers import format_number, parse_number, spoken_to_digits
 from .vocab import VOCAB
 from .when import WEEKDAYS
@@ -650,6 +650,7 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
             if corrected is not None:
                 tokens[i] = tokens[corrected]
                 del tokens[said : corrected + 1]
+                _drop_restatement(tokens, said, tokens[i])
                 i += 1
                 continue
         corrected = _corrected_to(tokens, j, kind, markers, cues)
@@ -670,6 +671,18 @@ def _apply_corrections(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _drop_restatement(tokens: list[str], k: int, value: str) -> None:
+    """ "twenty minutes - ten, Bill, ten minutes": the corrected value said again to the
+    patient, after who it is said to, is the same amount, not a second bout."""
+    j = k
+    while j < len(tokens) and (tokens[j] in _MARKS or _addressed(tokens[j])):
+        j += 1
+    if j > k and j < len(tokens) and tokens[j] == value and any(
+            _addressed(t) for t in tokens[k:j]):
+        end = j + 1 + (j + 1 < len(tokens) and tokens[j + 1] in VOCAB.unit_forms)
+        del tokens[k + 1 : end]
+
+
 def _said_before_with_unit(tokens: list[str], i: int) -> int | None:
     """Where the same value as at ``i`` was said earlier with its unit, in the words just
     before (a bare value said again after a pause, to be corrected)."""
@@ -683,12 +696,18 @@ def _said_before_with_unit(tokens: list[str], i: int) -> int | None:
     return None
 
 
+def _addressed(word: str) -> bool:
+    """A word that names who a correction is said to ("no, Mum, it was twelve", "four, love")."""
+    return word in VOCAB.words["addressees"] or is_first_name(word)
+
+
 def _corrected_to(tokens: list[str], j: int, kind: str, markers: frozenset[str],
                   cues: frozenset[str]) -> int | None:
     """Where the value that corrects an earlier one of ``kind`` stands, when the words from
     ``j`` are a correction ("no wait", "sorry", "it was") and then that value."""
     start, cued = j, False
-    while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] in _MARKS):
+    while j < len(tokens) and j - start < 8 and (tokens[j] in markers or tokens[j] in _MARKS
+                                                 or _addressed(tokens[j])):
         # "more like 20" corrects; "20 more" is another bout
         cued = cued or tokens[j] in cues and (
             tokens[j] != "more" or tokens[j + 1 : j + 2] == ["like"])
@@ -696,8 +715,11 @@ def _corrected_to(tokens: list[str], j: int, kind: str, markers: frozenset[str],
     if j < len(tokens) and tokens[j] in ("my", "the", "a"):
         j += 1
     if not cued and j < len(tokens) and _value_class(tokens[j]) == kind:
-        # "25 minutes, er, 20 minutes really": the cue said after the second value.
-        cued = bool(_AFTERTHOUGHTS & set(tokens[j + 1 : j + 3]))
+        # "25 minutes, er, 20 minutes really", "six words - four, love", "forty steps...
+        # thirty, she says thirty": the cue said after the second value.
+        after = tokens[j + 1 : j + 5]
+        cued = bool(_AFTERTHOUGHTS.intersection(after[:2])) or "says" in after or any(
+            _addressed(w) and tokens[j + k] in _MARKS for k, w in enumerate(after))
     return j if cued and j < len(tokens) and _value_class(tokens[j]) == kind else None
 
 

@@ -191,6 +191,7 @@ def _load() -> Vocabulary:
         "backchannels": frozenset(intents["backchannels"]),
         "corrections": frozenset(intents["corrections"]),
         "correction_cues": frozenset(intents["correction_cues"]),
+        "addressees": frozenset(intents["addressees"]),
         "negators": frozenset(intents["negators"]),
         "attempts": frozenset(intents["attempts"]),
         "despite": frozenset(intents["despite"]),
