@@ -11,6 +11,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
+from itertools import groupby
 
 from .lexicon import inflections
 
@@ -131,6 +132,16 @@ def _expand(pattern: str, lists: dict[str, list[str]]) -> str:
     return re.sub(r"@(\w+)", lambda m: _alternation(lists[m.group(1)]), pattern)
 
 
+def _joined(patterns: list[str], lists: dict[str, list[str]]) -> re.Pattern[str]:
+    """One alternation of ``patterns``, tried in order. A run of patterns that each open with
+    "\\b" shares it: inside a word the run then fails on one test, not on one per pattern."""
+    parts = []
+    for bounded, run in groupby(patterns, key=lambda p: p.startswith(r"\b")):
+        said = "|".join(f"(?:{_expand(p[2:] if bounded else p, lists)})" for p in run)
+        parts.append(rf"\b(?:{said})" if bounded else said)
+    return re.compile("|".join(parts))
+
+
 def _load() -> Vocabulary:
     text = resources.files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8")
     raw = tomllib.loads(text)
@@ -231,7 +242,7 @@ def _load() -> Vocabulary:
     }
 
     def joined(patterns: list[str]) -> re.Pattern[str]:
-        return re.compile("|".join(f"(?:{_expand(p, lists)})" for p in patterns))
+        return _joined(patterns, lists)
 
     regexes = {
         "independent": joined(assistance["independent"]),
