@@ -2266,3 +2266,43 @@ def test_a_target_without_grabbing_anything_is_independent():
 ])
 def test_a_carers_correction_in_the_same_breath(said, amount):
     assert [(m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [amount]
+
+
+@pytest.mark.parametrize(("said", "intent", "command"), [
+    # Caribbean English: a wish not to be here is a red flag however it is said
+    ("sometimes mi feel like mi nuh want be here no more", "alert", None),
+    ("i nuh want be here anymore", "alert", None),
+    ("mi spirit low today", "feeling", None),
+    ("mi frustrated bad today", "feeling", None),
+    ("mi just wan get mi strength back", "goal", None),
+    ("mi sing two hymn at church an nuh forget one line", "milestone", None),
+    ("send dat to mi daughter Simone", "command", "share"),
+    ("hol on a minute, somebody at di door", "command", "pause"),
+    ("slow down likkle bit, yuh talk too fast", "command", "slower"),
+    ("slow down nuh you talking too fast", "command", "slower"),
+    ("help, how dis ting work?", "command", "help"),
+    # lost or stuck is why help is asked; a day's news for the family; a mood after work
+    ("I'm stuck, how does this thing work", "command", "help"),
+    ("share today's ones with the family", "command", "share"),
+    ("knackered after a full week back", "feeling", None),
+    ("fed up of being the stroke guy in the office", "feeling", None),
+])
+def test_caribbean_english_and_working_age_voices(said, intent, command):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.command) == (intent, command)
+
+
+@pytest.mark.parametrize(("said", "win"), [
+    ("typed for an hour then another 45 mins after lunch", ("arm_hand", 105, "minutes")),
+    ("drove... no sorry, walked to the newsagent and back, 2 blocks each way",
+     ("mobility", 4, "blocks")),
+    ("finished the sudoku in my lunch break", ("cognition", None, None)),
+    ("remember all di name a mi grandpickney dem, seven a dem, no mix up", ("cognition", 7, None)),
+])
+def test_bouts_in_hours_and_minutes_and_scenes_set_with_in(said, win):
+    assert [(m.category, m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [win]
+
+
+def test_a_therapists_indep_goal_is_independent():
+    goal = understand("PT goal: indep transfers bed to chair within 2 weeks", WEDNESDAY).goal
+    assert goal is not None and goal.assistance == "independent"

@@ -154,6 +154,9 @@ def _cut_command(words: list[str]) -> str | None:
     return None
 
 
+_LOST = re.compile(r"^(?:i am |i am a bit |i am so |i am really )?(?:stuck|lost|confused|baffled"
+                   r"|clueless|muddled)$")
+"""Being lost said with a call for help is why help is asked, not a feeling to answer."""
 _WISH = re.compile(r"\b(?:want|wants|wanna|would like|would love|wish|hope|hoping)\b")
 
 
@@ -181,6 +184,8 @@ def _with_aside(cleaned: Cleaned) -> str | None:
         and not (named == {"stop"} and _is_farewell(c) and not any(  # "night night, i am done"
             _says_goodbye(d) for d, k in zip(clauses, kinds, strict=True) if k == "stop"))
     ]
+    if named == {"help"}:
+        asides = [c for c in asides if not _LOST.search(" ".join(c))]  # "i'm stuck, help"
     if len(named) != 1 or not all(_is_aside(c) for c in asides):
         return None
     if named == {"stop"} and kinds[-1] == "stop" and _WISH.search(" ".join(clauses[0])):

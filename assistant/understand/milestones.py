@@ -1056,10 +1056,18 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
             # arm cycle then 2 more" names no other part
             continue
         same = [k for k, (q, _) in enumerate(quantities) if q.pos == i]
-        if same and quantities[same[0]][0].unit not in (None, first.unit) or _sum_after(
-                text, first) == first.value:
+        unit = quantities[same[0]][0].unit if same else None
+        if _sum_after(text, first) == first.value:
             continue  # not "500 steps all told, 300 in the morning and 200 after dinner"
-        whole = replace(first, value=tidy(first.value + value), said=None)
+        if {first.unit, unit} == {"hours", "minutes"}:
+            # "typed for an hour then another 45 mins": one time, in minutes
+            minutes = sum(v * 60 if u == "hours" else v
+                          for v, u in ((first.value, first.unit), (value, unit)))
+            whole = replace(first, value=tidy(minutes), unit="minutes", said=None)
+        elif unit in (None, first.unit):
+            whole = replace(first, value=tidy(first.value + value), said=None)
+        else:
+            continue
         return [(whole, owner) if k == n else q for k, q in enumerate(quantities)
                 if k not in same]
     return quantities
@@ -1210,7 +1218,7 @@ def _repeated(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
             after = tokens[q.end : q.end + 2]
             q = replace(q, noun=None, end=q.end - 1, counts_back=True)
         each_way = after == ("each", "way") and (  # "4 times each way", "10 minutes each way"
-            q.unit in _REPEATABLE or q.unit in ("times", "minutes") or q.counts_back)
+            q.unit in _REPEATABLE or q.unit in ("times", "minutes", "blocks") or q.counts_back)
         each_time = each_way or after in _EACH_TIME
         bouts = [(k, r) for k, r in enumerate([*(r for r, _ in quantities), *goes])
                  if r is not quantities[n][0] and r.value <= 5

@@ -121,6 +121,35 @@ _WORDS = {
     "dis": "this",
     "mi own": "my own",
     "mi feel": "i feel",
+    # Jamaican and Caribbean English: "mi nuh want be here", "mi just wan get mi strength back"
+    "nuh want": "not want",
+    "nuh want be": "not want to be",
+    "nuh forget": "not forget",
+    "nuh know": "not know",
+    "nuh need": "not need",
+    "nuh like": "not like",
+    "nuh feel": "not feel",
+    "nuh remember": "not remember",
+    "nuh have": "not have",
+    "nuh go": "not go",
+    "nuh see": "not see",
+    "nuh hear": "not hear",
+    "wan": "want",
+    "want fi": "want to",
+    "want be": "want to be",
+    "mi just": "i just",
+    "mi wan": "i want",
+    "mi wan fi": "i want to",
+    "mi want fi": "i want to",
+    "mi want": "i want",
+    "mi not": "i not",
+    "mi tired": "i am tired",
+    "mi strength": "my strength",
+    "likkle": "little",
+    "yuh": "you",
+    "ting": "thing",
+    "hol on": "hold on",
+    "a dem": "of them",
     "no fit": "can not",
     "me da": "my dad",
     "me mam": "my mam",
@@ -522,6 +551,29 @@ def _looks_like_speech(text: str, bad: int) -> bool:
     return latin * 2 >= len(letters)
 
 
+_WORDS_AFTER_VERBS = frozenset(("to", "up", "down", "out", "back", "off", "on", "in", "over"))
+"""Words that may follow a verb and are verbs too ("mi walk back home")."""
+_MI = re.compile(r"(?:\b([a-z]+) )?\bmi (?=([a-z]+)(?: ([a-z]+))?)")
+_STATES = frozenset(("low", "down", "high", "good", "bad", "weak", "strong", "better", "worse"))
+"""Words that say how a thing of the speaker's is ("mi spirit low"), not what was done to it."""
+
+
+def _mi(match: re.Match[str]) -> str:
+    """Caribbean "mi" is "i" before a verb ("mi sing two hymn", "mi cook rice") and "my"
+    before anything else, after a verb or preposition ("do mi exercise"), or before a word
+    that is then said to do or be something ("mi hand feel numb", "mi spirit low")."""
+    before, word, then = match[1] or "", match[2], match[3] or ""
+    owned = (verb_form(word) is None or word in VOCAB.words["body_parts"]
+             or verb_form(before) is not None or before in VOCAB.words["prepositions"]
+             or then in _STATES and not word.endswith("ed")  # not "mi frustrated bad today"
+             or verb_form(then) is not None and then not in _WORDS_AFTER_VERBS)
+    return f"{before} " * bool(before) + ("my " if owned else "i ")
+
+
+def _with_mi(text: str) -> str:
+    return _MI.sub(_mi, text) if "mi " in text else text
+
+
 def _expand_contractions(text: str) -> str:
     if "'" in text or "’" in text or "`" in text or "‘" in text or "´" in text:
         text = _APOSTROPHES.sub("'", text)
@@ -848,8 +900,8 @@ def clean(text: str) -> Cleaned | None:
     text = _SPACES.sub(" ", text).strip()
     tokens = _drop_stutters(text.split())
     if not _is_english(tokens):
-        return None
-    text = spoken_to_digits(" ".join(tokens))
+        return None  # judged before "mi" is read as english: "no mi hoy" is spanish
+    text = spoken_to_digits(_with_mi(" ".join(tokens)))
     if " k" in text:  # "two k near enough", once "two" is a digit
         text = _THOUSAND.sub(_thousand, text)
     text = _SETS_OF.sub(_total_of_sets, text)

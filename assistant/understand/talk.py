@@ -71,7 +71,8 @@ def _load() -> _Talk:
                          rf"(?P<verb>(?:is|was|has been|had been|seems|seemed|feel|feels|felt"
                          rf"|feeling|is feeling|has been feeling|been feeling) )?"
                          rf"(?:{degree} |ever so |been |feeling )*(?P<mood>{of_people})\b"),
-        bare=re.compile(rf"^(?:(?:ugh|oh|well|honestly|just) )*(?:{degree} )?(?P<mood>{moods})"
+        # "i frustrated bad today": a mood said after "i" with no verb (Caribbean English)
+        bare=re.compile(rf"^(?:(?:ugh|oh|well|honestly|just|i) )*(?:{degree} )?(?P<mood>{moods})"
                         rf"(?: (?:{feelings['bare_after']}|(?:and |or )?(?:{degree} )?{moods}))*$"),
         low_phrases=re.compile(feelings["low_phrases"]),
         fear_phrases=re.compile(feelings["fear_phrases"]),

@@ -16,8 +16,9 @@ from itertools import groupby
 from .lexicon import inflections
 
 # A pattern gap: up to four tokens that are neither clause boundaries ("|", "||") nor "and",
-# so one pattern does not swallow two actions ("got out of bed and into my chair").
-_GAP = r"(?: (?!and(?: |$))[^ |][^ ]*){0,4}?"
+# so one pattern does not swallow two actions ("got out of bed and into my chair"), nor "in"
+# or "during", which set the scene ("finished the sudoku in my lunch break").
+_GAP = r"(?: (?!(?:and|in|during)(?: |$))[^ |][^ ]*){0,4}?"
 
 
 @dataclass(frozen=True)
