@@ -2306,3 +2306,19 @@ def test_bouts_in_hours_and_minutes_and_scenes_set_with_in(said, win):
 def test_a_therapists_indep_goal_is_independent():
     goal = understand("PT goal: indep transfers bed to chair within 2 weeks", WEDNESDAY).goal
     assert goal is not None and goal.assistance == "independent"
+
+
+@pytest.mark.parametrize("said", [
+    "me knees are aching something terrible",
+    "sore legs from all that walking yesterday",
+    "my shoulder's sore from the swimming",
+    "shoulder's sore again, the usual ache, nothing new",
+    "my shoulder's been giving me gyp",
+])
+def test_an_ache_with_its_cause_is_a_feeling(said):
+    assert understand(said, WEDNESDAY).intent == "feeling"
+
+
+def test_heavy_legs_are_a_feeling_that_still_asks_whether_it_is_new():
+    read = understand("legs are heavy today", WEDNESDAY)
+    assert (read.intent, read.caution) == ("feeling", "legs are heavy")

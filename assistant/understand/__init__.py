@@ -191,11 +191,15 @@ _STILL_A_WIN = re.compile(
 """Less than before, said to be a win all the same ("not as many as Monday but I still did 30
 steps", "only 4 stairs today, was 6 on Sunday, but 4 is 4", "had to turn back, but that's
 still 150m")."""
-_ACHES = re.compile(r"\b(?:sore|aching|aches|ache|achy|stiff|stiffer)\b")
+_ACHES = re.compile(r"\b(?:sore|aching|aches|ache|achy|stiff|stiffer|heavy|paining|giving me gyp"
+                    r"|playing up)\b(?: something (?:terrible|awful|rotten|shocking|chronic))?")
 _RED_FLAG_PARTS = re.compile(r"\b(?:chest|head|neck|jaw|heart|eye|eyes|face|arm|arms)\b")
 """Where an ache may be a warning sign (chest, head, a weak arm): left as it was, a setback."""
 _UNDONE = re.compile(
-    r"\b(?:no|not|never|nothing|none|only|could|can|too|skip\w*|miss\w*|stop\w*)\b")
+    r"\b(?:no|not|never|nothing(?! new)|none|only|could|can|too|skip\w*|miss\w*|stop\w*)\b")
+_ACHE_FROM = re.compile(r"\b(?:sore|aching|achy|stiff|heavy|tired|worn out)(?: \w+)? from\b")
+"""An ache said with what caused it ("sore legs from all that walking"): the activity is the
+cause, not news, unless an amount of it is said."""
 
 
 def _setback_besides_mood(cleaned: Cleaned) -> bool:
@@ -483,7 +487,8 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if not failed and is_small_talk(cleaned):
         return Understanding(text, "social", (), None)
-    if not analysis.found and _only_an_ache(cleaned):
+    if _only_an_ache(cleaned) and (not analysis.found or _ACHE_FROM.search(cleaned.plain) and all(
+            f.milestone.value is None for f in analysis.found)):
         return Understanding(text, "feeling", (), None, reached_goal=reached, mood=mood)
     if analysis.setback_cue or failed or _compared_worse(cleaned):
         setback = _milestone(failed[0]) if failed else None
