@@ -2322,3 +2322,27 @@ def test_an_ache_with_its_cause_is_a_feeling(said):
 def test_heavy_legs_are_a_feeling_that_still_asks_whether_it_is_new():
     read = understand("legs are heavy today", WEDNESDAY)
     assert (read.intent, read.caution) == ("feeling", "legs are heavy")
+
+
+@pytest.mark.parametrize(("said", "intent", "command"), [
+    # a wish said telegraphically, or by anyone, or for things to get better
+    ("want... bus... alone", "goal", None),
+    ("Just want my strength back, that's all", "goal", None),
+    ("Grandma hope to make her own congee again", "goal", None),
+    ("We're hoping things get better by summer.", "goal", None),
+    ("want a cup of tea", "other", None),
+    # moods in a grump, bored out of one's mind, a wee bit more like oneself
+    ("Dad's in a right grump this morning.", "feeling", None),
+    ("bored out of me mind", "feeling", None),
+    ("Feeling a wee bit more like myself, eh.", "feeling", None),
+    # commands said another way
+    ("alright that's it for me today", "command", "stop"),
+    ("alright, I'm done y'all", "command", "stop"),
+    ("I've no idea what I'm supposed to say to you.", "command", "help"),
+    ("Tun it doon a bit, it's ower loud.", "command", "quieter"),
+    ("send this week's stuff to my physio", "command", "share"),
+    ("ja correct", "command", "yes"),
+])
+def test_wishes_moods_and_commands_in_more_words(said, intent, command):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.command) == (intent, command)
