@@ -2230,6 +2230,10 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     # there and back, a time said for each way; a held vowel is a voice exercise
     ("walked to the shop, 10 minutes each way", [(20, "minutes", "2026-03-04")]),
     ("Held a long ahhh for 15 seconds.", [(15, "seconds", "2026-03-04")]),
+    # a count after the activity is in the unit its own words name
+    ("side steps along the kitchen worktop, 12 each way", [(24, "steps", "2026-03-04")]),
+    ("laps around the parlour, five, on thursday gone", [(5, "laps", "2026-02-26")]),
+    ("she repeated the sentences after me six of them", [(6, "sentences", "2026-03-04")]),
     # "like" before an amount is about that much, not a taste
     ("um so like 320 steps? yeah. 320", [(320, "steps", "2026-03-04")]),
     ("from the bed to the door is like 30 feet and he did it alone", [(30, "feet", "2026-03-04")]),

@@ -2061,15 +2061,25 @@ def _sequence_said(text: _Text, mention: Mention) -> int | None:
     return total or None
 
 
-def _best_quantity(mention: Mention, noun_unit: str | None = None
+def _named_unit(text: _Text, mention: Mention) -> str | None:
+    """The unit the activity's own words name ("side steps"), which a count said after them
+    is in ("side steps along the counter, 10 each way")."""
+    form = VOCAB.unit_forms.get(text.tokens[mention.end])
+    return form[0] if form and form[0] in _COUNTING_UNITS - {"times"} else None
+
+
+def _best_quantity(mention: Mention, noun_unit: str | None = None, named_unit: str | None = None
                    ) -> tuple[int | float | None, str | None, Quantity | None]:
     """The amount done, its unit and the quantity it came from; a count of things is in
-    ``noun_unit`` when the activity counts none of its own."""
+    ``noun_unit`` when the activity counts none of its own, and a count said after the
+    activity in the unit its words name (``named_unit``)."""
     activity = mention.activity
 
     def unit_of(q: Quantity) -> str | None:
         if q.counts_back and q.unit:
             return activity.unit_aliases.get(q.unit, q.unit)
+        if q.counts_back and named_unit:
+            return activity.unit_aliases.get(named_unit, named_unit)
         if q.counts_back:
             counted = activity.units[0] in _COUNTING_UNITS and not (
                 q.noun and activity.units[0] == "times" and not activity.count)
@@ -2396,7 +2406,8 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
     day_of = partial(_day_of, text, days)
     for mention in _one_of_a_kind(_merge(mentions, day_of,
                                          lambda m: m.from_unit or _verbless(text, m)), day_of):
-        value, unit, best = _best_quantity(mention, _words_said(text, mention))
+        value, unit, best = _best_quantity(mention, _words_said(text, mention),
+                                           _named_unit(text, mention))
         if value is None and (said := _sequence_said(text, mention)):
             value, unit = said, "words"
         if best is not None and unit is None and best.noun is None:
