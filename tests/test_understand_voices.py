@@ -2234,6 +2234,11 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     ("side steps along the kitchen worktop, 12 each way", [(24, "steps", "2026-03-04")]),
     ("laps around the parlour, five, on thursday gone", [(5, "laps", "2026-02-26")]),
     ("she repeated the sentences after me six of them", [(6, "sentences", "2026-03-04")]),
+    # a count of things done, said after them, guessed at or not
+    ("I watered all the house plants, about a dozen.", [(12, None, "2026-03-04")]),
+    ("peeled the spuds for dinner, must have been eight or so", [(8, None, "2026-03-04")]),
+    ("potatoes... peeled... six", [(6, None, "2026-03-04")]),
+    ("bike... 20", [(None, None, "2026-03-04")]),
     # "like" before an amount is about that much, not a taste
     ("um so like 320 steps? yeah. 320", [(320, "steps", "2026-03-04")]),
     ("from the bed to the door is like 30 feet and he did it alone", [(30, "feet", "2026-03-04")]),

@@ -1373,6 +1373,10 @@ _DID = frozenset(("did", "done", "managed"))
 _HOW_DONE = frozenset(("with", "without", "holding", "using"))
 
 
+_GUESSED = frozenset(("only", "must", "have", "been", "say", "reckon"))
+"""Words that guess at a count said after the thing counted ("must have been eight")."""
+
+
 def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
     """ "12 of them", "did all 12", or a number alone in its fragment ("squeeze ball...
     30"): it counts the activity already named."""
@@ -1385,7 +1389,10 @@ def _counts_back(tokens: tuple[str, ...], i: int, j: int) -> bool:
         # "we practised the stairs, he did eight with the stick"; "and today i managed 250
         # with it" is that day's amount (see _day_amounts)
         return True
-    alone_after = i > 0 and tokens[i - 1] in _BOUNDARIES
+    k = i - 1
+    while k > 0 and (tokens[k] in _ROUGHLY or tokens[k] in _GUESSED):
+        k -= 1  # "the house plants, about a dozen", "the spuds, must have been eight or so"
+    alone_after = i > 0 and tokens[k] in _BOUNDARIES
     return alone_after and (j == len(tokens) or tokens[j] in _BOUNDARIES
                             or tokens[j : j + 2] in _HEDGES)  # "..., 16 i think"
 
@@ -2061,6 +2068,11 @@ def _sequence_said(text: _Text, mention: Mention) -> int | None:
     return total or None
 
 
+_THINGS_COUNTED = frozenset(("daily_living", "cognition", "arm_hand"))
+"""Categories whose bare count is of things done ("potatoes... peeled... six"), not of a unit
+left unsaid ("bike... 20")."""
+
+
 def _named_unit(text: _Text, mention: Mention) -> str | None:
     """The unit the activity's own words name ("side steps"), which a count said after them
     is in ("side steps along the counter, 10 each way")."""
@@ -2091,7 +2103,8 @@ def _best_quantity(mention: Mention, noun_unit: str | None = None, named_unit: s
 
     # A count that the activity does not count in ("bike... 20") says nothing sure; nor does
     # an amount said again bare ("Ten metres without his stick! Ten!").
-    heard = [q for q in mention.quantities if (not q.counts_back or unit_of(q) or q.noun)
+    heard = [q for q in mention.quantities if (not q.counts_back or unit_of(q) or q.noun
+                                               or activity.category in _THINGS_COUNTED)
              and not (q.unit is None and q.noun is None and any(
                  o.unit and o.value == q.value for o in mention.quantities))]
     if not heard:
