@@ -2239,6 +2239,12 @@ def test_a_helpers_own_walk_does_not_take_the_patients_laps():
     ("peeled the spuds for dinner, must have been eight or so", [(8, None, "2026-03-04")]),
     ("potatoes... peeled... six", [(6, None, "2026-03-04")]),
     ("bike... 20", [(None, None, "2026-03-04")]),
+    # breaks and slips along the way are not the amount; sitting down in an exercise is
+    ("Yesterday I hoovered the front room. Sat down twice. Still counts.",
+     [(None, None, "2026-03-03")]),
+    ("Typed a text to my son, one hand, with two mistakes.", [(None, None, "2026-03-04")]),
+    ("stood up and sat down 3 times", [(3, "times", "2026-03-04")]),
+    ("balance on the wobble cushion thirty seconds three times", [(90, "seconds", "2026-03-04")]),
     # "like" before an amount is about that much, not a taste
     ("um so like 320 steps? yeah. 320", [(320, "steps", "2026-03-04")]),
     ("from the bed to the door is like 30 feet and he did it alone", [(30, "feet", "2026-03-04")]),

@@ -683,7 +683,20 @@ def _slips_counted(text: _Text, q: Quantity) -> bool:
     # The setback words as said, not `_setback_in`: "only missed" plays a slip down, and it
     # is still the slip that "twice" counts.
     return not VOCAB.words["negators"].isdisjoint(before) or bool(
-        VOCAB.regexes["setbacks"].search(" ".join(before)))
+        VOCAB.regexes["setbacks"].search(" ".join(before))) or _rested(before)
+
+
+_PAUSES = frozenset(("stop", "rest", "pause", "nick", "stumble", "slip", "trip"))
+"""Verbs of a break or slip taken along the way ("stopped twice for a rest", "nicked meself
+the once")."""
+
+
+def _rested(before: tuple[str, ...]) -> bool:
+    """True when the words before a count of times say a break or slip was taken ("sat down
+    twice" while hoovering), not how often the win was done ("stood up and sat down 3 times")."""
+    forms = [base_form(t) for t in before]
+    sat_down = ("sit", "down") in zip(forms, before[1:], strict=False)
+    return bool(_PAUSES.intersection(forms)) or sat_down and not {"stand", "up"} & set(forms)
 
 
 def _closes(tokens: tuple[str, ...], j: int) -> bool:
