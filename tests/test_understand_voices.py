@@ -2145,6 +2145,12 @@ def test_amounts_added_up_as_a_therapist_would(said, amount):
      ["2026-03-03", "2026-03-04"]),
     ("i did 2 puzzles yesterday and 3 today on the tablet", ["2026-03-03", "2026-03-04"]),
     ("pegboard monday 20 pegs and today 25", ["2026-03-02", "2026-03-04"]),
+    # a bare amount right after another day, or with the help said before its own day
+    ("ten stairs yesterday twelve today", ["2026-03-03", "2026-03-04"]),
+    ("saturday twelve stairs sunday fifteen both with the banister",
+     ["2026-02-28", "2026-03-01"]),
+    ("went up six stairs on my own on Monday and twelve on my own today",
+     ["2026-03-02", "2026-03-04"]),
 ])
 def test_a_win_said_of_two_days(said, days):
     assert [m.when for m in understand(said, WEDNESDAY).milestones] == days
@@ -2361,3 +2367,9 @@ def test_heavy_legs_are_a_feeling_that_still_asks_whether_it_is_new():
 def test_wishes_moods_and_commands_in_more_words(said, intent, command):
     read = understand(said, WEDNESDAY)
     assert (read.intent, read.command) == (intent, command)
+
+
+def test_the_help_said_before_a_second_day_is_that_days():
+    wins = understand("Walked 10 steps with the physio on Monday and 15 on my own today.",
+                      WEDNESDAY).milestones
+    assert [(m.value, m.assistance) for m in wins] == [(10, "helper"), (15, "independent")]

@@ -2206,6 +2206,10 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
     k = day.start - 1
     if k > 0 and tokens[k] == "on":
         k -= 1
+    if k > 2 and tokens[k] == "own" and tokens[k - 2] == "on":
+        k -= 3  # "and 12 on my own today"
+    elif k > 1 and tokens[k] in _ON_ONES_OWN:
+        k -= 1 + (tokens[k - 1] == "by")  # "and 12 alone on friday", "15 by myself today"
     again = k > 0 and tokens[k] == "again"
     k -= again
     unit = tokens[k] if k >= 0 and tokens[k] in VOCAB.unit_forms else None
@@ -2220,7 +2224,8 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
         again = True
     if k > 1 and tokens[k - 1] in _ABOUT:  # "and about 2800 on monday"
         k -= 1
-    if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",):
+    if before is None or k < 1 or tokens[k - 1] not in _BOUNDARIES + ("and",) and (
+            tokens[k - 1] not in DAY_WORDS):  # "ten stairs yesterday twelve today"
         return None
     return before, unit, again
 
@@ -2228,7 +2233,9 @@ def _day_amount(tokens: tuple[str, ...], day: Said) -> tuple[float, str | None, 
 _SPANS = frozenset(("week", "month", "year", "time"))
 """Days said as a span, whose amount is a comparison ("last week it was nine")."""
 _AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too",
-                          "on", "by", "without", "alone", "unaided", "independently"))
+                          "on", "by", "without", "alone", "unaided", "independently", "both"))
+_ON_ONES_OWN = frozenset(("alone", "unaided", "independently", "myself", "himself", "herself"))
+"""Help said between an amount and its day ("and 12 alone on friday")."""
 """Words that may follow a bare amount said beside a day ("today he did 10 with the rail"),
 where a noun would make it something else ("today 40 squats")."""
 _ABOUT = _BARE_FILLERS - {"and", "then", "for"}
@@ -2303,7 +2310,11 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
     extra = []
     for day in days:
         _, end = text.clause_span(day.start)
-        help_words = text.words(day.end + 1, end + 1)  # the help said with that day, if any
+        # the help said with that day, if any, after it or since the "and" before it ("and 15
+        # on my own today")
+        said_from = next((k + 1 for k in range(day.start - 1, max(-1, day.start - 6), -1)
+                          if text.tokens[k] in (*_BOUNDARIES, "and")), day.end + 1)
+        help_words = text.words(said_from, end + 1)
         done = [f for f in found if not f.negative and not f.goal]
         if len(done) == 1 and _both_days(text.tokens, day, days):
             when = iso_day(today, day.days)
