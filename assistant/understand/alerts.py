@@ -35,6 +35,7 @@ from typing import Any
 
 from .lexicon import base_form
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean
+from .numbers import parse_number
 
 _GAP = r"(?: [^\s|]\S*){0,4}?"
 _QUOTED = re.compile(r"[\"“”]([^\"“”]+)[\"“”]")
@@ -421,13 +422,23 @@ def _let_fall(view: _View, low: int, start: int) -> bool:
     return False
 
 
+_CHANGED = frozenset(("go", "turn", "become"))
+"""A sign said as a change ("my arm went numb ... and it's still numb"): new, and lasting."""
+
+
+def _amount_next(view: _View, end: int) -> bool:
+    """ "went numb about ten minutes ago": "about" an amount says when, not what about."""
+    return view.tokens[end : end + 1] == ["about"] and end + 1 < len(view.tokens) and (
+        parse_number(view.tokens[end + 1]) is not None or view.tokens[end + 1] in ("a", "an"))
+
+
 def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozenset[str]) -> bool:
     low, high = view.bounds(start, end, (CLAUSE, SENTENCE))
     sentence = view.bounds(start, end, (SENTENCE,))
     near = max(low, start - 2), min(high, end + 2)
     words = view.tokens[start:end]
     return (
-        view.starts_with(kind.not_next, end, high)
+        view.starts_with(kind.not_next, end, high) and not _amount_next(view, end)
         or view.ends_with(kind.not_prev, low, start)
         or view.ends_with(_RULES.things, start, end)
         or view.starts_with(_RULES.sessions, start, end)
@@ -443,7 +454,7 @@ def _taken_back(kind: _Kind, view: _View, start: int, end: int, quoted: frozense
         or (kind.kind in _RULES.settles and _settled(view, start, end, sentence[1])
             and not _came_and_went(kind, view, start, end, low, sentence))
         or (kind.kind in _RULES.chronic_kinds and view.has("chronic", *sentence)
-            and not view.has("sudden", *sentence))
+            and not view.has("sudden", *sentence) and _CHANGED.isdisjoint(map(_lemma, words)))
         or (kind.kind in _RULES.mild_kinds and view.has("mild", *near))
     )
 
