@@ -2151,6 +2151,8 @@ def test_amounts_added_up_as_a_therapist_would(said, amount):
      ["2026-02-28", "2026-03-01"]),
     ("went up six stairs on my own on Monday and twelve on my own today",
      ["2026-03-02", "2026-03-04"]),
+    # Scots "the day" is today
+    ("ah managed six stairs on Sunday and the day ah did ten", ["2026-03-01", "2026-03-04"]),
 ])
 def test_a_win_said_of_two_days(said, days):
     assert [m.when for m in understand(said, WEDNESDAY).milestones] == days
@@ -2373,3 +2375,11 @@ def test_the_help_said_before_a_second_day_is_that_days():
     wins = understand("Walked 10 steps with the physio on Monday and 15 on my own today.",
                       WEDNESDAY).milestones
     assert [(m.value, m.assistance) for m in wins] == [(10, "helper"), (15, "independent")]
+
+
+@pytest.mark.parametrize("said", [
+    "Back in the day he could finish the Times crossword in twenty minutes",
+    "did an hour on the arm bike at the day centre on Monday",
+])
+def test_the_day_that_is_not_today(said):
+    assert "today" not in clean(said).tokens

@@ -585,6 +585,15 @@ def _mi(match: re.Match[str]) -> str:
     return f"{before} " * bool(before) + ("my " if owned else "i ")
 
 
+_THE_DAY = re.compile(
+    r"(?<!\ball )(?<!\bacross )(?<!\bduring )(?<!\bthrough )(?<!\beach )(?<!\bevery )"
+    r"(?<!\bper )(?<!\bone )(?<!\bthat )(?<!\bwhat )(?<!\bat )(?<!\bof )(?<!\bin )\bthe day\b"
+    r"(?! (?:before|after|centre|center|room|trip|out|of|that|when|which|itself|hospital|unit"
+    r"|care|ward|patient|patients|nurse|time)\b)")
+"""Scots "the day" is today ("on sunday i did six stairs and the day ten"), not "the day
+before" nor "the day centre"."""
+
+
 def _with_mi(text: str) -> str:
     return _MI.sub(_mi, text) if "mi " in text else text
 
@@ -888,6 +897,8 @@ def clean(text: str) -> Cleaned | None:
     if "'" in text or "\u2019" in text:
         text = _FEET_MARK.sub(r"\1 ft", text)
     text = _expand_contractions(text)
+    if "the day" in text:
+        text = _THE_DAY.sub("today", text)
     if " out" in text:
         text = _MODAL_OUT.sub(_modal_not, text)
     light = _light(text)
