@@ -2234,10 +2234,10 @@ _SPANS = frozenset(("week", "month", "year", "time"))
 """Days said as a span, whose amount is a comparison ("last week it was nine")."""
 _AMOUNT_ENDS = frozenset((*_BOUNDARIES, "and", "with", "all", "holding", "using", "again", "too",
                           "on", "by", "without", "alone", "unaided", "independently", "both"))
-_ON_ONES_OWN = frozenset(("alone", "unaided", "independently", "myself", "himself", "herself"))
-"""Help said between an amount and its day ("and 12 alone on friday")."""
 """Words that may follow a bare amount said beside a day ("today he did 10 with the rail"),
 where a noun would make it something else ("today 40 squats")."""
+_ON_ONES_OWN = frozenset(("alone", "unaided", "independently", "myself", "himself", "herself"))
+"""Help said between an amount and its day ("and 12 alone on friday")."""
 _ABOUT = _BARE_FILLERS - {"and", "then", "for"}
 """How near the amount is ("nearly 2000")."""
 
@@ -2250,13 +2250,6 @@ _DID_IT = frozenset((("did", "it"), ("did", "them"), ("did", "that"), ("did", "t
 _PATHS = frozenset(("to", "all", "round", "around", "over", "along", "across", "as", "up",
                     "down", "into", "out"))
 """Words that start the way gone, said after a second day with the verb left out."""
-
-
-def _clause_end(tokens: tuple[str, ...], k: int) -> int:
-    """Where the clause that ``k`` is in ends (its boundary, or the end)."""
-    while k < len(tokens) and tokens[k] not in _BOUNDARIES:
-        k += 1
-    return k
 
 
 def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
@@ -2282,13 +2275,15 @@ def _again_on(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
         or any(other.end in (k - 2, k - 3) for other in days if other is not day))
 
 
-def _way_on(tokens: tuple[str, ...], day: Said) -> bool:
+def _way_on(text: _Text, day: Said) -> bool:
     """ "walked over to the neighbours at the weekend and yesterday to the end of the street":
     only the way gone said after another day, its verb left out."""
+    tokens = text.tokens
     after = tokens[day.end + 1 : day.end + 2]
+    _, end = text.clause_span(day.end)
     return (tokens[day.start - 1 : day.start] == ("and",) and after[:1] != ()
             and after[0] in _PATHS
-            and not any(map(is_past_only, tokens[day.end + 1 : _clause_end(tokens, day.end)])))
+            and not any(map(is_past_only, tokens[day.end + 1 : end + 1])))
 
 
 def _both_days(tokens: tuple[str, ...], day: Said, days: list[Said]) -> bool:
@@ -2326,7 +2321,7 @@ def _day_amounts(text: _Text, days: list[Said], found: list[Found], today: date)
                 extra += [that_day, done[0]] if said_first else [done[0], that_day]
             continue
         if _again_on(text.tokens, day, days) or (
-                done and done[-1].milestone.value is None and _way_on(text.tokens, day)):
+                done and done[-1].milestone.value is None and _way_on(text, day)):
             when = iso_day(today, day.days)
             if done and done[-1].milestone.when != when:
                 again = replace(done[-1].milestone, when=when,

@@ -633,17 +633,17 @@ def _light(text: str) -> str:
     if " ".join(text.split()) in VOCAB.words["backchannels"]:
         return " ".join(text.split())  # "uh huh" on its own is a yes, not two fillers
     words = VOCAB.regexes["filler_phrases"].sub(" ", f" {text} ").split()
-    kept = [w for w in words if w not in VOCAB.words["fillers"] and w not in VOCAB.words["asides"]]
+    kept = [w for w in words if w not in VOCAB.words["carry_nothing"]]
     return " ".join(w for n, w in enumerate(kept)
                     if not n or w != kept[n - 1] or w in _REPEATED_ON_PURPOSE)
 
 
 def _drop_stutters(tokens: list[str]) -> list[str]:
     """Drop fillers and false starts ("w walked", "st steps") the recogniser kept."""
-    fillers, asides = VOCAB.words["fillers"], VOCAB.words["asides"]
+    empty = VOCAB.words["carry_nothing"]
     out: list[str] = []
     for i, token in enumerate(tokens):
-        if token in fillers or token in asides:
+        if token in empty:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else ""
         if (

@@ -199,7 +199,8 @@ def _load() -> Vocabulary:
     device_heads = frozenset(device.split()[-1] for device in lists["devices"])
     words = {
         "fillers": frozenset(intents["fillers"]),
-        "asides": frozenset(intents["asides"]),
+        # fillers and texting asides: what normalising drops ("um", "lol")
+        "carry_nothing": frozenset(intents["fillers"] + intents["asides"]),
         "backchannels": frozenset(intents["backchannels"]),
         "corrections": frozenset(intents["corrections"]),
         "correction_cues": frozenset(intents["correction_cues"]),
