@@ -68,7 +68,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "voices_dev51", "voices_dev52", "fresh28", "fresh29",
                                  "fresh30", "fresh31", "fresh32", "fresh33",
                                  "voices_dev53", "voices_dev54", "voices_dev55", "fresh34",
-                                 "fresh35", "voices_dev56", "voices_dev57", "voices_dev58"))
+                                 "fresh35", "voices_dev56", "voices_dev57", "voices_dev58",
+                                 "fresh36", "fresh37", "fresh38"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
@@ -84,7 +85,7 @@ ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4":
          "fresh25": BLIND, "fresh26": BLIND, "fresh27": BLIND,
          "fresh28": BLIND, "fresh29": BLIND, "fresh30": BLIND,
          "fresh31": BLIND, "fresh32": BLIND, "fresh33": BLIND, "fresh34": BLIND,
-         "fresh35": BLIND}
+         "fresh35": BLIND, "fresh36": BLIND, "fresh37": BLIND, "fresh38": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
