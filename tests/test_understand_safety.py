@@ -321,3 +321,30 @@ def test_a_sign_that_started_lasts_or_passed_is_still_an_alert(text, kind):
 ])
 def test_a_sign_from_the_stroke_and_an_outing_do_not_alarm(text):
     assert understand(text).alert is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # dev61: elderly spouses caring for each other
+    ("he's got a headache, worst he's ever had he says, but he won't let me ring anyone",
+     "stroke_sign"),
+    ("his right leg just went from under him", "stroke_sign"),
+    ("no strength in his right leg at all, came on suddenly", "stroke_sign"),
+    ("my arm is numb, it came on all of a sudden", "stroke_sign"),
+])
+def test_a_sign_said_the_way_a_spouse_tells_it_is_an_alert(text, kind):
+    alert = understand(text).alert
+    assert alert is not None and alert.kind == kind
+
+
+def test_a_sign_that_came_on_keeps_no_talk_from_before_it_as_a_win():
+    result = understand("Arthur can't get his words out at all, all of a sudden, "
+                        "and he was chatting away fine at dinner")
+    assert (result.intent, result.milestones) == ("alert", ())
+
+
+@pytest.mark.parametrize("text", [
+    "my arm is numb, it always is in the cold",
+    "he walked twenty steps and he was fine after",
+])
+def test_a_numb_arm_that_always_is_and_a_fine_walk_do_not_alarm(text):
+    assert understand(text).alert is None

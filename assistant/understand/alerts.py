@@ -497,7 +497,13 @@ def _onset_beside(view: _View, low: int, high: int) -> bool:
         if _RULES.onset_next.match(" ".join(view.tokens[after[0]:after[1]])):
             return True
         beside.append(after)
-    return any(is_onset(" ".join(view.tokens[a:b])) for a, b in beside)
+    return any(is_onset(" ".join(_as_said(view.tokens[a:b]))) for a, b in beside)
+
+
+def _as_said(tokens: list[str]) -> list[str]:
+    """A clause with "it" back where ``_resolve_it`` put the body part ("my arm is numb, it
+    came on suddenly"), to be read as said."""
+    return ["it" if _lemma(t) in _RULES.referents else t for t in tokens]
 
 
 def _together(kind: _Kind, view: _View, quoted: frozenset[str]) -> str | None:
