@@ -2369,3 +2369,35 @@ def test_the_help_said_before_a_second_day_is_that_days():
 ])
 def test_the_day_that_is_not_today(said):
     assert "today" not in clean(said).tokens
+
+
+@pytest.mark.parametrize(("said", "intent", "command"), [
+    # US Southern homes, care homes and elderly spouses (dev59-61)
+    ("I'm plumb tuckered out", "feeling", None),
+    ("kinda lonesome since the church folks went home", "feeling", None),
+    ("fed up of this place", "feeling", None),
+    ("feeling chirpy today! sun's out", "feeling", None),
+    ("talk up louder, Pawpaw's hard of hearin", "command", "louder"),
+    ("send that over to my daughter Tammy", "command", "share"),
+    ("let my boy Darrell see that on his phone", "command", "share"),
+    ("quit talkin now sugar, shut it off", "command", "stop"),
+    ("what all can you do for me", "command", "help"),
+    ("how do I work this blessed thing", "command", "help"),
+    ("hold your horses, I need to find my glasses", "command", "pause"),
+    ("mark her walking to the shop goal as done, she got there this morning", "command", "done"),
+    ("she picked up 12 marbles with her fingers and dropped em in the mason jar", "milestone",
+     None),
+])
+def test_moods_and_commands_of_elders_and_their_carers(said, intent, command):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.command) == (intent, command)
+
+
+@pytest.mark.parametrize(("said", "wins"), [
+    ("went up 8 stairs and back down 8 holding the banister", [("mobility", 16, "stairs")]),
+    ("arm cycle 5 minutes then 5 more then another 3, said his shoulder was killing him",
+     [("arm_hand", 13, "minutes")]),
+    ("she said hi to the postman", [("speech", None, None)]),
+])
+def test_bouts_added_up_and_a_reported_ache_is_no_hello(said, wins):
+    assert [(m.category, m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == wins

@@ -1041,7 +1041,7 @@ def _in_another_place(tokens: tuple[str, ...], quantities: list[tuple[Quantity, 
 def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
            days: list[Said], mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """ "10 minutes this morning and then 10 more after lunch", "then another ten", "300 before
-    lunch and 200 after": a second bout of the same activity on the same day adds to the
+    lunch and 200 after": each later bout of the same activity on the same day adds to the
     amount before it (not when two days are said, nor with another activity or body part
     named between them)."""
     tokens = text.tokens
@@ -1081,14 +1081,15 @@ def _added(text: _Text, quantities: list[tuple[Quantity, Mention | None]],
             whole = replace(first, value=tidy(first.value + value), said=None)
         else:
             continue
-        return [(whole, owner) if k == n else q for k, q in enumerate(quantities)
-                if k not in same]
+        quantities = [(whole, owner) if k == n else q for k, q in enumerate(quantities)
+                      if k not in same]  # and on: "5 minutes then 5 more then another 3"
     return quantities
 
 
 _WAYS = {"up": "down", "there": "back", "forwards": "backwards", "forward": "back",
          "out": "back"}
 """The two ways of a bout gone and come back, each with an amount said ("ten up and ten down")."""
+_WAY_WORDS = frozenset(_WAYS) | frozenset(_WAYS.values())
 
 
 def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
@@ -1101,7 +1102,7 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
 
     def way(i: int) -> tuple[float, str, int] | None:
         """The number at ``i`` (or after a way said first), the way, and where the bout ends."""
-        first = i < len(tokens) and tokens[i] in _WAYS.keys() | _WAYS.values()
+        first = i < len(tokens) and tokens[i] in _WAY_WORDS
         value = parse_number(tokens[i + first]) if i + first < len(tokens) else None
         if value is None:
             return None
@@ -1120,6 +1121,8 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         k = there[2] + 1
         while k < len(tokens) and tokens[k] in (CLAUSE, "and", "then"):
             k += 1
+        if tokens[k : k + 1] == ("back",) and k + 1 < len(tokens) and tokens[k + 1] in _WAY_WORDS:
+            k += 1  # "up 8 stairs and back down 8"
         back = way(k)
         units = {VOCAB.unit_forms[t][0] for t in tokens[i : back[2] + 1] if t in VOCAB.unit_forms
                  } if back else set()

@@ -96,6 +96,11 @@ def _alternation(words: list[str] | frozenset[str] | set[str]) -> str:
     return "(?:" + "|".join(re.escape(w) for w in ordered) + ")"
 
 
+_PRONOUNS = frozenset(("his", "hers", "its", "ours", "yours", "theirs"))
+"""Forms a lemmatiser gives as plurals ("hi" -> "his") that are only ever pronouns: "said
+his shoulder was killing him" says no hello."""
+
+
 def _term_forms(term: str, lists: dict[str, list[str]]) -> set[str]:
     """The token forms one pattern term stands for ("a|=b|@list|out_of")."""
     forms: set[str] = set()
@@ -107,7 +112,7 @@ def _term_forms(term: str, lists: dict[str, list[str]]) -> set[str]:
             forms.add(option[1:].replace("_", " "))
         else:
             forms |= inflections(option.replace("_", " "))
-    return forms
+    return forms - _PRONOUNS
 
 
 def _compile_pattern(text: str, lists: dict[str, list[str]]) -> tuple[set[str], re.Pattern[str]]:
