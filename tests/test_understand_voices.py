@@ -2401,3 +2401,20 @@ def test_moods_and_commands_of_elders_and_their_carers(said, intent, command):
 ])
 def test_bouts_added_up_and_a_reported_ache_is_no_hello(said, wins):
     assert [(m.category, m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == wins
+
+
+@pytest.mark.parametrize("said", [
+    "he squeezed the ball fifty times and my hands are worse than his with the arthritis",
+    "Albert did 1.5 km with his walking poles this afternoon, and I'm the one with the bad "
+    "knees, I could barely keep up",
+    "he planned the shopping list in his head bread milk bin bags didn't forget a thing",
+])
+def test_a_carers_own_complaint_and_a_slip_denied_leave_the_win(said):
+    read = understand(said, WEDNESDAY)
+    assert read.intent == "milestone" and read.milestones
+
+
+def test_they_with_the_patient_named_before_is_the_patient_too():
+    wins = understand("his son took him out saturday and they walked 3 blocks round the "
+                      "estate, son holding his arm", WEDNESDAY).milestones
+    assert [(m.value, m.unit, m.assistance) for m in wins] == [(3, "blocks", "helper")]

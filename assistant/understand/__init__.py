@@ -65,7 +65,7 @@ from .intents import (
 )
 from .lexicon import base_form, is_past_only
 from .mention import Milestone
-from .milestones import UNSAID, Analysis, Found, analyse
+from .milestones import UNSAID, Analysis, Found, analyse, without_carers_own
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean, marked_fragments, split_clauses
 from .numbers import parse_number
 from .queries import Query, query_of
@@ -137,6 +137,15 @@ class Understanding:
 def _milestone(found: Found, dated: bool = True) -> Milestone:
     """The milestone found, with its day, or without one for a goal's target."""
     return found.milestone if dated else replace(found.milestone, when=None)
+
+
+def _patients_part(cleaned: Cleaned) -> Cleaned:
+    """``cleaned`` less a carer's own clauses (``without_carers_own``)."""
+    tokens = without_carers_own(cleaned.tokens)
+    if tokens == cleaned.tokens:
+        return cleaned
+    said = " ".join(tokens)
+    return Cleaned(tokens, said, said, cleaned.asked)
 
 
 def _compared_worse(cleaned: Cleaned, setback_cue: bool = False) -> bool:
@@ -450,8 +459,9 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
     done = [f for f in analysis.found if not f.negative and not f.goal]
     feeling = feeling_of(cleaned)
     mood = feeling.mood if feeling else None
+    patients = _patients_part(cleaned)
     worse = done and not _STILL_A_WIN.search(cleaned.light) and (
-        _compared_worse(cleaned, analysis.setback_cue) or _fewer_than_usual(cleaned, done, today))
+        _compared_worse(patients, analysis.setback_cue) or _fewer_than_usual(patients, done, today))
     if worse:
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood

@@ -19,7 +19,7 @@ from functools import partial
 
 from .lexicon import base_form, is_first_name, is_past_only, verb_form
 from .mention import Limb, Mention, Milestone, Quantity
-from .normalise import CLAUSE, SENTENCE, split_clauses
+from .normalise import CLAUSE, SENTENCE, marked_fragments, split_clauses
 from .numbers import format_number, parse_number, tidy
 from .summary import describe
 from .telegraphic import fragment_says
@@ -264,8 +264,8 @@ def _reordered_mentions(text: _Text) -> list[Mention]:
 
 
 def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> set[int]:
-    """An "and" before a new activity, a new "i", a day ("... and today 8") or an amount
-    between two days starts a new clause."""
+    """An "and" before a new activity, a new "i" or "my" with its verb, a day ("... and today
+    8") or an amount between two days starts a new clause."""
     starts = {m.start for m in mentions} | {d.start for d in days}
     splits = set()
     for i, token in enumerate(text.tokens[:-1]):
@@ -273,9 +273,15 @@ def _clause_splits(text: _Text, mentions: list[Mention], days: list[Said]) -> se
             i + 1 in starts
             or text.tokens[i + 1] in ("i", "we", "then", "also")
             or (parse_number(text.tokens[i + 1]) is not None and _days_around(days, i))
+            or (text.tokens[i + 1] == "my"
+                and not _BE_OR_HAVE.isdisjoint(text.tokens[i + 2 : i + 5]))
         ):
             splits.add(i + 1)
     return splits
+
+
+_BE_OR_HAVE = frozenset(("is", "are", "was", "were", "has", "have", "had"))
+"""After "and my ...": a clause of its own ("and my hands are worse than his")."""
 
 
 def _days_around(days: list[Said], i: int) -> bool:
@@ -362,6 +368,8 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
         return True  # "the kettle's boiling": a thing doing something now
     if not prefix or any(t in VOCAB.words["self"] for t in prefix):
         return False
+    if prefix == ("they",) and not {"him", "her"}.isdisjoint(text.tokens[: mention.start]):
+        return False  # "his son took him out and they walked 3 blocks": the patient too
     if len(prefix) >= 2 and prefix[-2] in _CAUSATIVES and prefix[-1] not in _DETERMINERS:
         return False  # "the physio had Tom walk 30m": Tom walked
     others, proxies = VOCAB.words["others"], VOCAB.words["proxies"]
@@ -404,12 +412,12 @@ def _is_someone_else(text: _Text, mention: Mention) -> bool:
 
 def _carer_speaking(tokens: tuple[str, ...]) -> bool:
     """The utterance opens on the patient as someone else ("he walked...", "my mom, she got
-    in the car"): its "i" is the carer."""
+    in the car", "Albert did 1.5 km"): its "i" is the carer."""
     first = tokens[: next((k for k, t in enumerate(tokens) if t in _BOUNDARIES), len(tokens))]
     if first[-2:] in (("with", "me"), ("with", "us")):
         first = first[:-2]  # "she did her exercises with me"
-    return VOCAB.words["self"].isdisjoint(first) and not VOCAB.words["proxies"].isdisjoint(
-        first[:5])
+    return VOCAB.words["self"].isdisjoint(first) and (
+        not VOCAB.words["proxies"].isdisjoint(first[:5]) or bool(first) and _a_name(first[0]))
 
 
 def _said_by_carer(text: _Text, mention: Mention) -> bool:
@@ -1763,11 +1771,23 @@ def _denied_next(text: _Text, mention: Mention) -> bool:
         fragment = tokens[first:last]
         if set(fragment) <= VOCAB.words["attempts"] | _SUBJECTS:
             continue  # "walk... tried... couldn't"
-        if set(fragment) <= _DENIALS or (named_only and _negated(text, first, last)):
-            return True
+        if set(fragment) <= _DENIALS or (named_only and _negated(text, first, last)
+                                         and not VOCAB.regexes["setbacks"].search(
+                                             " ".join(fragment))):
+            return True  # but "didn't forget a thing" denies a slip, not the activity
         if not _setback_in(" ".join(fragment)):
             return False  # only a reason may come between ("too tired")
     return False
+
+
+_PLANS = frozenset(("planned", "intended", "meant", "wanted", "hoped"))
+
+
+def _attempt(tokens: tuple[str, ...], k: int) -> bool:
+    """ "tried to walk", "wanted to": an attempt, though not "planned the shopping list"
+    (the planning is the win)."""
+    return tokens[k] in VOCAB.words["attempts"] and (
+        tokens[k] not in _PLANS or tokens[k + 1 : k + 2] == ("to",))
 
 
 def _denied_before(text: _Text, mention: Mention) -> bool:
@@ -1833,7 +1853,7 @@ def _judge(text: _Text, mentions: list[Mention]) -> None:
         # "tried to speak on the phone": what was tried goes on to the next activity said in
         # the same clause.
         attempt = (attempt and previous is not None and previous.clause == mention.clause) or any(
-            t in VOCAB.words["attempts"] for t in text.tokens[scope : mention.start])
+            _attempt(text.tokens, k) for k in range(scope, mention.start))
         # Clause by clause: "without the rail, had to give up" is no "without" before giving up.
         later = split_clauses(text.tokens[mention.end + 1 :])
         despite = [
@@ -2469,7 +2489,7 @@ def analyse(tokens: tuple[str, ...], today: date, win: str | None = None,
         )
     found = _day_amounts(text, days, found, today)
     clauses = _clause_words(text)
-    return Analysis(found=tuple(found), setback_cue=_setback_said(clauses),
+    return Analysis(found=tuple(found), setback_cue=_setback_said(text, clauses),
                     failed_after=_failed_after(clauses, mentions))
 
 
@@ -2500,14 +2520,38 @@ def _failed_after(clauses: dict[int, list[str]], mentions: list[Mention]) -> boo
                for c, words in clauses.items())
 
 
-def _setback_said(clauses: dict[int, list[str]]) -> bool:
+def _setback_said(text: _Text, clauses: dict[int, list[str]]) -> bool:
     """A setback word in a clause about the patient: not one whose subject is someone else
-    with no word of the speaker's in it ("the carer forgot to come")."""
+    with no word of the speaker's in it ("the carer forgot to come"), nor, when a carer
+    tells of the patient, one of the carer's own ("and my hands are worse than his")."""
+    carer = _carer_speaking(text.tokens)
     return any(
         _setback_in(" ".join(words))
         for words in clauses.values()
-        if not _about_someone_else(words)
+        if not _about_someone_else(words) and not (carer and _carers_own(words))
     )
+
+
+def without_carers_own(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """When a carer tells of the patient, ``tokens`` less each clause of the carer's own
+    ("Albert did 1.5 km, I could barely keep up"): how the carer fared is not the patient's
+    setback."""
+    if not _carer_speaking(tokens):
+        return tokens
+    kept: list[str] = []
+    for mark, clause in marked_fragments(tokens):
+        if not _carers_own(clause):
+            kept += [mark, *clause] if mark and kept else clause
+    return tuple(kept)
+
+
+def _carers_own(words: list[str]) -> bool:
+    """A clause whose subject is the speaker, with the patient not in it."""
+    start = words[1:] if words[:1] == ["and"] else words
+    return start[:1] in (["i"], ["my"]) and _PATIENT_NAMED.isdisjoint(words)
+
+
+_PATIENT_NAMED = frozenset(("he", "she", "him", "her"))
 
 
 def _about_someone_else(words: list[str]) -> bool:
