@@ -70,7 +70,7 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "voices_dev53", "voices_dev54", "voices_dev55", "fresh34",
                                  "fresh35", "voices_dev56", "voices_dev57", "voices_dev58",
                                  "fresh36", "fresh37", "fresh38", "voices_dev59",
-                                 "voices_dev60", "voices_dev61"))
+                                 "voices_dev60", "voices_dev61", "fresh39", "fresh40"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)
@@ -86,7 +86,8 @@ ROLES = {"test": SEEN, "fresh": BLIND, "fresh2": SEEN, "fresh3": SEEN, "fresh4":
          "fresh25": BLIND, "fresh26": BLIND, "fresh27": BLIND,
          "fresh28": BLIND, "fresh29": BLIND, "fresh30": BLIND,
          "fresh31": BLIND, "fresh32": BLIND, "fresh33": BLIND, "fresh34": BLIND,
-         "fresh35": BLIND, "fresh36": BLIND, "fresh37": BLIND, "fresh38": BLIND}
+         "fresh35": BLIND, "fresh36": BLIND, "fresh37": BLIND, "fresh38": BLIND,
+         "fresh39": BLIND, "fresh40": BLIND}
 """Each split's role in the output; a split not named here was tuned on."""
 TODAY = date(2026, 3, 4)
 TARGETS = {
