@@ -70,7 +70,8 @@ FRESH_FILES = tuple(ROOT / "tests" / "data" / f"understanding_{name}.jsonl"
                                  "voices_dev53", "voices_dev54", "voices_dev55", "fresh34",
                                  "fresh35", "voices_dev56", "voices_dev57", "voices_dev58",
                                  "fresh36", "fresh37", "fresh38", "voices_dev59",
-                                 "voices_dev60", "voices_dev61", "fresh39", "fresh40"))
+                                 "voices_dev60", "voices_dev61", "fresh39", "fresh40",
+                                 "voices_dev62", "voices_dev63"))
 """Sets written later: scored by default but kept out of DEFAULT_FILES, which bench.py
 samples for speech (so its clips stay the same)."""
 SCORED_FILES = (*DEFAULT_FILES, *FRESH_FILES)

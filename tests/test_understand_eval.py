@@ -63,7 +63,8 @@ VOICES = ("understanding_voices_train.jsonl", "understanding_voices_dev.jsonl",
           "understanding_fresh36.jsonl", "understanding_fresh37.jsonl",
           "understanding_fresh38.jsonl", "understanding_voices_dev59.jsonl",
           "understanding_voices_dev60.jsonl", "understanding_voices_dev61.jsonl",
-          "understanding_fresh39.jsonl", "understanding_fresh40.jsonl")
+          "understanding_fresh39.jsonl", "understanding_fresh40.jsonl",
+          "understanding_voices_dev62.jsonl", "understanding_voices_dev63.jsonl")
 """The many-voices splits (issue 14): dated milestones and goal targets; a question may lack
 its query label."""
 
