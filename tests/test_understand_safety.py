@@ -348,3 +348,22 @@ def test_a_sign_that_came_on_keeps_no_talk_from_before_it_as_a_win():
 ])
 def test_a_numb_arm_that_always_is_and_a_fine_walk_do_not_alarm(text):
     assert understand(text).alert is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    # dev62-63: New York families; survivors with sight loss
+    ("Pop took a spill on the stoop, he did 20 steps first though, so proud of him", "fall"),
+    ("dad's words have just stopped, he can't get anything out and he was fine at tea",
+     "stroke_sign"),
+])
+def test_a_spill_taken_and_words_that_stopped_are_alerts(text, kind):
+    alert = understand(text).alert
+    assert alert is not None and alert.kind == kind
+
+
+@pytest.mark.parametrize("text", [
+    "balanced my checkbook tuesday first time and found a mistake the bank made",
+    "couldn't get up the subway stairs today, had to take the elevator",
+])
+def test_a_checkbook_balanced_and_subway_stairs_do_not_alarm(text):
+    assert understand(text).alert is None

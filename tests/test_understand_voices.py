@@ -2418,3 +2418,13 @@ def test_they_with_the_patient_named_before_is_the_patient_too():
     wins = understand("his son took him out saturday and they walked 3 blocks round the "
                       "estate, son holding his arm", WEDNESDAY).milestones
     assert [(m.value, m.unit, m.assistance) for m in wins] == [(3, "blocks", "helper")]
+
+
+@pytest.mark.parametrize(("said", "intent", "command"), [
+    ("I feel like a million bucks, Ma", "feeling", None),
+    ("buona sera", "social", None),
+    ("I'm lost here, what am I supposed to do with this", "command", "help"),
+])
+def test_a_million_bucks_buona_sera_and_lost_with_the_device(said, intent, command):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.command) == (intent, command)
