@@ -2428,3 +2428,14 @@ def test_they_with_the_patient_named_before_is_the_patient_too():
 def test_a_million_bucks_buona_sera_and_lost_with_the_device(said, intent, command):
     read = understand(said, WEDNESDAY)
     assert (read.intent, read.command) == (intent, command)
+
+
+@pytest.mark.parametrize("said", [
+    "Monday she walked half a mile with the home health lady alongside",
+    "she made her bed this morning, well mostly, I did the corners",
+    "half hour on the bike at the Y this morning, Frank the trainer standing right there",
+    "yesterday she walked 3 blocks and today she walked 4, both times on my arm",
+])
+def test_help_said_by_who_stood_by_or_did_a_part(said):
+    wins = understand(said, WEDNESDAY).milestones
+    assert wins and all(m.assistance == "helper" for m in wins)
