@@ -2439,3 +2439,21 @@ def test_a_million_bucks_buona_sera_and_lost_with_the_device(said, intent, comma
 def test_help_said_by_who_stood_by_or_did_a_part(said):
     wins = understand(said, WEDNESDAY).milestones
     assert wins and all(m.assistance == "helper" for m in wins)
+
+
+@pytest.mark.parametrize("said", [
+    "mark that goal off, we reached it",
+    "Check off the walking goal, I reached it!",
+    "tick off my walking to work goal",
+    "We did it, Dad walked to the pub! Tick that goal off",
+    "mark that goal done, i made it to the mailbox",
+])
+def test_a_goal_marked_done_with_what_reached_it(said):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.command, read.reached_goal) == ("command", "done", True)
+
+
+def test_cross_about_how_long_it_took_marks_no_goal():
+    read = understand("got dressed by herself, even her bra, cross about how long it took but "
+                      "she did it", WEDNESDAY)
+    assert read.intent == "milestone"

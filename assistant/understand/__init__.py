@@ -63,7 +63,7 @@ from .intents import (
     without_evaluations,
     without_goal_reached,
 )
-from .lexicon import base_form, is_past_only
+from .lexicon import base_form
 from .mention import Milestone
 from .milestones import UNSAID, Analysis, Found, analyse, without_carers_own
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean, marked_fragments, split_clauses
@@ -189,7 +189,8 @@ an earlier day's."""
 _EARLIER = frozenset(("before", "previously"))
 """Words that set an amount beside the one done as what it was before, whatever the day."""
 _USUAL_REACH = 4
-_MARK_DONE = re.compile(r"\b(?:tick|check|cross|mark|put (?:the|my|his|her) (?:\w+ )?goal down)\b")
+_MARK_DONE = re.compile(r"\b(?:tick|check|cross|mark)(?: \w+){0,4} (?:off|done|goal|target)\b"
+                        r"|\bput (?:the|my|his|her) (?:\w+ )?goal down\b")
 """Asked to mark a goal done: an amount said beside it is the goal said again, not news."""
 
 
@@ -466,8 +467,7 @@ def _meaning(text: str, cleaned: Cleaned, today: date) -> Understanding:
         return Understanding(
             text, "setback", (), None, setback=_milestone(done[0]), reached_goal=reached, mood=mood
         )
-    if (reached and done and not analysis.setback_cue and _MARK_DONE.search(cleaned.plain)
-            and not any(map(is_past_only, tokens))):
+    if reached and done and not analysis.setback_cue and _MARK_DONE.search(cleaned.plain):
         # "She's reached her goal, the fifty steps, tick it off": the goal said again, no news
         return Understanding(text, "command", (), "done", reached_goal=True)
     if (done and analysis.failed_after and all(f.milestone.value is None for f in done)

@@ -333,7 +333,13 @@ def without_goal_reached(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], bool
     text, count = VOCAB.regexes["goal_reached"].subn(CLAUSE, " ".join(tokens))
     if not count:
         return tokens, False
+    text = _REACHED_IT.sub(CLAUSE, text)
     return tuple(tidy_boundaries(text.split())), True
+
+
+_REACHED_IT = re.compile(r"\b(?:i|we|he|she) (?:have |has |just |finally )*(?:reached|hit|met|"
+                         r"achieved|smashed) it\b")
+"""With a goal said done ("mark that goal off, we reached it"), "it" is the goal."""
 
 
 def without_evaluations(tokens: tuple[str, ...]) -> tuple[str, ...]:
