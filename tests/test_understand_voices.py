@@ -2457,3 +2457,13 @@ def test_cross_about_how_long_it_took_marks_no_goal():
     read = understand("got dressed by herself, even her bra, cross about how long it took but "
                       "she did it", WEDNESDAY)
     assert read.intent == "milestone"
+
+
+@pytest.mark.parametrize(("said", "mood"), [
+    ("Um... I don't know. Just flat. Nothing feels worth it at the moment.", "low"),
+    ("needed two naps today, just drained", "low"),
+    ("Calm today. Peaceful. Thank God.", "good"),
+])
+def test_a_mood_alone_in_any_fragment(said, mood):
+    read = understand(said, WEDNESDAY)
+    assert (read.intent, read.mood) == ("feeling", mood)

@@ -65,7 +65,7 @@ from .intents import (
 )
 from .lexicon import base_form
 from .mention import Milestone
-from .milestones import UNSAID, Analysis, Found, analyse, without_carers_own
+from .milestones import UNSAID, Analysis, Found, analyse, names_nothing, without_carers_own
 from .normalise import CLAUSE, SENTENCE, Cleaned, clean, marked_fragments, split_clauses
 from .numbers import parse_number
 from .queries import Query, query_of
@@ -367,14 +367,15 @@ def _may_overrule(meaning: Understanding, intent: str, mood: Mood | None,
     from a low mood; a setback is never made a win (praise for what went badly is the worse
     mistake), nor is anything said with a negation ("i thought i did it but i didn't": word
     pairs do not read negation), nor a setback made of what is said to be as good as usual or
-    better; a win with an amount is not given up for a question or small talk (nothing said is
-    lost); a plan only from a win the rules read (its target); a feeling only with a mood the
-    rules can name."""
+    better, nor words that name nothing ("mi mi no"); a win with an amount is not given up for
+    a question or small talk (nothing said is lost); a plan only from a win the rules read (its
+    target); a feeling only with a mood the rules can name."""
     was = meaning.intent
     if intent in _KEPT or (was == "feeling" and meaning.mood is Mood.LOW):
         return False
     if intent == "milestone":
-        return was != "setback" and VOCAB.words["negators"].isdisjoint(cleaned.tokens)
+        return (was != "setback" and VOCAB.words["negators"].isdisjoint(cleaned.tokens)
+                and not names_nothing(cleaned.tokens))
     if intent == "goal":
         return bool(meaning.milestones)
     if intent == "setback" and VOCAB.regexes["comparison_wins"].search(cleaned.plain):

@@ -623,8 +623,16 @@ def _unnamed_win(text: _Text, kind: str | None = None) -> list[Mention]:
 _STATES = _STAYING | {"live", "need", "have", "see", "watch", "hear", "look", "meet"}
 """Verbs that say how things are or what was seen, not what was done ("I live on my own",
 "I saw 10 men at the pub")."""
-_NO_NEWS = _FUNCTION_WORDS | _BARE_FILLERS | set(_BOUNDARIES) | set(VOCAB.unit_forms)
+_NO_WORDS = _FUNCTION_WORDS | _BARE_FILLERS | set(_BOUNDARIES) | {"mi"}
+"""Words that name nothing: function words, fillers, pauses, and "mi" (my, I) where the
+Caribbean reading left it ("mi mi no")."""
+_NO_NEWS = _NO_WORDS | set(VOCAB.unit_forms)
 """Words that tell nothing done: "twenty minutes" alone is no win, whatever the model says."""
+
+
+def names_nothing(tokens: tuple[str, ...]) -> bool:
+    """Only words that name nothing (``_NO_WORDS``): no win for the learned model to hear."""
+    return all(t in _NO_WORDS for t in tokens)
 
 
 _PLAN_ENDS = frozenset(("by", "before", "until", "till", "when", "come", "next", "again", "on",

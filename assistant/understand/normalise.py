@@ -880,9 +880,15 @@ def _is_english(tokens: list[str]) -> bool:
     if len(words) < 3:
         return True
     # English verbs count too: "Mark Mzee's goal done" is English with a name in it.
-    known = sum(1 for w in words if w in VOCAB.english or verb_form(w) is not None
-                or parse_number(spoken_to_digits(w)) is not None)  # "sixty... sixty-five"
-    return known * 3 >= len(words)
+    known = [w for w in words if w in VOCAB.english or verb_form(w) is not None
+             or parse_number(spoken_to_digits(w)) is not None]  # "sixty... sixty-five"
+    if set(known) <= _SPANISH_TOO:
+        known = [w for w in known if w != "mi"]  # "hoy mi mi no"; but "wha mi goals dem again"
+    return len(known) * 3 >= len(words)
+
+
+_SPANISH_TOO = frozenset(("mi", "no"))
+"""Words of Caribbean English that are Spanish too: English only beside another English word."""
 
 
 def clean(text: str) -> Cleaned | None:

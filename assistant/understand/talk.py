@@ -15,8 +15,8 @@ from enum import StrEnum
 from importlib import resources
 from typing import Any
 
-from .normalise import Cleaned, split_clauses
-from .telegraphic import fragments, is_telegraphic
+from .normalise import Cleaned
+from .telegraphic import fragments
 
 
 class Mood(StrEnum):
@@ -134,12 +134,8 @@ def feeling_of(cleaned: Cleaned) -> Feeling | None:
         named = None  # "steps were down", "ma mither gutted an filleted": no mood
     match = _TALK.feeling.search(text) or named or _TALK.bare.match(text)
     if match is None:
-        # "Frustrated. I used to run marathons.": a mood said first, as a clause of its own
-        clauses = split_clauses(cleaned.tokens)  # none when only pauses were heard
-        first = _TALK.bare.match(" ".join(clauses[0])) if clauses else None
-        match = first if first and first.group("mood") not in _NOT_MOODS_ALONE else None
-    if match is None and is_telegraphic(cleaned.tokens, least=2):
-        # "tired... fed up", "worried... lonely": a mood alone in one of its fragments
+        # "Frustrated. I used to run marathons.", "tired... fed up", "I don't know. Just
+        # flat.": a mood alone in one of its fragments
         match = next((m for m in map(_TALK.bare.match, fragments(cleaned.tokens))
                       if m and m.group("mood") not in _NOT_MOODS_ALONE), None)
     if match and (_too_to(text, match) or _softened(text, match)):
