@@ -2467,3 +2467,12 @@ def test_cross_about_how_long_it_took_marks_no_goal():
 def test_a_mood_alone_in_any_fragment(said, mood):
     read = understand(said, WEDNESDAY)
     assert (read.intent, read.mood) == ("feeling", mood)
+
+
+@pytest.mark.parametrize(("said", "win"), [
+    ("she did two big print word searches on sunday", ("cognition", 2, None)),
+    ("Did two word searches in the magazine.", ("cognition", 2, None)),
+    ("20 steps up the hall and 20 back with the quad stick", ("mobility", 40, "steps")),
+])
+def test_word_searches_are_counted_things_and_up_the_hall_and_back_is_both(said, win):
+    assert [(m.category, m.value, m.unit) for m in understand(said, WEDNESDAY).milestones] == [win]

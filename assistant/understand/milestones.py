@@ -723,11 +723,18 @@ def _closes(tokens: tuple[str, ...], j: int) -> bool:
     return j == len(tokens) or tokens[j] in _BOUNDARIES
 
 
+def _unit_compound(tokens: tuple[str, ...], mention: Mention) -> bool:
+    """ "2 word searches": things named by a compound whose first word is a unit, counted."""
+    return (mention.activity.category == "cognition" and mention.end > mention.start
+            and tokens[mention.start] in VOCAB.unit_forms)
+
+
 def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantity, Mention | None]]:
     """Amounts with their unit; a count activity right after a number claims it ("10 squats")."""
     tokens = text.tokens
     counts = {
         m.start: m for m in mentions if m.activity.count or _plural_act(tokens, mentions, m)
+        or _unit_compound(tokens, m)
     }
     modifiers = VOCAB.words["modifiers"]
     found: list[tuple[Quantity, Mention | None]] = []
@@ -774,14 +781,12 @@ def _find_quantities(text: _Text, mentions: list[Mention]) -> list[tuple[Quantit
             amount, unit = _convert(value * factor, unit)
             k = tokens.index(unit_before, max(0, i - 3), i)
             found.append((Quantity(amount, unit, k, i, said=_said(value, unit_before)), None))
-        elif j in counts:
-            # "10 squats" are done ten times; "2 crosswords" are two things done (no unit)
-            thing = counts[j].activity.category == "cognition"
-            found.append((Quantity(value, None if thing else "times", i, counts[j].end,
-                                   noun=tokens[counts[j].end] if thing else None), counts[j]))
-        elif j + 1 in counts and _names_kind(following):
-            # "a dozen wall push ups", "10 mini squats": one word saying which kind first.
-            found.append((Quantity(value, "times", i, counts[j + 1].end), counts[j + 1]))
+        elif (count := counts.get(j) or (counts.get(j + 1) if _names_kind(following) else None)):
+            # "10 squats" are done ten times; "2 crosswords" are two things done (no unit); "a
+            # dozen wall push ups", "10 mini squats": one word may say which kind first
+            thing = count.activity.category == "cognition"
+            found.append((Quantity(value, None if thing else "times", i, count.end,
+                                   noun=tokens[count.end] if thing else None), count))
         elif following in VOCAB.unit_forms and not (following == "foot" and value == 1):
             unit, factor = VOCAB.unit_forms[following]
             amount, unit = _convert(value * factor, unit)
@@ -1106,6 +1111,8 @@ _WAYS = {"up": "down", "there": "back", "forwards": "backwards", "forward": "bac
          "out": "back"}
 """The two ways of a bout gone and come back, each with an amount said ("ten up and ten down")."""
 _WAY_WORDS = frozenset(_WAYS) | frozenset(_WAYS.values())
+_OUT_TO = frozenset((("to",), ("up",), ("down",), ("along",), ("across",)))
+"""Words before a place gone to ("20 steps up the hall and 20 back")."""
 
 
 def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
@@ -1126,8 +1133,9 @@ def _both_ways(text: _Text, quantities: list[tuple[Quantity, Mention | None]]
         j += tokens[j : j + 1] != () and tokens[j] in VOCAB.unit_forms
         if first:
             return value, tokens[i], j - 1
-        if tokens[j : j + 1] == ("to",) and "and" in tokens[j + 2 : j + 6]:
-            return value, "there", tokens.index("and", j + 2) - 1  # "10 steps to the toilet"
+        if tokens[j : j + 1] in _OUT_TO and "and" in tokens[j + 2 : j + 6]:
+            # "10 steps to the toilet", "20 steps up the hall": somewhere, then back
+            return value, "there", tokens.index("and", j + 2) - 1
         return (value, tokens[j], j) if j < len(tokens) else None
 
     for i in range(len(tokens)):
